@@ -1,0 +1,3 @@
+//! GetMCP (WordPress plugin) client.
+mod models;
+pub use models::*;

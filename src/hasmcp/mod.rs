@@ -1,0 +1,3 @@
+//! HasMCP client.
+mod models;
+pub use models::*;

@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod error;
+pub mod getmcp;
+pub mod hasmcp;
+mod http;
+pub mod patch;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod wire;
+
+pub use error::{ApiError, ConflictError, Error, Platform};
+pub use http::{RetryPolicy, Transport};
+pub use patch::Patch;
+
+/// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
+/// the typed clients do not cover. It shares the typed clients' transport (auth,
+/// retries, timeouts, tracing) through its inner [`Transport`].
+#[allow(missing_docs, unused_imports, clippy::all, clippy::pedantic, rustdoc::all)]
+pub mod raw {
+    include!(concat!(env!("OUT_DIR"), "/raw.rs"));
+}

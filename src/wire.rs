@@ -1,0 +1,127 @@
+//! Serde pieces both platforms' models share: forward-compatible enums and
+//! lenient timestamps.
+
+/// Declares a `#[non_exhaustive]` string enum whose unknown values decode into
+/// `Unknown(String)` instead of failing the whole response.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the crate does not know; kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Unknown(other) => other.as_str(),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            /// Never fails: an unknown value becomes `Unknown`.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(match s {
+                    $( $wire => $name::$variant, )+
+                    other => $name::Unknown(other.to_owned()),
+                })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok(s.parse().unwrap_or_else(|never| match never {}))
+            }
+        }
+    };
+}
+pub(crate) use wire_enum;
+
+/// Timestamps as the platforms send them: RFC 3339, or MySQL's `YYYY-MM-DD HH:MM:SS`
+/// (UTC). Anything else, including WordPress's zero date, reads as `None` rather than
+/// failing the whole response.
+pub(crate) mod lenient_time {
+    use chrono::{DateTime, NaiveDateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn parse(s: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+            .or_else(|| {
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+                    .ok()
+                    .map(|t| t.and_utc())
+            })
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(s.as_deref().and_then(parse))
+    }
+
+    pub(crate) fn serialize<S: Serializer>(
+        t: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_time::parse;
+
+    wire_enum! {
+        /// test
+        pub enum Colour {
+            /// red
+            Red = "red",
+        }
+    }
+
+    #[test]
+    fn unknown_values_survive() {
+        let c: Colour = serde_json::from_str("\"teal\"").unwrap();
+        assert_eq!(c, Colour::Unknown("teal".into()));
+        assert_eq!(serde_json::to_string(&c).unwrap(), "\"teal\"");
+        assert_eq!(serde_json::from_str::<Colour>("\"red\"").unwrap(), Colour::Red);
+    }
+
+    #[test]
+    fn timestamps() {
+        assert!(parse("2025-03-18T10:00:00Z").is_some());
+        assert!(parse("2025-03-18 10:00:00").is_some());
+        assert!(parse("0000-00-00 00:00:00").is_none());
+    }
+}
