@@ -13,7 +13,11 @@ use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagSt
 /// Enums: generated enums reject unknown values; ours keep them as `Unknown(String)`.
 /// Models: one hand-written model per concept, shared by the raw and typed clients.
 const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
-    ("HasmcpServerId", "crate::hasmcp::ServerId", &[TypeImpl::Display, TypeImpl::FromStr]),
+    (
+        "HasmcpServerId",
+        "crate::hasmcp::ServerId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
     ("HasmcpServer", "crate::hasmcp::Server", &[]),
     ("HasmcpProvider", "crate::hasmcp::Provider", &[]),
     ("HasmcpTool", "crate::hasmcp::Tool", &[]),
@@ -21,20 +25,56 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("HasmcpOAuth2Config", "crate::hasmcp::OAuth2Config", &[]),
     ("HasmcpResource", "crate::hasmcp::Resource", &[]),
     ("HasmcpPrompt", "crate::hasmcp::Prompt", &[]),
-    ("HasmcpApiType", "crate::hasmcp::ApiType", &[TypeImpl::Display]),
-    ("HasmcpVisibilityType", "crate::hasmcp::VisibilityType", &[TypeImpl::Display]),
-    ("HasmcpToolMethod", "crate::hasmcp::ToolMethod", &[TypeImpl::Display]),
-    ("HasmcpUpdateServerRequest", "crate::hasmcp::UpdateServerBody", &[]),
+    (
+        "HasmcpApiType",
+        "crate::hasmcp::ApiType",
+        &[TypeImpl::Display],
+    ),
+    (
+        "HasmcpVisibilityType",
+        "crate::hasmcp::VisibilityType",
+        &[TypeImpl::Display],
+    ),
+    (
+        "HasmcpToolMethod",
+        "crate::hasmcp::ToolMethod",
+        &[TypeImpl::Display],
+    ),
+    (
+        "HasmcpUpdateServerRequest",
+        "crate::hasmcp::UpdateServerBody",
+        &[],
+    ),
     ("HasmcpServerUpdate", "crate::hasmcp::ServerUpdate", &[]),
     ("HasmcpProviderRef", "crate::hasmcp::ProviderRef", &[]),
     ("HasmcpIdRef", "crate::hasmcp::IdRef", &[]),
-    ("GetmcpServerRef", "crate::getmcp::ServerRef", &[TypeImpl::Display, TypeImpl::FromStr]),
+    (
+        "GetmcpServerRef",
+        "crate::getmcp::ServerRef",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
     ("GetmcpServer", "crate::getmcp::Server", &[]),
     ("GetmcpServerUpdate", "crate::getmcp::UpdateServerBody", &[]),
-    ("GetmcpServerStatus", "crate::getmcp::ServerStatus", &[TypeImpl::Display]),
-    ("GetmcpAuthType", "crate::getmcp::AuthType", &[TypeImpl::Display]),
-    ("GetmcpOutboundAuthType", "crate::getmcp::OutboundAuthType", &[TypeImpl::Display]),
-    ("GetmcpTransportType", "crate::getmcp::TransportType", &[TypeImpl::Display]),
+    (
+        "GetmcpServerStatus",
+        "crate::getmcp::ServerStatus",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpAuthType",
+        "crate::getmcp::AuthType",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpOutboundAuthType",
+        "crate::getmcp::OutboundAuthType",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpTransportType",
+        "crate::getmcp::TransportType",
+        &[TypeImpl::Display],
+    ),
 ];
 
 fn main() {

@@ -290,7 +290,11 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: HTTP {}", self.platform, self.operation, self.status)?;
+        write!(
+            f,
+            "{} {}: HTTP {}",
+            self.platform, self.operation, self.status
+        )?;
         if let Some(code) = &self.code {
             write!(f, " {code}")?;
         }
@@ -396,7 +400,13 @@ mod tests {
     #[test]
     fn html_keeps_status_and_bounded_snippet() {
         let page = format!("<html>{}</html>", "x".repeat(10_000));
-        let e = ApiError::from_response(Platform::GetMcp, "getmcp_get_server", 502, None, page.as_bytes());
+        let e = ApiError::from_response(
+            Platform::GetMcp,
+            "getmcp_get_server",
+            502,
+            None,
+            page.as_bytes(),
+        );
         assert_eq!(e.status, 502);
         assert!(e.code.is_none());
         assert!(e.body.starts_with("<html>"));

@@ -34,6 +34,7 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 pub const DEFAULT_USER_AGENT: &str = concat!("mcp-admin/", env!("CARGO_PKG_VERSION"));
 
 const METHOD_OVERRIDE: HeaderName = HeaderName::from_static("x-http-method-override");
+const API_VERSION: HeaderName = HeaderName::from_static("api-version");
 
 /// When and how often a failed request is tried again.
 ///
@@ -265,10 +266,11 @@ pub(crate) fn build_raw_client(
     token_var: &'static str,
 ) -> Result<crate::raw::Client, Error> {
     let base = check_base_url(base_url, config.allow_insecure_http)?;
-    let token = config
-        .token
-        .as_deref()
-        .ok_or_else(|| Error::Config(format!("{platform}: no token set (use the builder or {token_var})")))?;
+    let token = config.token.as_deref().ok_or_else(|| {
+        Error::Config(format!(
+            "{platform}: no token set (use the builder or {token_var})"
+        ))
+    })?;
     if token.trim().is_empty() {
         return Err(Error::Config(format!("{platform}: the token is empty")));
     }
@@ -297,7 +299,11 @@ pub(crate) fn build_raw_client(
             method_override: config.method_override,
         }),
     };
-    Ok(crate::raw::Client::new_with_client(base.as_str().trim_end_matches('/'), http, transport))
+    Ok(crate::raw::Client::new_with_client(
+        base.as_str().trim_end_matches('/'),
+        http,
+        transport,
+    ))
 }
 
 #[cfg(feature = "rustls")]
@@ -320,6 +326,31 @@ fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
     builder
 }
 
+/// Reads a required environment variable; the error names it.
+pub(crate) fn env_var(name: &'static str) -> Result<String, Error> {
+    match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => Ok(v),
+        Ok(_) => Err(Error::Config(format!(
+            "environment variable {name} is empty"
+        ))),
+        Err(std::env::VarError::NotPresent) => Err(Error::Config(format!(
+            "environment variable {name} is not set"
+        ))),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Config(format!(
+            "environment variable {name} is not valid UTF-8"
+        ))),
+    }
+}
+
+/// Reads an optional environment variable (unset or empty is `None`).
+pub(crate) fn optional_env_var(name: &'static str) -> Result<Option<String>, Error> {
+    match env_var(name) {
+        Ok(v) => Ok(Some(v)),
+        Err(_) if std::env::var_os(name).is_none_or(|v| v.is_empty()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
 /// plain http only on loopback or when allowed.
 pub(crate) fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
@@ -327,7 +358,9 @@ pub(crate) fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Resul
     let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
     let host = url.host_str().ok_or_else(|| bad("has no host"))?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("must not carry credentials; set the token on the builder"));
+        return Err(bad(
+            "must not carry credentials; set the token on the builder",
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad("must not have a query or fragment"));
@@ -371,10 +404,11 @@ tokio::task_local! {
 /// Only a 2xx whose body decodes into `T` is a success; everything else is an
 /// [`Error`] that carries the status where there was one.
 pub(crate) async fn call<T, E>(
-    transport: &Transport,
+    client: &crate::raw::Client,
     operation: &'static str,
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
 ) -> Result<T, Error> {
+    let transport = client.inner();
     let platform = transport.platform();
     let (result, record) = CALL
         .scope(RefCell::new(CallRecord::default()), async {
@@ -384,7 +418,14 @@ pub(crate) async fn call<T, E>(
         .await;
     match result {
         Ok(value) => Ok(value.into_inner()),
-        Err(e) => Err(map_error(platform, operation, transport.inner.timeout, transport.inner.max_response_bytes, e, record)),
+        Err(e) => Err(map_error(
+            platform,
+            operation,
+            transport.inner.timeout,
+            transport.inner.max_response_bytes,
+            e,
+            record,
+        )),
     }
 }
 
@@ -422,7 +463,9 @@ fn map_error<E>(
         }
     };
     match error {
-        P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => from_reqwest(e),
+        P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => {
+            from_reqwest(e)
+        }
         P::InvalidRequest(reason) | P::Custom(reason) => Error::InvalidInput {
             field: "request",
             reason,
@@ -480,6 +523,8 @@ impl ClientHooks<Transport> for crate::raw::Client {
         _info: &OperationInfo,
     ) -> Result<(), progenitor_client::Error<E>> {
         let t = &self.inner().inner;
+        // progenitor adds the document's version as a header; the platforms don't use it.
+        request.headers_mut().remove(API_VERSION);
         request.headers_mut().insert(AUTHORIZATION, t.auth.clone());
         if request.body().is_some() && !request.headers().contains_key(CONTENT_TYPE) {
             // WordPress silently ignores a body without the JSON content type.
@@ -555,7 +600,9 @@ async fn execute(
                 attempt += 1;
             }
             (Ok(response), _, _) => {
-                return buffer(response, t.max_response_bytes).instrument(span).await;
+                return buffer(response, t.max_response_bytes)
+                    .instrument(span)
+                    .await;
             }
             (Err(e), _, _) => {
                 span.in_scope(|| tracing::debug!(error = %e, "request failed"));
@@ -584,7 +631,10 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 /// Reads the body into memory, stopping at `limit`; records the outcome for `call`.
@@ -601,7 +651,11 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
             None => break,
         }
     }
-    let body = if too_large { Bytes::new() } else { body.freeze() };
+    let body = if too_large {
+        Bytes::new()
+    } else {
+        body.freeze()
+    };
     if too_large {
         tracing::debug!(limit, "response body over the limit; not read further");
     }
@@ -646,10 +700,14 @@ mod tests {
             .max_backoff(Duration::from_millis(300));
         for attempt in 1..6 {
             let w = p.backoff(attempt, None).unwrap_or_default();
-            let full = Duration::from_millis(100 * 2u64.pow(attempt - 1)).min(Duration::from_millis(300));
+            let full =
+                Duration::from_millis(100 * 2u64.pow(attempt - 1)).min(Duration::from_millis(300));
             assert!(w >= full / 2 && w <= full, "attempt {attempt}: {w:?}");
         }
-        assert_eq!(p.backoff(1, Some(Duration::from_millis(200))), Some(Duration::from_millis(200)));
+        assert_eq!(
+            p.backoff(1, Some(Duration::from_millis(200))),
+            Some(Duration::from_millis(200))
+        );
         assert_eq!(p.backoff(1, Some(Duration::from_secs(1))), None);
     }
 
@@ -659,7 +717,10 @@ mod tests {
         h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
         assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
         let later = SystemTime::now() + Duration::from_secs(120);
-        h.insert(RETRY_AFTER, HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap());
+        h.insert(
+            RETRY_AFTER,
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
         let got = retry_after(&h).unwrap();
         assert!(got > Duration::from_secs(100) && got <= Duration::from_secs(120));
         h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));

@@ -7,8 +7,6 @@ pub mod getmcp;
 pub mod hasmcp;
 mod http;
 pub mod patch;
-#[cfg(feature = "testing")]
-pub mod testing;
 mod wire;
 
 pub use error::{ApiError, ConflictError, Error, Platform};
@@ -18,7 +16,13 @@ pub use patch::Patch;
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,
 /// retries, timeouts, tracing) through its inner [`Transport`].
-#[allow(missing_docs, unused_imports, clippy::all, clippy::pedantic, rustdoc::all)]
+#[allow(
+    missing_docs,
+    unused_imports,
+    clippy::all,
+    clippy::pedantic,
+    rustdoc::all
+)]
 pub mod raw {
     include!(concat!(env!("OUT_DIR"), "/raw.rs"));
 }

@@ -115,7 +115,10 @@ mod tests {
         let c: Colour = serde_json::from_str("\"teal\"").unwrap();
         assert_eq!(c, Colour::Unknown("teal".into()));
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"teal\"");
-        assert_eq!(serde_json::from_str::<Colour>("\"red\"").unwrap(), Colour::Red);
+        assert_eq!(
+            serde_json::from_str::<Colour>("\"red\"").unwrap(),
+            Colour::Red
+        );
     }
 
     #[test]

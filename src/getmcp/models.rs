@@ -105,10 +105,9 @@ impl FromStr for ServerRef {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            return s
-                .parse::<u64>()
-                .map(ServerRef::Id)
-                .map_err(|_| crate::Error::invalid("server", format!("numeric id {s:?} is out of range")));
+            return s.parse::<u64>().map(ServerRef::Id).map_err(|_| {
+                crate::Error::invalid("server", format!("numeric id {s:?} is out of range"))
+            });
         }
         // Only the hyphenated 36-character form: it is what the API documents.
         if s.len() == 36 {
@@ -276,10 +275,18 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_count: Option<u64>,
     /// Creation time (UTC).
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update (UTC).
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -306,7 +313,9 @@ impl Server {
     }
 }
 
-fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(
+    d: D,
+) -> Result<T, D::Error> {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
@@ -366,7 +375,13 @@ impl fmt::Debug for UpdateServerBody {
             .field("auth_type", &self.auth_type)
             .field(
                 "test_auth_credentials",
-                &self.test_auth_credentials.as_ref().map(|c| if c.is_empty() { "" } else { "[redacted]" }),
+                &self.test_auth_credentials.as_ref().map(|c| {
+                    if c.is_empty() {
+                        ""
+                    } else {
+                        "[redacted]"
+                    }
+                }),
             )
             .field("cors_origins", &self.cors_origins)
             .field("rate_limit_per_min", &self.rate_limit_per_min)

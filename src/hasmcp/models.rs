@@ -152,13 +152,25 @@ pub struct Server {
     /// The server id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
     /// Name (1–16 of `[A-Za-z0-9]`); omitted by the server when empty.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub name: String,
     /// The server text as the hosted service reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,13 +194,25 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git_repo_full_name: Option<String>,
     /// Attached providers and, inside each, the attached tools.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub providers: Vec<Provider>,
     /// Attached resources.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub resources: Vec<Resource>,
     /// Attached prompts.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub prompts: Vec<Prompt>,
 }
 
@@ -210,10 +234,18 @@ pub struct Provider {
     /// Provider id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
     /// Provider version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,7 +260,11 @@ pub struct Provider {
     #[serde(default, rename = "baseURL", skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
     /// Documentation URL.
-    #[serde(default, rename = "documentURL", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "documentURL",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub document_url: Option<String>,
     /// Icon URL.
     #[serde(default, rename = "iconURL", skip_serializing_if = "Option::is_none")]
@@ -243,10 +279,18 @@ pub struct Provider {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The tools of this provider attached to the server.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tools: Vec<Tool>,
     /// OAuth2 settings; `client_secret` is redacted in `Debug`.
-    #[serde(default, rename = "oauth2Config", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "oauth2Config",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub oauth2_config: Option<OAuth2Config>,
 }
 
@@ -257,7 +301,11 @@ pub struct Tool {
     /// Tool id.
     pub id: ServerId,
     /// Owning provider (the open-source edition may report `00000000000`).
-    #[serde(default, rename = "providerID", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "providerID",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub provider_id: Option<String>,
     /// HTTP method.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,19 +323,40 @@ pub struct Tool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// JSON schema of the path arguments.
-    #[serde(default, rename = "pathArgsJSONSchema", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "pathArgsJSONSchema",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub path_args_json_schema: Option<Value>,
     /// JSON schema of the query arguments.
-    #[serde(default, rename = "queryArgsJSONSchema", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "queryArgsJSONSchema",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub query_args_json_schema: Option<Value>,
     /// JSON schema of the request body.
-    #[serde(default, rename = "reqBodyJSONSchema", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "reqBodyJSONSchema",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub req_body_json_schema: Option<Value>,
     /// Headers sent upstream; values are redacted in `Debug`.
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub headers: Vec<ToolHeader>,
     /// OAuth2 scopes.
-    #[serde(default, rename = "oauth2Scopes", deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "oauth2Scopes",
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub oauth2_scopes: Vec<String>,
 }
 
@@ -318,7 +387,11 @@ pub struct OAuth2Config {
     #[serde(default, rename = "clientID", skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Client secret.
-    #[serde(default, rename = "clientSecret", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "clientSecret",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_secret: Option<String>,
     /// Authorization URL.
     #[serde(default, rename = "authURL", skip_serializing_if = "Option::is_none")]
@@ -332,7 +405,10 @@ impl fmt::Debug for OAuth2Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("OAuth2Config")
             .field("client_id", &self.client_id)
-            .field("client_secret", &self.client_secret.as_ref().map(|_| "[redacted]"))
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "[redacted]"),
+            )
             .field("auth_url", &self.auth_url)
             .field("token_url", &self.token_url)
             .finish()
@@ -346,10 +422,18 @@ pub struct Resource {
     /// Resource id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -378,10 +462,18 @@ pub struct Prompt {
     /// Prompt id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(default, with = "lenient_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "lenient_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub updated_at: Option<DateTime<Utc>>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -397,7 +489,9 @@ pub struct Prompt {
     pub messages: Option<Value>,
 }
 
-fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(
+    d: D,
+) -> Result<T, D::Error> {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
@@ -444,7 +538,9 @@ impl ProviderRef {
     /// Checks the provider id and every tool id.
     pub(crate) fn validate(&self) -> Result<(), crate::Error> {
         check_id("providers", &self.id)?;
-        self.tools.iter().try_for_each(|t| check_id("providers.tools", &t.id))
+        self.tools
+            .iter()
+            .try_for_each(|t| check_id("providers.tools", &t.id))
     }
 }
 

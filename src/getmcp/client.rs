@@ -1,0 +1,120 @@
+//! The GetMCP client and its builder.
+
+use crate::{
+    error::Platform,
+    getmcp::{Server, ServerRef, UpdateServer},
+    http::{self, transport_builder_methods, TransportConfig},
+    raw, Error,
+};
+
+/// Environment variable with the WordPress site URL.
+pub const SITE_URL_VAR: &str = "GETMCP_SITE_URL";
+/// Environment variable with the GetMCP API key.
+pub const API_KEY_VAR: &str = "GETMCP_API_KEY";
+
+/// A client for one WordPress site running the GetMCP plugin.
+///
+/// Cheap to clone (the connection pool is shared); build it once and share it.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), mcp_admin::Error> {
+/// use mcp_admin::getmcp;
+///
+/// let gm = getmcp::Client::builder("https://yoursite.com")
+///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+///     .build()?;
+/// let server = gm.get_server(42u64).await?;
+/// println!("{} is {:?}", server.name, server.status);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Client {
+    raw: raw::Client,
+}
+
+impl Client {
+    /// Starts a builder for the site at `site_url`: an origin
+    /// (`https://yoursite.com`) or a WordPress in a sub-folder (`https://site/blog`).
+    pub fn builder(site_url: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            site_url: site_url.into(),
+            transport: TransportConfig::default(),
+        }
+    }
+
+    /// A client from `GETMCP_SITE_URL` and `GETMCP_API_KEY`; the error names a
+    /// missing variable.
+    pub fn from_env() -> Result<Client, Error> {
+        let site = http::env_var(SITE_URL_VAR)?;
+        let key = http::env_var(API_KEY_VAR)?;
+        Client::builder(site).api_key(key).build()
+    }
+
+    /// Reads one server.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let server = gm.get_server("836995ae-1cff-41ec-823e-a4f07ccca3a0".parse::<mcp_admin::getmcp::ServerRef>()?).await?;
+    /// println!("{:?}", server.description());
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
+        const OP: &str = "getmcp_get_server";
+        let op = self.raw.getmcp_get_server().id(server.into()).send();
+        http::call(&self.raw, OP, op).await
+    }
+
+    /// Starts a partial update of `server`: only the fields you set are sent.
+    pub fn update_server(&self, server: impl Into<ServerRef>) -> UpdateServer {
+        UpdateServer::new(self.clone(), server.into())
+    }
+
+    /// The generated low-level client, sharing this client's transport.
+    pub fn raw(&self) -> &raw::Client {
+        &self.raw
+    }
+
+    /// The site URL requests go to.
+    pub fn base_url(&self) -> &str {
+        use progenitor_client::ClientInfo;
+        self.raw.baseurl()
+    }
+}
+
+/// Configures a [`Client`]. Nothing is checked until [`ClientBuilder::build`].
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    site_url: String,
+    transport: TransportConfig,
+}
+
+impl ClientBuilder {
+    /// The API key (`gmcp_…` or 32 hex characters), sent as a bearer token.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.transport.token = Some(key.into());
+        self
+    }
+
+    /// Send updates as `POST` with `X-HTTP-Method-Override: PATCH`, for hosts and
+    /// firewalls that block the PATCH verb. WordPress handles them as the PATCH.
+    pub fn patch_via_post(mut self, enabled: bool) -> Self {
+        self.transport.method_override = enabled;
+        self
+    }
+
+    transport_builder_methods!();
+
+    /// Checks the settings and builds the client: the site URL must be https (or
+    /// loopback, or [`allow_insecure_http`](Self::allow_insecure_http)), and the key
+    /// must be set and fit in a header.
+    pub fn build(self) -> Result<Client, Error> {
+        let raw = http::build_raw_client(
+            Platform::GetMcp,
+            &self.site_url,
+            self.transport,
+            API_KEY_VAR,
+        )?;
+        Ok(Client { raw })
+    }
+}
