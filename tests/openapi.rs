@@ -1,0 +1,780 @@
+//! `openapi.yaml` is a well-formed OpenAPI 3.0.3 document for the four operations, and
+//! every `example` in it validates against its own schema and decodes into the crate's
+//! typed model.
+//!
+//! OpenAPI 3.0 schemas are not JSON Schema: they are converted first (`$ref` targets
+//! moved to `$defs`, `nullable` turned into an `anyOf` with `null`, OpenAPI-only
+//! keywords dropped), then checked with `jsonschema` (draft 2020-12, formats asserted).
+
+use std::collections::BTreeMap;
+
+use mcp_admin::{getmcp, hasmcp, raw};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::{json, Map, Value};
+
+mod seeds;
+
+const SPEC: &str = include_str!("../openapi.yaml");
+
+/// The examples the document holds today; fewer means one was deleted.
+const EXAMPLES_AT_LEAST: usize = 13;
+
+fn spec() -> Value {
+    serde_yaml_ng::from_str(SPEC).expect("openapi.yaml parses as YAML into JSON values")
+}
+
+fn pointer_escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+// ---------------------------------------------------------------- conversion
+
+const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
+
+/// Converts an OpenAPI 3.0 schema object into a JSON Schema 2020-12 one.
+fn to_json_schema(schema: &Value) -> Value {
+    let Value::Object(obj) = schema else {
+        return schema.clone();
+    };
+    let mut out = Map::new();
+    for (key, value) in obj {
+        match key.as_str() {
+            // OpenAPI-only: annotations or 3.0 semantics handled below.
+            "example" | "nullable" | "discriminator" | "xml" | "externalDocs" => {}
+            "$ref" => {
+                let target = value.as_str().expect("$ref is a string");
+                let name = target
+                    .strip_prefix(SCHEMA_REF_PREFIX)
+                    .unwrap_or_else(|| panic!("unsupported $ref {target:?}"));
+                out.insert(key.clone(), json!(format!("#/$defs/{name}")));
+            }
+            "properties" | "patternProperties" => {
+                let props = value.as_object().expect("properties is a map");
+                let converted = props
+                    .iter()
+                    .map(|(name, s)| (name.clone(), to_json_schema(s)))
+                    .collect();
+                out.insert(key.clone(), Value::Object(converted));
+            }
+            "items" | "additionalProperties" | "not" => {
+                out.insert(key.clone(), to_json_schema(value));
+            }
+            "allOf" | "anyOf" | "oneOf" => {
+                let list = value.as_array().expect("a list of schemas");
+                out.insert(
+                    key.clone(),
+                    Value::Array(list.iter().map(to_json_schema).collect()),
+                );
+            }
+            _ => {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    // 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` modify `minimum`/`maximum`.
+    for (flag, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        if let Some(Value::Bool(exclusive)) = out.get(flag).cloned() {
+            out.remove(flag);
+            if exclusive {
+                let limit = out.remove(bound).expect("an exclusive flag has its bound");
+                out.insert(flag.to_owned(), limit);
+            }
+        }
+    }
+    if obj.get("nullable") == Some(&Value::Bool(true)) {
+        json!({ "anyOf": [Value::Object(out), { "type": "null" }] })
+    } else {
+        Value::Object(out)
+    }
+}
+
+/// Every component schema, converted, keyed by name.
+fn defs(doc: &Value) -> Value {
+    let schemas = doc["components"]["schemas"]
+        .as_object()
+        .expect("components.schemas is a map");
+    Value::Object(
+        schemas
+            .iter()
+            .map(|(name, s)| (name.clone(), to_json_schema(s)))
+            .collect(),
+    )
+}
+
+fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
+    let mut root = match to_json_schema(schema) {
+        Value::Object(m) => m,
+        other => panic!("a schema object, got {other}"),
+    };
+    root.insert("$defs".to_owned(), defs(doc));
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&Value::Object(root))
+        .unwrap_or_else(|e| panic!("schema {schema} does not compile: {e}"))
+}
+
+fn named(name: &str) -> Value {
+    json!({ "$ref": format!("{SCHEMA_REF_PREFIX}{name}") })
+}
+
+/// Every failure of `value` against component schema `name`, as (instance path, keyword).
+fn failures(doc: &Value, name: &str, value: &Value) -> Vec<(String, String)> {
+    validator(doc, &named(name))
+        .iter_errors(value)
+        .map(|e| {
+            (
+                e.instance_path().as_str().to_owned(),
+                e.kind().keyword().to_owned(),
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- the walk
+
+/// One `example` and the schema it must satisfy.
+struct Example {
+    /// JSON pointer of the `example` key.
+    at: String,
+    /// The OpenAPI schema (not yet converted).
+    schema: Value,
+    /// The component schema name, where the schema is one (`$ref` or the component itself).
+    name: Option<String>,
+    value: Value,
+}
+
+/// Keys whose value is a map from names to objects, not an object with fixed fields.
+const NAME_MAPS: &[&str] = &[
+    "paths",
+    "properties",
+    "patternProperties",
+    "schemas",
+    "responses",
+    "content",
+    "securitySchemes",
+    "requestBodies",
+    "headers",
+    "parameters",
+    "links",
+    "callbacks",
+    "variables",
+    "mapping",
+    "scopes",
+];
+
+/// Keys whose value is data, never a schema or an example holder.
+const DATA_KEYS: &[&str] = &["example", "examples", "default", "enum"];
+
+fn ref_name(schema: &Value) -> Option<String> {
+    let target = schema.get("$ref")?.as_str()?;
+    target.strip_prefix(SCHEMA_REF_PREFIX).map(str::to_owned)
+}
+
+fn collect(doc: &Value, node: &Value, at: &str, name_map: bool, out: &mut Vec<Example>) {
+    match node {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect(doc, item, &format!("{at}/{i}"), false, out);
+            }
+        }
+        Value::Object(obj) if name_map => {
+            for (key, child) in obj {
+                collect(
+                    doc,
+                    child,
+                    &format!("{at}/{}", pointer_escape(key)),
+                    false,
+                    out,
+                );
+            }
+        }
+        Value::Object(obj) => {
+            if let Some(schema) = obj.get("schema") {
+                // A media type, parameter or header: its examples belong to `schema`.
+                if let Some(value) = obj.get("example") {
+                    out.push(Example {
+                        at: format!("{at}/example"),
+                        schema: schema.clone(),
+                        name: ref_name(schema),
+                        value: value.clone(),
+                    });
+                }
+                for (key, ex) in obj
+                    .get("examples")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    let ex = match ex.get("$ref").and_then(Value::as_str) {
+                        Some(target) => doc
+                            .pointer(target.trim_start_matches('#'))
+                            .unwrap_or_else(|| panic!("{at}: dangling $ref {target}")),
+                        None => ex,
+                    };
+                    if let Some(value) = ex.get("value") {
+                        out.push(Example {
+                            at: format!("{at}/examples/{}/value", pointer_escape(key)),
+                            schema: schema.clone(),
+                            name: ref_name(schema),
+                            value: value.clone(),
+                        });
+                    }
+                }
+            } else if let Some(value) = obj.get("example") {
+                // A schema with its own example.
+                assert!(
+                    !obj.contains_key("$ref"),
+                    "{at}: an example beside $ref is ignored in OpenAPI 3.0"
+                );
+                let name = at.strip_prefix("/components/schemas/").and_then(|rest| {
+                    (!rest.contains('/')).then(|| rest.replace("~1", "/").replace("~0", "~"))
+                });
+                out.push(Example {
+                    at: format!("{at}/example"),
+                    schema: node.clone(),
+                    name,
+                    value: value.clone(),
+                });
+            }
+            for (key, child) in obj {
+                if DATA_KEYS.contains(&key.as_str()) {
+                    continue;
+                }
+                collect(
+                    doc,
+                    child,
+                    &format!("{at}/{}", pointer_escape(key)),
+                    NAME_MAPS.contains(&key.as_str()),
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn examples(doc: &Value) -> Vec<Example> {
+    let mut out = Vec::new();
+    collect(doc, doc, "", false, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------- typed decoding
+
+fn decode<T: DeserializeOwned>(at: &str, value: &Value) -> T {
+    serde_json::from_value(value.clone()).unwrap_or_else(|e| {
+        panic!(
+            "{at}: does not decode into {}: {e}",
+            std::any::type_name::<T>()
+        )
+    })
+}
+
+/// Decodes, and checks that what the model writes back decodes to the same value.
+fn decode_stable<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
+    at: &str,
+    value: &Value,
+) -> T {
+    let typed: T = decode(at, value);
+    let again: T = decode(at, &serde_json::to_value(&typed).expect("serializes"));
+    assert_eq!(again, typed, "{at}: re-serialization is not stable");
+    typed
+}
+
+/// Decodes and checks that serializing gives back exactly the example.
+fn decode_exact<T: DeserializeOwned + Serialize>(at: &str, value: &Value) {
+    let typed: T = decode(at, value);
+    assert_eq!(
+        &serde_json::to_value(&typed).expect("serializes"),
+        value,
+        "{at}: {} does not re-serialize to the example",
+        std::any::type_name::<T>()
+    );
+}
+
+/// Decodes an example of component schema `name` into the crate's model for it, and
+/// returns what the model serializes back (to be validated against the schema too).
+fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
+    fn back<T: Serialize>(t: &T) -> Value {
+        serde_json::to_value(t).expect("serializes")
+    }
+    macro_rules! known_enum {
+        ($m:ident :: $ty:ident) => {{
+            let v: $m::$ty = decode(at, value);
+            assert!(
+                !matches!(v, $m::$ty::Unknown(_)),
+                "{at}: {value} is not a value the crate knows"
+            );
+            back(&v)
+        }};
+    }
+    match name {
+        "HasmcpServerEnvelope" => {
+            let envelope: raw::types::HasmcpServerEnvelope = decode_stable(at, value);
+            let server: hasmcp::Server = decode_stable(at, &value["server"]);
+            assert_eq!(envelope.server, server);
+            back(&envelope)
+        }
+        "HasmcpServer" => back(&decode_stable::<hasmcp::Server>(at, value)),
+        "HasmcpProvider" => back(&decode_stable::<hasmcp::Provider>(at, value)),
+        "HasmcpTool" => back(&decode_stable::<hasmcp::Tool>(at, value)),
+        "HasmcpToolHeader" => back(&decode_stable::<hasmcp::ToolHeader>(at, value)),
+        "HasmcpOAuth2Config" => back(&decode_stable::<hasmcp::OAuth2Config>(at, value)),
+        "HasmcpResource" => back(&decode_stable::<hasmcp::Resource>(at, value)),
+        "HasmcpPrompt" => back(&decode_stable::<hasmcp::Prompt>(at, value)),
+        "HasmcpApiType" => known_enum!(hasmcp::ApiType),
+        "HasmcpVisibilityType" => known_enum!(hasmcp::VisibilityType),
+        "HasmcpToolMethod" => known_enum!(hasmcp::ToolMethod),
+        "HasmcpServerId" => {
+            let text = value.as_str().expect("an id is a string");
+            let id: hasmcp::ServerId = text
+                .parse()
+                .unwrap_or_else(|e| panic!("{at}: {text:?} is refused as an id: {e}"));
+            back(&id)
+        }
+        "HasmcpUpdateServerRequest" => {
+            decode_exact::<hasmcp::UpdateServerBody>(at, value);
+            value.clone()
+        }
+        "HasmcpServerUpdate" => {
+            decode_exact::<hasmcp::ServerUpdate>(at, value);
+            value.clone()
+        }
+        "HasmcpProviderRef" => {
+            decode_exact::<hasmcp::ProviderRef>(at, value);
+            value.clone()
+        }
+        "HasmcpIdRef" => {
+            decode_exact::<hasmcp::IdRef>(at, value);
+            value.clone()
+        }
+        "HasmcpErrorBody" => {
+            decode_exact::<raw::types::HasmcpErrorBody>(at, value);
+            value.clone()
+        }
+        "GetmcpServer" => back(&decode_stable::<getmcp::Server>(at, value)),
+        "GetmcpServerUpdate" => {
+            decode_exact::<getmcp::UpdateServerBody>(at, value);
+            value.clone()
+        }
+        "GetmcpServerRef" => back(&decode_stable::<getmcp::ServerRef>(at, value)),
+        "GetmcpServerStatus" => known_enum!(getmcp::ServerStatus),
+        "GetmcpAuthType" => known_enum!(getmcp::AuthType),
+        "GetmcpOutboundAuthType" => known_enum!(getmcp::OutboundAuthType),
+        "GetmcpTransportType" => known_enum!(getmcp::TransportType),
+        // The generated `data` keeps only `status`: compare what it keeps.
+        "WpError" => back(&decode_stable::<raw::types::WpError>(at, value)),
+        other => panic!("{at}: no typed decoding for schema {other}; add it to decode_typed"),
+    }
+}
+
+// ---------------------------------------------------------------- tests
+
+#[test]
+fn document_is_openapi_3_0_3() {
+    let doc = spec();
+    assert_eq!(doc["openapi"], json!("3.0.3"));
+    assert!(doc["info"]["title"].is_string());
+    assert!(doc["info"]["version"].is_string());
+    assert!(doc["paths"].is_object());
+    assert!(doc["components"]["schemas"].is_object());
+    // 3.1-only keys would make progenitor refuse the document.
+    assert!(doc.get("jsonSchemaDialect").is_none() && doc.get("webhooks").is_none());
+}
+
+#[test]
+fn the_four_operations_are_declared_as_designed() {
+    let doc = spec();
+    let schemes = &doc["components"]["securitySchemes"];
+    for scheme in ["hasmcpBearer", "getmcpBearer"] {
+        assert_eq!(schemes[scheme]["type"], json!("http"), "{scheme}");
+        assert_eq!(schemes[scheme]["scheme"], json!("bearer"), "{scheme}");
+    }
+
+    let expected = [
+        ("hasmcp_get_server", "get", "/api/v1/servers/{id}", "hasmcp"),
+        (
+            "hasmcp_update_server",
+            "patch",
+            "/api/v1/servers/{id}",
+            "hasmcp",
+        ),
+        (
+            "getmcp_get_server",
+            "get",
+            "/wp-json/getmcp/v1/servers/{id}",
+            "getmcp",
+        ),
+        (
+            "getmcp_update_server",
+            "patch",
+            "/wp-json/getmcp/v1/servers/{id}",
+            "getmcp",
+        ),
+    ];
+
+    // Every operation in the document, by id: (method, path, operation).
+    let mut ops: BTreeMap<String, (String, String, Value)> = BTreeMap::new();
+    for (path, item) in doc["paths"].as_object().expect("paths is a map") {
+        for (method, op) in item.as_object().expect("a path item") {
+            if method == "parameters" {
+                continue;
+            }
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            let previous = ops.insert(id.to_owned(), (method.clone(), path.clone(), op.clone()));
+            assert!(previous.is_none(), "operationId {id} is used twice");
+        }
+    }
+
+    for (id, method, path, tag) in expected {
+        let (m, p, op) = ops
+            .get(id)
+            .unwrap_or_else(|| panic!("operation {id} is missing"));
+        assert_eq!((m.as_str(), p.as_str()), (method, path), "{id}");
+        assert_eq!(op["tags"], json!([tag]), "{id}");
+        assert_eq!(
+            op["security"],
+            json!([{ format!("{tag}Bearer"): [] }]),
+            "{id}"
+        );
+
+        let responses = op["responses"].as_object().expect("responses");
+        let codes: Vec<&str> = responses.keys().map(String::as_str).collect();
+        assert_eq!(codes, ["200", "4XX", "5XX"], "{id}: responses");
+        assert!(!responses.contains_key("default"), "{id}: no default");
+        assert!(
+            responses["200"]["content"]["application/json"]["schema"].is_object(),
+            "{id}: 200 has a JSON schema"
+        );
+
+        // The path's `id` parameter is required and typed.
+        let params = doc["paths"][path]["parameters"].as_array().expect("params");
+        assert!(
+            params
+                .iter()
+                .any(|p| p["name"] == "id" && p["in"] == "path" && p["required"] == true),
+            "{id}: path id parameter"
+        );
+
+        if method == "patch" {
+            assert_eq!(op["requestBody"]["required"], json!(true), "{id}");
+            let content = op["requestBody"]["content"].as_object().expect("content");
+            let types: Vec<&str> = content.keys().map(String::as_str).collect();
+            assert_eq!(types, ["application/json"], "{id}: body type");
+        } else {
+            assert!(op.get("requestBody").is_none(), "{id}: a GET has no body");
+        }
+    }
+}
+
+#[test]
+fn the_conversion_handles_openapi_3_0_specifics() {
+    let converted = to_json_schema(&json!({
+        "nullable": true,
+        "type": "object",
+        "example": { "a": 1 },
+        "properties": {
+            "example": { "type": "string" },
+            "next": { "$ref": "#/components/schemas/X", "nullable": false },
+            "n": { "type": "integer", "minimum": 0, "exclusiveMinimum": true }
+        }
+    }));
+    assert_eq!(
+        converted,
+        json!({
+            "anyOf": [
+                {
+                    "type": "object",
+                    "properties": {
+                        "example": { "type": "string" },
+                        "next": { "$ref": "#/$defs/X" },
+                        "n": { "type": "integer", "exclusiveMinimum": 0 }
+                    }
+                },
+                { "type": "null" }
+            ]
+        })
+    );
+}
+
+#[test]
+fn every_example_validates_against_its_schema_and_decodes_into_the_model() {
+    let doc = spec();
+    let found = examples(&doc);
+    let mut decoded: BTreeMap<String, usize> = BTreeMap::new();
+    for ex in &found {
+        let validator = validator(&doc, &ex.schema);
+        let errors: Vec<String> = validator
+            .iter_errors(&ex.value)
+            .map(|e| format!("{} at {:?}", e, e.instance_path().as_str()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", ex.at);
+
+        if let Some(name) = &ex.name {
+            let written = decode_typed(&ex.at, name, &ex.value);
+            // What the crate's model writes is itself valid against the schema.
+            let errors: Vec<String> = validator
+                .iter_errors(&written)
+                .map(|e| format!("{} at {:?}", e, e.instance_path().as_str()))
+                .collect();
+            assert!(errors.is_empty(), "{} as re-serialized: {errors:#?}", ex.at);
+            *decoded.entry(name.clone()).or_default() += 1;
+        }
+    }
+
+    println!("examples validated: {}", found.len());
+    println!("examples decoded into a typed model: {decoded:?}");
+    assert!(
+        found.len() >= EXAMPLES_AT_LEAST,
+        "{} examples found, expected at least {EXAMPLES_AT_LEAST}: was one deleted?",
+        found.len()
+    );
+    // Both platforms' request, response and error examples reach a typed model.
+    for (name, at_least) in [
+        ("HasmcpServerEnvelope", 2),
+        ("HasmcpUpdateServerRequest", 1),
+        ("HasmcpErrorBody", 1),
+        ("HasmcpServerId", 1),
+        ("GetmcpServer", 2),
+        ("GetmcpServerUpdate", 1),
+        ("WpError", 2),
+    ] {
+        let n = decoded.get(name).copied().unwrap_or(0);
+        assert!(
+            n >= at_least,
+            "{name}: {n} typed examples, expected {at_least}"
+        );
+    }
+}
+
+#[test]
+fn the_walk_finds_media_type_and_schema_examples() {
+    let doc = spec();
+    let at: Vec<String> = examples(&doc).into_iter().map(|e| e.at).collect();
+    for expected in [
+        "/paths/~1api~1v1~1servers~1{id}/patch/requestBody/content/application~1json/example",
+        "/paths/~1api~1v1~1servers~1{id}/patch/responses/200/content/application~1json/example",
+        "/paths/~1wp-json~1getmcp~1v1~1servers~1{id}/patch/requestBody/content/application~1json/example",
+        "/paths/~1wp-json~1getmcp~1v1~1servers~1{id}/patch/responses/200/content/application~1json/example",
+        "/paths/~1wp-json~1getmcp~1v1~1servers~1{id}/patch/responses/5XX/content/application~1json/example",
+        "/components/responses/HasmcpError/content/application~1json/example",
+        "/components/responses/WpError/content/application~1json/example",
+        "/components/schemas/HasmcpServerId/example",
+        "/components/schemas/HasmcpTool/properties/path/example",
+    ] {
+        assert!(at.iter().any(|a| a == expected), "{expected} not found in {at:#?}");
+    }
+}
+
+#[test]
+fn the_seed_examples_are_in_the_document_verbatim() {
+    let doc = spec();
+    let body = |path: &str| {
+        doc["paths"][path]["patch"]["requestBody"]["content"]["application/json"]["example"].clone()
+    };
+    let response = |path: &str, code: &str| {
+        doc["paths"][path]["patch"]["responses"][code]["content"]["application/json"]["example"]
+            .clone()
+    };
+
+    let gm = "/wp-json/getmcp/v1/servers/{id}";
+    assert_eq!(body(gm), seeds::getmcp_update_request());
+    assert_eq!(response(gm, "200"), seeds::getmcp_update_response());
+    assert_eq!(response(gm, "5XX"), seeds::getmcp_update_failed());
+
+    let hm = "/api/v1/servers/{id}";
+    assert_eq!(response(hm, "200"), seeds::hasmcp_update_response());
+    // The vendor's body, except the `<string>` placeholders the name rule refuses.
+    let mut vendor = seeds::hasmcp_update_request();
+    vendor["server"]["name"] = json!("GitHubTools");
+    vendor["server"]["instructions"] = json!("Use these tools for GitHub");
+    assert_eq!(body(hm), vendor);
+    assert_eq!(
+        failures(
+            &doc,
+            "HasmcpUpdateServerRequest",
+            &seeds::hasmcp_update_request()
+        ),
+        [("/server/name".to_owned(), "pattern".to_owned())]
+    );
+}
+
+#[test]
+fn the_validator_is_live() {
+    let doc = spec();
+    let fails = |name: &str, value: Value, path: &str, keyword: &str| {
+        let got = failures(&doc, name, &value);
+        assert!(
+            got.contains(&(path.to_owned(), keyword.to_owned())),
+            "{name} {value}: expected {keyword} at {path:?}, got {got:?}"
+        );
+    };
+    let passes = |name: &str, value: Value| {
+        let got = failures(&doc, name, &value);
+        assert!(got.is_empty(), "{name} {value}: {got:?}");
+    };
+
+    // HasMCP ids and the update body's [code] rules.
+    passes("HasmcpServerId", json!("kSuB9Gf6aD4"));
+    fails("HasmcpServerId", json!("short"), "", "pattern");
+    fails("HasmcpServerId", json!("kSuB9Gf6aD/"), "", "pattern");
+    let provider = json!({"id": "kSuB9Gf6aD4", "tools": [{"id": "kSuB9Gf6aD5"}]});
+    passes(
+        "HasmcpServerUpdate",
+        json!({"name": "GitHubTools", "version": 1, "providers": [provider]}),
+    );
+    fails(
+        "HasmcpServerUpdate",
+        json!({"name": "GitHubTools", "version": 1, "providers": [provider, provider]}),
+        "/providers",
+        "maxItems",
+    );
+    fails(
+        "HasmcpServerUpdate",
+        json!({"name": "GitHubTools", "version": 0}),
+        "/version",
+        "minimum",
+    );
+    fails(
+        "HasmcpServerUpdate",
+        json!({"name": "ThisNameIsTooLong", "version": 1}),
+        "/name",
+        "maxLength",
+    );
+    fails(
+        "HasmcpServerUpdate",
+        json!({"name": "a", "instructions": "x".repeat(4097), "version": 1}),
+        "/instructions",
+        "maxLength",
+    );
+    fails(
+        "HasmcpServerUpdate",
+        json!({"name": "a", "version": 1, "resources": [{"id": "nope"}]}),
+        "/resources/0/id",
+        "pattern",
+    );
+    fails("HasmcpUpdateServerRequest", json!({}), "", "required");
+    fails(
+        "HasmcpServerEnvelope",
+        json!({"server": {"id": "kSuB9Gf6aD4", "providers": [{"id": "kSuB9Gf6aD5", "apiType": "SOAP"}]}}),
+        "/server/providers/0/apiType",
+        "enum",
+    );
+    fails(
+        "HasmcpServer",
+        json!({"id": "kSuB9Gf6aD4", "createdAt": "yesterday"}),
+        "/createdAt",
+        "format",
+    );
+
+    // GetMCP enums, bounds and formats.
+    passes(
+        "GetmcpServerUpdate",
+        json!({"status": "paused", "rate_limit_per_min": -1}),
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"status": "archived"}),
+        "/status",
+        "enum",
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"rate_limit_per_min": -2}),
+        "/rate_limit_per_min",
+        "minimum",
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"auth_type": "digest"}),
+        "/auth_type",
+        "enum",
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"test_auth_credentials": {"token": "t"}}),
+        "/test_auth_credentials",
+        "type",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "uuid": "not-a-uuid"}),
+        "/uuid",
+        "format",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "server_id": "C3D4"}),
+        "/server_id",
+        "pattern",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "transport_type": "sse"}),
+        "/transport_type",
+        "enum",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"uuid": "9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d"}),
+        "",
+        "required",
+    );
+    passes(
+        "GetmcpServerRef",
+        json!("836995ae-1cff-41ec-823e-a4f07ccca3a0"),
+    );
+    passes("GetmcpServerRef", json!(42));
+    fails("GetmcpServerRef", json!("../admin"), "", "oneOf");
+
+    // `nullable` became "or null", and only where the document says so.
+    passes(
+        "GetmcpServer",
+        json!({"id": 3, "auth_config": null, "outbound_auth_type": null, "settings": null, "cors_origins": null}),
+    );
+    passes(
+        "GetmcpServer",
+        json!({"id": 3, "settings": [], "auth_config": "[]"}),
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "outbound_auth_type": "oauth"}),
+        "/outbound_auth_type",
+        "anyOf",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "settings": [1]}),
+        "/settings",
+        "anyOf",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "auth_config": 5}),
+        "/auth_config",
+        "anyOf",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "status": null}),
+        "/status",
+        "enum",
+    );
+    fails(
+        "GetmcpServer",
+        json!({"id": 3, "name": null}),
+        "/name",
+        "type",
+    );
+    passes(
+        "WpError",
+        json!({"code": "c", "message": "m", "data": null}),
+    );
+    fails("WpError", json!({"code": "rest_forbidden"}), "", "required");
+}
