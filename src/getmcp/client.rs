@@ -44,6 +44,11 @@ impl Client {
 
     /// A client from `GETMCP_SITE_URL` and `GETMCP_API_KEY`; the error names a
     /// missing variable.
+    ///
+    /// ```no_run
+    /// let gm = mcp_admin::getmcp::Client::from_env()?;
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn from_env() -> Result<Client, Error> {
         let site = http::env_var(SITE_URL_VAR)?;
         let key = http::env_var(API_KEY_VAR)?;
@@ -64,17 +69,41 @@ impl Client {
         http::call(&self.raw, OP, op).await
     }
 
-    /// Starts a partial update of `server`: only the fields you set are sent.
+    /// Starts a partial update of `server`: only the fields you set are sent. See
+    /// [`UpdateServer`] for every field.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let server = gm.update_server(42u64).rate_limit_per_min(120).send().await?;
+    /// assert_eq!(server.rate_limit_per_min, Some(120));
+    /// # Ok(()) }
+    /// ```
     pub fn update_server(&self, server: impl Into<ServerRef>) -> UpdateServer {
         UpdateServer::new(self.clone(), server.into())
     }
 
-    /// The generated low-level client, sharing this client's transport.
+    /// The generated low-level client, sharing this client's transport (key, retries,
+    /// timeouts): the escape hatch for what the typed methods do not cover.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let server = gm.raw().getmcp_get_server().id(42u64).send().await?.into_inner();
+    /// println!("{}", server.name);
+    /// # Ok(()) }
+    /// ```
     pub fn raw(&self) -> &raw::Client {
         &self.raw
     }
 
-    /// The site URL requests go to.
+    /// The site URL requests go to, without a trailing slash.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://site.example/blog/")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// assert_eq!(gm.base_url(), "https://site.example/blog");
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn base_url(&self) -> &str {
         use progenitor_client::ClientInfo;
         self.raw.baseurl()
@@ -82,6 +111,22 @@ impl Client {
 }
 
 /// Configures a [`Client`]. Nothing is checked until [`ClientBuilder::build`].
+///
+/// ```
+/// use std::time::Duration;
+/// use mcp_admin::{getmcp, RetryPolicy};
+///
+/// let gm = getmcp::Client::builder("https://yoursite.com")
+///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+///     .timeout(Duration::from_secs(10))
+///     .retry(RetryPolicy::default().max_attempts(5))
+///     .build()?;
+///
+/// // Plain http is refused off loopback: the key would cross the network in clear.
+/// let refused = getmcp::Client::builder("http://yoursite.com").api_key("k").build();
+/// assert!(matches!(refused, Err(mcp_admin::Error::Config(_))));
+/// # Ok::<(), mcp_admin::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct ClientBuilder {
@@ -97,7 +142,16 @@ impl ClientBuilder {
     }
 
     /// Send updates as `POST` with `X-HTTP-Method-Override: PATCH`, for hosts and
-    /// firewalls that block the PATCH verb. WordPress handles them as the PATCH.
+    /// firewalls that block the PATCH verb. WordPress handles them as the PATCH. Reads
+    /// stay `GET`.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .patch_via_post(true)
+    ///     .build()?;
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn patch_via_post(mut self, enabled: bool) -> Self {
         self.transport.method_override = enabled;
         self

@@ -81,6 +81,12 @@ impl TestAuthCredentials {
     }
 
     /// HTTP basic credentials.
+    ///
+    /// ```
+    /// let c = mcp_admin::getmcp::TestAuthCredentials::basic("me", "pw");
+    /// assert_eq!(c.to_json_string()?, r#"{"username":"me","password":"pw"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
         TestAuthCredentials::Basic {
             username: username.into(),
@@ -88,7 +94,17 @@ impl TestAuthCredentials {
         }
     }
 
-    /// The escape hatch: a JSON object as text, checked to be one when sent.
+    /// The escape hatch: a JSON object as text, sent unchanged; checked to be a
+    /// non-empty object when sent.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::TestAuthCredentials;
+    ///
+    /// let c = TestAuthCredentials::raw_json(r#"{"client_id":"abc","client_secret":"s"}"#);
+    /// assert_eq!(c.to_json_string()?, r#"{"client_id":"abc","client_secret":"s"}"#);
+    /// assert!(TestAuthCredentials::raw_json("[1]").to_json_string().is_err());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn raw_json(json: impl Into<String>) -> Self {
         TestAuthCredentials::RawJson(json.into())
     }

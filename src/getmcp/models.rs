@@ -209,6 +209,20 @@ impl RateLimit {
 ///
 /// Optional and nullable fields are `Option`s; unknown extra fields are accepted.
 /// Credentials are never part of it.
+///
+/// ```
+/// use mcp_admin::getmcp::{RateLimit, Server, ServerStatus};
+///
+/// // As a real WordPress renders it: PHP's empty array for `settings`, escaped slashes.
+/// let s: Server = serde_json::from_str(
+///     r#"{"id":3,"name":"GitHub Tools","status":"active","settings":[],
+///         "cors_origins":"https:\/\/a.example,https:\/\/b.example","rate_limit_per_min":-1}"#,
+/// ).unwrap();
+/// assert_eq!(s.status, Some(ServerStatus::Active));
+/// assert_eq!(s.description(), None);
+/// assert_eq!(s.cors_origin_list(), ["https://a.example", "https://b.example"]);
+/// assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Server {
     /// Numeric id.
@@ -334,6 +348,14 @@ fn settings_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D
 ///
 /// Built by [`UpdateServer`](crate::getmcp::UpdateServer); public for the raw client.
 /// `Debug` redacts `test_auth_credentials`.
+///
+/// ```
+/// use mcp_admin::getmcp::UpdateServerBody;
+///
+/// let body = UpdateServerBody { name: Some("Tools".into()), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"Tools"}"#);
+/// assert!(UpdateServerBody::default().is_empty());
+/// ```
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateServerBody {
     /// `name`

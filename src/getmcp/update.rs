@@ -97,7 +97,25 @@ impl UpdateServer {
         self
     }
 
-    /// Credentials for the admin panel's **Test** button, JSON-encoded for you.
+    /// Credentials for the admin panel's **Test** button, JSON-encoded for you: the
+    /// API takes them as a string holding JSON.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{KeyLocation, TestAuthCredentials};
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .update_server(3u64)
+    ///     .test_auth_credentials(TestAuthCredentials::api_key("key", "v", KeyLocation::Query))
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"test_auth_credentials": r#"{"name":"key","value":"v","location":"query"}"#})
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn test_auth_credentials(mut self, credentials: TestAuthCredentials) -> Self {
         self.test_auth_credentials = Patch::Set(credentials);
         self
@@ -109,8 +127,25 @@ impl UpdateServer {
         self
     }
 
-    /// The allowed CORS origins, each `scheme://host[:port]`; sent comma-joined.
-    /// An empty list is refused: use [`allow_all_origins`](Self::allow_all_origins).
+    /// The allowed CORS origins, each `scheme://host[:port]` written the way browsers
+    /// send it in the `Origin` header (lower-case host, punycode, no default port); sent
+    /// comma-joined. An empty list is refused: use
+    /// [`allow_all_origins`](Self::allow_all_origins).
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .update_server(3u64)
+    ///     .cors_origins(["https://a.example", "http://localhost:8080"])
+    ///     .body()?;
+    /// assert_eq!(body.cors_origins.as_deref(), Some("https://a.example,http://localhost:8080"));
+    ///
+    /// // Never matches a browser's `Origin: https://a.example`, so it is refused.
+    /// assert!(gm.update_server(3u64).cors_origins(["https://a.example:443"]).body().is_err());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn cors_origins<I, S>(mut self, origins: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -134,6 +169,17 @@ impl UpdateServer {
     }
 
     /// The rate limit with its special values named.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::RateLimit;
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_server(3u64).rate_limit(RateLimit::Unlimited).body()?;
+    /// assert_eq!(body.rate_limit_per_min, Some(-1));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn rate_limit(self, limit: RateLimit) -> Self {
         self.rate_limit_per_min(limit.to_wire())
     }
@@ -141,10 +187,15 @@ impl UpdateServer {
     /// The body this update sends, after checking every input; no I/O.
     ///
     /// ```
-    /// # fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
     /// let body = gm.update_server(3u64).name("Tools").allow_all_origins().body()?;
     /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"Tools","cors_origins":""}"#);
-    /// # Ok(()) }
+    ///
+    /// let nothing = gm.update_server(3u64).body();
+    /// assert!(nothing.is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<UpdateServerBody, Error> {
         let name = self.name.clone().into_wire(String::new);
@@ -251,7 +302,18 @@ fn check_origin(origin: &str) -> Result<(), Error> {
         return bad("an origin has no path, query, fragment or user part");
     }
     match reqwest::Url::parse(origin) {
-        Ok(url) if url.host_str().is_some_and(|h| !h.is_empty()) => Ok(()),
+        Ok(url) if url.host_str().is_some_and(|h| !h.is_empty()) => {
+            // Browsers send the serialized origin (lower-case, punycode, no default port);
+            // an entry written any other way would never match one.
+            let canonical = url.origin().ascii_serialization();
+            if canonical == origin {
+                Ok(())
+            } else {
+                bad(&format!(
+                    "browsers send this origin as {canonical:?}; pass that form"
+                ))
+            }
+        }
         Ok(_) => bad("no host"),
         Err(e) => bad(&e.to_string()),
     }
@@ -268,6 +330,8 @@ mod tests {
             "http://localhost:8080",
             "https://[::1]:3000",
             "https://xn--bcher-kva.example",
+            "https://a.example:8443",
+            "http://a.example:443",
         ] {
             assert!(check_origin(ok).is_ok(), "{ok}");
         }
@@ -284,6 +348,12 @@ mod tests {
             "https://u@a.example",
             "https://a.example?x",
             "https://a.example:99999",
+            "https://a.example:",
+            "https://a.example:443",
+            "http://a.example:80",
+            "https://A.example",
+            "https://bücher.example",
+            "https://%61.example",
         ] {
             assert!(check_origin(bad).is_err(), "{bad}");
         }

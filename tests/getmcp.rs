@@ -1,0 +1,1564 @@
+//! GetMCP client against wiremock: the exact JSON each builder field puts on the wire,
+//! decoding of the vendor's examples and of what a real WordPress sends, the mapping of
+//! every documented error, and the inputs refused before any request.
+
+use chrono::{TimeZone, Utc};
+use mcp_admin::{
+    getmcp::{
+        self, AuthType, KeyLocation, OutboundAuthType, RateLimit, Server, ServerRef, ServerStatus,
+        TestAuthCredentials, TransportType, UpdateServer,
+    },
+    Error, Platform, RetryPolicy,
+};
+use serde_json::{json, Value};
+use uuid::Uuid;
+use wiremock::{
+    matchers::{any, method, path},
+    Mock, MockServer, Request, ResponseTemplate,
+};
+
+const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
+const UUID: &str = "836995ae-1cff-41ec-823e-a4f07ccca3a0";
+const PATH: &str = "/wp-json/getmcp/v1/servers/836995ae-1cff-41ec-823e-a4f07ccca3a0";
+
+/// The seed's 200 example, verbatim.
+const SEED_200: &str = r#"{
+    "id": 3,
+    "uuid": "9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d",
+    "user_id": 1,
+    "name": "GitHub Tools v2",
+    "slug": "github-tools",
+    "server_id": "c3d4e5f6a1b2c3d4",
+    "status": "active",
+    "transport_type": "streamable-http",
+    "auth_type": "bearer",
+    "auth_config": null,
+    "outbound_auth_type": "none",
+    "outbound_auth_config": null,
+    "cors_origins": null,
+    "rate_limit_per_min": 60,
+    "settings": {
+      "description": "Updated tools for GitHub"
+    },
+    "endpoint_url": "https://yoursite.com/mcp/github-tools",
+    "tool_count": 5,
+    "prompt_count": 0,
+    "resource_count": 0,
+    "created_at": "2025-03-18T10:00:00Z",
+    "updated_at": "2025-03-18T11:30:00Z"
+  }"#;
+
+/// The seed's curl `--data`, verbatim.
+const SEED_CURL_BODY: &str = r#"
+  {
+    "name": "GitHub Tools v2",
+    "description": "Updated tools for GitHub",
+    "auth_type": "bearer",
+    "test_auth_credentials": "{\"token\":\"your_bearer_token\"}",
+    "rate_limit_per_min": 60
+  }
+  "#;
+
+/// The seed's 500 example, verbatim.
+const SEED_500: &str = r#"{
+    "code": "getmcp_update_failed",
+    "message": "Failed to update server.",
+    "data": { "status": 500 }
+  }"#;
+
+/// What a real WordPress (PHP) renders: `[]` for an empty settings array, configs as
+/// JSON-encoded strings, a null outbound type, `server_kind`, escaped slashes.
+const WORDPRESS_200: &str = r#"{"id":7,"uuid":"836995ae-1cff-41ec-823e-a4f07ccca3a0","user_id":1,"name":"GitHub Tools","slug":"github-tools","server_id":"c3d4e5f6a1b2c3d4","status":"active","transport_type":"streamable-http","auth_type":"none","auth_config":"[]","outbound_auth_type":null,"outbound_auth_config":null,"cors_origins":"https:\/\/a.example,https:\/\/b.example","rate_limit_per_min":-1,"settings":[],"endpoint_url":"https:\/\/yoursite.com\/mcp\/github-tools","api_auth_pending":false,"server_kind":"native","tool_count":5,"prompt_count":0,"resource_count":0,"created_at":"2025-03-18T10:00:00Z","updated_at":"2025-03-18T10:00:00Z"}"#;
+
+fn client(server: &MockServer) -> getmcp::Client {
+    getmcp::Client::builder(server.uri())
+        .api_key(KEY)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client builds")
+}
+
+fn seed_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(SEED_200, "application/json")
+}
+
+fn uuid_ref() -> ServerRef {
+    UUID.parse().expect("the documented UUID parses")
+}
+
+/// Sends the update `build` makes to a fresh server and returns the one request that
+/// arrived, after checking what every update request carries.
+async fn sent(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Request {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(seed_ok())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let gm = client(&server);
+    let returned = build(gm.update_server(uuid_ref()))
+        .send()
+        .await
+        .expect("update succeeds");
+    assert_eq!(returned, seed_server(), "the response is decoded");
+
+    let mut requests = server.received_requests().await.expect("recording is on");
+    assert_eq!(requests.len(), 1, "exactly one request");
+    let request = requests.remove(0);
+    assert_eq!(request.method.as_str(), "PATCH");
+    assert_eq!(request.url.path(), PATH);
+    assert_eq!(request.url.query(), None);
+    assert_update_headers(&request);
+    request
+}
+
+fn assert_update_headers(request: &Request) {
+    assert_eq!(
+        header(request, "authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+    assert_eq!(header(request, "content-type"), Some("application/json"));
+    assert_eq!(header(request, "api-version"), None);
+}
+
+fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
+    request
+        .headers
+        .get(name)
+        .map(|v| v.to_str().expect("ASCII header"))
+}
+
+fn body(request: &Request) -> Value {
+    serde_json::from_slice(&request.body).expect("the body is JSON")
+}
+
+/// The body of the update `build` makes, as JSON.
+async fn sent_body(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Value {
+    body(&sent(build).await)
+}
+
+fn seed_server() -> Server {
+    serde_json::from_str(SEED_200).expect("the seed's example decodes")
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. One field at a time: the body is exactly the one-key object.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn name_alone() {
+    assert_eq!(
+        sent_body(|u| u.name("GitHub Tools v2")).await,
+        json!({"name": "GitHub Tools v2"})
+    );
+}
+
+#[tokio::test]
+async fn description_alone() {
+    assert_eq!(
+        sent_body(|u| u.description("Updated tools for GitHub")).await,
+        json!({"description": "Updated tools for GitHub"})
+    );
+}
+
+#[tokio::test]
+async fn clear_description_sends_empty_string() {
+    assert_eq!(
+        sent_body(|u| u.clear_description()).await,
+        json!({"description": ""})
+    );
+}
+
+#[tokio::test]
+async fn status_alone() {
+    assert_eq!(
+        sent_body(|u| u.status(ServerStatus::Paused)).await,
+        json!({"status": "paused"})
+    );
+}
+
+#[tokio::test]
+async fn every_status_value() {
+    for (status, wire) in [
+        (ServerStatus::Active, "active"),
+        (ServerStatus::Paused, "paused"),
+        (ServerStatus::Draft, "draft"),
+    ] {
+        assert_eq!(
+            sent_body(|u| u.status(status)).await,
+            json!({ "status": wire })
+        );
+    }
+}
+
+#[tokio::test]
+async fn auth_type_alone() {
+    assert_eq!(
+        sent_body(|u| u.auth_type(AuthType::Bearer)).await,
+        json!({"auth_type": "bearer"})
+    );
+}
+
+#[tokio::test]
+async fn every_auth_type_value() {
+    for (auth, wire) in [
+        (AuthType::None, "none"),
+        (AuthType::Bearer, "bearer"),
+        (AuthType::ApiKey, "api-key"),
+        (AuthType::Basic, "basic"),
+        (AuthType::OAuth, "oauth"),
+    ] {
+        assert_eq!(
+            sent_body(|u| u.auth_type(auth)).await,
+            json!({ "auth_type": wire })
+        );
+    }
+}
+
+/// The credentials string as it was on the wire.
+fn credentials_string(body: &Value) -> &str {
+    body["test_auth_credentials"]
+        .as_str()
+        .expect("test_auth_credentials is a string")
+}
+
+#[tokio::test]
+async fn bearer_credentials_are_a_json_string() {
+    let body = sent_body(|u| u.test_auth_credentials(TestAuthCredentials::bearer("tok-1"))).await;
+    assert_eq!(
+        body,
+        json!({"test_auth_credentials": r#"{"token":"tok-1"}"#})
+    );
+    assert_eq!(credentials_string(&body), r#"{"token":"tok-1"}"#);
+}
+
+#[tokio::test]
+async fn api_key_header_credentials() {
+    let creds = TestAuthCredentials::api_key("X-API-Key", "your_api_key", KeyLocation::Header);
+    let body = sent_body(|u| u.test_auth_credentials(creds)).await;
+    assert_eq!(
+        body,
+        json!({"test_auth_credentials": r#"{"name":"X-API-Key","value":"your_api_key","location":"header"}"#})
+    );
+}
+
+#[tokio::test]
+async fn api_key_query_credentials() {
+    let creds = TestAuthCredentials::api_key("api_key", "your_api_key", KeyLocation::Query);
+    let body = sent_body(|u| u.test_auth_credentials(creds)).await;
+    assert_eq!(
+        body,
+        json!({"test_auth_credentials": r#"{"name":"api_key","value":"your_api_key","location":"query"}"#})
+    );
+}
+
+#[tokio::test]
+async fn basic_credentials() {
+    let creds = TestAuthCredentials::basic("your_username", "your_password");
+    let body = sent_body(|u| u.test_auth_credentials(creds)).await;
+    assert_eq!(
+        body,
+        json!({"test_auth_credentials": r#"{"username":"your_username","password":"your_password"}"#})
+    );
+}
+
+#[tokio::test]
+async fn credentials_with_quotes_are_escaped_once() {
+    let creds = TestAuthCredentials::basic("a\"b", "p\\w/ü");
+    let body = sent_body(|u| u.test_auth_credentials(creds)).await;
+    let inner: Value =
+        serde_json::from_str(credentials_string(&body)).expect("the string is itself JSON");
+    assert_eq!(inner, json!({"username": "a\"b", "password": "p\\w/ü"}));
+}
+
+#[tokio::test]
+async fn raw_json_credentials_are_sent_as_given() {
+    let raw = r#"{"client_id":"abc","client_secret":"s","scopes":["read"]}"#;
+    let body = sent_body(|u| u.test_auth_credentials(TestAuthCredentials::raw_json(raw))).await;
+    assert_eq!(body, json!({ "test_auth_credentials": raw }));
+}
+
+#[tokio::test]
+async fn clear_test_auth_credentials_sends_empty_string() {
+    assert_eq!(
+        sent_body(|u| u.clear_test_auth_credentials()).await,
+        json!({"test_auth_credentials": ""})
+    );
+}
+
+#[tokio::test]
+async fn cors_origins_are_comma_joined() {
+    assert_eq!(
+        sent_body(|u| u.cors_origins([
+            "https://a.example",
+            "http://localhost:8080",
+            "https://[::1]:3000"
+        ]))
+        .await,
+        json!({"cors_origins": "https://a.example,http://localhost:8080,https://[::1]:3000"})
+    );
+}
+
+#[tokio::test]
+async fn one_cors_origin() {
+    assert_eq!(
+        sent_body(|u| u.cors_origins(vec![String::from("https://a.example")])).await,
+        json!({"cors_origins": "https://a.example"})
+    );
+}
+
+#[tokio::test]
+async fn allow_all_origins_sends_empty_string() {
+    assert_eq!(
+        sent_body(|u| u.allow_all_origins()).await,
+        json!({"cors_origins": ""})
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_per_min_alone() {
+    assert_eq!(
+        sent_body(|u| u.rate_limit_per_min(60)).await,
+        json!({"rate_limit_per_min": 60})
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_unlimited_is_minus_one() {
+    assert_eq!(
+        sent_body(|u| u.rate_limit(RateLimit::Unlimited)).await,
+        json!({"rate_limit_per_min": -1})
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_site_default_is_zero() {
+    assert_eq!(
+        sent_body(|u| u.rate_limit(RateLimit::SiteDefault)).await,
+        json!({"rate_limit_per_min": 0})
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_per_minute_by_name() {
+    assert_eq!(
+        sent_body(|u| u.rate_limit(RateLimit::PerMinute(120))).await,
+        json!({"rate_limit_per_min": 120})
+    );
+}
+
+#[tokio::test]
+async fn raw_minus_one_and_zero_are_accepted() {
+    assert_eq!(
+        sent_body(|u| u.rate_limit_per_min(-1)).await,
+        json!({"rate_limit_per_min": -1})
+    );
+    assert_eq!(
+        sent_body(|u| u.rate_limit_per_min(0)).await,
+        json!({"rate_limit_per_min": 0})
+    );
+}
+
+#[tokio::test]
+async fn the_last_call_for_a_field_wins() {
+    assert_eq!(
+        sent_body(|u| u
+            .name("first")
+            .name("second")
+            .description("d")
+            .clear_description()
+            .allow_all_origins()
+            .cors_origins(["https://a.example"]))
+        .await,
+        json!({"name": "second", "description": "", "cors_origins": "https://a.example"})
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. All fields together; the seed's curl example.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn all_fields_together() {
+    let body = sent_body(|u| {
+        u.name("GitHub Tools v2")
+            .description("Updated tools for GitHub")
+            .status(ServerStatus::Active)
+            .auth_type(AuthType::ApiKey)
+            .test_auth_credentials(TestAuthCredentials::api_key(
+                "X-API-Key",
+                "k-123",
+                KeyLocation::Query,
+            ))
+            .cors_origins(["https://a.example", "https://b.example"])
+            .rate_limit_per_min(60)
+    })
+    .await;
+    assert_eq!(
+        body,
+        json!({
+            "name": "GitHub Tools v2",
+            "description": "Updated tools for GitHub",
+            "status": "active",
+            "auth_type": "api-key",
+            "test_auth_credentials": r#"{"name":"X-API-Key","value":"k-123","location":"query"}"#,
+            "cors_origins": "https://a.example,https://b.example",
+            "rate_limit_per_min": 60
+        })
+    );
+}
+
+#[tokio::test]
+async fn all_clears_together() {
+    assert_eq!(
+        sent_body(|u| u
+            .clear_description()
+            .clear_test_auth_credentials()
+            .allow_all_origins())
+        .await,
+        json!({"description": "", "test_auth_credentials": "", "cors_origins": ""})
+    );
+}
+
+#[tokio::test]
+async fn seed_curl_example_comes_out_equal() {
+    let request = sent(|u| {
+        u.name("GitHub Tools v2")
+            .description("Updated tools for GitHub")
+            .auth_type(AuthType::Bearer)
+            .test_auth_credentials(TestAuthCredentials::bearer("your_bearer_token"))
+            .rate_limit_per_min(60)
+    })
+    .await;
+    let seed: Value = serde_json::from_str(SEED_CURL_BODY).expect("the seed body is JSON");
+    assert_eq!(body(&request), seed);
+    assert_eq!(
+        credentials_string(&body(&request)),
+        r#"{"token":"your_bearer_token"}"#
+    );
+    // Byte for byte, including the escaping of the inner JSON string.
+    assert_eq!(
+        std::str::from_utf8(&request.body).expect("UTF-8 body"),
+        r#"{"name":"GitHub Tools v2","description":"Updated tools for GitHub","auth_type":"bearer","test_auth_credentials":"{\"token\":\"your_bearer_token\"}","rate_limit_per_min":60}"#
+    );
+}
+
+#[tokio::test]
+async fn body_matches_what_send_puts_on_the_wire() {
+    let server = MockServer::start().await;
+    let gm = client(&server);
+    let update = gm
+        .update_server(uuid_ref())
+        .name("Tools")
+        .rate_limit(RateLimit::Unlimited);
+    let preview = update.body().expect("valid update");
+    assert_eq!(
+        serde_json::to_value(&preview).expect("serializes"),
+        json!({"name": "Tools", "rate_limit_per_min": -1})
+    );
+    let on_wire = sent_body(|u| u.name("Tools").rate_limit(RateLimit::Unlimited)).await;
+    assert_eq!(serde_json::to_value(&preview).expect("serializes"), on_wire);
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Decoding.
+// ---------------------------------------------------------------------------------------
+
+async fn get_with(body: &str) -> Result<Server, Error> {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_owned(), "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client(&server).get_server(uuid_ref()).await
+}
+
+#[tokio::test]
+async fn seed_200_decodes_field_by_field() {
+    let s = get_with(SEED_200).await.expect("the seed decodes");
+    assert_eq!(s.id, 3);
+    assert_eq!(
+        s.uuid,
+        Some(Uuid::parse_str("9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d").expect("uuid"))
+    );
+    assert_eq!(s.user_id, Some(1));
+    assert_eq!(s.name, "GitHub Tools v2");
+    assert_eq!(s.slug.as_deref(), Some("github-tools"));
+    assert_eq!(s.server_id.as_deref(), Some("c3d4e5f6a1b2c3d4"));
+    assert_eq!(s.status, Some(ServerStatus::Active));
+    assert_eq!(s.transport_type, Some(TransportType::StreamableHttp));
+    assert_eq!(s.auth_type, Some(AuthType::Bearer));
+    assert_eq!(s.auth_config, None);
+    assert_eq!(s.outbound_auth_type, Some(OutboundAuthType::None));
+    assert_eq!(s.outbound_auth_config, None);
+    assert_eq!(s.cors_origins, None);
+    assert!(s.cors_origin_list().is_empty());
+    assert_eq!(s.rate_limit_per_min, Some(60));
+    assert_eq!(s.rate_limit(), Some(RateLimit::PerMinute(60)));
+    assert_eq!(s.description(), Some("Updated tools for GitHub"));
+    assert_eq!(
+        Value::Object(s.settings.clone()),
+        json!({"description": "Updated tools for GitHub"})
+    );
+    assert_eq!(
+        s.endpoint_url.as_deref(),
+        Some("https://yoursite.com/mcp/github-tools")
+    );
+    assert_eq!(s.api_auth_pending, None);
+    assert_eq!(s.server_kind, None);
+    assert_eq!(s.tool_count, Some(5));
+    assert_eq!(s.prompt_count, Some(0));
+    assert_eq!(s.resource_count, Some(0));
+    assert_eq!(
+        s.created_at,
+        Some(Utc.with_ymd_and_hms(2025, 3, 18, 10, 0, 0).unwrap())
+    );
+    assert_eq!(
+        s.updated_at,
+        Some(Utc.with_ymd_and_hms(2025, 3, 18, 11, 30, 0).unwrap())
+    );
+    assert_eq!(ServerRef::from(&s), ServerRef::Uuid(s.uuid.expect("uuid")));
+}
+
+#[tokio::test]
+async fn seed_200_serializes_back_to_itself() {
+    let s = seed_server();
+    let seed: Value = serde_json::from_str(SEED_200).expect("JSON");
+    assert_eq!(serde_json::to_value(&s).expect("serializes"), seed);
+}
+
+#[tokio::test]
+async fn real_wordpress_flavour_decodes() {
+    let s = get_with(WORDPRESS_200).await.expect("decodes");
+    assert_eq!(s.id, 7);
+    assert_eq!(s.uuid, Some(Uuid::parse_str(UUID).expect("uuid")));
+    assert_eq!(s.name, "GitHub Tools");
+    assert!(s.settings.is_empty(), "PHP's [] reads as an empty map");
+    assert_eq!(s.description(), None);
+    assert_eq!(s.auth_type, Some(AuthType::None));
+    assert_eq!(s.auth_config, Some(Value::String("[]".into())));
+    assert_eq!(s.outbound_auth_type, None);
+    assert_eq!(s.outbound_auth_config, None);
+    assert_eq!(
+        s.cors_origins.as_deref(),
+        Some("https://a.example,https://b.example")
+    );
+    assert_eq!(
+        s.cors_origin_list(),
+        ["https://a.example", "https://b.example"]
+    );
+    assert_eq!(s.rate_limit_per_min, Some(-1));
+    assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
+    assert_eq!(
+        s.endpoint_url.as_deref(),
+        Some("https://yoursite.com/mcp/github-tools")
+    );
+    assert_eq!(s.api_auth_pending, Some(false));
+    assert_eq!(s.server_kind.as_deref(), Some("native"));
+    assert_eq!(s.tool_count, Some(5));
+    assert_eq!(s.created_at, s.updated_at);
+}
+
+#[tokio::test]
+async fn settings_null_reads_as_empty_and_site_default_rate_limit() {
+    let s = get_with(r#"{"id":9,"name":"x","settings":null,"rate_limit_per_min":0}"#)
+        .await
+        .expect("decodes");
+    assert!(s.settings.is_empty());
+    assert_eq!(s.rate_limit(), Some(RateLimit::SiteDefault));
+}
+
+#[tokio::test]
+async fn unknown_enum_values_are_kept() {
+    let s = get_with(
+        r#"{"id":1,"name":"x","status":"archived","auth_type":"mtls","outbound_auth_type":"oauth","transport_type":"sse"}"#,
+    )
+    .await
+    .expect("unknown values do not fail the response");
+    assert_eq!(s.status, Some(ServerStatus::Unknown("archived".into())));
+    assert_eq!(s.auth_type, Some(AuthType::Unknown("mtls".into())));
+    assert_eq!(
+        s.outbound_auth_type,
+        Some(OutboundAuthType::Unknown("oauth".into()))
+    );
+    assert_eq!(s.transport_type, Some(TransportType::Unknown("sse".into())));
+    let back = serde_json::to_value(&s).expect("serializes");
+    assert_eq!(back["status"], "archived");
+    assert_eq!(back["auth_type"], "mtls");
+    assert_eq!(back["outbound_auth_type"], "oauth");
+    assert_eq!(back["transport_type"], "sse");
+}
+
+#[tokio::test]
+async fn missing_optional_fields_are_none() {
+    let s = get_with(r#"{"id":5}"#).await.expect("only id is required");
+    assert_eq!(s.id, 5);
+    assert_eq!(s.name, "");
+    assert_eq!(s.uuid, None);
+    assert_eq!(s.user_id, None);
+    assert_eq!(s.slug, None);
+    assert_eq!(s.server_id, None);
+    assert_eq!(s.status, None);
+    assert_eq!(s.transport_type, None);
+    assert_eq!(s.auth_type, None);
+    assert_eq!(s.auth_config, None);
+    assert_eq!(s.outbound_auth_type, None);
+    assert_eq!(s.outbound_auth_config, None);
+    assert_eq!(s.cors_origins, None);
+    assert_eq!(s.rate_limit_per_min, None);
+    assert_eq!(s.rate_limit(), None);
+    assert!(s.settings.is_empty());
+    assert_eq!(s.endpoint_url, None);
+    assert_eq!(s.api_auth_pending, None);
+    assert_eq!(s.server_kind, None);
+    assert_eq!(s.tool_count, None);
+    assert_eq!(s.prompt_count, None);
+    assert_eq!(s.resource_count, None);
+    assert_eq!(s.created_at, None);
+    assert_eq!(s.updated_at, None);
+    assert_eq!(ServerRef::from(&s), ServerRef::Id(5));
+}
+
+#[tokio::test]
+async fn nulls_and_unknown_extra_fields_are_accepted() {
+    let s = get_with(
+        r#"{"id":5,"name":null,"uuid":null,"status":null,"created_at":"0000-00-00 00:00:00","updated_at":"2025-03-18 11:30:00","brand_new_field":{"x":1}}"#,
+    )
+    .await
+    .expect("decodes");
+    assert_eq!(s.name, "");
+    assert_eq!(s.uuid, None);
+    assert_eq!(s.status, None);
+    assert_eq!(s.created_at, None, "WordPress's zero date reads as None");
+    assert_eq!(
+        s.updated_at,
+        Some(Utc.with_ymd_and_hms(2025, 3, 18, 11, 30, 0).unwrap())
+    );
+}
+
+#[tokio::test]
+async fn unknown_settings_keys_survive_a_round_trip() {
+    let settings = json!({"description": "d", "theme": {"colour": "teal"}, "flags": [1, 2]});
+    let s = get_with(&json!({"id": 2, "name": "x", "settings": settings}).to_string())
+        .await
+        .expect("decodes");
+    assert_eq!(s.description(), Some("d"));
+    let back = serde_json::to_value(&s).expect("serializes");
+    assert_eq!(back["settings"], settings);
+}
+
+#[tokio::test]
+async fn description_that_is_not_a_string_is_none() {
+    let s = get_with(r#"{"id":2,"settings":{"description":42}}"#)
+        .await
+        .expect("decodes");
+    assert_eq!(s.description(), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. get_server: the path for each kind of reference.
+// ---------------------------------------------------------------------------------------
+
+async fn get_path(r: impl Into<ServerRef>) -> String {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(seed_ok())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let s = client(&server).get_server(r).await.expect("get succeeds");
+    assert_eq!(s, seed_server());
+    let requests = server.received_requests().await.expect("recording is on");
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.method.as_str(), "GET");
+    assert!(request.body.is_empty(), "a GET has no body");
+    assert_eq!(
+        header(request, "authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+    assert_eq!(header(request, "api-version"), None);
+    assert_eq!(request.url.query(), None);
+    request.url.path().to_owned()
+}
+
+#[tokio::test]
+async fn get_server_by_numeric_id() {
+    assert_eq!(get_path(42u64).await, "/wp-json/getmcp/v1/servers/42");
+}
+
+#[tokio::test]
+async fn get_server_by_uuid() {
+    let id = Uuid::parse_str(UUID).expect("uuid");
+    assert_eq!(get_path(id).await, PATH);
+    assert_eq!(get_path(uuid_ref()).await, PATH);
+}
+
+#[tokio::test]
+async fn get_server_by_upper_case_uuid_string() {
+    let r: ServerRef = UUID.to_uppercase().parse().expect("upper case parses");
+    assert_eq!(r, uuid_ref());
+    assert_eq!(get_path(r).await, PATH);
+}
+
+#[tokio::test]
+async fn update_by_numeric_id_uses_its_path() {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path("/wp-json/getmcp/v1/servers/3"))
+        .respond_with(seed_ok())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let s = client(&server)
+        .update_server(3u64)
+        .name("x")
+        .send()
+        .await
+        .expect("update succeeds");
+    assert_eq!(s.id, 3);
+}
+
+#[tokio::test]
+async fn site_in_a_sub_folder_keeps_its_prefix() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/blog/wp-json/getmcp/v1/servers/42"))
+        .respond_with(seed_ok())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let gm = getmcp::Client::builder(format!("{}/blog/", server.uri()))
+        .api_key(KEY)
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("builds");
+    assert_eq!(gm.base_url(), format!("{}/blog", server.uri()));
+    assert_eq!(gm.get_server(42u64).await.expect("ok"), seed_server());
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Errors.
+// ---------------------------------------------------------------------------------------
+
+/// The error a GET gets when the site answers `status` with `body`.
+async fn get_error(status: u16, body: &str, content_type: &str) -> Error {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(status).set_body_raw(body.to_owned(), content_type))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client(&server)
+        .get_server(uuid_ref())
+        .await
+        .expect_err("not a success")
+}
+
+fn api(e: &Error) -> &mcp_admin::ApiError {
+    match e {
+        Error::Api(api) => api,
+        other => panic!("expected Error::Api, got {other:?}"),
+    }
+}
+
+/// Checks every field of the `ApiError` a WP_Error body becomes.
+async fn wp_error(status: u16, body: Value) -> Error {
+    let text = body.to_string();
+    let e = get_error(status, &text, "application/json").await;
+    let a = api(&e);
+    assert_eq!(a.platform, Platform::GetMcp);
+    assert_eq!(a.operation, "getmcp_get_server");
+    assert_eq!(a.status, status);
+    assert_eq!(a.code.as_deref(), body["code"].as_str());
+    assert_eq!(a.message.as_deref(), body["message"].as_str());
+    assert_eq!(a.data.as_ref(), body.get("data"));
+    assert_eq!(a.retry_after, None);
+    assert_eq!(a.body, text);
+    assert_eq!(e.status(), Some(status));
+    assert_eq!(e.code(), body["code"].as_str());
+    assert!(!e.is_invalid_input());
+    e
+}
+
+#[tokio::test]
+async fn rest_forbidden_is_unauthorized() {
+    let e = wp_error(
+        403,
+        json!({"code": "rest_forbidden", "message": "You do not have permission to update this server.", "data": {"status": 403}}),
+    )
+    .await;
+    assert!(e.is_unauthorized());
+    assert!(!e.is_not_found());
+    assert!(!e.is_retryable());
+    assert_eq!(
+        e.to_string(),
+        "GetMCP getmcp_get_server: HTTP 403 rest_forbidden: You do not have permission to update this server."
+    );
+}
+
+#[tokio::test]
+async fn getmcp_not_found_is_not_found() {
+    let e = wp_error(
+        404,
+        json!({"code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 404}}),
+    )
+    .await;
+    assert!(e.is_not_found());
+    assert!(!e.is_unauthorized());
+    assert!(!e.is_retryable());
+}
+
+#[tokio::test]
+async fn getmcp_invalid_params() {
+    let e = wp_error(
+        400,
+        json!({"code": "getmcp_invalid_params", "message": "No valid fields to update.", "data": {"status": 400}}),
+    )
+    .await;
+    assert!(!e.is_not_found() && !e.is_unauthorized() && !e.is_retryable());
+    assert_eq!(api(&e).params(), None);
+}
+
+#[tokio::test]
+async fn rest_invalid_param_exposes_params_and_details() {
+    let e = wp_error(
+        400,
+        json!({
+            "code": "rest_invalid_param",
+            "message": "Invalid parameter(s): status, rate_limit_per_min",
+            "data": {
+                "status": 400,
+                "params": {
+                    "status": "status is not one of active, paused, and draft.",
+                    "rate_limit_per_min": "rate_limit_per_min must be greater than or equal to -1"
+                },
+                "details": {
+                    "status": {"code": "rest_not_in_enum", "message": "status is not one of active, paused, and draft.", "data": null},
+                    "rate_limit_per_min": {"code": "rest_out_of_bounds", "message": "rate_limit_per_min must be greater than or equal to -1", "data": null}
+                }
+            }
+        }),
+    )
+    .await;
+    let a = api(&e);
+    let params = a.params().expect("params");
+    assert_eq!(
+        Value::Object(params.clone()),
+        json!({
+            "status": "status is not one of active, paused, and draft.",
+            "rate_limit_per_min": "rate_limit_per_min must be greater than or equal to -1"
+        })
+    );
+    let details = a.details().expect("details");
+    assert_eq!(details["status"]["code"], "rest_not_in_enum");
+    assert_eq!(details["rate_limit_per_min"]["code"], "rest_out_of_bounds");
+    assert_eq!(details.len(), 2);
+    assert!(e.to_string().contains("[invalid: "), "{e}");
+}
+
+#[tokio::test]
+async fn rest_no_route() {
+    let e = wp_error(
+        404,
+        json!({"code": "rest_no_route", "message": "No route was found matching the URL and request method.", "data": {"status": 404}}),
+    )
+    .await;
+    assert!(e.is_not_found());
+}
+
+#[tokio::test]
+async fn rest_invalid_json() {
+    let e = wp_error(
+        400,
+        json!({"code": "rest_invalid_json", "message": "Invalid JSON body passed.", "data": {"status": 400, "json_error_code": 4, "json_error_message": "Syntax error"}}),
+    )
+    .await;
+    assert_eq!(api(&e).data.as_ref().expect("data")["json_error_code"], 4);
+}
+
+#[tokio::test]
+async fn getmcp_invalid_credentials() {
+    let e = wp_error(
+        400,
+        json!({"code": "getmcp_invalid_credentials", "message": "Invalid credentials JSON.", "data": {"status": 400}}),
+    )
+    .await;
+    assert!(!e.is_unauthorized());
+}
+
+#[tokio::test]
+async fn tier_limit_auth_method_keeps_its_data() {
+    let e = wp_error(
+        403,
+        json!({
+            "code": "tier_limit_auth_method",
+            "message": "Your plan does not include this authentication method.",
+            "data": {"status": 403, "tier": "free", "plan": "Free", "upgrade_url": "https://getmcp.com/pricing"}
+        }),
+    )
+    .await;
+    let data = api(&e).data.as_ref().expect("data");
+    assert_eq!(data["tier"], "free");
+    assert_eq!(data["plan"], "Free");
+    assert_eq!(data["upgrade_url"], "https://getmcp.com/pricing");
+    assert_eq!(e.code(), Some("tier_limit_auth_method"));
+}
+
+#[tokio::test]
+async fn getmcp_update_failed_from_the_seed() {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(500).set_body_raw(SEED_500, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let e = client(&server)
+        .update_server(uuid_ref())
+        .name("GitHub Tools v2")
+        .send()
+        .await
+        .expect_err("500");
+    let a = api(&e);
+    assert_eq!(a.platform, Platform::GetMcp);
+    assert_eq!(a.operation, "getmcp_update_server");
+    assert_eq!(a.status, 500);
+    assert_eq!(a.code.as_deref(), Some("getmcp_update_failed"));
+    assert_eq!(a.message.as_deref(), Some("Failed to update server."));
+    assert_eq!(a.data, Some(json!({"status": 500})));
+    assert!(a.additional_errors.is_empty());
+    assert_eq!(a.body, SEED_500);
+    assert!(!e.is_retryable());
+    assert_eq!(
+        e.to_string(),
+        "GetMCP getmcp_update_server: HTTP 500 getmcp_update_failed: Failed to update server."
+    );
+}
+
+#[tokio::test]
+async fn getmcp_encryption_unavailable() {
+    let e = wp_error(
+        503,
+        json!({"code": "getmcp_encryption_unavailable", "message": "Encryption is not available.", "data": {"status": 503}}),
+    )
+    .await;
+    assert!(e.is_retryable());
+}
+
+#[tokio::test]
+async fn additional_errors_are_kept() {
+    let more = json!([
+        {"code": "rest_missing_callback_param", "message": "Missing parameter(s): id", "data": {"status": 400}},
+        {"code": "other", "message": "second", "data": null}
+    ]);
+    let e = wp_error(
+        400,
+        json!({"code": "rest_invalid_param", "message": "first", "data": {"status": 400}, "additional_errors": more}),
+    )
+    .await;
+    assert_eq!(Value::Array(api(&e).additional_errors.clone()), more);
+}
+
+#[tokio::test]
+async fn http_status_wins_over_data_status() {
+    let e = wp_error(
+        404,
+        json!({"code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 400}}),
+    )
+    .await;
+    assert!(e.is_not_found());
+}
+
+#[tokio::test]
+async fn retry_after_is_reported() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "7")
+                .set_body_raw(
+                    r#"{"code":"too_many","message":"Slow down.","data":{"status":429}}"#,
+                    "application/json",
+                ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let e = client(&server).get_server(1u64).await.expect_err("429");
+    assert!(e.is_rate_limited());
+    assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(7)));
+}
+
+const PHP_FATAL: &str = "<!DOCTYPE html>\n<html><head><title>WordPress &rsaquo; Error</title></head><body><p>There has been a critical error on this website.</p></body></html>";
+
+#[tokio::test]
+async fn html_error_page_is_an_api_error_with_its_status() {
+    let e = get_error(500, PHP_FATAL, "text/html; charset=UTF-8").await;
+    let a = api(&e);
+    assert_eq!(a.status, 500);
+    assert_eq!(a.code, None);
+    assert_eq!(a.message, None);
+    assert_eq!(a.data, None);
+    assert!(a.additional_errors.is_empty());
+    assert!(a.body.starts_with("<!DOCTYPE html>"), "{:?}", a.body);
+    assert_eq!(a.body, PHP_FATAL);
+    assert_eq!(e.code(), None);
+    assert!(e.to_string().contains("HTTP 500"), "{e}");
+    assert!(e.to_string().contains("critical error"), "{e}");
+}
+
+#[tokio::test]
+async fn huge_html_page_is_cut_to_a_bounded_snippet() {
+    let page = format!("<html>{}</html>", "x".repeat(100_000));
+    let e = get_error(502, &page, "text/html").await;
+    let a = api(&e);
+    assert_eq!(a.status, 502);
+    assert!(a.body.starts_with("<html>xxx"));
+    assert!(a.body.len() <= mcp_admin::error::BODY_SNIPPET_LIMIT + '…'.len_utf8());
+}
+
+#[tokio::test]
+async fn empty_502_is_an_api_error() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(502))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let e = client(&server)
+        .get_server(uuid_ref())
+        .await
+        .expect_err("502");
+    let a = api(&e);
+    assert_eq!(a.status, 502);
+    assert_eq!(a.code, None);
+    assert_eq!(a.message, None);
+    assert_eq!(a.body, "");
+    assert!(e.is_retryable());
+    assert_eq!(
+        e.to_string(),
+        "GetMCP getmcp_get_server: HTTP 502 (empty body)"
+    );
+}
+
+#[tokio::test]
+async fn html_with_200_is_a_decode_error() {
+    let e = get_error(200, PHP_FATAL, "text/html").await;
+    match &e {
+        Error::Decode {
+            platform,
+            operation,
+            status,
+            reason,
+            body,
+        } => {
+            assert_eq!(*platform, Platform::GetMcp);
+            assert_eq!(*operation, "getmcp_get_server");
+            assert_eq!(*status, 200);
+            assert!(reason.starts_with("not JSON"), "{reason}");
+            assert_eq!(body, PHP_FATAL);
+        }
+        other => panic!("expected Error::Decode, got {other:?}"),
+    }
+    assert_eq!(e.status(), Some(200));
+}
+
+#[tokio::test]
+async fn empty_object_with_200_is_a_decode_error() {
+    let e = get_error(200, "{}", "application/json").await;
+    match &e {
+        Error::Decode {
+            status,
+            reason,
+            body,
+            ..
+        } => {
+            assert_eq!(*status, 200);
+            assert!(reason.contains("missing field `id`"), "{reason}");
+            assert_eq!(body, "{}");
+        }
+        other => panic!("expected Error::Decode, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn truncated_json_with_200_is_a_decode_error() {
+    let e = get_error(200, &SEED_200[..40], "application/json").await;
+    assert!(matches!(e, Error::Decode { status: 200, .. }), "{e:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. Refused before any request.
+// ---------------------------------------------------------------------------------------
+
+/// Runs an update that must be refused and proves nothing reached the server.
+async fn refused(build: impl FnOnce(UpdateServer) -> UpdateServer) -> (&'static str, String) {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(seed_ok())
+        .expect(0)
+        .mount(&server)
+        .await;
+    let e = build(client(&server).update_server(uuid_ref()))
+        .send()
+        .await
+        .expect_err("refused");
+    server.verify().await;
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recording is on")
+            .is_empty(),
+        "nothing was sent"
+    );
+    assert!(e.is_invalid_input(), "{e:?}");
+    assert_eq!(e.status(), None);
+    match e {
+        Error::InvalidInput { field, reason } => (field, reason),
+        other => panic!("expected Error::InvalidInput, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn empty_update_is_refused() {
+    let (field, _) = refused(|u| u).await;
+    assert_eq!(field, "update");
+}
+
+#[tokio::test]
+async fn empty_name_is_refused() {
+    assert_eq!(refused(|u| u.name("")).await.0, "name");
+    assert_eq!(refused(|u| u.name("  \t")).await.0, "name");
+}
+
+#[tokio::test]
+async fn a_bad_field_refuses_the_whole_update() {
+    let (field, _) = refused(|u| u.name("fine").description("fine").rate_limit_per_min(-2)).await;
+    assert_eq!(field, "rate_limit_per_min");
+}
+
+#[tokio::test]
+async fn bad_origins_are_refused() {
+    for bad in [
+        "https://a.example/path",
+        "https://a.example/",
+        "https://a.example,https://b.example",
+        "https://a .example",
+        " https://a.example",
+        "https://a.example\n",
+        "*",
+        "a.example",
+        "//a.example",
+        "ftp://a.example",
+        "https://",
+        "",
+        "https://user@a.example",
+        "https://a.example?x=1",
+        "https://a.example#f",
+        "https://a.example:",
+        "https://a.example:443",
+        "http://a.example:80",
+        "https://A.example",
+        "https://bücher.example",
+    ] {
+        let (field, reason) = refused(|u| u.cors_origins([bad])).await;
+        assert_eq!(field, "cors_origins", "{bad:?}");
+        assert!(!reason.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn one_bad_origin_among_good_ones_is_refused() {
+    let (field, reason) =
+        refused(|u| u.cors_origins(["https://a.example", "https://b.example/x"])).await;
+    assert_eq!(field, "cors_origins");
+    assert!(reason.contains("https://b.example/x"), "{reason}");
+}
+
+#[tokio::test]
+async fn origin_not_in_browser_form_names_the_form_to_use() {
+    let (field, reason) = refused(|u| u.cors_origins(["https://Bücher.example:443"])).await;
+    assert_eq!(field, "cors_origins");
+    assert!(
+        reason.contains("\"https://xn--bcher-kva.example\""),
+        "{reason}"
+    );
+}
+
+#[tokio::test]
+async fn empty_origin_list_is_refused() {
+    let (field, reason) = refused(|u| u.cors_origins(Vec::<String>::new())).await;
+    assert_eq!(field, "cors_origins");
+    assert!(reason.contains("allow_all_origins"), "{reason}");
+}
+
+#[tokio::test]
+async fn rate_limit_below_minus_one_is_refused() {
+    assert_eq!(
+        refused(|u| u.rate_limit_per_min(-2)).await.0,
+        "rate_limit_per_min"
+    );
+    assert_eq!(
+        refused(|u| u.rate_limit_per_min(i64::MIN)).await.0,
+        "rate_limit_per_min"
+    );
+}
+
+#[tokio::test]
+async fn empty_credential_parts_are_refused() {
+    let cases = [
+        TestAuthCredentials::bearer(""),
+        TestAuthCredentials::bearer("   "),
+        TestAuthCredentials::api_key("", "v", KeyLocation::Header),
+        TestAuthCredentials::api_key("X-API-Key", "", KeyLocation::Header),
+        TestAuthCredentials::api_key("", "v", KeyLocation::Query),
+        TestAuthCredentials::basic("", "p"),
+        TestAuthCredentials::basic("u", ""),
+    ];
+    for creds in cases {
+        let shown = format!("{creds:?}");
+        let (field, _) = refused(|u| u.test_auth_credentials(creds)).await;
+        assert_eq!(field, "test_auth_credentials", "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn raw_json_that_is_not_an_object_is_refused() {
+    for raw in [
+        "",
+        "not json",
+        "[1, 2]",
+        "\"token\"",
+        "42",
+        "null",
+        "{}",
+        "{\"token\":",
+    ] {
+        let (field, _) =
+            refused(|u| u.test_auth_credentials(TestAuthCredentials::raw_json(raw))).await;
+        assert_eq!(field, "test_auth_credentials", "{raw:?}");
+    }
+}
+
+#[tokio::test]
+async fn body_refuses_the_same_inputs_without_io() {
+    let server = MockServer::start().await;
+    let gm = client(&server);
+    let e = gm.update_server(1u64).body().expect_err("empty");
+    assert!(e.is_invalid_input());
+    let e = gm
+        .update_server(1u64)
+        .cors_origins(["*"])
+        .body()
+        .expect_err("wildcard");
+    assert!(matches!(
+        e,
+        Error::InvalidInput {
+            field: "cors_origins",
+            ..
+        }
+    ));
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recording is on")
+        .is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. ServerRef.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn server_ref_accepts_uuids_and_digits() {
+    assert_eq!(
+        UUID.parse::<ServerRef>().expect("uuid"),
+        ServerRef::Uuid(Uuid::parse_str(UUID).expect("uuid"))
+    );
+    assert_eq!(
+        UUID.to_uppercase().parse::<ServerRef>().expect("upper"),
+        ServerRef::Uuid(Uuid::parse_str(UUID).expect("uuid"))
+    );
+    assert_eq!(
+        "42".parse::<ServerRef>().expect("digits"),
+        ServerRef::Id(42)
+    );
+    assert_eq!("0".parse::<ServerRef>().expect("zero"), ServerRef::Id(0));
+    assert_eq!(
+        u64::MAX.to_string().parse::<ServerRef>().expect("max"),
+        ServerRef::Id(u64::MAX)
+    );
+    assert_eq!(ServerRef::try_from("7").expect("7"), ServerRef::Id(7));
+    assert_eq!(
+        ServerRef::try_from(String::from(UUID)).expect("uuid"),
+        uuid_ref()
+    );
+}
+
+#[test]
+fn server_ref_rejects_everything_else() {
+    let simple = UUID.replace('-', "");
+    let braced = format!("{{{UUID}}}");
+    let urn = format!("urn:uuid:{UUID}");
+    let too_big = format!("{}0", u64::MAX);
+    for bad in [
+        "",
+        "abc",
+        "../x",
+        "12a",
+        simple.as_str(),
+        braced.as_str(),
+        urn.as_str(),
+        " 42",
+        "42 ",
+        "-1",
+        "+1",
+        "4 2",
+        "42/..",
+        "%2e%2e",
+        too_big.as_str(),
+        "836995ae-1cff-41ec-823e-a4f07ccca3a",
+        "836995ae-1cff-41ec-823e-a4f07ccca3a0x",
+        "g36995ae-1cff-41ec-823e-a4f07ccca3a0",
+    ] {
+        let e = bad.parse::<ServerRef>().expect_err(bad);
+        assert!(e.is_invalid_input(), "{bad:?}");
+        assert!(
+            matches!(
+                e,
+                Error::InvalidInput {
+                    field: "server",
+                    ..
+                }
+            ),
+            "{bad:?}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn server_ref_display_round_trips() {
+    for text in [UUID, "42", "0"] {
+        let r: ServerRef = text.parse().expect("parses");
+        assert_eq!(r.to_string(), text);
+        assert_eq!(r.to_string().parse::<ServerRef>().expect("again"), r);
+    }
+    let upper: ServerRef = UUID.to_uppercase().parse().expect("upper");
+    assert_eq!(upper.to_string(), UUID, "displayed in the canonical form");
+    assert_eq!(ServerRef::from(42u64).to_string(), "42");
+}
+
+#[test]
+fn server_ref_serde() {
+    assert_eq!(
+        serde_json::to_value(ServerRef::from(42u64)).expect("ser"),
+        json!(42)
+    );
+    assert_eq!(serde_json::to_value(uuid_ref()).expect("ser"), json!(UUID));
+    assert_eq!(
+        serde_json::from_value::<ServerRef>(json!(42)).expect("de"),
+        ServerRef::Id(42)
+    );
+    assert_eq!(
+        serde_json::from_value::<ServerRef>(json!(UUID)).expect("de"),
+        uuid_ref()
+    );
+    assert!(serde_json::from_value::<ServerRef>(json!("../x")).is_err());
+    assert!(serde_json::from_value::<ServerRef>(json!(-1)).is_err());
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. POST with X-HTTP-Method-Override.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn patch_via_post_sends_post_with_override() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(seed_ok())
+        .expect(2)
+        .mount(&server)
+        .await;
+    let gm = getmcp::Client::builder(server.uri())
+        .api_key(KEY)
+        .retry(RetryPolicy::none())
+        .patch_via_post(true)
+        .build()
+        .expect("builds");
+    gm.update_server(uuid_ref())
+        .name("GitHub Tools v2")
+        .rate_limit(RateLimit::Unlimited)
+        .send()
+        .await
+        .expect("update succeeds");
+    gm.get_server(uuid_ref()).await.expect("get succeeds");
+
+    let requests = server.received_requests().await.expect("recording is on");
+    assert_eq!(requests.len(), 2);
+    let update = &requests[0];
+    assert_eq!(update.method.as_str(), "POST");
+    assert_eq!(update.url.path(), PATH);
+    assert_eq!(header(update, "x-http-method-override"), Some("PATCH"));
+    assert_update_headers(update);
+    assert_eq!(
+        body(update),
+        json!({"name": "GitHub Tools v2", "rate_limit_per_min": -1})
+    );
+    let get = &requests[1];
+    assert_eq!(get.method.as_str(), "GET");
+    assert_eq!(get.url.path(), PATH);
+    assert_eq!(header(get, "x-http-method-override"), None);
+}
+
+#[tokio::test]
+async fn without_patch_via_post_there_is_no_override_header() {
+    let request = sent(|u| u.name("x")).await;
+    assert_eq!(header(&request, "x-http-method-override"), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// 10. Secrets stay out of Debug.
+// ---------------------------------------------------------------------------------------
+
+const TOKEN: &str = "tok-SECRET-7d1f";
+const API_KEY_VALUE: &str = "key-SECRET-93ab";
+const PASSWORD: &str = "pw-SECRET-41c2";
+const RAW_SECRET: &str = "raw-SECRET-55e0";
+
+fn assert_no_secret(shown: &str) {
+    for secret in [KEY, TOKEN, API_KEY_VALUE, PASSWORD, RAW_SECRET] {
+        assert!(!shown.contains(secret), "{secret} leaked into {shown}");
+    }
+}
+
+#[tokio::test]
+async fn debug_never_shows_secrets() {
+    let server = MockServer::start().await;
+    let gm = client(&server);
+    assert_no_secret(&format!("{gm:?}"));
+    assert_no_secret(&format!("{gm:#?}"));
+    let builder = getmcp::Client::builder(server.uri()).api_key(KEY);
+    assert_no_secret(&format!("{builder:?}"));
+    assert_no_secret(&format!("{:?}", gm.raw()));
+
+    let creds = [
+        TestAuthCredentials::bearer(TOKEN),
+        TestAuthCredentials::api_key("X-API-Key", API_KEY_VALUE, KeyLocation::Header),
+        TestAuthCredentials::basic("admin", PASSWORD),
+        TestAuthCredentials::raw_json(format!(r#"{{"secret":"{RAW_SECRET}"}}"#)),
+    ];
+    for c in creds {
+        assert_no_secret(&format!("{c:?}"));
+        assert_no_secret(&format!("{c:#?}"));
+        let update = gm.update_server(uuid_ref()).test_auth_credentials(c);
+        assert_no_secret(&format!("{update:?}"));
+        assert_no_secret(&format!("{update:#?}"));
+        let body = update.body().expect("valid");
+        assert_no_secret(&format!("{body:?}"));
+    }
+    let shown = format!(
+        "{:?}",
+        TestAuthCredentials::api_key("X-API-Key", API_KEY_VALUE, KeyLocation::Query)
+    );
+    assert!(
+        shown.contains("X-API-Key"),
+        "the non-secret name is shown: {shown}"
+    );
+}
+
+#[tokio::test]
+async fn errors_never_show_the_key() {
+    let e = get_error(
+        403,
+        r#"{"code":"rest_forbidden","message":"Sorry.","data":{"status":403}}"#,
+        "application/json",
+    )
+    .await;
+    assert_no_secret(&format!("{e:?}"));
+    assert_no_secret(&e.to_string());
+}
+
+// ---------------------------------------------------------------------------------------
+// Builder checks.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn build_refuses_missing_or_bad_keys_and_insecure_urls() {
+    let missing = getmcp::Client::builder("https://yoursite.com")
+        .build()
+        .expect_err("no key");
+    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
+    let empty = getmcp::Client::builder("https://yoursite.com")
+        .api_key(" ")
+        .build()
+        .expect_err("empty key");
+    assert!(matches!(empty, Error::Config(_)), "{empty:?}");
+    let newline = getmcp::Client::builder("https://yoursite.com")
+        .api_key("gmcp_x\nInjected: 1")
+        .build()
+        .expect_err("header-breaking key");
+    assert!(matches!(newline, Error::Config(_)), "{newline:?}");
+    let insecure = getmcp::Client::builder("http://yoursite.com")
+        .api_key(KEY)
+        .build()
+        .expect_err("plain http off loopback");
+    assert!(matches!(insecure, Error::Config(_)), "{insecure:?}");
+    assert_no_secret(&format!("{insecure:?}"));
+    getmcp::Client::builder("http://yoursite.com")
+        .api_key(KEY)
+        .allow_insecure_http()
+        .build()
+        .expect("allowed when asked");
+    let gm = getmcp::Client::builder("https://yoursite.com/")
+        .api_key(KEY)
+        .build()
+        .expect("https");
+    assert_eq!(gm.base_url(), "https://yoursite.com");
+}
+
+// ---------------------------------------------------------------------------------------
+// Redirects are never followed, so an update is never silently turned into a read.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn redirects_are_errors_never_silent_reads() {
+    for (status, via_post) in [
+        (301u16, true),
+        (302, true),
+        (303, false),
+        (303, true),
+        (307, false),
+        (308, true),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(path(PATH))
+            .respond_with(ResponseTemplate::new(status).insert_header("location", "/moved"))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(path("/moved"))
+            .respond_with(seed_ok())
+            .expect(0)
+            .mount(&server)
+            .await;
+        let gm = getmcp::Client::builder(server.uri())
+            .api_key(KEY)
+            .retry(RetryPolicy::none())
+            .patch_via_post(via_post)
+            .build()
+            .expect("builds");
+        let e = gm
+            .update_server(uuid_ref())
+            .name("x")
+            .send()
+            .await
+            .expect_err("a redirected update is not done");
+        assert_eq!(e.status(), Some(status), "{status}: {e:?}");
+        assert!(matches!(e, Error::Api(_)), "{status}: {e:?}");
+        server.verify().await;
+    }
+}
