@@ -1,9 +1,47 @@
 //! HasMCP: client, models and the update builder.
 //!
-//! HasMCP's PATCH replaces what it is not sent, so [`UpdateServer::send`] reads the
-//! server first and sends the whole merged state with the version it read: the builder
-//! is a true partial update anyway. See [`UpdateServer`] for the details and for
-//! [`UpdateServer::send_exact`].
+//! # Why [`UpdateServer::send`] reads first
+//!
+//! HasMCP's `PATCH /api/v1/servers/{id}` replaces the server instead of merging into it:
+//! `name` and `version` are required, omitted `instructions` become `""`, an omitted
+//! `requestHeadersProxyEnabled` becomes `false`, and omitted providers, tools, resources
+//! and prompts are detached. A PATCH of just a new name would strip every tool.
+//!
+//! So `send()` GETs the server, applies only the fields you set to what it read, and
+//! PATCHes the whole result with the version it read. The server still answers 200 when
+//! someone else wrote in between, so `send()` checks that the answered version is the
+//! sent one + 1 and otherwise returns [`Error::Conflict`](crate::Error::Conflict);
+//! [`UpdateServer::retry_on_conflict`] re-reads and re-applies your fields.
+//! [`UpdateServer::merged_body`] shows the body without any I/O:
+//!
+//! ```
+//! # fn main() -> Result<(), mcp_admin::Error> {
+//! use mcp_admin::hasmcp;
+//!
+//! let hm = hasmcp::Client::builder().token("tok").build()?; // no request is made
+//! let current: hasmcp::Server = serde_json::from_str(
+//!     r#"{"id":"kSuB9Gf6aD4","name":"GitHubTools","instructions":"Use these tools",
+//!         "requestHeadersProxyEnabled":true,"version":3,
+//!         "providers":[{"id":"kSuB9Gf6aD5","tools":[{"id":"kSuB9Gf6aD6"}]}]}"#,
+//! )
+//! .unwrap();
+//! let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+//! assert_eq!(
+//!     serde_json::to_value(&body).unwrap(),
+//!     serde_json::json!({"server": {
+//!         "name": "Renamed",
+//!         "instructions": "Use these tools",
+//!         "version": 3,
+//!         "requestHeadersProxyEnabled": true,
+//!         "providers": [{"id": "kSuB9Gf6aD5", "tools": [{"id": "kSuB9Gf6aD6"}]}],
+//!         "resources": [],
+//!         "prompts": []
+//!     }})
+//! );
+//! # Ok(()) }
+//! ```
+//!
+//! Against a live server:
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), mcp_admin::Error> {
@@ -13,10 +51,35 @@
 //! let server = hm
 //!     .update_server("kSuB9Gf6aD4")
 //!     .instructions("Use these tools for GitHub")
-//!     .expected_version(3)
+//!     .expected_version(3) // refuse, sending nothing, if the server is not at version 3
 //!     .send()
 //!     .await?;
 //! assert_eq!(server.version, Some(4));
+//! # Ok(()) }
+//! ```
+//!
+//! # When to use [`UpdateServer::send_exact`]
+//!
+//! `send_exact()` skips the read and sends only the fields you set, with
+//! [`UpdateServer::expected_version`] as the version. Use it for a server with true merge
+//! semantics, or when you hold the complete state yourself and set every field; against
+//! the replacing server, whatever you leave out is emptied or detached.
+//!
+//! ```no_run
+//! # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+//! use mcp_admin::hasmcp::ProviderRef;
+//!
+//! let server = hm
+//!     .update_server("kSuB9Gf6aD4")
+//!     .name("GitHubTools")
+//!     .instructions("Use these tools for GitHub")
+//!     .request_headers_proxy_enabled(false)
+//!     .providers([ProviderRef::new("kSuB9Gf6aD5").tools(["kSuB9Gf6aD6"])])
+//!     .clear_resources()
+//!     .clear_prompts()
+//!     .expected_version(3)
+//!     .send_exact() // one PATCH, no GET, no version check of the answer
+//!     .await?;
 //! # Ok(()) }
 //! ```
 mod client;

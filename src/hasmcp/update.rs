@@ -161,7 +161,8 @@ impl UpdateServer {
     /// On a concurrent write detected after the PATCH, read again, re-apply only the
     /// fields set on this builder and try again, up to `n` more times (default 0). An
     /// [`expected_version`](Self::expected_version) mismatch is never retried: re-reading
-    /// cannot bring an older version back.
+    /// cannot bring an older version back. So with both set, a lost round ends at the next
+    /// read with a conflict whose `may_have_applied` is `true`.
     pub fn retry_on_conflict(mut self, n: u32) -> Self {
         self.retry_on_conflict = n;
         self
@@ -260,18 +261,26 @@ impl UpdateServer {
         let id = self.checked_id()?;
         self.validate()?;
         let mut rounds_left = self.retry_on_conflict;
+        // Whether an earlier round's PATCH reached the server: its attachments may stand.
+        let mut patched = false;
         loop {
             let current = self.client.fetch(&id).await?;
             if let Some(expected) = self.expected_version {
                 if current.version != Some(expected) {
+                    let outcome = if patched {
+                        "an earlier attempt's PATCH was answered, so its provider, resource and \
+                         prompt attachments may have been applied"
+                    } else {
+                        "nothing was sent"
+                    };
                     return Err(ConflictError {
                         operation: OP,
                         expected: Some(expected),
                         found: current.version,
-                        may_have_applied: false,
+                        may_have_applied: patched,
                         status: None,
                         message: format!(
-                            "expected version {expected}, the server is at {}; nothing was sent",
+                            "expected version {expected}, the server is at {}; {outcome}",
                             version_text(current.version)
                         ),
                     }
@@ -281,6 +290,7 @@ impl UpdateServer {
             let body = self.merged_body(&current)?;
             let sent = body.server.version.unwrap_or_default();
             let updated = self.patch(&id, body).await?;
+            patched = true;
             match updated.version {
                 Some(v) if v != sent + 1 => {
                     let conflict = ConflictError {
