@@ -650,6 +650,53 @@ async fn a_stale_version_in_the_answer_is_a_conflict_that_may_have_applied() {
     );
 }
 
+/// Exactly one write came first: the stale answer carries version 8 = 7 + 1, so only
+/// the scalars show that ours was not applied (found by the load test).
+#[tokio::test]
+async fn one_write_first_is_a_conflict_although_the_version_is_sent_plus_one() {
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 1).await;
+    let winner = open_source_with(8, |s| s["instructions"] = json!("the winner's text"));
+    mock_patch_answer(&mock, winner, 1).await;
+    let err = client_for(&mock)
+        .update_server(SERVER)
+        .instructions("ours")
+        .send()
+        .await
+        .expect_err("the server kept the winner's instructions");
+    let c = conflict(&err);
+    assert_eq!(
+        (c.expected, c.found, c.may_have_applied, c.status),
+        (Some(8), Some(8), true, Some(200))
+    );
+    assert!(
+        c.message
+            .contains(r#"kept instructions "the winner's text" instead of "ours""#),
+        "{}",
+        c.message
+    );
+
+    // The same answer to an update that did not change the instructions is a conflict
+    // too when the name or flag we sent is not the one reported.
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 1).await;
+    mock_patch_answer(
+        &mock,
+        open_source_with(8, |s| s["requestHeadersProxyEnabled"] = json!(true)),
+        1,
+    )
+    .await;
+    let err = client_for(&mock)
+        .update_server(SERVER)
+        .request_headers_proxy_enabled(false)
+        .send()
+        .await
+        .expect_err("the flag we sent was not applied");
+    assert!(conflict(&err)
+        .message
+        .contains("requestHeadersProxyEnabled true instead of false"));
+}
+
 #[tokio::test]
 async fn a_version_that_jumped_ahead_is_a_conflict_too() {
     let mock = MockServer::start().await;

@@ -289,30 +289,29 @@ impl UpdateServer {
             }
             let body = self.merged_body(&current)?;
             let sent = body.server.version.unwrap_or_default();
+            let wrote = body.server.clone();
             let updated = self.patch(&id, body).await?;
             patched = true;
-            match updated.version {
-                Some(v) if v != sent + 1 => {
-                    let conflict = ConflictError {
-                        operation: OP,
-                        expected: Some(sent + 1),
-                        found: Some(v),
-                        may_have_applied: true,
-                        status: Some(200),
-                        message: format!(
-                            "the update was based on version {sent} but the server answered version {v}: \
-                             another write came first. Its name, instructions and flag were not applied; \
-                             its provider, resource and prompt attachments may have been"
-                        ),
-                    };
-                    if rounds_left == 0 {
-                        return Err(conflict.into());
-                    }
-                    tracing::debug!(server = %id, sent, found = v, rounds_left, "hasmcp: concurrent write; re-reading");
-                    rounds_left -= 1;
-                }
-                _ => return Ok(updated),
+            let Some(lost) = lost_race(&wrote, sent, &updated) else {
+                return Ok(updated);
+            };
+            let conflict = ConflictError {
+                operation: OP,
+                expected: Some(sent + 1),
+                found: updated.version,
+                may_have_applied: true,
+                status: Some(200),
+                message: format!(
+                    "the update was based on version {sent} but {lost}: another write came first. \
+                     Its name, instructions and flag were not applied; its provider, resource and \
+                     prompt attachments may have been"
+                ),
+            };
+            if rounds_left == 0 {
+                return Err(conflict.into());
             }
+            tracing::debug!(server = %id, sent, found = ?updated.version, rounds_left, "hasmcp: concurrent write; re-reading");
+            rounds_left -= 1;
         }
     }
 
@@ -390,6 +389,40 @@ impl UpdateServer {
         }
         Ok(())
     }
+}
+
+/// Why a 200 answer to our PATCH shows that another write won, or `None` if ours was
+/// applied. The open-source server answers a stale version with 200: version, name,
+/// instructions and flag stay as the winner left them. The version alone is not
+/// enough: when exactly one write came first, the current version is ours + 1 too, so
+/// the scalars we sent must also be the ones the server reports.
+fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String> {
+    if let Some(v) = updated.version.filter(|v| *v != sent + 1) {
+        return Some(format!("the server answered version {v}"));
+    }
+    let differs = |field: &str, ours: Option<&str>, theirs: &str| {
+        ours.filter(|o| *o != theirs)
+            .map(|o| format!("the server kept {field} {theirs:?} instead of {o:?}"))
+    };
+    differs("name", wrote.name.as_deref(), &updated.name)
+        .or_else(|| {
+            differs(
+                "instructions",
+                wrote.instructions.as_deref(),
+                updated.instructions_text(),
+            )
+        })
+        .or_else(|| {
+            wrote
+                .request_headers_proxy_enabled
+                .filter(|f| *f != updated.request_headers_proxy_enabled)
+                .map(|f| {
+                    format!(
+                        "the server kept requestHeadersProxyEnabled {} instead of {f}",
+                        !f
+                    )
+                })
+        })
 }
 
 fn version_text(v: Option<i64>) -> String {
