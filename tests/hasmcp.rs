@@ -757,7 +757,13 @@ async fn two_rounds(mock: &MockServer, second_answer: Value) {
 #[tokio::test]
 async fn retry_on_conflict_rereads_and_reapplies_only_the_builders_fields() {
     let mock = MockServer::start().await;
-    two_rounds(&mock, open_source(9)).await;
+    // The server's answer to the winning round: our rename on top of the fresh state.
+    let applied = open_source_with(9, |s| {
+        s["name"] = json!("Renamed");
+        s["instructions"] = json!("Changed by someone else");
+        s["resources"] = json!([{"id": RESOURCE_2}]);
+    });
+    two_rounds(&mock, applied).await;
     let updated = client_for(&mock)
         .update_server(SERVER)
         .name("Renamed")
