@@ -7,6 +7,8 @@ pub mod getmcp;
 pub mod hasmcp;
 mod http;
 pub mod patch;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod wire;
 
 pub use error::{ApiError, ConflictError, Error, Platform};

@@ -1,0 +1,1275 @@
+//! The fakes over plain HTTP: every rule they implement, with the exact status, content
+//! type and body, and that refused or faulted requests leave the state as it was.
+
+use std::time::{Duration, Instant};
+
+use mcp_admin::testing::{FakeGetMcp, FakeHasMcp, Fault};
+use serde_json::{json, Value};
+
+thread_local! {
+    /// One client per test (each test has its own thread and runtime): building one
+    /// loads the system's certificates, which is slow.
+    static CLIENT: reqwest::Client = {
+        #[cfg(feature = "rustls")]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        reqwest::Client::builder().no_proxy().build().unwrap()
+    };
+}
+
+/// A plain HTTP client (no proxy: the fakes are on loopback).
+fn http() -> reqwest::Client {
+    CLIENT.with(reqwest::Client::clone)
+}
+
+/// What a test looks at in an answer.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    content_type: String,
+    retry_after: Option<String>,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.text))
+    }
+}
+
+async fn send(req: reqwest::RequestBuilder) -> Reply {
+    let res = req.send().await.unwrap();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let content_type = header("content-type").unwrap_or_default();
+    let retry_after = header("retry-after");
+    Reply {
+        status: res.status().as_u16(),
+        content_type,
+        retry_after,
+        text: res.text().await.unwrap(),
+    }
+}
+
+// ---------------------------------------------------------------- HasMCP
+
+const HM_JSON: &str = "application/json";
+
+fn hm_url(fake: &FakeHasMcp, id: &str) -> String {
+    format!("{}/api/v1/servers/{id}", fake.uri())
+}
+
+async fn hm_get(fake: &FakeHasMcp, id: &str) -> Reply {
+    send(http().get(hm_url(fake, id)).bearer_auth(FakeHasMcp::TOKEN)).await
+}
+
+async fn hm_patch(fake: &FakeHasMcp, id: &str, body: &str) -> Reply {
+    send(
+        http()
+            .patch(hm_url(fake, id))
+            .bearer_auth(FakeHasMcp::TOKEN)
+            .header("content-type", "application/json")
+            .body(body.to_owned()),
+    )
+    .await
+}
+
+async fn hm_patch_json(fake: &FakeHasMcp, id: &str, body: Value) -> Reply {
+    hm_patch(fake, id, &body.to_string()).await
+}
+
+/// A server with every field set and something attached of every kind.
+struct Rich {
+    id: String,
+    provider: String,
+    tools: [String; 2],
+    resource: String,
+    prompt: String,
+}
+
+fn seed_rich(fake: &FakeHasMcp) -> Rich {
+    let (provider, tools, resource, prompt) = (
+        fake.new_id(),
+        [fake.new_id(), fake.new_id()],
+        fake.new_id(),
+        fake.new_id(),
+    );
+    let id = fake.insert_server(json!({
+        "name": "GitHubTools",
+        "instructions": "Use these tools for GitHub",
+        "version": 3,
+        "requestHeadersProxyEnabled": true,
+        "providers": [{"id": provider, "tools": [{"id": tools[0]}, {"id": tools[1]}]}],
+        "resources": [{"id": resource}],
+        "prompts": [{"id": prompt}],
+    }));
+    Rich {
+        id,
+        provider,
+        tools,
+        resource,
+        prompt,
+    }
+}
+
+#[tokio::test]
+async fn hasmcp_get_returns_the_seeded_server_in_wire_form() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("GitHubTools", "Use these tools for GitHub");
+    let reply = hm_get(&fake, &id).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.content_type, HM_JSON);
+    let expected = json!({"server": {
+        "id": id,
+        "createdAt": "2025-01-01T00:00:01Z",
+        "updatedAt": "2025-01-01T00:00:01Z",
+        "requestHeadersProxyEnabled": false,
+        "name": "GitHubTools",
+        "instructions": "Use these tools for GitHub",
+        "version": 1,
+    }});
+    assert_eq!(reply.json(), expected);
+    assert_eq!(Some(expected["server"].clone()), fake.server(&id));
+}
+
+#[tokio::test]
+async fn hasmcp_nested_items_carry_ids_only_and_empty_fields_are_omitted() {
+    let fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&fake);
+    let empty = fake.insert_server(json!({"version": 0}));
+    assert_eq!(
+        hm_get(&fake, &rich.id).await.json()["server"],
+        json!({
+            "id": rich.id,
+            "createdAt": "2025-01-01T00:00:01Z",
+            "updatedAt": "2025-01-01T00:00:01Z",
+            "requestHeadersProxyEnabled": true,
+            "name": "GitHubTools",
+            "instructions": "Use these tools for GitHub",
+            "version": 3,
+            "providers": [{"id": rich.provider, "tools": [
+                {"id": rich.tools[0], "providerID": "00000000000"},
+                {"id": rich.tools[1], "providerID": "00000000000"},
+            ]}],
+            "resources": [{"id": rich.resource}],
+            "prompts": [{"id": rich.prompt}],
+        })
+    );
+    assert_eq!(
+        hm_get(&fake, &empty).await.json()["server"],
+        json!({
+            "id": empty,
+            "createdAt": "2025-01-01T00:00:02Z",
+            "updatedAt": "2025-01-01T00:00:02Z",
+            "requestHeadersProxyEnabled": false,
+        })
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_auth_header_must_be_exactly_bearer_token() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let url = hm_url(&fake, &id);
+    let body = json!({"server": {"name": "Changed", "version": 1}}).to_string();
+    let unauthorized = json!({"error": {"message": "authentication failed", "code": 401}});
+    for req in [
+        http().get(&url),
+        http().get(&url).bearer_auth("wrong"),
+        http()
+            .get(&url)
+            .header("authorization", format!("bearer {}", FakeHasMcp::TOKEN)),
+        http().get(&url).header("authorization", FakeHasMcp::TOKEN),
+        http()
+            .get(&url)
+            .header("authorization", format!("Bearer  {}", FakeHasMcp::TOKEN)),
+        http().patch(&url).body(body.clone()),
+    ] {
+        let reply = send(req).await;
+        assert_eq!(reply.status, 401);
+        assert!(
+            reply.content_type.starts_with("text/plain"),
+            "{}",
+            reply.content_type
+        );
+        assert_eq!(reply.json(), unauthorized);
+    }
+    assert_eq!(fake.server(&id).unwrap()["name"], "Docs");
+
+    let custom = FakeHasMcp::with_token("my-token").await;
+    let id = custom.seed_server("Docs", "");
+    assert_eq!(custom.token(), "my-token");
+    let ok = send(http().get(hm_url(&custom, &id)).bearer_auth("my-token")).await;
+    assert_eq!(ok.status, 200);
+    let default_token = send(
+        http()
+            .get(hm_url(&custom, &id))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!(default_token.status, 401);
+}
+
+#[tokio::test]
+async fn hasmcp_rate_limit_comes_before_auth_and_touches_nothing() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "Read the docs");
+    let before = fake.server(&id);
+    fake.inject(Fault::RateLimited { retry_after: 7 }, 2);
+
+    let unauthenticated = send(http().get(hm_url(&fake, &id))).await;
+    assert_eq!(unauthenticated.status, 429);
+    assert_eq!(unauthenticated.retry_after.as_deref(), Some("7"));
+    assert!(unauthenticated.content_type.starts_with("text/plain"));
+    assert_eq!(
+        unauthenticated.json(),
+        json!({"error": {"message": "ratelimited", "code": 429}})
+    );
+
+    let patch = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Changed", "version": 1}}),
+    )
+    .await;
+    assert_eq!(patch.status, 429);
+    assert_eq!(fake.server(&id), before);
+
+    assert_eq!(send(http().get(hm_url(&fake, &id))).await.status, 401);
+}
+
+#[tokio::test]
+async fn hasmcp_undecodable_bodies_are_422_with_code_400() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "Read the docs");
+    let before = fake.server(&id);
+    for body in [
+        "",
+        "{",
+        "not json",
+        "[]",
+        "\"server\"",
+        r#"{"server": []}"#,
+        r#"{"server": "Docs"}"#,
+        r#"{"server": {"name": "Docs", "version": "1"}}"#,
+        r#"{"server": {"name": "Docs", "version": 1.5}}"#,
+        r#"{"server": {"name": "Docs", "version": 2147483648}}"#,
+        r#"{"server": {"name": 5, "version": 1}}"#,
+        r#"{"server": {"name": "Docs", "version": 1, "requestHeadersProxyEnabled": "yes"}}"#,
+        r#"{"server": {"name": "Docs", "version": 1, "providers": {}}}"#,
+        r#"{"server": {"name": "Docs", "version": 1, "resources": [{"id": 7}]}}"#,
+        r#"{"server": {"name": "Docs", "version": 1, "providers": [{"id": "a", "tools": [{"id": []}]}]}}"#,
+    ] {
+        let reply = hm_patch(&fake, &id, body).await;
+        assert_eq!(reply.status, 422, "{body}");
+        assert_eq!(reply.content_type, HM_JSON);
+        assert_eq!(
+            reply.json(),
+            json!({"error": {"message": "invalid request payload", "code": 400}}),
+            "{body}"
+        );
+    }
+    assert_eq!(fake.server(&id), before);
+}
+
+#[tokio::test]
+async fn hasmcp_validation_is_400_and_the_first_failure_wins() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "Read the docs");
+    let before = fake.server(&id);
+    let error = |message: &str, data: Value| json!({"error": {"code": 400, "message": message, "data": data}});
+    let version = error("invalid server version", json!({"version": 0}));
+    let length = |name: &str| {
+        error(
+            "name must be between 1 and 16 characters",
+            json!({"name": name}),
+        )
+    };
+    let long_instructions = "x".repeat(4097);
+    let cases = [
+        // A missing `server` object decodes to all zero values.
+        (json!({}), version.clone()),
+        (json!(null), version.clone()),
+        (json!({"server": null}), version.clone()),
+        (json!({"server": {"name": "Docs"}}), version.clone()),
+        (
+            json!({"server": {"name": "Docs", "version": 0}}),
+            version.clone(),
+        ),
+        // Before the name is looked at.
+        (json!({"server": {"name": "bad name!"}}), version),
+        (json!({"server": {"version": 1}}), length("")),
+        (
+            json!({"server": {"name": "A23456789012345678", "version": 1}}),
+            length("A23456789012345678"),
+        ),
+        (
+            json!({"server": {"name": "Git Hub", "version": 1}}),
+            error(
+                "name must be `[a-zA-Z0-9]{1,16}",
+                json!({"name": "Git Hub"}),
+            ),
+        ),
+        (
+            json!({"server": {"name": "Docs", "version": 1, "instructions": long_instructions}}),
+            error(
+                "instructions must be less than 4096 characters",
+                json!({"instructions": long_instructions}),
+            ),
+        ),
+        (
+            json!({"server": {"name": "Docs", "version": 1, "providers": [
+                {"id": "00000000001", "tools": [{"id": "00000000002"}]},
+                {"id": "00000000003"},
+            ]}}),
+            error(
+                "max providers allowed per MCP server is set to 1",
+                json!({"providersCount": 2}),
+            ),
+        ),
+    ];
+    for (body, expected) in cases {
+        let reply = hm_patch_json(&fake, &id, body.clone()).await;
+        assert_eq!(reply.status, 400, "{body}");
+        assert_eq!(reply.content_type, HM_JSON);
+        assert_eq!(reply.json(), expected, "{body}");
+    }
+    // Exactly 16 and exactly 4096 pass.
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "A234567890123456", "version": 1, "instructions": "x".repeat(4096)}}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_ne!(fake.server(&id), before);
+}
+
+#[tokio::test]
+async fn hasmcp_path_id_decoding_to_zero_is_an_invalid_server_id() {
+    let fake = FakeHasMcp::start().await;
+    let reply = hm_patch_json(
+        &fake,
+        "00000000000",
+        json!({"server": {"name": "Docs", "version": 1}}),
+    )
+    .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json(),
+        json!({"error": {"code": 400, "message": "invalid server ID", "data": {"serverID": 0}}})
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_unknown_id_is_404_with_the_numeric_id_after_validation() {
+    let fake = FakeHasMcp::start().await;
+    let not_found = |server_id: i64| {
+        json!({"error": {
+            "code": 404,
+            "message": "server not found",
+            "data": {"reason": "record not found", "serverID": server_id},
+        }})
+    };
+    let get = hm_get(&fake, "0000000000g").await;
+    assert_eq!(get.status, 404);
+    assert_eq!(get.content_type, HM_JSON);
+    assert_eq!(get.json(), not_found(42));
+
+    // 4 × 62 + 2
+    let patch = hm_patch_json(
+        &fake,
+        "00000000042",
+        json!({"server": {"name": "Docs", "version": 1}}),
+    )
+    .await;
+    assert_eq!(patch.status, 404);
+    assert_eq!(patch.json(), not_found(250));
+
+    // Ids beyond an int64 are reported the way the server's decoding wraps them.
+    let big = hm_get(&fake, "zzzzzzzzzzz").await;
+    assert_eq!(big.json(), not_found(-1));
+
+    // Validation runs before the lookup.
+    let invalid = hm_patch_json(&fake, "00000000042", json!({"server": {"name": "Docs"}})).await;
+    assert_eq!(invalid.status, 400);
+}
+
+#[tokio::test]
+async fn hasmcp_ids_resolve_after_base62_decoding() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.insert_server(json!({"id": "1", "name": "Docs"}));
+    assert_eq!(id, "00000000001");
+    let reply = hm_get(&fake, "1").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json()["server"]["id"], "00000000001");
+    // The vendor's example ids are beyond an int64: kept as sent.
+    let big = fake.insert_server(json!({"id": "kSuB9Gf6aD4", "name": "Big"}));
+    assert_eq!(big, "kSuB9Gf6aD4");
+    assert_eq!(
+        hm_get(&fake, "kSuB9Gf6aD4").await.json()["server"]["id"],
+        "kSuB9Gf6aD4"
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_patch_replaces_what_it_omits() {
+    let fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&fake);
+    let reply = hm_patch_json(
+        &fake,
+        &rich.id,
+        json!({"server": {"name": "Renamed", "version": 3}}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.content_type, HM_JSON);
+    let expected = json!({"server": {
+        "id": rich.id,
+        "createdAt": "2025-01-01T00:00:01Z",
+        "updatedAt": "2025-01-01T00:00:02Z",
+        "requestHeadersProxyEnabled": false,
+        "name": "Renamed",
+        "version": 4,
+    }});
+    assert_eq!(reply.json(), expected);
+    assert_eq!(hm_get(&fake, &rich.id).await.json(), expected);
+}
+
+#[tokio::test]
+async fn hasmcp_current_version_writes_everything_and_bumps() {
+    let fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&fake);
+    let (p, t) = (fake.new_id(), fake.new_id());
+    let reply = hm_patch_json(
+        &fake,
+        &rich.id,
+        json!({"server": {
+            "id": "ignored",
+            "name": "GitHubTools2",
+            "instructions": "New text",
+            "version": 3,
+            "requestHeadersProxyEnabled": true,
+            "unknownField": {"anything": [1]},
+            // Duplicates are one row; a second tool list entry for the same pair too.
+            "providers": [{"id": p, "name": "ignored", "tools": [{"id": t}, {"id": t}]}],
+            "resources": [{"id": rich.resource}, {"id": rich.resource}],
+            "prompts": [],
+        }}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.json(),
+        json!({"server": {
+            "id": rich.id,
+            "createdAt": "2025-01-01T00:00:01Z",
+            "updatedAt": "2025-01-01T00:00:02Z",
+            "requestHeadersProxyEnabled": true,
+            "name": "GitHubTools2",
+            "instructions": "New text",
+            "version": 4,
+            "providers": [{"id": p, "tools": [{"id": t, "providerID": "00000000000"}]}],
+            "resources": [{"id": rich.resource}],
+        }})
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_keys_match_case_insensitively_like_go() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "Read");
+    let reply = hm_patch(&fake, &id, r#"{"SERVER": {"Name": "Docs2", "VERSION": 1}}"#).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json()["server"]["name"], "Docs2");
+    assert_eq!(reply.json()["server"]["version"], 2);
+}
+
+#[tokio::test]
+async fn hasmcp_stale_version_keeps_scalars_but_replaces_attachments() {
+    let fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&fake);
+    let first = hm_patch_json(
+        &fake,
+        &rich.id,
+        json!({"server": {
+            "name": "Winner",
+            "instructions": "Winner text",
+            "version": 3,
+            "requestHeadersProxyEnabled": true,
+            "providers": [{"id": rich.provider, "tools": [{"id": rich.tools[0]}]}],
+        }}),
+    )
+    .await
+    .json();
+    assert_eq!(first["server"]["version"], 4);
+    assert_eq!(first["server"]["updatedAt"], "2025-01-01T00:00:02Z");
+
+    let new_resource = fake.new_id();
+    for stale in [3, 1, 99, -5] {
+        let reply = hm_patch_json(
+            &fake,
+            &rich.id,
+            json!({"server": {
+                "name": "Loser",
+                "instructions": "",
+                "version": stale,
+                "resources": [{"id": new_resource}],
+            }}),
+        )
+        .await;
+        assert_eq!(reply.status, 200, "version {stale}");
+        assert_eq!(
+            reply.json(),
+            json!({"server": {
+                "id": rich.id,
+                "createdAt": "2025-01-01T00:00:01Z",
+                "updatedAt": "2025-01-01T00:00:02Z",
+                "requestHeadersProxyEnabled": true,
+                "name": "Winner",
+                "instructions": "Winner text",
+                "version": 4,
+                "resources": [{"id": new_resource}],
+            }}),
+            "version {stale}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hasmcp_a_provider_sent_without_tools_is_not_kept() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let provider = fake.new_id();
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Docs", "version": 1, "providers": [{"id": provider, "tools": []}]}}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert!(reply.json()["server"].get("providers").is_none());
+}
+
+#[tokio::test]
+async fn hasmcp_other_routes_and_methods() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let nothing = send(
+        http()
+            .get(format!("{}/api/v1/nothing", fake.uri()))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!(nothing.status, 404);
+    assert!(nothing.content_type.starts_with("text/plain"));
+    assert_eq!(nothing.text, "Cannot GET /api/v1/nothing");
+    // Authentication covers the whole API prefix.
+    let anonymous = send(http().get(format!("{}/api/v1/nothing", fake.uri()))).await;
+    assert_eq!(anonymous.status, 401);
+    let put = send(
+        http()
+            .put(hm_url(&fake, &id))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!((put.status, put.text.as_str()), (405, "Method Not Allowed"));
+    let slash = send(
+        http()
+            .get(format!("{}/", hm_url(&fake, &id)))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!(slash.status, 200);
+}
+
+#[tokio::test]
+async fn hasmcp_concurrent_writers_with_one_version_produce_one_bump() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let client = http();
+    let url = hm_url(&fake, &id);
+    let mut writers = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let req = client
+            .patch(&url)
+            .bearer_auth(FakeHasMcp::TOKEN)
+            .body(json!({"server": {"name": format!("Writer{i}"), "version": 1}}).to_string());
+        writers.spawn(async move { (i, send(req).await) });
+    }
+    let replies = writers.join_all().await;
+    let mut winners = 0;
+    for (i, reply) in &replies {
+        assert_eq!(reply.status, 200);
+        let server = &reply.json()["server"];
+        assert_eq!(server["version"], 2);
+        if server["name"] == format!("Writer{i}") {
+            winners += 1;
+        }
+    }
+    assert_eq!(winners, 1);
+    assert_eq!(fake.server(&id).unwrap()["version"], 2);
+}
+
+#[tokio::test]
+async fn hasmcp_faults_answer_in_order_and_leave_state_alone() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let before = fake.server(&id);
+    fake.inject(Fault::Unavailable, 1);
+    fake.inject(Fault::HtmlPage, 1);
+    let body = json!({"server": {"name": "Changed", "version": 1}});
+
+    let unavailable = hm_patch_json(&fake, &id, body.clone()).await;
+    assert_eq!(
+        (unavailable.status, unavailable.text.as_str()),
+        (503, "Service Unavailable")
+    );
+    assert!(unavailable.content_type.starts_with("text/plain"));
+    assert_eq!(unavailable.retry_after, None);
+
+    let html = hm_patch_json(&fake, &id, body.clone()).await;
+    assert_eq!(html.status, 500);
+    assert!(html.content_type.starts_with("text/html"));
+    assert!(html.text.starts_with("<!DOCTYPE html>"));
+    assert_eq!(fake.server(&id), before);
+
+    assert_eq!(hm_patch_json(&fake, &id, body).await.status, 200);
+    assert_eq!(fake.requests().await.len(), 3);
+}
+
+#[tokio::test]
+async fn hasmcp_a_delayed_request_is_served_late_and_applied() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    fake.inject(Fault::Delay(Duration::from_millis(150)), 1);
+    let start = Instant::now();
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Slow", "version": 1}}),
+    )
+    .await;
+    assert!(start.elapsed() >= Duration::from_millis(150));
+    assert_eq!(reply.status, 200);
+    assert_eq!(fake.server(&id).unwrap()["name"], "Slow");
+    let start = Instant::now();
+    assert_eq!(hm_get(&fake, &id).await.status, 200);
+    assert!(start.elapsed() < Duration::from_millis(150));
+}
+
+#[tokio::test]
+async fn hasmcp_inserting_what_server_returns_copies_the_server() {
+    let fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&fake);
+    let mut copy = fake.server(&rich.id).unwrap();
+    copy.as_object_mut().unwrap().remove("id");
+    let id = fake.insert_server(copy.clone());
+    let mut back = fake.server(&id).unwrap();
+    back.as_object_mut().unwrap().remove("id");
+    assert_eq!(back, copy);
+}
+
+#[tokio::test]
+#[should_panic(expected = "not a HasMCP server")]
+async fn hasmcp_a_malformed_seed_panics() {
+    FakeHasMcp::start()
+        .await
+        .insert_server(json!({"version": "one"}));
+}
+
+// ---------------------------------------------------------------- GetMCP
+
+const GM_JSON: &str = "application/json; charset=UTF-8";
+
+fn gm_url(fake: &FakeGetMcp, id: impl std::fmt::Display) -> String {
+    format!("{}/wp-json/getmcp/v1/servers/{id}", fake.uri())
+}
+
+async fn gm_get(fake: &FakeGetMcp, id: impl std::fmt::Display) -> Reply {
+    send(
+        http()
+            .get(gm_url(fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY),
+    )
+    .await
+}
+
+async fn gm_patch(fake: &FakeGetMcp, id: impl std::fmt::Display, body: Value) -> Reply {
+    send(
+        http()
+            .patch(gm_url(fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .json(&body),
+    )
+    .await
+}
+
+fn wp_error(code: &str, message: &str, status: u16) -> Value {
+    json!({"code": code, "message": message, "data": {"status": status}})
+}
+
+/// The object `seed_server` stores, for a fake whose clock has ticked `tick` times.
+fn seeded(
+    fake: &FakeGetMcp,
+    id: u64,
+    uuid: uuid::Uuid,
+    name: &str,
+    slug: &str,
+    tick: u32,
+) -> Value {
+    let at = format!("2025-01-01T00:00:{tick:02}Z");
+    json!({
+        "id": id,
+        "uuid": uuid.to_string(),
+        "user_id": 1,
+        "name": name,
+        "slug": slug,
+        "server_id": fake.server(id).unwrap()["server_id"],
+        "status": "active",
+        "transport_type": "streamable-http",
+        "auth_type": "none",
+        "auth_config": null,
+        "outbound_auth_type": "none",
+        "outbound_auth_config": null,
+        "cors_origins": null,
+        "rate_limit_per_min": 60,
+        "settings": {},
+        "endpoint_url": format!("{}/mcp/{slug}", fake.uri()),
+        "api_auth_pending": false,
+        "tool_count": 0,
+        "prompt_count": 0,
+        "resource_count": 0,
+        "created_at": at,
+        "updated_at": at,
+    })
+}
+
+#[tokio::test]
+async fn getmcp_numeric_and_uuid_ids_of_any_case_resolve() {
+    let fake = FakeGetMcp::start().await;
+    let (id, uuid) = fake.seed_server("GitHub Tools");
+    let expected = seeded(&fake, id, uuid, "GitHub Tools", "github-tools", 1);
+    let server_id = expected["server_id"].as_str().unwrap();
+    assert_eq!(server_id.len(), 16);
+    assert!(server_id.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(uuid.get_version_num(), 4);
+    for reference in [
+        id.to_string(),
+        uuid.to_string(),
+        uuid.to_string().to_uppercase(),
+    ] {
+        let reply = gm_get(&fake, &reference).await;
+        assert_eq!(reply.status, 200, "{reference}");
+        assert_eq!(reply.content_type, GM_JSON);
+        assert_eq!(reply.json(), expected, "{reference}");
+    }
+    assert_eq!(fake.server(id), Some(expected.clone()));
+    assert_eq!(fake.server(uuid), Some(expected));
+}
+
+#[tokio::test]
+async fn getmcp_routes_that_do_not_match_are_rest_no_route() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let no_route = wp_error(
+        "rest_no_route",
+        "No route was found matching the URL and request method.",
+        404,
+    );
+    for req in [
+        http().get(gm_url(&fake, "abc")),
+        http().get(gm_url(&fake, "836995ae1cff41ec823ea4f07ccca3a0")),
+        http().get(gm_url(&fake, "../admin")),
+        http().get(format!("{}/wp-json/getmcp/v1/servers", fake.uri())),
+        http().delete(gm_url(&fake, id)),
+        http().post(gm_url(&fake, id)).json(&json!({"name": "x"})),
+    ] {
+        let reply = send(req.bearer_auth(FakeGetMcp::API_KEY)).await;
+        assert_eq!(reply.status, 404);
+        assert_eq!(reply.content_type, GM_JSON);
+        assert_eq!(reply.json(), no_route);
+    }
+    assert_eq!(fake.server(id).unwrap()["name"], "Docs");
+}
+
+#[tokio::test]
+async fn getmcp_unknown_servers_are_getmcp_not_found() {
+    let fake = FakeGetMcp::start().await;
+    let not_found = wp_error("getmcp_not_found", "Server not found.", 404);
+    for id in [
+        "7".to_owned(),
+        "836995ae-1cff-41ec-823e-a4f07ccca3a0".to_owned(),
+        "99999999999999999999999".to_owned(),
+    ] {
+        let get = gm_get(&fake, &id).await;
+        assert_eq!((get.status, get.json()), (404, not_found.clone()), "{id}");
+        let patch = gm_patch(&fake, &id, json!({"name": "x"})).await;
+        assert_eq!(
+            (patch.status, patch.json()),
+            (404, not_found.clone()),
+            "{id}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn getmcp_only_the_keys_present_change() {
+    let fake = FakeGetMcp::start().await;
+    let (id, uuid) = fake.insert_server(json!({
+        "name": "GitHub Tools",
+        "slug": "github-tools",
+        "status": "active",
+        "auth_type": "bearer",
+        "cors_origins": "https://a.example",
+        "rate_limit_per_min": 60,
+        "settings": {"description": "Old", "theme": "dark"},
+        "endpoint_url": "https://yoursite.com/mcp/github-tools",
+        "updated_at": "2025-03-18T11:30:00Z",
+    }));
+    let before = fake.server(id).unwrap();
+
+    let reply = gm_patch(
+        &fake,
+        uuid,
+        json!({"description": "Updated tools for GitHub"}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.content_type, GM_JSON);
+    let mut expected = before.clone();
+    expected["settings"] = json!({"description": "Updated tools for GitHub", "theme": "dark"});
+    expected["updated_at"] = json!("2025-01-01T00:00:01Z");
+    assert_eq!(reply.json(), expected);
+
+    let reply = gm_patch(
+        &fake,
+        id,
+        json!({"status": "paused", "auth_type": "api-key", "cors_origins": "", "rate_limit_per_min": -1}),
+    )
+    .await;
+    expected["status"] = json!("paused");
+    expected["auth_type"] = json!("api-key");
+    expected["cors_origins"] = json!("");
+    expected["rate_limit_per_min"] = json!(-1);
+    expected["updated_at"] = json!("2025-01-01T00:00:02Z");
+    assert_eq!(reply.json(), expected);
+    assert_eq!(fake.server(id), Some(expected));
+}
+
+#[tokio::test]
+async fn getmcp_description_turns_php_empty_settings_into_an_object() {
+    let fake = FakeGetMcp::start().await;
+    let (a, _) = fake.insert_server(json!({"name": "A", "settings": []}));
+    let (b, _) = fake.insert_server(json!({"name": "B", "settings": null}));
+    let (c, _) = fake.insert_server(json!({"name": "C"}));
+    for id in [a, b, c] {
+        let reply = gm_patch(&fake, id, json!({"description": "Text"})).await;
+        assert_eq!(reply.json()["settings"], json!({"description": "Text"}));
+    }
+}
+
+#[tokio::test]
+async fn getmcp_a_new_name_rederives_slug_and_endpoint() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "GitHub Tools v2",
+        "slug": "github-tools",
+        "endpoint_url": "https://yoursite.com/mcp/github-tools",
+    }));
+    // The same name: nothing to re-derive.
+    let same = gm_patch(&fake, id, json!({"name": "GitHub Tools v2"}))
+        .await
+        .json();
+    assert_eq!(same["slug"], "github-tools");
+    assert_eq!(
+        same["endpoint_url"],
+        "https://yoursite.com/mcp/github-tools"
+    );
+
+    let renamed = gm_patch(&fake, id, json!({"name": "  My   *New* Server!  "}))
+        .await
+        .json();
+    assert_eq!(renamed["name"], "  My   *New* Server!  ");
+    assert_eq!(renamed["slug"], "my-new-server");
+    assert_eq!(
+        renamed["endpoint_url"],
+        format!("{}/mcp/my-new-server", fake.uri())
+    );
+}
+
+#[tokio::test]
+async fn getmcp_credentials_are_stored_hidden_cleared_and_wiped() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) =
+        fake.insert_server(json!({"name": "Docs", "auth_type": "bearer", "auth_config": "[]"}));
+    let reply = gm_patch(
+        &fake,
+        id,
+        json!({"test_auth_credentials": "{\"token\":\"secret-token\"}"}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    assert!(!reply.text.contains("secret-token"));
+    assert!(reply.json().get("test_auth_credentials").is_none());
+    assert_eq!(
+        fake.test_credentials(id),
+        Some(json!({"token": "secret-token"}))
+    );
+
+    gm_patch(&fake, id, json!({"test_auth_credentials": ""})).await;
+    assert_eq!(fake.test_credentials(id), None);
+
+    gm_patch(
+        &fake,
+        id,
+        json!({"test_auth_credentials": "{\"username\":\"u\",\"password\":\"p\"}"}),
+    )
+    .await;
+    assert!(fake.test_credentials(id).is_some());
+    let none = gm_patch(&fake, id, json!({"auth_type": "none"}))
+        .await
+        .json();
+    assert_eq!(none["auth_type"], "none");
+    assert_eq!(none["auth_config"], Value::Null);
+    assert_eq!(fake.test_credentials(id), None);
+
+    // Only a switch to `none` wipes: a server already at `none` keeps what it is sent,
+    // unless the same request switches to `none` again.
+    let creds = json!({"test_auth_credentials": "{\"token\":\"t\"}"});
+    gm_patch(&fake, id, creds.clone()).await;
+    assert_eq!(fake.test_credentials(id), Some(json!({"token": "t"})));
+    let mut both = creds;
+    both["auth_type"] = json!("none");
+    gm_patch(&fake, id, both).await;
+    assert_eq!(fake.test_credentials(id), None);
+}
+
+#[tokio::test]
+async fn getmcp_credentials_must_be_a_json_encoded_object() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id);
+    for bad in ["not json", "[1,2]", "\"token\"", "42", "{\"token\":"] {
+        let reply = gm_patch(
+            &fake,
+            id,
+            json!({"name": "Changed", "test_auth_credentials": bad}),
+        )
+        .await;
+        assert_eq!(reply.status, 400, "{bad}");
+        assert_eq!(
+            reply.json(),
+            wp_error(
+                "getmcp_invalid_credentials",
+                "Invalid test credentials: expected a JSON-encoded object.",
+                400
+            )
+        );
+    }
+    assert_eq!(fake.server(id), before);
+    assert_eq!(fake.test_credentials(id), None);
+}
+
+#[tokio::test]
+async fn getmcp_invalid_arguments_are_reported_together_before_the_key_is_checked() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id);
+    let body = json!({
+        "rate_limit_per_min": -5,
+        "auth_type": "token",
+        "status": "ACTIVE",
+        "name": 5,
+        "description": null,
+        "unknown": "ignored",
+    });
+    let expected = json!({
+        "code": "rest_invalid_param",
+        "message": "Invalid parameter(s): name, status, auth_type, rate_limit_per_min",
+        "data": {
+            "status": 400,
+            "params": {
+                "name": "name is not of type string.",
+                "status": "status is not one of active, paused, and draft.",
+                "auth_type": "auth_type is not one of none, bearer, api-key, basic, and oauth.",
+                "rate_limit_per_min": "rate_limit_per_min must be greater than or equal to -1",
+            },
+            "details": {
+                "name": {"code": "rest_invalid_type", "message": "name is not of type string.", "data": {"param": "name"}},
+                "status": {"code": "rest_not_in_enum", "message": "status is not one of active, paused, and draft.", "data": null},
+                "auth_type": {"code": "rest_not_in_enum", "message": "auth_type is not one of none, bearer, api-key, basic, and oauth.", "data": null},
+                "rate_limit_per_min": {"code": "rest_out_of_bounds", "message": "rate_limit_per_min must be greater than or equal to -1", "data": null},
+            },
+        },
+    });
+    for req in [
+        http()
+            .patch(gm_url(&fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY),
+        http().patch(gm_url(&fake, id)),
+        http().patch(gm_url(&fake, id)).bearer_auth("wrong"),
+    ] {
+        let reply = send(req.json(&body)).await;
+        assert_eq!(reply.status, 400);
+        assert_eq!(reply.content_type, GM_JSON);
+        assert_eq!(reply.json(), expected);
+    }
+    assert_eq!(fake.server(id), before);
+}
+
+#[tokio::test]
+async fn getmcp_rate_limit_types_follow_wordpress() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let not_integer = |detail_data: Value| {
+        json!({
+            "code": "rest_invalid_param",
+            "message": "Invalid parameter(s): rate_limit_per_min",
+            "data": {
+                "status": 400,
+                "params": {"rate_limit_per_min": "rate_limit_per_min is not of type integer."},
+                "details": {"rate_limit_per_min": {
+                    "code": "rest_invalid_type",
+                    "message": "rate_limit_per_min is not of type integer.",
+                    "data": detail_data,
+                }},
+            },
+        })
+    };
+    for bad in [json!("abc"), json!(1.5), json!(true), json!([1]), json!("")] {
+        let reply = gm_patch(&fake, id, json!({"rate_limit_per_min": bad})).await;
+        assert_eq!(reply.status, 400, "{bad}");
+        assert_eq!(
+            reply.json(),
+            not_integer(json!({"param": "rate_limit_per_min"})),
+            "{bad}"
+        );
+    }
+    for (good, stored) in [
+        (json!("120"), 120),
+        (json!(30.0), 30),
+        (json!(" 7 "), 7),
+        (json!(0), 0),
+        (json!(-1), -1),
+    ] {
+        let reply = gm_patch(&fake, id, json!({"rate_limit_per_min": good})).await;
+        assert_eq!(reply.status, 200, "{good}");
+        assert_eq!(reply.json()["rate_limit_per_min"], stored, "{good}");
+    }
+}
+
+#[tokio::test]
+async fn getmcp_malformed_json_is_rest_invalid_json() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id);
+    let reply = send(
+        http()
+            .patch(gm_url(&fake, id))
+            .header("content-type", "application/json")
+            .body("{\"name\": "),
+    )
+    .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json(),
+        json!({
+            "code": "rest_invalid_json",
+            "message": "Invalid JSON body passed.",
+            "data": {"status": 400, "json_error_code": 4, "json_error_message": "Syntax error"},
+        })
+    );
+    assert_eq!(fake.server(id), before);
+}
+
+#[tokio::test]
+async fn getmcp_a_body_without_json_content_type_is_ignored() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id).unwrap();
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let mut req = http()
+            .patch(gm_url(&fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .body(r#"{"name": "Changed", "status": "bogus"}"#);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        let reply = send(req).await;
+        assert_eq!(reply.status, 200, "{content_type:?}");
+        assert_eq!(reply.json(), before, "{content_type:?}");
+    }
+    // Any JSON media type counts, and an empty or non-object body changes nothing.
+    let vendor = send(
+        http()
+            .patch(gm_url(&fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .header(
+                "content-type",
+                "application/merge-patch+json; charset=utf-8",
+            )
+            .body(r#"{"name": "Changed"}"#),
+    )
+    .await;
+    assert_eq!(vendor.json()["name"], "Changed");
+    let changed = fake.server(id).unwrap();
+    for body in ["", "[]", "null", "{}"] {
+        let reply = send(
+            http()
+                .patch(gm_url(&fake, id))
+                .bearer_auth(FakeGetMcp::API_KEY)
+                .header("content-type", "application/json")
+                .body(body),
+        )
+        .await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (200, changed.clone()),
+            "{body:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn getmcp_a_wrong_or_missing_key_is_rest_forbidden() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let update = wp_error(
+        "rest_forbidden",
+        "You do not have permission to update this server.",
+        403,
+    );
+    for req in [
+        http().patch(gm_url(&fake, id)),
+        http()
+            .patch(gm_url(&fake, id))
+            .bearer_auth("gmcp_ffffffffffffffffffffffffffffffff"),
+        http()
+            .patch(gm_url(&fake, id))
+            .header("authorization", FakeGetMcp::API_KEY),
+    ] {
+        let reply = send(req.json(&json!({"name": "Changed"}))).await;
+        assert_eq!((reply.status, reply.json()), (403, update.clone()));
+    }
+    let get = send(http().get(gm_url(&fake, id))).await;
+    assert_eq!(get.status, 403);
+    assert_eq!(get.json()["code"], "rest_forbidden");
+    assert_eq!(fake.server(id).unwrap()["name"], "Docs");
+
+    let custom = FakeGetMcp::with_api_key("0123456789abcdef0123456789abcdef").await;
+    let (id, _) = custom.seed_server("Docs");
+    let reply = send(
+        http()
+            .get(gm_url(&custom, id))
+            .bearer_auth(custom.api_key()),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+}
+
+#[tokio::test]
+async fn getmcp_method_override_is_handled_as_the_patch() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let header = send(
+        http()
+            .post(gm_url(&fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .header("X-HTTP-Method-Override", "PATCH")
+            .json(&json!({"description": "Via header"})),
+    )
+    .await;
+    assert_eq!(header.status, 200);
+    assert_eq!(header.json()["settings"]["description"], "Via header");
+    let query = send(
+        http()
+            .post(format!("{}?_method=patch", gm_url(&fake, id)))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .json(&json!({"description": "Via query"})),
+    )
+    .await;
+    assert_eq!(query.status, 200);
+    assert_eq!(
+        fake.server(id).unwrap()["settings"]["description"],
+        "Via query"
+    );
+}
+
+#[tokio::test]
+async fn getmcp_faults_answer_first_and_leave_state_alone() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id);
+    fake.inject(Fault::RateLimited { retry_after: 3 }, 1);
+    fake.inject(Fault::HtmlPage, 1);
+    fake.inject(Fault::Unavailable, 1);
+
+    let limited = gm_patch(&fake, id, json!({"name": "Changed"})).await;
+    assert_eq!(
+        (limited.status, limited.text.as_str()),
+        (429, "Too Many Requests")
+    );
+    assert_eq!(limited.retry_after.as_deref(), Some("3"));
+    let html = gm_patch(&fake, id, json!({"name": "Changed"})).await;
+    assert_eq!(html.status, 500);
+    assert_eq!(html.content_type, "text/html; charset=UTF-8");
+    assert!(html.text.contains("critical error"));
+    // Faults come before the route, the key and validation.
+    let unavailable = send(
+        http()
+            .patch(gm_url(&fake, "abc"))
+            .json(&json!({"status": 1})),
+    )
+    .await;
+    assert_eq!(unavailable.status, 503);
+    assert_eq!(fake.server(id), before);
+
+    assert_eq!(
+        gm_patch(&fake, id, json!({"name": "Changed"})).await.status,
+        200
+    );
+    assert_eq!(fake.requests().await.len(), 4);
+}
+
+#[tokio::test]
+async fn getmcp_a_delayed_request_is_served_late_and_applied() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    fake.inject(Fault::Delay(Duration::from_millis(150)), 1);
+    let start = Instant::now();
+    let reply = gm_patch(&fake, id, json!({"name": "Slow"})).await;
+    assert!(start.elapsed() >= Duration::from_millis(150));
+    assert_eq!(reply.json()["name"], "Slow");
+}
+
+#[tokio::test]
+async fn getmcp_ids_and_uuids_are_deterministic() {
+    let a = FakeGetMcp::start().await;
+    let b = FakeGetMcp::start().await;
+    let seeds_a = (a.seed_server("X"), a.seed_server("Y"));
+    let seeds_b = (b.seed_server("X"), b.seed_server("Y"));
+    assert_eq!(seeds_a, seeds_b);
+    assert_eq!(seeds_a.0 .0, 1);
+    assert_eq!(seeds_a.1 .0, 2);
+    assert_ne!(seeds_a.0 .1, seeds_a.1 .1);
+    // Inserted ids move the counter on.
+    let (id, _) = a.insert_server(json!({"id": 10, "name": "Z"}));
+    assert_eq!(id, 10);
+    assert_eq!(a.seed_server("W").0, 11);
+}
+
+#[tokio::test]
+#[should_panic(expected = "exists")]
+async fn getmcp_a_duplicate_seed_panics() {
+    let fake = FakeGetMcp::start().await;
+    fake.insert_server(json!({"id": 1}));
+    fake.insert_server(json!({"id": 1}));
+}
