@@ -1,0 +1,195 @@
+//! Updates one GetMCP server from command-line arguments and prints the result as JSON.
+//!
+//! ```sh
+//! # against the embedded fake (no site configured):
+//! cargo run --example getmcp_update -- --name "GitHub Tools v2" --rate-limit 60
+//! # against a real site:
+//! GETMCP_SITE_URL=https://yoursite.com GETMCP_API_KEY=gmcp_… \
+//!   cargo run --example getmcp_update -- 836995ae-1cff-41ec-823e-a4f07ccca3a0 --status paused
+//! ```
+
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use mcp_admin::{
+    getmcp::{self, AuthType, KeyLocation, ServerRef, ServerStatus, TestAuthCredentials},
+    testing::FakeGetMcp,
+};
+
+/// Update one GetMCP server: only the fields given are sent.
+#[derive(Parser, Debug)]
+struct Args {
+    /// The server: a UUID or numeric id. Optional against the fake (a seeded one is used).
+    server: Option<String>,
+    /// The WordPress site; without it, an embedded fake is started.
+    #[arg(long, env = "GETMCP_SITE_URL")]
+    site: Option<String>,
+    /// The API key.
+    #[arg(long, env = "GETMCP_API_KEY", hide_env_values = true)]
+    api_key: Option<String>,
+    /// New name.
+    #[arg(long)]
+    name: Option<String>,
+    /// New description.
+    #[arg(long, conflicts_with = "clear_description")]
+    description: Option<String>,
+    /// Empty the description.
+    #[arg(long)]
+    clear_description: bool,
+    /// New status.
+    #[arg(long, value_enum)]
+    status: Option<Status>,
+    /// Inbound authentication.
+    #[arg(long, value_enum)]
+    auth_type: Option<Auth>,
+    /// Test credentials: a bearer token.
+    #[arg(long, group = "credentials")]
+    bearer: Option<String>,
+    /// Test credentials: `username:password`.
+    #[arg(long, group = "credentials")]
+    basic: Option<String>,
+    /// Test credentials: `Header-Name=value`, sent in a header.
+    #[arg(long, group = "credentials")]
+    header_key: Option<String>,
+    /// Remove the test credentials.
+    #[arg(long, group = "credentials")]
+    clear_credentials: bool,
+    /// An allowed CORS origin (repeat for several).
+    #[arg(long = "cors-origin", conflicts_with = "allow_all_origins")]
+    cors_origins: Vec<String>,
+    /// Allow every origin.
+    #[arg(long)]
+    allow_all_origins: bool,
+    /// Requests per minute (-1 = no limit, 0 = site default).
+    #[arg(long, allow_hyphen_values = true)]
+    rate_limit: Option<i64>,
+    /// Send the update as POST with X-HTTP-Method-Override (hosts that block PATCH).
+    #[arg(long)]
+    patch_via_post: bool,
+}
+
+#[derive(Clone, Debug, ValueEnum)]
+enum Status {
+    Active,
+    Paused,
+    Draft,
+}
+
+#[derive(Clone, Debug, ValueEnum)]
+enum Auth {
+    None,
+    Bearer,
+    ApiKey,
+    Basic,
+    Oauth,
+}
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run(Args::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> Result<()> {
+    let (client, server, _fake) = match (&args.site, &args.api_key) {
+        (Some(site), Some(key)) => {
+            eprintln!("GetMCP site {site}");
+            let server: ServerRef = args
+                .server
+                .as_deref()
+                .ok_or("give the server's UUID or id")?
+                .parse()?;
+            let client = getmcp::Client::builder(site.as_str())
+                .api_key(key.as_str())
+                .patch_via_post(args.patch_via_post)
+                .build()?;
+            (client, server, None)
+        }
+        (Some(_), None) => {
+            return Err("GETMCP_API_KEY (or --api-key) is required with a site".into())
+        }
+        (None, _) => {
+            let fake = FakeGetMcp::start().await;
+            let (_, uuid) = fake.seed_server("GitHub Tools");
+            eprintln!("no site given: using the embedded fake at {}", fake.uri());
+            let server = match &args.server {
+                Some(s) => s.parse()?,
+                None => ServerRef::from(uuid),
+            };
+            let client = getmcp::Client::builder(fake.uri())
+                .api_key(fake.api_key())
+                .patch_via_post(args.patch_via_post)
+                .build()?;
+            (client, server, Some(fake))
+        }
+    };
+
+    let mut update = client.update_server(server);
+    if let Some(name) = args.name {
+        update = update.name(name);
+    }
+    if let Some(description) = args.description {
+        update = update.description(description);
+    }
+    if args.clear_description {
+        update = update.clear_description();
+    }
+    if let Some(status) = args.status {
+        update = update.status(match status {
+            Status::Active => ServerStatus::Active,
+            Status::Paused => ServerStatus::Paused,
+            Status::Draft => ServerStatus::Draft,
+        });
+    }
+    if let Some(auth) = args.auth_type {
+        update = update.auth_type(match auth {
+            Auth::None => AuthType::None,
+            Auth::Bearer => AuthType::Bearer,
+            Auth::ApiKey => AuthType::ApiKey,
+            Auth::Basic => AuthType::Basic,
+            Auth::Oauth => AuthType::OAuth,
+        });
+    }
+    if let Some(token) = args.bearer {
+        update = update.test_auth_credentials(TestAuthCredentials::bearer(token));
+    }
+    if let Some(pair) = args.basic {
+        let (user, password) = pair
+            .split_once(':')
+            .ok_or("--basic takes username:password")?;
+        update = update.test_auth_credentials(TestAuthCredentials::basic(user, password));
+    }
+    if let Some(pair) = args.header_key {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or("--header-key takes Name=value")?;
+        update = update.test_auth_credentials(TestAuthCredentials::api_key(
+            name,
+            value,
+            KeyLocation::Header,
+        ));
+    }
+    if args.clear_credentials {
+        update = update.clear_test_auth_credentials();
+    }
+    if !args.cors_origins.is_empty() {
+        update = update.cors_origins(args.cors_origins);
+    }
+    if args.allow_all_origins {
+        update = update.allow_all_origins();
+    }
+    if let Some(limit) = args.rate_limit {
+        update = update.rate_limit_per_min(limit);
+    }
+
+    let updated = update.send().await?;
+    println!("{}", serde_json::to_string_pretty(&updated)?);
+    Ok(())
+}
