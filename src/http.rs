@@ -38,7 +38,8 @@ const API_VERSION: HeaderName = HeaderName::from_static("api-version");
 
 /// When and how often a failed request is tried again.
 ///
-/// Retried: connection failures and the statuses 429, 502, 503 and 504. Never retried:
+/// Retried: connection failures (refused, or not established within the connect
+/// timeout: nothing was sent) and the statuses 429, 502, 503 and 504. Never retried:
 /// any other 4xx, timeouts (the limit is for the whole request), a request whose body
 /// cannot be replayed. Waits grow exponentially with jitter, each capped by
 /// [`RetryPolicy::max_backoff`]; a `Retry-After` longer than the cap is not waited for:
@@ -228,6 +229,7 @@ struct TransportInner {
     auth: HeaderValue,
     retry: RetryPolicy,
     timeout: Duration,
+    connect_timeout: Duration,
     max_response_bytes: usize,
     method_override: bool,
 }
@@ -239,6 +241,7 @@ impl fmt::Debug for Transport {
             .field("auth", &"[redacted]")
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
+            .field("connect_timeout", &self.inner.connect_timeout)
             .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("method_override", &self.inner.method_override)
             .finish()
@@ -274,6 +277,15 @@ pub(crate) fn build_raw_client(
     if token.trim().is_empty() {
         return Err(Error::Config(format!("{platform}: the token is empty")));
     }
+    // Visible ASCII only: a newline could inject headers, and spaces, tabs or non-ASCII
+    // are never part of a real key (usually a stray newline from a file). The token is
+    // not echoed.
+    if let Some(at) = token.chars().position(|c| !c.is_ascii_graphic()) {
+        return Err(Error::Config(format!(
+            "{platform}: the token has a character that cannot go in an HTTP header \
+             (whitespace, control or non-ASCII) at position {at}"
+        )));
+    }
     let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
         Error::Config(format!(
             "{platform}: the token contains characters that cannot go in an HTTP header"
@@ -284,7 +296,8 @@ pub(crate) fn build_raw_client(
     let builder = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
         .timeout(config.timeout)
-        .user_agent(config.user_agent.as_str());
+        .user_agent(config.user_agent.as_str())
+        .redirect(redirect_policy());
     let http = tls(builder)
         .build()
         .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))?;
@@ -295,6 +308,7 @@ pub(crate) fn build_raw_client(
             auth,
             retry: config.retry,
             timeout: config.timeout,
+            connect_timeout: config.connect_timeout,
             max_response_bytes: config.max_response_bytes,
             method_override: config.method_override,
         }),
@@ -304,6 +318,13 @@ pub(crate) fn build_raw_client(
         http,
         transport,
     ))
+}
+
+/// Redirects are never followed: a 301 or 302 turns a POST (`patch_via_post`) into a
+/// GET, a 303 any update, and the update would silently become a read that still
+/// reports success. A redirect comes back as an error with its status instead.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::none()
 }
 
 #[cfg(feature = "rustls")]
@@ -391,6 +412,7 @@ fn is_loopback(host: &str) -> bool {
 struct CallRecord {
     status: Option<StatusCode>,
     retry_after: Option<Duration>,
+    location: Option<String>,
     body: Bytes,
     too_large: bool,
 }
@@ -409,7 +431,6 @@ pub(crate) async fn call<T, E>(
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
 ) -> Result<T, Error> {
     let transport = client.inner();
-    let platform = transport.platform();
     let (result, record) = CALL
         .scope(RefCell::new(CallRecord::default()), async {
             let result = fut.await;
@@ -418,40 +439,39 @@ pub(crate) async fn call<T, E>(
         .await;
     match result {
         Ok(value) => Ok(value.into_inner()),
-        Err(e) => Err(map_error(
-            platform,
-            operation,
-            transport.inner.timeout,
-            transport.inner.max_response_bytes,
-            e,
-            record,
-        )),
+        Err(e) => Err(map_error(&transport.inner, operation, e, record)),
     }
 }
 
 fn map_error<E>(
-    platform: Platform,
+    t: &TransportInner,
     operation: &'static str,
-    timeout: Duration,
-    limit: usize,
     error: progenitor_client::Error<E>,
     record: CallRecord,
 ) -> Error {
     use progenitor_client::Error as P;
+    let platform = t.platform;
     if let (true, Some(status)) = (record.too_large, record.status) {
         return Error::ResponseTooLarge {
             platform,
             operation,
             status: status.as_u16(),
-            limit,
+            limit: t.max_response_bytes,
         };
     }
     let from_reqwest = |source: reqwest::Error| {
         if source.is_timeout() {
+            // A connect that timed out ran out of the connect limit; any other
+            // timeout is the whole-request deadline.
+            let after = if source.is_connect() {
+                t.connect_timeout
+            } else {
+                t.timeout
+            };
             Error::Timeout {
                 platform,
                 operation,
-                after: timeout,
+                after,
                 source,
             }
         } else {
@@ -483,6 +503,7 @@ fn map_error<E>(
             };
             if status.is_success() {
                 let reason = match serde_json::from_slice::<serde_json::Value>(&record.body) {
+                    Err(_) if record.body.is_empty() => "empty body".to_owned(),
                     Err(e) => format!("not JSON ({e})"),
                     Ok(_) => match error_reason(&error) {
                         Some(r) => format!("unexpected shape ({r})"),
@@ -497,13 +518,21 @@ fn map_error<E>(
                     body: snippet(&record.body),
                 }
             } else {
-                Error::Api(ApiError::from_response(
+                let mut api = ApiError::from_response(
                     platform,
                     operation,
                     status.as_u16(),
                     record.retry_after,
                     &record.body,
-                ))
+                );
+                if let (true, None, Some(location)) =
+                    (status.is_redirection(), &api.message, record.location)
+                {
+                    api.message = Some(format!(
+                        "redirect to {location} not followed (is the base URL right?)"
+                    ));
+                }
+                Error::Api(api)
             }
         }
     }
@@ -555,7 +584,8 @@ async fn execute(
     info: &OperationInfo,
 ) -> reqwest::Result<Response> {
     let t = &transport.inner;
-    let deadline = Instant::now() + t.timeout;
+    // `None`: a limit too large to represent, i.e. no limit.
+    let deadline = Instant::now().checked_add(t.timeout);
     let mut current = request;
     let mut attempt = 1u32;
     loop {
@@ -564,7 +594,7 @@ async fn execute(
         } else {
             None
         };
-        *current.timeout_mut() = Some(deadline.saturating_duration_since(Instant::now()));
+        *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let span = tracing::debug_span!(
             "mcp_admin.request",
             platform = %t.platform,
@@ -582,6 +612,7 @@ async fn execute(
         let wait = match &outcome {
             Ok(response) => {
                 span.record("status", response.status().as_u16());
+                span.in_scope(|| tracing::debug!("response"));
                 if retryable_status(response.status()) {
                     t.retry.backoff(attempt, retry_after(response.headers()))
                 } else {
@@ -592,7 +623,7 @@ async fn execute(
             Err(_) => None,
         };
         match (outcome, retry_copy, wait) {
-            (outcome, Some(next), Some(wait)) if Instant::now() + wait < deadline => {
+            (outcome, Some(next), Some(wait)) if fits(wait, deadline) => {
                 span.in_scope(|| tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying"));
                 drop(outcome);
                 tokio::time::sleep(wait).await;
@@ -609,6 +640,15 @@ async fn execute(
                 return Err(e);
             }
         }
+    }
+}
+
+/// Whether a wait of `wait` from now ends before `deadline`.
+fn fits(wait: Duration, deadline: Option<Instant>) -> bool {
+    match (Instant::now().checked_add(wait), deadline) {
+        (Some(end), Some(deadline)) => end < deadline,
+        (Some(_), None) => true,
+        (None, _) => false,
     }
 }
 
@@ -663,6 +703,9 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
         *c.borrow_mut() = CallRecord {
             status: Some(status),
             retry_after: retry_after(&headers),
+            location: headers
+                .get(reqwest::header::LOCATION)
+                .map(|v| snippet(v.as_bytes())),
             body: body.clone(),
             too_large,
         }
@@ -691,6 +734,29 @@ mod tests {
         assert!(check_base_url("https://user:pw@example.com", false).is_err());
         assert!(check_base_url("https://example.com/?a=1", false).is_err());
         assert!(check_base_url("not a url", false).is_err());
+    }
+
+    #[test]
+    fn auth_header_is_sensitive() {
+        let config = TransportConfig {
+            token: Some("abc".to_owned()),
+            ..TransportConfig::default()
+        };
+        let raw = build_raw_client(Platform::GetMcp, "https://site.example", config, "VAR")
+            .expect("builds");
+        let auth = &raw.inner().inner.auth;
+        assert!(auth.is_sensitive());
+        assert_eq!(auth.to_str().ok(), Some("Bearer abc"));
+        assert_eq!(format!("{auth:?}"), "Sensitive");
+    }
+
+    #[test]
+    fn waits_past_the_deadline_do_not_fit() {
+        let soon = Instant::now().checked_add(Duration::from_secs(1));
+        assert!(fits(Duration::from_millis(1), soon));
+        assert!(!fits(Duration::from_secs(2), soon));
+        assert!(fits(Duration::from_secs(2), None));
+        assert!(!fits(Duration::MAX, None));
     }
 
     #[test]
