@@ -8,6 +8,9 @@ use serde_json::Value;
 /// error never holds an unbounded page.
 pub const BODY_SNIPPET_LIMIT: usize = 2048;
 
+/// 403 codes that are not about the credentials (GetMCP's plan limits).
+const NOT_AUTH_403: &[&str] = &["tier_limit_auth_method"];
+
 /// Which platform an error came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -154,9 +157,14 @@ impl Error {
     }
 
     /// The token or key was refused: 401, or 403 (WordPress answers a bad key with
-    /// `rest_forbidden`).
+    /// `rest_forbidden`). A 403 that is known to mean something else, such as GetMCP's
+    /// plan limit `tier_limit_auth_method`, is not.
     pub fn is_unauthorized(&self) -> bool {
-        matches!(self.status(), Some(401 | 403))
+        match self.status() {
+            Some(401) => true,
+            Some(403) => !matches!(self.code(), Some(code) if NOT_AUTH_403.contains(&code)),
+            _ => false,
+        }
     }
 
     /// The platform is rate limiting this client (429); see [`Error::retry_after`].
@@ -386,6 +394,29 @@ mod tests {
             e.to_string(),
             "GetMCP getmcp_update_server: HTTP 400 rest_invalid_param: Invalid parameter(s): status [invalid: status]"
         );
+    }
+
+    #[test]
+    fn a_plan_limit_403_is_not_unauthorized() {
+        let api = |code: &str| {
+            Error::Api(ApiError::from_response(
+                Platform::GetMcp,
+                "getmcp_update_server",
+                403,
+                None,
+                format!(r#"{{"code":"{code}","message":"m","data":{{"status":403}}}}"#).as_bytes(),
+            ))
+        };
+        assert!(api("rest_forbidden").is_unauthorized());
+        assert!(!api("tier_limit_auth_method").is_unauthorized());
+        let html = Error::Api(ApiError::from_response(
+            Platform::GetMcp,
+            "op",
+            403,
+            None,
+            b"<html>",
+        ));
+        assert!(html.is_unauthorized());
     }
 
     #[test]

@@ -62,6 +62,16 @@ macro_rules! wire_enum {
 }
 pub(crate) use wire_enum;
 
+/// Reads `null` as the type's default: both platforms send `null` where they mean
+/// "none" (PHP's empty values, Go's nil slices).
+pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + serde::Deserialize<'de>,
+{
+    Ok(<Option<T> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+}
+
 /// Timestamps as the platforms send them: RFC 3339, or MySQL's `YYYY-MM-DD HH:MM:SS`
 /// (UTC). Anything else, including WordPress's zero date, reads as `None` rather than
 /// failing the whole response.

@@ -905,6 +905,9 @@ async fn tier_limit_auth_method_keeps_its_data() {
     assert_eq!(data["plan"], "Free");
     assert_eq!(data["upgrade_url"], "https://getmcp.com/pricing");
     assert_eq!(e.code(), Some("tier_limit_auth_method"));
+    // A plan limit, not a bad key: retrying with other credentials would not help.
+    assert!(!e.is_unauthorized());
+    assert_eq!(e.status(), Some(403));
 }
 
 #[tokio::test]

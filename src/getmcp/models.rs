@@ -234,7 +234,7 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<u64>,
     /// Display name.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::wire::null_as_default")]
     pub name: String,
     /// URL slug; re-derived from the name when the name changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,12 +325,6 @@ impl Server {
             .filter(|s| !s.is_empty())
             .collect()
     }
-}
-
-fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(
-    d: D,
-) -> Result<T, D::Error> {
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 fn settings_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {

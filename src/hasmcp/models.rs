@@ -3,7 +3,7 @@
 use std::{fmt, str::FromStr};
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::wire::{lenient_time, wire_enum};
@@ -174,7 +174,7 @@ pub struct Server {
     /// Name (1–16 of `[A-Za-z0-9]`); omitted by the server when empty.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "String::is_empty"
     )]
     pub name: String,
@@ -185,7 +185,7 @@ pub struct Server {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Whether request headers are proxied to providers.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "crate::wire::null_as_default")]
     pub request_headers_proxy_enabled: bool,
     /// Dynamic tool discovery (hosted service).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,21 +202,21 @@ pub struct Server {
     /// Attached providers and, inside each, the attached tools.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub providers: Vec<Provider>,
     /// Attached resources.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub resources: Vec<Resource>,
     /// Attached prompts.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub prompts: Vec<Prompt>,
@@ -287,7 +287,7 @@ pub struct Provider {
     /// The tools of this provider attached to the server.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tools: Vec<Tool>,
@@ -352,7 +352,7 @@ pub struct Tool {
     /// Headers sent upstream; values are redacted in `Debug`.
     #[serde(
         default,
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub headers: Vec<ToolHeader>,
@@ -360,7 +360,7 @@ pub struct Tool {
     #[serde(
         default,
         rename = "oauth2Scopes",
-        deserialize_with = "null_as_default",
+        deserialize_with = "crate::wire::null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub oauth2_scopes: Vec<String>,
@@ -493,12 +493,6 @@ pub struct Prompt {
     /// Messages, kept whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Value>,
-}
-
-fn null_as_default<'de, D: Deserializer<'de>, T: Default + Deserialize<'de>>(
-    d: D,
-) -> Result<T, D::Error> {
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// A provider attachment: the provider id and the ids of its tools to attach.
