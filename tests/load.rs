@@ -64,7 +64,7 @@ async fn getmcp_every_concurrent_update_succeeds_and_the_last_one_stands() {
         assert_eq!(answers.len(), CALLS / SERVERS);
         // The write applied last answered with exactly the final state.
         assert!(
-            answers.iter().any(|a| *a == final_state),
+            answers.contains(&final_state),
             "no successful call returned the final state of {server}: {final_state:?}"
         );
         // Only the description changed.
