@@ -18,7 +18,7 @@ use bytes::{Bytes, BytesMut};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo, ResponseValue};
 use reqwest::{
     header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER},
-    Method, Request, Response, StatusCode, Url,
+    Method, Request, Response, ResponseBuilderExt, StatusCode, Url,
 };
 use tracing::{field::Empty, Instrument};
 
@@ -425,21 +425,25 @@ tokio::task_local! {
 ///
 /// Only a 2xx whose body decodes into `T` is a success; everything else is an
 /// [`Error`] that carries the status where there was one.
-pub(crate) async fn call<T, E>(
-    client: &crate::raw::Client,
+pub(crate) fn call<'a, T: 'a, E: 'a>(
+    client: &'a crate::raw::Client,
     operation: &'static str,
-    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-) -> Result<T, Error> {
-    let transport = client.inner();
-    let (result, record) = CALL
-        .scope(RefCell::new(CallRecord::default()), async {
-            let result = fut.await;
-            (result, CALL.with(|c| c.take()))
-        })
-        .await;
-    match result {
-        Ok(value) => Ok(value.into_inner()),
-        Err(e) => Err(map_error(&transport.inner, operation, e, record)),
+    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+) -> impl Future<Output = Result<T, Error>> + 'a {
+    // The generated operation's future is several KB: boxed once here, it is not
+    // carried (and copied) inline by every future that awaits this one.
+    let fut = Box::pin(fut);
+    async move {
+        let (result, record) = CALL
+            .scope(RefCell::new(CallRecord::default()), async move {
+                let result = fut.await;
+                (result, CALL.with(|c| c.take()))
+            })
+            .await;
+        match result {
+            Ok(value) => Ok(value.into_inner()),
+            Err(e) => Err(map_error(&client.inner().inner, operation, e, record)),
+        }
     }
 }
 
@@ -680,10 +684,12 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 /// Reads the body into memory, stopping at `limit`; records the outcome for `call`.
 async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Response> {
     let status = response.status();
-    let headers = response.headers().clone();
     let version = response.version();
-    let mut body = BytesMut::new();
     let mut too_large = response.content_length().is_some_and(|n| n > limit as u64);
+    // Moved, not copied: the rebuilt response takes them over.
+    let headers = std::mem::take(response.headers_mut());
+    let url = response.url().clone();
+    let mut body = BytesMut::new();
     while !too_large {
         match response.chunk().await? {
             Some(chunk) if body.len() + chunk.len() > limit => too_large = true,
@@ -714,6 +720,10 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
     *rebuilt.status_mut() = status;
     *rebuilt.headers_mut() = headers;
     *rebuilt.version_mut() = version;
+    // Without its URL, reqwest would parse a placeholder URL for every response.
+    if let Ok(with_url) = http::Response::builder().url(url).body(()) {
+        *rebuilt.extensions_mut() = with_url.into_parts().0.extensions;
+    }
     Ok(Response::from(rebuilt))
 }
 
