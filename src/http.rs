@@ -506,8 +506,12 @@ fn map_error<E>(
                 };
             };
             if status.is_success() {
-                let reason = match serde_json::from_slice::<serde_json::Value>(&record.body) {
-                    Err(_) if record.body.is_empty() => "empty body".to_owned(),
+                let body = match &error {
+                    P::InvalidResponsePayload(bytes, _) if record.body.is_empty() => bytes.clone(),
+                    _ => record.body.clone(),
+                };
+                let reason = match serde_json::from_slice::<serde_json::Value>(&body) {
+                    Err(_) if body.is_empty() => "empty body".to_owned(),
                     Err(e) => format!("not JSON ({e})"),
                     Ok(_) => match error_reason(&error) {
                         Some(r) => format!("unexpected shape ({r})"),
@@ -519,7 +523,7 @@ fn map_error<E>(
                     operation,
                     status: status.as_u16(),
                     reason,
-                    body: snippet(&record.body),
+                    body: snippet(&body),
                 }
             } else {
                 let mut api = ApiError::from_response(
@@ -684,6 +688,18 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 /// Reads the body into memory, stopping at `limit`; records the outcome for `call`.
 async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Response> {
     let status = response.status();
+    // The common success: a 200 whose declared length fits. hyper reads no more than
+    // that length, so the generated code may read it directly; should it not decode,
+    // progenitor hands the bytes back with the error.
+    if status == StatusCode::OK && response.content_length().is_some_and(|n| n <= limit as u64) {
+        let _ = CALL.try_with(|c| {
+            *c.borrow_mut() = CallRecord {
+                status: Some(status),
+                ..CallRecord::default()
+            }
+        });
+        return Ok(response);
+    }
     let version = response.version();
     let mut too_large = response.content_length().is_some_and(|n| n > limit as u64);
     // Moved, not copied: the rebuilt response takes them over.
