@@ -1003,8 +1003,14 @@ async fn invalid_updates_are_refused_before_any_request() {
         ("non-ASCII name", |u| u.name("ü"), "name"),
         ("name with a dash", |u| u.name("git-hub"), "name"),
         (
-            "4097-character instructions",
+            "4097-byte instructions",
             |u| u.instructions("x".repeat(4097)),
+            "instructions",
+        ),
+        (
+            // 1,366 characters but 4,098 bytes: the server counts bytes.
+            "instructions over 4096 bytes in fewer characters",
+            |u| u.instructions("€".repeat(1366)),
             "instructions",
         ),
         (
@@ -1057,7 +1063,9 @@ async fn invalid_updates_are_refused_before_any_request() {
 #[tokio::test]
 async fn limits_are_inclusive() {
     let long_name = "a".repeat(16);
-    let long_text = "x".repeat(4096);
+    // 4096 bytes exactly, mixing 1- and 3-byte characters.
+    let long_text = format!("{}{}", "€".repeat(1365), "x");
+    assert_eq!(long_text.len(), 4096);
     let mock = MockServer::start().await;
     mock_get(&mock, open_source(7), 1).await;
     mock_patch_echo(&mock, 1).await;
@@ -1068,7 +1076,7 @@ async fn limits_are_inclusive() {
         .providers([ProviderRef::new(PROVIDER_2)])
         .send()
         .await
-        .expect("16-character name and 4096-character instructions are fine");
+        .expect("16-character name and 4096-byte instructions are fine");
     assert_eq!(
         patch_bodies(&mock).await,
         vec![full_body_with(|s| {

@@ -88,7 +88,7 @@ impl UpdateServer {
         self
     }
 
-    /// New instructions (at most 4096 characters).
+    /// New instructions (at most 4096 bytes of UTF-8, as the server counts them).
     pub fn instructions(mut self, instructions: impl Into<String>) -> Self {
         self.changes.instructions = Patch::Set(instructions.into());
         self
@@ -360,11 +360,12 @@ impl UpdateServer {
             }
         }
         if let Patch::Set(text) = &c.instructions {
-            let n = text.chars().count();
+            // The server (Go) measures with `len`, in bytes of UTF-8, not characters.
+            let n = text.len();
             if n > MAX_INSTRUCTIONS {
                 return Err(Error::invalid(
                     "instructions",
-                    format!("{n} characters; at most {MAX_INSTRUCTIONS}"),
+                    format!("{n} bytes of UTF-8; at most {MAX_INSTRUCTIONS}"),
                 ));
             }
         }
