@@ -2,6 +2,8 @@
 //! decoding of the vendor's examples and of what a real WordPress sends, the mapping of
 //! every documented error, and the inputs refused before any request.
 
+mod seeds;
+
 use chrono::{TimeZone, Utc};
 use mcp_admin::{
     getmcp::{
@@ -21,51 +23,6 @@ const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
 const UUID: &str = "836995ae-1cff-41ec-823e-a4f07ccca3a0";
 const PATH: &str = "/wp-json/getmcp/v1/servers/836995ae-1cff-41ec-823e-a4f07ccca3a0";
 
-/// The seed's 200 example, verbatim.
-const SEED_200: &str = r#"{
-    "id": 3,
-    "uuid": "9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d",
-    "user_id": 1,
-    "name": "GitHub Tools v2",
-    "slug": "github-tools",
-    "server_id": "c3d4e5f6a1b2c3d4",
-    "status": "active",
-    "transport_type": "streamable-http",
-    "auth_type": "bearer",
-    "auth_config": null,
-    "outbound_auth_type": "none",
-    "outbound_auth_config": null,
-    "cors_origins": null,
-    "rate_limit_per_min": 60,
-    "settings": {
-      "description": "Updated tools for GitHub"
-    },
-    "endpoint_url": "https://yoursite.com/mcp/github-tools",
-    "tool_count": 5,
-    "prompt_count": 0,
-    "resource_count": 0,
-    "created_at": "2025-03-18T10:00:00Z",
-    "updated_at": "2025-03-18T11:30:00Z"
-  }"#;
-
-/// The seed's curl `--data`, verbatim.
-const SEED_CURL_BODY: &str = r#"
-  {
-    "name": "GitHub Tools v2",
-    "description": "Updated tools for GitHub",
-    "auth_type": "bearer",
-    "test_auth_credentials": "{\"token\":\"your_bearer_token\"}",
-    "rate_limit_per_min": 60
-  }
-  "#;
-
-/// The seed's 500 example, verbatim.
-const SEED_500: &str = r#"{
-    "code": "getmcp_update_failed",
-    "message": "Failed to update server.",
-    "data": { "status": 500 }
-  }"#;
-
 /// What a real WordPress (PHP) renders: `[]` for an empty settings array, configs as
 /// JSON-encoded strings, a null outbound type, `server_kind`, escaped slashes.
 const WORDPRESS_200: &str = r#"{"id":7,"uuid":"836995ae-1cff-41ec-823e-a4f07ccca3a0","user_id":1,"name":"GitHub Tools","slug":"github-tools","server_id":"c3d4e5f6a1b2c3d4","status":"active","transport_type":"streamable-http","auth_type":"none","auth_config":"[]","outbound_auth_type":null,"outbound_auth_config":null,"cors_origins":"https:\/\/a.example,https:\/\/b.example","rate_limit_per_min":-1,"settings":[],"endpoint_url":"https:\/\/yoursite.com\/mcp\/github-tools","api_auth_pending":false,"server_kind":"native","tool_count":5,"prompt_count":0,"resource_count":0,"created_at":"2025-03-18T10:00:00Z","updated_at":"2025-03-18T10:00:00Z"}"#;
@@ -79,7 +36,7 @@ fn client(server: &MockServer) -> getmcp::Client {
 }
 
 fn seed_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(SEED_200, "application/json")
+    ResponseTemplate::new(200).set_body_raw(seeds::GETMCP_UPDATE_RESPONSE, "application/json")
 }
 
 fn uuid_ref() -> ServerRef {
@@ -138,7 +95,7 @@ async fn sent_body(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Value {
 }
 
 fn seed_server() -> Server {
-    serde_json::from_str(SEED_200).expect("the seed's example decodes")
+    serde_json::from_str(seeds::GETMCP_UPDATE_RESPONSE).expect("the seed's example decodes")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -430,7 +387,8 @@ async fn seed_curl_example_comes_out_equal() {
             .rate_limit_per_min(60)
     })
     .await;
-    let seed: Value = serde_json::from_str(SEED_CURL_BODY).expect("the seed body is JSON");
+    let seed: Value =
+        serde_json::from_str(seeds::GETMCP_UPDATE_REQUEST).expect("the seed body is JSON");
     assert_eq!(body(&request), seed);
     assert_eq!(
         credentials_string(&body(&request)),
@@ -477,7 +435,9 @@ async fn get_with(body: &str) -> Result<Server, Error> {
 
 #[tokio::test]
 async fn seed_200_decodes_field_by_field() {
-    let s = get_with(SEED_200).await.expect("the seed decodes");
+    let s = get_with(seeds::GETMCP_UPDATE_RESPONSE)
+        .await
+        .expect("the seed decodes");
     assert_eq!(s.id, 3);
     assert_eq!(
         s.uuid,
@@ -525,7 +485,7 @@ async fn seed_200_decodes_field_by_field() {
 #[tokio::test]
 async fn seed_200_serializes_back_to_itself() {
     let s = seed_server();
-    let seed: Value = serde_json::from_str(SEED_200).expect("JSON");
+    let seed: Value = serde_json::from_str(seeds::GETMCP_UPDATE_RESPONSE).expect("JSON");
     assert_eq!(serde_json::to_value(&s).expect("serializes"), seed);
 }
 
@@ -915,7 +875,10 @@ async fn getmcp_update_failed_from_the_seed() {
     let server = MockServer::start().await;
     Mock::given(method("PATCH"))
         .and(path(PATH))
-        .respond_with(ResponseTemplate::new(500).set_body_raw(SEED_500, "application/json"))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_body_raw(seeds::GETMCP_UPDATE_FAILED, "application/json"),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -933,7 +896,7 @@ async fn getmcp_update_failed_from_the_seed() {
     assert_eq!(a.message.as_deref(), Some("Failed to update server."));
     assert_eq!(a.data, Some(json!({"status": 500})));
     assert!(a.additional_errors.is_empty());
-    assert_eq!(a.body, SEED_500);
+    assert_eq!(a.body, seeds::GETMCP_UPDATE_FAILED);
     assert!(!e.is_retryable());
     assert_eq!(
         e.to_string(),
@@ -1089,7 +1052,12 @@ async fn empty_object_with_200_is_a_decode_error() {
 
 #[tokio::test]
 async fn truncated_json_with_200_is_a_decode_error() {
-    let e = get_error(200, &SEED_200[..40], "application/json").await;
+    let e = get_error(
+        200,
+        &seeds::GETMCP_UPDATE_RESPONSE[..40],
+        "application/json",
+    )
+    .await;
     assert!(matches!(e, Error::Decode { status: 200, .. }), "{e:?}");
 }
 

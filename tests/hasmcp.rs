@@ -2,6 +2,8 @@
 //! update, the conflict paths, `send_exact()`, input checks made before any request,
 //! both response flavours, error mapping and wire details.
 
+mod seeds;
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -33,88 +35,6 @@ const PROMPT_1: &str = "Prmt0000001";
 const PROMPT_2: &str = "Prmt0000002";
 const INSTRUCTIONS: &str = "Use these tools for GitHub";
 
-/// The seed's 200 response (hosted flavour), verbatim.
-const HOSTED_SEED: &str = r#"{
-  "server": {
-    "id": "kSuB9Gf6aD4",
-    "createdAt": "2023-11-07T05:31:56Z",
-    "updatedAt": "2023-11-07T05:31:56Z",
-    "name": "<string>",
-    "description": "<string>",
-    "requestHeadersProxyEnabled": true,
-    "version": 123,
-    "providers": [
-      {
-        "id": "kSuB9Gf6aD4",
-        "createdAt": "2023-11-07T05:31:56Z",
-        "updatedAt": "2023-11-07T05:31:56Z",
-        "version": 123,
-        "apiType": "REST",
-        "visibilityType": "PUBLIC",
-        "baseURL": "<string>",
-        "documentURL": "<string>",
-        "iconURL": "<string>",
-        "secretPrefix": "<string>",
-        "name": "<string>",
-        "description": "<string>",
-        "tools": [
-          {
-            "id": "kSuB9Gf6aD4",
-            "providerID": "kSuB9Gf6aD4",
-            "method": "GET",
-            "path": "/users/{id}",
-            "name": "makePayment",
-            "title": "Make Payment",
-            "description": "<string>",
-            "pathArgsJSONSchema": {},
-            "queryArgsJSONSchema": {},
-            "reqBodyJSONSchema": {},
-            "headers": [
-              {
-                "key": "<string>",
-                "value": "<string>"
-              }
-            ],
-            "oauth2Scopes": [
-              "<string>"
-            ]
-          }
-        ],
-        "oauth2Config": {
-          "clientID": "<string>",
-          "clientSecret": "<string>",
-          "authURL": "<string>",
-          "tokenURL": "<string>"
-        }
-      }
-    ],
-    "resources": [
-      {
-        "id": "kSuB9Gf6aD4",
-        "createdAt": "2023-11-07T05:31:56Z",
-        "updatedAt": "2023-11-07T05:31:56Z",
-        "name": "<string>",
-        "description": "<string>",
-        "uri": "<string>",
-        "mimeType": "text/plain",
-        "size": 123,
-        "annotations": {}
-      }
-    ],
-    "prompts": [
-      {
-        "id": "kSuB9Gf6aD4",
-        "createdAt": "2023-11-07T05:31:56Z",
-        "updatedAt": "2023-11-07T05:31:56Z",
-        "name": "<string>",
-        "description": "<string>",
-        "arguments": {},
-        "messages": {}
-      }
-    ]
-  }
-}"#;
-
 // ---------------------------------------------------------------- fixtures
 
 /// The open-source edition's answer for a populated server at `version`.
@@ -144,7 +64,7 @@ fn open_source_with(version: i64, edit: impl FnOnce(&mut Value)) -> Value {
 }
 
 fn hosted_seed() -> Value {
-    serde_json::from_str(HOSTED_SEED).expect("seed is JSON")
+    seeds::hasmcp_update_response()
 }
 
 /// The whole PATCH body `send()` must produce from `open_source(7)` with no change.

@@ -3,7 +3,7 @@
 // Each test binary that includes this module uses a different subset of it.
 #![allow(dead_code)]
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The id HasMCP's page uses for every object.
 pub const HASMCP_ID: &str = "kSuB9Gf6aD4";
@@ -15,8 +15,7 @@ pub const GETMCP_UUID: &str = "836995ae-1cff-41ec-823e-a4f07ccca3a0";
 pub const GETMCP_KEY: &str = "gmcp_your_api_key";
 
 /// HasMCP's request body (`--data`).
-pub fn hasmcp_update_request() -> Value {
-    json!({
+pub const HASMCP_UPDATE_REQUEST: &str = r#"{
       "server": {
         "name": "<string>",
         "instructions": "<string>",
@@ -42,12 +41,15 @@ pub fn hasmcp_update_request() -> Value {
           }
         ]
       }
-    })
+    }"#;
+
+/// [`HASMCP_UPDATE_REQUEST`] parsed.
+pub fn hasmcp_update_request() -> Value {
+    serde_json::from_str(HASMCP_UPDATE_REQUEST).expect("the seed is JSON")
 }
 
 /// HasMCP's 200 response.
-pub fn hasmcp_update_response() -> Value {
-    json!({
+pub const HASMCP_UPDATE_RESPONSE: &str = r#"{
       "server": {
         "id": "kSuB9Gf6aD4",
         "createdAt": "2023-11-07T05:31:56Z",
@@ -126,23 +128,29 @@ pub fn hasmcp_update_response() -> Value {
           }
         ]
       }
-    })
+    }"#;
+
+/// [`HASMCP_UPDATE_RESPONSE`] parsed.
+pub fn hasmcp_update_response() -> Value {
+    serde_json::from_str(HASMCP_UPDATE_RESPONSE).expect("the seed is JSON")
 }
 
 /// GetMCP's request body (the cURL `--data`).
-pub fn getmcp_update_request() -> Value {
-    json!({
+pub const GETMCP_UPDATE_REQUEST: &str = r#"{
       "name": "GitHub Tools v2",
       "description": "Updated tools for GitHub",
       "auth_type": "bearer",
       "test_auth_credentials": "{\"token\":\"your_bearer_token\"}",
       "rate_limit_per_min": 60
-    })
+    }"#;
+
+/// [`GETMCP_UPDATE_REQUEST`] parsed.
+pub fn getmcp_update_request() -> Value {
+    serde_json::from_str(GETMCP_UPDATE_REQUEST).expect("the seed is JSON")
 }
 
 /// GetMCP's "200 OK" response.
-pub fn getmcp_update_response() -> Value {
-    json!({
+pub const GETMCP_UPDATE_RESPONSE: &str = r#"{
       "id": 3,
       "uuid": "9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d",
       "user_id": 1,
@@ -166,14 +174,21 @@ pub fn getmcp_update_response() -> Value {
       "resource_count": 0,
       "created_at": "2025-03-18T10:00:00Z",
       "updated_at": "2025-03-18T11:30:00Z"
-    })
+    }"#;
+
+/// [`GETMCP_UPDATE_RESPONSE`] parsed.
+pub fn getmcp_update_response() -> Value {
+    serde_json::from_str(GETMCP_UPDATE_RESPONSE).expect("the seed is JSON")
 }
 
 /// GetMCP's "500 Server Error" response.
-pub fn getmcp_update_failed() -> Value {
-    json!({
+pub const GETMCP_UPDATE_FAILED: &str = r#"{
       "code": "getmcp_update_failed",
       "message": "Failed to update server.",
       "data": { "status": 500 }
-    })
+    }"#;
+
+/// [`GETMCP_UPDATE_FAILED`] parsed.
+pub fn getmcp_update_failed() -> Value {
+    serde_json::from_str(GETMCP_UPDATE_FAILED).expect("the seed is JSON")
 }
