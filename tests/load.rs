@@ -75,6 +75,41 @@ async fn getmcp_every_concurrent_update_succeeds_and_the_last_one_stands() {
     }
 }
 
+/// A fake with 50 seeded servers, a client for it and the servers' state before the race.
+struct HasMcpRace {
+    fake: FakeHasMcp,
+    ids: Vec<String>,
+    client: hasmcp::Client,
+    before: HashMap<String, hasmcp::Server>,
+}
+
+impl HasMcpRace {
+    async fn start() -> HasMcpRace {
+        let fake = FakeHasMcp::start().await;
+        let ids = seed_hasmcp(&fake);
+        let client = hasmcp::Client::builder()
+            .base_url(fake.uri())
+            .token(fake.token())
+            .build()
+            .unwrap();
+        let before = ids
+            .iter()
+            .map(|id| {
+                (
+                    id.clone(),
+                    serde_json::from_value(fake.server(id).unwrap()).unwrap(),
+                )
+            })
+            .collect();
+        HasMcpRace {
+            fake,
+            ids,
+            client,
+            before,
+        }
+    }
+}
+
 /// Seeds 50 HasMCP servers with attachments and returns their ids.
 fn seed_hasmcp(fake: &FakeHasMcp) -> Vec<String> {
     (0..SERVERS)
@@ -190,22 +225,12 @@ fn check_hasmcp(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hasmcp_racing_writers_succeed_or_conflict_and_nothing_is_lost() {
-    let fake = FakeHasMcp::start().await;
-    let ids = seed_hasmcp(&fake);
-    let client = hasmcp::Client::builder()
-        .base_url(fake.uri())
-        .token(fake.token())
-        .build()
-        .unwrap();
-    let before: HashMap<_, _> = ids
-        .iter()
-        .map(|id| {
-            (
-                id.clone(),
-                serde_json::from_value::<hasmcp::Server>(fake.server(id).unwrap()).unwrap(),
-            )
-        })
-        .collect();
+    let HasMcpRace {
+        fake,
+        ids,
+        client,
+        before,
+    } = HasMcpRace::start().await;
 
     let started = Instant::now();
     let outcomes = race_hasmcp(&client, &ids, 0).await;
@@ -219,22 +244,12 @@ async fn hasmcp_racing_writers_succeed_or_conflict_and_nothing_is_lost() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hasmcp_racing_writers_all_succeed_with_retry_on_conflict() {
-    let fake = FakeHasMcp::start().await;
-    let ids = seed_hasmcp(&fake);
-    let client = hasmcp::Client::builder()
-        .base_url(fake.uri())
-        .token(fake.token())
-        .build()
-        .unwrap();
-    let before: HashMap<_, _> = ids
-        .iter()
-        .map(|id| {
-            (
-                id.clone(),
-                serde_json::from_value::<hasmcp::Server>(fake.server(id).unwrap()).unwrap(),
-            )
-        })
-        .collect();
+    let HasMcpRace {
+        fake,
+        ids,
+        client,
+        before,
+    } = HasMcpRace::start().await;
 
     let started = Instant::now();
     // 20 writers per server: at most 19 others can win before any one of them.
