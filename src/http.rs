@@ -375,7 +375,8 @@ pub(crate) fn optional_env_var(name: &'static str) -> Result<Option<String>, Err
 /// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
 /// plain http only on loopback or when allowed.
 pub(crate) fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
-    let bad = |why: &str| Error::Config(format!("base URL {base_url:?}: {why}"));
+    let shown = without_userinfo(base_url);
+    let bad = |why: &str| Error::Config(format!("base URL {shown:?}: {why}"));
     let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
     let host = url.host_str().ok_or_else(|| bad("has no host"))?;
     if !url.username().is_empty() || url.password().is_some() {
@@ -397,6 +398,19 @@ pub(crate) fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Resul
         other => return Err(bad(&format!("unsupported scheme {other:?}"))),
     }
     Ok(url)
+}
+
+/// The URL as given, with anything between `://` and the last `@` masked: a password
+/// pasted into a base URL must not reach an error message.
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -746,6 +760,24 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_errors_never_show_userinfo() {
+        for url in [
+            "https://user:s3cret@example.com",
+            "http://user:s3cret@example.com/blog",
+            "https://u:s3cret@exa mple.com",
+            "https://a@b:s3cret@example.com/x?y=@",
+        ] {
+            let e = check_base_url(url, false).expect_err(url).to_string();
+            assert!(!e.contains("s3cret"), "{e}");
+            assert!(e.contains("***@"), "{e}");
+        }
+        assert_eq!(
+            without_userinfo("https://example.com/a@b"),
+            "https://example.com/a@b"
+        );
+    }
 
     #[test]
     fn base_url_rules() {
