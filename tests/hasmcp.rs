@@ -433,6 +433,36 @@ async fn a_server_without_version_is_not_patched() {
     }
 }
 
+/// A version outside the int32 range is refused, not overflowed; the largest int32 works.
+#[tokio::test]
+async fn versions_outside_int32_are_refused_without_a_patch() {
+    for version in [i64::MAX, i64::from(i32::MAX) + 1, 0, -3] {
+        let mock = MockServer::start().await;
+        mock_get(&mock, open_source(version), 1).await;
+        mock_patch_echo(&mock, 0).await;
+        let err = client_for(&mock)
+            .update_server(SERVER)
+            .name("Renamed")
+            .send()
+            .await
+            .expect_err("no safe version");
+        assert!(
+            matches!(err, Error::Decode { status: 200, .. }),
+            "{version}: {err:?}"
+        );
+    }
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(i64::from(i32::MAX)), 1).await;
+    mock_patch_echo(&mock, 1).await;
+    let updated = client_for(&mock)
+        .update_server(SERVER)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("the largest int32 version");
+    assert_eq!(updated.version, Some(i64::from(i32::MAX) + 1));
+}
+
 #[test]
 fn merged_and_exact_bodies_without_io() {
     let client = Client::builder()

@@ -180,13 +180,26 @@ impl UpdateServer {
     /// ```
     pub fn merged_body(&self, current: &Server) -> Result<UpdateServerBody, Error> {
         self.validate()?;
-        let version = current.version.filter(|v| *v > 0).ok_or_else(|| Error::Decode {
-            platform: Platform::HasMcp,
-            operation: "hasmcp_get_server",
-            status: 200,
-            reason: "the server reported no version, which a safe update needs; use send_exact() with expected_version()".into(),
-            body: String::new(),
-        })?;
+        // The version is an int32 on the wire: anything outside 1..=i32::MAX is not one
+        // a safe update can be based on (and `version + 1` must not overflow).
+        let version = match current.version {
+            Some(v) if (1..=i64::from(i32::MAX)).contains(&v) => v,
+            other => {
+                let reason = match other {
+                    None => "the server reported no version, which a safe update needs; \
+                             use send_exact() with expected_version()"
+                        .to_owned(),
+                    Some(v) => format!("the server reported version {v}, outside 1..=2147483647"),
+                };
+                return Err(Error::Decode {
+                    platform: Platform::HasMcp,
+                    operation: "hasmcp_get_server",
+                    status: 200,
+                    reason,
+                    body: String::new(),
+                });
+            }
+        };
         let c = self.changes.clone();
         Ok(UpdateServerBody {
             server: ServerUpdate {
@@ -398,6 +411,7 @@ impl UpdateServer {
 /// enough: when exactly one write came first, the current version is ours + 1 too, so
 /// the scalars we sent must also be the ones the server reports.
 fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String> {
+    // `sent` is at most i32::MAX (checked in `merged_body`), so `sent + 1` cannot overflow.
     if let Some(v) = updated.version.filter(|v| *v != sent + 1) {
         return Some(format!("the server answered version {v}"));
     }
