@@ -19,6 +19,7 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         &[TypeImpl::Display, TypeImpl::FromStr],
     ),
     ("HasmcpServer", "crate::hasmcp::Server", &[]),
+    ("HasmcpServerEnvelope", "crate::hasmcp::ServerEnvelope", &[]),
     ("HasmcpProvider", "crate::hasmcp::Provider", &[]),
     ("HasmcpTool", "crate::hasmcp::Tool", &[]),
     ("HasmcpToolHeader", "crate::hasmcp::ToolHeader", &[]),

@@ -16,8 +16,7 @@ use std::{future::Future, pin::Pin, sync::Arc, time::Duration, time::SystemTime}
 use criterion::{measurement::WallTime, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use mcp_admin::{
     getmcp::{self, AuthType, ServerStatus, TestAuthCredentials},
-    hasmcp::{self, ProviderRef},
-    raw::types::HasmcpServerEnvelope,
+    hasmcp::{self, ProviderRef, ServerEnvelope},
 };
 use reqwest::Method;
 use serde_json::Value;
@@ -112,7 +111,7 @@ fn hasmcp_exact_update(hm: &hasmcp::Client) -> hasmcp::UpdateServer {
 }
 
 fn decode_server(bytes: &[u8]) -> hasmcp::Server {
-    serde_json::from_slice::<HasmcpServerEnvelope>(bytes)
+    serde_json::from_slice::<ServerEnvelope>(bytes)
         .expect("a HasMCP server")
         .server
 }
@@ -300,12 +299,12 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
         path: format!("/api/v1/servers/{HASMCP_ID}").into(),
         body,
     };
-    let raw_exact = raw_op::<HasmcpServerEnvelope>(raw_request(
+    let raw_exact = raw_op::<ServerEnvelope>(raw_request(
         Method::PATCH,
         Body::per_request(exact_body.clone()),
     ));
     let raw_exact_prebuilt =
-        raw_op::<HasmcpServerEnvelope>(raw_request(Method::PATCH, Body::prebuilt(&exact_body)));
+        raw_op::<ServerEnvelope>(raw_request(Method::PATCH, Body::prebuilt(&exact_body)));
     let (get, patch) = (
         raw_request(Method::GET, Body::None),
         raw_request(Method::PATCH, Body::per_request(merged_body)),
@@ -313,9 +312,9 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
     let raw_get_patch = op(move || {
         let (get, patch) = (get.clone(), patch.clone());
         async move {
-            let current = get.send::<HasmcpServerEnvelope>().await.server;
+            let current = get.send::<ServerEnvelope>().await.server;
             assert_eq!(current.version, Some(VERSION));
-            let updated = patch.send::<HasmcpServerEnvelope>().await.server;
+            let updated = patch.send::<ServerEnvelope>().await.server;
             assert_eq!(updated.version, Some(VERSION + 1));
         }
     });

@@ -351,15 +351,78 @@ impl fmt::Display for ConflictError {
 
 impl std::error::Error for ConflictError {}
 
-/// The start of a body as text, cut on a character boundary.
+/// The start of a body as text, at most [`BODY_SNIPPET_LIMIT`] bytes, cut on a
+/// character boundary. A JSON body has its secrets masked first (see [`redact`]): an
+/// error must never carry a client secret or a credential the server echoed.
 pub(crate) fn snippet(body: &[u8]) -> String {
+    let masked = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|mut value| {
+            redact(&mut value).then(|| serde_json::to_vec(&value).unwrap_or_default())
+        });
+    let body = masked.as_deref().unwrap_or(body);
     let cut = &body[..body.len().min(BODY_SNIPPET_LIMIT)];
-    let text = String::from_utf8_lossy(cut);
-    let mut s = text.into_owned();
+    let mut s = match std::str::from_utf8(cut) {
+        Ok(text) => text.to_owned(),
+        // Only the last character was cut in two: drop its first bytes.
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&cut[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => String::from_utf8_lossy(cut).into_owned(),
+    };
     if body.len() > BODY_SNIPPET_LIMIT {
         s.push('…');
     }
     s
+}
+
+/// Keys whose values are secrets wherever they appear in a platform's JSON.
+const SECRET_KEYS: &[&str] = &[
+    "clientSecret",
+    "client_secret",
+    "password",
+    "token",
+    "secret",
+    "apiKey",
+    "api_key",
+    "authorization",
+    "auth_config",
+    "outbound_auth_config",
+    "test_auth_credentials",
+];
+
+/// Masks secrets in place: the values of [`SECRET_KEYS`], and the `value` of every
+/// entry of a `headers` list (HasMCP tool headers carry upstream credentials). Returns
+/// whether anything was masked.
+pub(crate) fn redact(value: &mut Value) -> bool {
+    const MASK: &str = "[redacted]";
+    let mut masked = false;
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if SECRET_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key)) && !v.is_null() {
+                    *v = Value::String(MASK.into());
+                    masked = true;
+                } else if key == "headers" {
+                    for header in v.as_array_mut().into_iter().flatten() {
+                        if let Some(hv) = header.get_mut("value").filter(|hv| !hv.is_null()) {
+                            *hv = Value::String(MASK.into());
+                            masked = true;
+                        }
+                    }
+                } else {
+                    masked |= redact(v);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                masked |= redact(item);
+            }
+        }
+        _ => {}
+    }
+    masked
 }
 
 fn text(v: &Value) -> Option<String> {
@@ -442,6 +505,30 @@ mod tests {
         assert!(e.code.is_none());
         assert!(e.body.starts_with("<html>"));
         assert!(e.body.len() <= BODY_SNIPPET_LIMIT + '…'.len_utf8());
+    }
+
+    #[test]
+    fn snippets_mask_secrets_in_json_bodies() {
+        let body = br#"{"server":{"id":"kSuB9Gf6aD4","size":"12kB","providers":[{"id":"p","oauth2Config":{"clientID":"c","clientSecret":"TOPSECRET"},"tools":[{"id":"t","headers":[{"key":"X-Key","value":"HEADERSECRET"}]}]}]}}"#;
+        let s = snippet(body);
+        assert!(
+            !s.contains("TOPSECRET") && !s.contains("HEADERSECRET"),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#""clientSecret":"[redacted]""#) && s.contains(r#""key":"X-Key""#),
+            "{s}"
+        );
+        // Nothing to mask: the body is kept byte for byte.
+        let plain = br#"{ "code": "x",  "message": "y" }"#;
+        assert_eq!(snippet(plain), String::from_utf8_lossy(plain));
+    }
+
+    #[test]
+    fn snippets_cut_on_a_character_boundary() {
+        let body = format!("{}é", "a".repeat(BODY_SNIPPET_LIMIT - 1));
+        let s = snippet(body.as_bytes());
+        assert_eq!(s, format!("{}…", "a".repeat(BODY_SNIPPET_LIMIT - 1)));
     }
 
     #[test]

@@ -62,6 +62,41 @@ macro_rules! wire_enum {
 }
 pub(crate) use wire_enum;
 
+/// Implements `Serialize` and `Deserialize` for a type whose derives carry
+/// `#[serde(remote = "Self")]`, accepting only a JSON object. serde's derived structs
+/// also accept an array of field values, which would let a 200 answering `[5]` decode
+/// as a server: a silent success on a body that is not the expected one.
+macro_rules! object_only_serde {
+    ($ty:ident) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                // The derived (inherent) function, not this trait method.
+                $ty::serialize(self, s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct ObjectOnly;
+                impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a JSON object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$ty, A::Error> {
+                        $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                d.deserialize_map(ObjectOnly)
+            }
+        }
+    };
+}
+pub(crate) use object_only_serde;
+
 /// Reads `null` as the type's default: both platforms send `null` where they mean
 /// "none" (PHP's empty values, Go's nil slices).
 pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>

@@ -1533,3 +1533,37 @@ async fn redirects_are_errors_never_silent_reads() {
         server.verify().await;
     }
 }
+
+/// serde's derived structs also take an array of field values; a 200 that is a JSON
+/// array is not a server, whatever it holds.
+#[tokio::test]
+async fn a_200_json_array_is_never_a_server() {
+    for body in ["[5]", "[3, null, 1]", "[]"] {
+        match get_with(body).await {
+            Err(Error::Decode { status: 200, .. }) => {}
+            other => panic!("{body}: expected a decode error, got {other:?}"),
+        }
+    }
+}
+
+/// Configuration blobs the server echoes may hold upstream credentials.
+#[test]
+fn server_debug_hides_auth_configs() {
+    let server: Server = serde_json::from_value(json!({
+        "id": 3,
+        "auth_config": "{\"token\":\"INBOUND-SECRET\"}",
+        "outbound_auth_config": "{\"password\":\"OUTBOUND-SECRET\"}"
+    }))
+    .expect("a server");
+    let debug = format!("{server:?}");
+    assert!(!debug.contains("SECRET"), "{debug}");
+    assert!(
+        debug.contains("auth_config: Some(\"[redacted]\")"),
+        "{debug}"
+    );
+    // The values themselves are kept for the caller.
+    assert_eq!(
+        server.auth_config,
+        Some(json!("{\"token\":\"INBOUND-SECRET\"}"))
+    );
+}

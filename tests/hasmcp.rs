@@ -1784,3 +1784,46 @@ async fn clones_share_the_configuration() {
     assert_eq!(a.expect("first").version, Some(7));
     assert_eq!(b.expect("second").version, Some(7));
 }
+
+/// Neither the envelope nor the server may come as a JSON array.
+#[tokio::test]
+async fn a_200_json_array_is_never_a_server() {
+    for body in [
+        json!({"server": [SERVER]}),
+        json!([{"id": SERVER}]),
+        json!([[SERVER]]),
+    ] {
+        let mock = MockServer::start().await;
+        mock_get(&mock, body.clone(), 1).await;
+        match client_for(&mock).get_server(SERVER).await {
+            Err(Error::Decode { status: 200, .. }) => {}
+            other => panic!("{body}: expected a decode error, got {other:?}"),
+        }
+    }
+}
+
+/// A 200 that fails to decode keeps a snippet of its body, with the secrets masked.
+#[tokio::test]
+async fn decode_errors_mask_secrets_in_the_snippet() {
+    let mock = MockServer::start().await;
+    let body = open_source_with(7, |s| {
+        s["resources"] = json!([{"id": RESOURCE_1, "size": "12kB"}]);
+        s["providers"] = json!([{
+            "id": PROVIDER,
+            "oauth2Config": {"clientID": "c", "clientSecret": "TOPSECRET"},
+            "tools": [{"id": TOOL_1, "headers": [{"key": "X-Key", "value": "HEADERSECRET"}]}]
+        }]);
+    });
+    mock_get(&mock, body, 1).await;
+    let err = client_for(&mock)
+        .get_server(SERVER)
+        .await
+        .expect_err("size is not a number");
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(
+            !shown.contains("TOPSECRET") && !shown.contains("HEADERSECRET"),
+            "{shown}"
+        );
+        assert!(shown.contains("[redacted]"), "{shown}");
+    }
+}

@@ -314,7 +314,7 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
     }
     match name {
         "HasmcpServerEnvelope" => {
-            let envelope: raw::types::HasmcpServerEnvelope = decode_stable(at, value);
+            let envelope: hasmcp::ServerEnvelope = decode_stable(at, value);
             let server: hasmcp::Server = decode_stable(at, &value["server"]);
             assert_eq!(envelope.server, server);
             back(&envelope)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use crate::wire::{lenient_time, wire_enum};
+use crate::wire::{lenient_time, object_only_serde, wire_enum};
 
 wire_enum! {
     /// Whether a server is serving (`status`).
@@ -223,7 +223,8 @@ impl RateLimit {
 /// assert_eq!(s.cors_origin_list(), ["https://a.example", "https://b.example"]);
 /// assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Server {
     /// Numeric id.
     pub id: u64,
@@ -302,6 +303,41 @@ pub struct Server {
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<DateTime<Utc>>,
+}
+
+object_only_serde!(Server);
+
+impl fmt::Debug for Server {
+    /// `auth_config` and `outbound_auth_config` may hold credentials: they are shown
+    /// only as present or absent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hidden = |v: &Option<Value>| v.as_ref().map(|_| "[redacted]");
+        f.debug_struct("Server")
+            .field("id", &self.id)
+            .field("uuid", &self.uuid)
+            .field("user_id", &self.user_id)
+            .field("name", &self.name)
+            .field("slug", &self.slug)
+            .field("server_id", &self.server_id)
+            .field("status", &self.status)
+            .field("transport_type", &self.transport_type)
+            .field("auth_type", &self.auth_type)
+            .field("auth_config", &hidden(&self.auth_config))
+            .field("outbound_auth_type", &self.outbound_auth_type)
+            .field("outbound_auth_config", &hidden(&self.outbound_auth_config))
+            .field("cors_origins", &self.cors_origins)
+            .field("rate_limit_per_min", &self.rate_limit_per_min)
+            .field("settings", &self.settings)
+            .field("endpoint_url", &self.endpoint_url)
+            .field("api_auth_pending", &self.api_auth_pending)
+            .field("server_kind", &self.server_kind)
+            .field("tool_count", &self.tool_count)
+            .field("prompt_count", &self.prompt_count)
+            .field("resource_count", &self.resource_count)
+            .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .finish()
+    }
 }
 
 impl Server {

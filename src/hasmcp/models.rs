@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::wire::{lenient_time, wire_enum};
+use crate::wire::{lenient_time, object_only_serde, wire_enum};
 
 /// A HasMCP id: 11 characters `[A-Za-z0-9]`, e.g. `kSuB9Gf6aD4`.
 ///
@@ -153,7 +153,7 @@ wire_enum! {
 /// full providers) and the open-source edition's (`instructions`, providers as
 /// `{id, tools:[{id}]}`, empty fields omitted).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(remote = "Self", rename_all = "camelCase")]
 pub struct Server {
     /// The server id.
     pub id: ServerId,
@@ -221,6 +221,18 @@ pub struct Server {
     )]
     pub prompts: Vec<Prompt>,
 }
+
+object_only_serde!(Server);
+
+/// `{"server": …}`: how HasMCP wraps every server it returns. Public for the raw client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
+pub struct ServerEnvelope {
+    /// The server.
+    pub server: Server,
+}
+
+object_only_serde!(ServerEnvelope);
 
 impl Server {
     /// The server's instructions under whichever name the server used
