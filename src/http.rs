@@ -501,6 +501,29 @@ fn map_error<E>(
         }
     };
     match error {
+        // The body was cut short after the status arrived: keep the status.
+        P::CommunicationError(e) | P::ResponseBodyError(e)
+            if !e.is_timeout() && record.status.is_some() =>
+        {
+            let status = record.status.unwrap_or_default();
+            if status.is_success() {
+                Error::Decode {
+                    platform,
+                    operation,
+                    status: status.as_u16(),
+                    reason: format!("the body was cut short ({e})"),
+                    body: snippet(&record.body),
+                }
+            } else {
+                Error::Api(ApiError::from_response(
+                    platform,
+                    operation,
+                    status.as_u16(),
+                    record.retry_after,
+                    &record.body,
+                ))
+            }
+        }
         P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => {
             from_reqwest(e)
         }
@@ -719,33 +742,39 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
     // Moved, not copied: the rebuilt response takes them over.
     let headers = std::mem::take(response.headers_mut());
     let url = response.url().clone();
+    let record = |body: Bytes, too_large: bool| {
+        let _ = CALL.try_with(|c| {
+            *c.borrow_mut() = CallRecord {
+                status: Some(status),
+                retry_after: retry_after(&headers),
+                location: headers
+                    .get(reqwest::header::LOCATION)
+                    .map(|v| snippet(v.as_bytes())),
+                body,
+                too_large,
+            }
+        });
+    };
     let mut body = BytesMut::new();
     while !too_large {
-        match response.chunk().await? {
-            Some(chunk) if body.len() + chunk.len() > limit => too_large = true,
-            Some(chunk) => body.extend_from_slice(&chunk),
-            None => break,
+        match response.chunk().await {
+            Ok(Some(chunk)) if body.len() + chunk.len() > limit => too_large = true,
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            Ok(None) => break,
+            Err(e) => {
+                // Cut short: the status and what arrived still make the error.
+                record(body.freeze(), false);
+                return Err(e);
+            }
         }
     }
     let body = if too_large {
+        tracing::debug!(limit, "response body over the limit; not read further");
         Bytes::new()
     } else {
         body.freeze()
     };
-    if too_large {
-        tracing::debug!(limit, "response body over the limit; not read further");
-    }
-    let _ = CALL.try_with(|c| {
-        *c.borrow_mut() = CallRecord {
-            status: Some(status),
-            retry_after: retry_after(&headers),
-            location: headers
-                .get(reqwest::header::LOCATION)
-                .map(|v| snippet(v.as_bytes())),
-            body: body.clone(),
-            too_large,
-        }
-    });
+    record(body.clone(), too_large);
     let mut rebuilt = http::Response::new(body);
     *rebuilt.status_mut() = status;
     *rebuilt.headers_mut() = headers;

@@ -1438,3 +1438,43 @@ mod hostile {
             .unwrap();
     }
 }
+
+/// A body cut short after the status arrived still gives an error with that status
+/// (and what arrived), never a bare transport error.
+#[tokio::test]
+async fn a_body_cut_short_keeps_its_status() {
+    let cases: [(&[u8], u16); 3] = [
+        (b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"code\":\"getmcp_update_failed\"", 500),
+        (b"HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: 1000\r\n\r\n<html>proxy", 502),
+        (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"id\":3,", 200),
+    ];
+    for (response, status) in cases {
+        let listener = StdListener::bind("127.0.0.1:0").expect("bind");
+        let uri = format!("http://{}", listener.local_addr().expect("addr"));
+        let served = raw_server(listener, response.to_vec());
+        let err = builder(&uri)
+            .retry(RetryPolicy::none())
+            .build()
+            .expect("client")
+            .get_server(3u64)
+            .await
+            .expect_err("a truncated body is never a success");
+        assert_eq!(err.status(), Some(status), "{err:?}");
+        assert_eq!(served.load(Ordering::SeqCst), 1);
+        match (&err, status) {
+            (Error::Decode { reason, body, .. }, 200) => {
+                assert!(reason.contains("cut short"), "{reason}");
+                assert_eq!(body, "");
+            }
+            (Error::Api(api), 500) => assert!(
+                api.body.starts_with("{\"code\":\"getmcp_update_failed\""),
+                "{api:?}"
+            ),
+            (Error::Api(api), 502) => {
+                assert_eq!(api.body, "<html>proxy");
+                assert!(err.is_retryable());
+            }
+            _ => panic!("{status}: unexpected {err:?}"),
+        }
+    }
+}
