@@ -177,7 +177,8 @@ impl fmt::Debug for TransportConfig {
 /// The builder methods both platforms' client builders share, written once.
 macro_rules! transport_builder_methods {
     () => {
-        /// Limit for a whole request, retries and their waits included (default 30 s).
+        /// Limit for one HTTP request, its retries and their waits included (default
+        /// 30 s). HasMCP's `send()` makes a GET and a PATCH, each with this limit.
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.transport.timeout = timeout;
             self
@@ -406,8 +407,9 @@ fn without_userinfo(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
+    // The last `@` anywhere: a password may itself hold `/`, `?` or `#`. Masking an `@`
+    // that was in a path only hides part of an error message.
+    match rest.rfind('@') {
         Some(at) => format!("{scheme}://***{}", &rest[at..]),
         None => url.to_owned(),
     }
@@ -802,9 +804,17 @@ mod tests {
             assert!(!e.contains("s3cret"), "{e}");
             assert!(e.contains("***@"), "{e}");
         }
+        for url in [
+            "https://user:se#cret@example.com",
+            "https://user:se/cret@example.com",
+            "https://u:se?cret@x.com",
+        ] {
+            let e = check_base_url(url, false).expect_err(url).to_string();
+            assert!(!e.contains("cret"), "{e}");
+        }
         assert_eq!(
-            without_userinfo("https://example.com/a@b"),
-            "https://example.com/a@b"
+            without_userinfo("https://example.com/a"),
+            "https://example.com/a"
         );
     }
 

@@ -181,7 +181,8 @@ pub enum RateLimit {
     Unlimited,
     /// `0`: the site's default limit.
     SiteDefault,
-    /// Requests per minute (at least 1).
+    /// Requests per minute. `PerMinute(0)` is sent as `0`, which the site reads as
+    /// [`RateLimit::SiteDefault`].
     PerMinute(u32),
 }
 

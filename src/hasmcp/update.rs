@@ -27,8 +27,17 @@ const MAX_INSTRUCTIONS: usize = 4096;
 /// whole result with the version it read: what you did not touch survives. If someone
 /// else wrote in between, the server still answers 200 (it ignores a stale version for
 /// the name and instructions but replaces the attachments); `send()` notices because the
-/// returned version is not the sent one + 1 and returns [`Error::Conflict`].
+/// returned version is not the sent one + 1, or the name, instructions or flag it sent
+/// are not the ones reported, and returns [`Error::Conflict`].
 /// [`retry_on_conflict`](Self::retry_on_conflict) re-reads and re-applies your changes.
+///
+/// # What no client can detect
+///
+/// A stale PATCH whose name, instructions and flag equal the winner's looks exactly like
+/// a success: same answer, same version. So when two writers race and both change only
+/// attachments (or both write the same scalars), the later one's attachments replace the
+/// earlier one's and both calls succeed. Serialize attachment changes to one server on
+/// your side (one task, a lock, a queue) when they can run concurrently.
 ///
 /// ```no_run
 /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -163,6 +172,11 @@ impl UpdateServer {
     /// [`expected_version`](Self::expected_version) mismatch is never retried: re-reading
     /// cannot bring an older version back. So with both set, a lost round ends at the next
     /// read with a conflict whose `may_have_applied` is `true`.
+    ///
+    /// A lost round's PATCH may already have replaced the attachments with those read
+    /// before the race (the server applies them even on a stale version); the retry
+    /// writes them again from the fresh state, but an attachment change made by the
+    /// winner in between can be undone by that lost round. See the type's docs.
     pub fn retry_on_conflict(mut self, n: u32) -> Self {
         self.retry_on_conflict = n;
         self
