@@ -1,0 +1,236 @@
+//! The public clients against the fakes: partial updates leave every untouched field as
+//! it was on both platforms, and each injected fault ends in the documented error or
+//! retry.
+
+use std::time::{Duration, Instant};
+
+use mcp_admin::{
+    getmcp::{self, ServerRef, ServerStatus},
+    hasmcp,
+    testing::{FakeGetMcp, FakeHasMcp, Fault},
+    Error, RetryPolicy,
+};
+use serde_json::{json, Value};
+
+fn fast_retry() -> RetryPolicy {
+    RetryPolicy::default()
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_secs(2))
+}
+
+async fn getmcp_with(retry: RetryPolicy) -> (FakeGetMcp, getmcp::Client, ServerRef) {
+    let fake = FakeGetMcp::start().await;
+    let (_, uuid) = fake.seed_server("GitHub Tools");
+    let client = getmcp::Client::builder(fake.uri())
+        .api_key(fake.api_key())
+        .retry(retry)
+        .build()
+        .expect("client");
+    (fake, client, ServerRef::from(uuid))
+}
+
+async fn hasmcp_with(retry: RetryPolicy) -> (FakeHasMcp, hasmcp::Client, String) {
+    let fake = FakeHasMcp::start().await;
+    let (provider, tool, resource, prompt) =
+        (fake.new_id(), fake.new_id(), fake.new_id(), fake.new_id());
+    let id = fake.insert_server(json!({
+        "name": "GitHubTools",
+        "instructions": "Use these tools for GitHub",
+        "version": 3,
+        "requestHeadersProxyEnabled": true,
+        "providers": [{"id": provider, "tools": [{"id": tool}]}],
+        "resources": [{"id": resource}],
+        "prompts": [{"id": prompt}],
+    }));
+    let client = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(retry)
+        .build()
+        .expect("client");
+    (fake, client, id)
+}
+
+/// `after` equals `before` except for the listed top-level keys.
+fn only_changed(before: &Value, after: &Value, changed: &[&str]) {
+    let (b, a) = (
+        before.as_object().expect("object"),
+        after.as_object().expect("object"),
+    );
+    for key in b.keys().chain(a.keys()) {
+        if !changed.contains(&key.as_str()) {
+            assert_eq!(
+                b.get(key),
+                a.get(key),
+                "`{key}` changed although the update did not touch it"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn getmcp_partial_update_keeps_every_untouched_field() {
+    let (fake, client, server) = getmcp_with(RetryPolicy::none()).await;
+    let before = fake.server(server).expect("seeded");
+    let updated = client
+        .update_server(server)
+        .status(ServerStatus::Paused)
+        .description("Paused for maintenance")
+        .send()
+        .await
+        .expect("update");
+    let after = fake.server(server).expect("still there");
+    only_changed(&before, &after, &["status", "settings", "updated_at"]);
+    assert_eq!(after["status"], "paused");
+    assert_eq!(after["settings"]["description"], "Paused for maintenance");
+    assert_eq!(
+        updated,
+        serde_json::from_value::<getmcp::Server>(after).expect("typed")
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_partial_update_keeps_every_untouched_field() {
+    let (fake, client, id) = hasmcp_with(RetryPolicy::none()).await;
+    let before = fake.server(&id).expect("seeded");
+    let updated = client
+        .update_server(&id)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("update");
+    let after = fake.server(&id).expect("still there");
+    // The fake replaces what a PATCH omits: only send()'s read-merge-write keeps these.
+    only_changed(&before, &after, &["name", "version", "updatedAt"]);
+    assert_eq!(after["name"], "Renamed");
+    assert_eq!(after["version"], 4);
+    assert_eq!(
+        updated,
+        serde_json::from_value::<hasmcp::Server>(after).expect("typed")
+    );
+}
+
+#[tokio::test]
+async fn a_rate_limit_within_the_cap_is_waited_out_and_retried() {
+    let (fake, client, server) = getmcp_with(fast_retry()).await;
+    fake.inject(Fault::RateLimited { retry_after: 1 }, 1);
+    let started = Instant::now();
+    let updated = client
+        .update_server(server)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("retried");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After was honoured"
+    );
+    assert_eq!(updated.name, "Renamed");
+    assert_eq!(fake.requests().await.len(), 2);
+
+    let (fake, client, id) = hasmcp_with(fast_retry()).await;
+    fake.inject(Fault::RateLimited { retry_after: 0 }, 2);
+    client
+        .update_server(&id)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("retried");
+    // The GET met both faults: 3 GET attempts, then the PATCH.
+    assert_eq!(fake.requests().await.len(), 4);
+    assert_eq!(fake.server(&id).expect("there")["name"], "Renamed");
+}
+
+#[tokio::test]
+async fn a_rate_limit_beyond_the_cap_is_returned_at_once() {
+    let (fake, client, server) = getmcp_with(fast_retry()).await;
+    let before = fake.server(server).expect("seeded");
+    fake.inject(Fault::RateLimited { retry_after: 60 }, 1);
+    let err = client
+        .update_server(server)
+        .name("Renamed")
+        .send()
+        .await
+        .expect_err("429");
+    assert!(err.is_rate_limited() && err.is_retryable(), "{err:?}");
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(60)));
+    assert_eq!(fake.requests().await.len(), 1);
+    assert_eq!(
+        fake.server(server),
+        Some(before),
+        "a refused request changes nothing"
+    );
+
+    let (fake, client, id) = hasmcp_with(fast_retry()).await;
+    fake.inject(Fault::RateLimited { retry_after: 60 }, 1);
+    let err = client.get_server(&id).await.expect_err("429");
+    assert_eq!(err.code(), Some("429"));
+    assert_eq!(
+        err.as_api().and_then(|a| a.message.as_deref()),
+        Some("ratelimited")
+    );
+}
+
+#[tokio::test]
+async fn outages_are_retried_then_reported_with_their_status() {
+    let (fake, client, server) = getmcp_with(fast_retry().max_attempts(3)).await;
+    fake.inject(Fault::Unavailable, 2);
+    client
+        .update_server(server)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("third attempt");
+    assert_eq!(fake.requests().await.len(), 3);
+
+    let (fake, client, id) = hasmcp_with(fast_retry().max_attempts(3)).await;
+    let before = fake.server(&id).expect("seeded");
+    fake.inject(Fault::Unavailable, 3);
+    let err = client
+        .update_server(&id)
+        .name("Renamed")
+        .send()
+        .await
+        .expect_err("503 ×3");
+    assert_eq!(err.status(), Some(503));
+    assert!(err.is_retryable());
+    assert_eq!(
+        fake.requests().await.len(),
+        3,
+        "no PATCH after a failed read"
+    );
+    assert_eq!(fake.server(&id), Some(before));
+}
+
+#[tokio::test]
+async fn an_html_error_page_is_an_api_error_with_its_status_and_start() {
+    let (fake, client, server) = getmcp_with(fast_retry()).await;
+    fake.inject(Fault::HtmlPage, 1);
+    let err = client.get_server(server).await.expect_err("500 page");
+    let api = err.as_api().expect("an API error");
+    assert_eq!((api.status, api.code.as_deref()), (500, None));
+    assert!(api.body.trim_start().starts_with('<'), "{}", api.body);
+    assert!(!err.is_retryable(), "500 is not retried");
+    assert_eq!(fake.requests().await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_slow_answer_past_the_timeout_is_a_timeout() {
+    let fake = FakeGetMcp::start().await;
+    let (_, uuid) = fake.seed_server("GitHub Tools");
+    let client = getmcp::Client::builder(fake.uri())
+        .api_key(fake.api_key())
+        .timeout(Duration::from_millis(200))
+        .build()
+        .expect("client");
+    fake.inject(Fault::Delay(Duration::from_secs(2)), 1);
+    let started = Instant::now();
+    let err = client.get_server(uuid).await.expect_err("too slow");
+    assert!(err.is_timeout() && err.is_retryable(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_millis(1_500),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(matches!(err, Error::Timeout { after, .. } if after == Duration::from_millis(200)));
+}
