@@ -24,7 +24,7 @@ use tracing::{field::Empty, Instrument};
 
 use crate::error::{snippet, ApiError, Error, Platform};
 
-/// Default limit for a whole request, including retries and their waits.
+/// Default limit for one HTTP request, including its retries and their waits.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default limit for establishing a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -40,7 +40,7 @@ const API_VERSION: HeaderName = HeaderName::from_static("api-version");
 ///
 /// Retried: connection failures (refused, or not established within the connect
 /// timeout: nothing was sent) and the statuses 429, 502, 503 and 504. Never retried:
-/// any other 4xx, timeouts (the limit is for the whole request), a request whose body
+/// any other 4xx, timeouts (the limit covers the request and its retries), a request whose body
 /// cannot be replayed. Waits grow exponentially with jitter, each capped by
 /// [`RetryPolicy::max_backoff`]; a `Retry-After` longer than the cap is not waited for:
 /// the error is returned with [`Error::retry_after`] set.
