@@ -254,6 +254,7 @@ impl ApiError {
         retry_after: Option<Duration>,
         body: &[u8],
     ) -> Self {
+        let parsed = serde_json::from_slice::<Value>(body).ok();
         let mut err = ApiError {
             platform,
             operation,
@@ -263,26 +264,30 @@ impl ApiError {
             data: None,
             additional_errors: Vec::new(),
             retry_after,
-            body: snippet(body),
+            body: String::new(),
         };
-        let Ok(Value::Object(mut obj)) = serde_json::from_slice::<Value>(body) else {
-            return err;
-        };
-        // HasMCP: {"error": {"code": 404, "message": …, "data": …}}
-        if let Some(Value::Object(inner)) = obj.get_mut("error") {
-            err.code = inner.get("code").and_then(code_text);
-            err.message = inner.get("message").and_then(text);
-            err.data = inner.remove("data").filter(|d| !d.is_null());
-            return err;
+        if let Some(Value::Object(obj)) = &parsed {
+            match obj.get("error") {
+                // HasMCP: {"error": {"code": 404, "message": …, "data": …}}
+                Some(Value::Object(inner)) => err.read_fields(inner),
+                // WordPress WP_Error: {"code", "message", "data", "additional_errors"}
+                _ => {
+                    err.read_fields(obj);
+                    if let Some(Value::Array(more)) = obj.get("additional_errors") {
+                        err.additional_errors = more.clone();
+                    }
+                }
+            }
         }
-        // WordPress WP_Error: {"code": "…", "message": "…", "data": {…}, "additional_errors": […]}
-        err.code = obj.get("code").and_then(code_text);
-        err.message = obj.get("message").and_then(text);
-        err.data = obj.remove("data").filter(|d| !d.is_null());
-        if let Some(Value::Array(more)) = obj.remove("additional_errors") {
-            err.additional_errors = more;
-        }
+        err.body = snippet_parsed(body, parsed);
         err
+    }
+
+    /// `code`, `message` and `data` (null read as absent) from an error object.
+    fn read_fields(&mut self, obj: &serde_json::Map<String, Value>) {
+        self.code = obj.get("code").and_then(code_text);
+        self.message = obj.get("message").and_then(text);
+        self.data = obj.get("data").filter(|d| !d.is_null()).cloned();
     }
 
     /// WordPress argument errors: `data.params`, `{argument: message}`.
@@ -355,11 +360,15 @@ impl std::error::Error for ConflictError {}
 /// character boundary. A JSON body has its secrets masked first (see [`redact`]): an
 /// error must never carry a client secret or a credential the server echoed.
 pub(crate) fn snippet(body: &[u8]) -> String {
-    let masked = serde_json::from_slice::<Value>(body)
-        .ok()
-        .and_then(|mut value| {
-            redact(&mut value).then(|| serde_json::to_vec(&value).unwrap_or_default())
-        });
+    snippet_parsed(body, serde_json::from_slice(body).ok())
+}
+
+/// [`snippet`] for a body the caller has already parsed (`parsed` is `body` as JSON, or
+/// `None` when it is not JSON): the body is not parsed a second time.
+pub(crate) fn snippet_parsed(body: &[u8], parsed: Option<Value>) -> String {
+    let masked = parsed.and_then(|mut value| {
+        redact(&mut value).then(|| serde_json::to_vec(&value).unwrap_or_default())
+    });
     let body = masked.as_deref().unwrap_or(body);
     let cut = &body[..body.len().min(BODY_SNIPPET_LIMIT)];
     let mut s = match std::str::from_utf8(cut) {

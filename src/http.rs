@@ -22,7 +22,7 @@ use reqwest::{
 };
 use tracing::{field::Empty, Instrument};
 
-use crate::error::{snippet, ApiError, Error, Platform};
+use crate::error::{snippet, snippet_parsed, ApiError, Error, Platform};
 
 /// Default limit for one HTTP request, including its retries and their waits.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -549,7 +549,8 @@ fn map_error<E>(
                     P::InvalidResponsePayload(bytes, _) if record.body.is_empty() => bytes.clone(),
                     _ => record.body.clone(),
                 };
-                let reason = match serde_json::from_slice::<serde_json::Value>(&body) {
+                let parsed = serde_json::from_slice::<serde_json::Value>(&body);
+                let reason = match &parsed {
                     Err(_) if body.is_empty() => "empty body".to_owned(),
                     Err(e) => format!("not JSON ({e})"),
                     Ok(_) => match error_reason(&error) {
@@ -562,7 +563,7 @@ fn map_error<E>(
                     operation,
                     status: status.as_u16(),
                     reason,
-                    body: snippet(&body),
+                    body: snippet_parsed(&body, parsed.ok()),
                 }
             } else {
                 let mut api = ApiError::from_response(
