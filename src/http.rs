@@ -750,9 +750,10 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
             *c.borrow_mut() = CallRecord {
                 status: Some(status),
                 retry_after: retry_after(&headers),
+                // A URL, not JSON: only bounded, never parsed.
                 location: headers
                     .get(reqwest::header::LOCATION)
-                    .map(|v| snippet(v.as_bytes())),
+                    .map(|v| snippet_parsed(v.as_bytes(), None)),
                 body,
                 too_large,
             }
