@@ -14,6 +14,7 @@
 
 use std::{fmt::Debug, process::ExitCode};
 
+use clap::Parser;
 use mcp_admin::{
     getmcp::{self, RateLimit},
     hasmcp,
@@ -22,8 +23,21 @@ use mcp_admin::{
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// Updates one server on each platform and prints what changed.
+///
+/// With no configuration it starts embedded fake HasMCP and GetMCP servers on
+/// loopback, so it runs offline.
+#[derive(Parser)]
+#[command(after_help = "\
+Environment (each platform on its own; an unconfigured one uses its fake):
+  GetMCP: GETMCP_SITE_URL, GETMCP_API_KEY, GETMCP_SERVER (a UUID or numeric id)
+  HasMCP: HASMCP_ACCESS_TOKEN, HASMCP_SERVER_ID, optionally HASMCP_BASE_URL")]
+struct Args {}
+
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Prints help and exits 0 for --help/-h, or a usage error and exits 2 for anything else.
+    Args::parse();
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
