@@ -8,6 +8,7 @@ pub mod hasmcp;
 mod http;
 pub mod patch;
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 mod wire;
 
