@@ -1,4 +1,5 @@
-//! Generates the low-level client (`mcp_admin::raw`) from `openapi.yaml` with progenitor.
+//! Generates the low-level client (`mcp_admin::raw`) from `openapi.yaml` with progenitor,
+//! and the table of operations (id, method, path template) the transport names them by.
 //!
 //! Only `openapi.yaml` and this file trigger a re-run: editing `src/` never regenerates.
 
@@ -90,7 +91,7 @@ fn main() {
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
         .with_hooks(HooksMode::Expected)
-        .with_inner_type(quote_path("crate::http::Transport"))
+        .with_inner_type(quote_path("crate::transport::Transport"))
         .with_derive("PartialEq");
     for (schema, path, impls) in REPLACEMENTS {
         settings.with_replacement(schema, path, impls.iter().cloned());
@@ -103,8 +104,43 @@ fn main() {
     let ast = syn::parse2(tokens).expect("generated code parses");
     let code = prettyplease::unparse(&ast);
 
-    let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("raw.rs");
-    fs::write(out, code).expect("write the generated client");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set by cargo"));
+    fs::write(out_dir.join("raw.rs"), code).expect("write the generated client");
+    fs::write(out_dir.join("ops.rs"), operation_table(&spec)).expect("write the operation table");
+}
+
+/// One `Operation` constant per operationId and `by_id`, the lookup the hooks use: an
+/// operation's name, method and path come from the spec, never from a hand-kept list.
+fn operation_table(spec: &openapiv3::OpenAPI) -> String {
+    let mut consts = String::new();
+    let mut arms = String::new();
+    for (path, item) in spec.paths.iter() {
+        let item = item
+            .as_item()
+            .expect("path items are inline, not references");
+        for (method, op) in item.iter() {
+            let id = op
+                .operation_id
+                .as_deref()
+                .expect("every operation has an operationId");
+            let name = id.to_uppercase();
+            let method = method.to_uppercase();
+            consts.push_str(&format!(
+                "/// `{method} {path}`\n\
+                 pub(crate) const {name}: Operation = Operation {{ \
+                 id: {id:?}, method: {method:?}, path: {path:?} }};\n"
+            ));
+            arms.push_str(&format!("{id:?} => Some(&{name}),\n"));
+        }
+    }
+    let code = format!(
+        "{consts}\n\
+         /// The operation with this operationId, if the spec has one.\n\
+         pub(crate) fn by_id(id: &str) -> Option<&'static Operation> {{\n\
+         match id {{ {arms} _ => None }}\n}}\n"
+    );
+    let file = syn::parse_file(&code).expect("the operation table parses");
+    prettyplease::unparse(&file)
 }
 
 fn quote_path(path: &str) -> proc_macro2::TokenStream {

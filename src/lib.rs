@@ -5,16 +5,16 @@
 pub mod error;
 pub mod getmcp;
 pub mod hasmcp;
-mod http;
 pub mod patch;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
+mod transport;
 mod wire;
 
 pub use error::{ApiError, ConflictError, Error, Platform};
-pub use http::{RetryPolicy, Transport};
 pub use patch::Patch;
+pub use transport::{RetryPolicy, Transport};
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,

@@ -188,8 +188,8 @@ fn trace_output_shows_attempts_and_never_secrets() {
     let events = |what: &str| {
         log.lines()
             .filter(|l| {
-                l.ends_with(&format!("mcp_admin::http: {what}"))
-                    || l.contains(&format!("mcp_admin::http: {what} "))
+                l.ends_with(&format!("mcp_admin::transport::hooks: {what}"))
+                    || l.contains(&format!("mcp_admin::transport::hooks: {what} "))
             })
             .count()
     };

@@ -3,8 +3,9 @@
 use crate::{
     error::Platform,
     getmcp::{Server, ServerRef, UpdateServer},
-    http::{self, transport_builder_methods, TransportConfig},
-    raw, Error,
+    raw,
+    transport::{self, ops, transport_builder_methods, TransportConfig},
+    Error,
 };
 
 /// Environment variable with the WordPress site URL.
@@ -50,8 +51,8 @@ impl Client {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn from_env() -> Result<Client, Error> {
-        let site = http::env_var(SITE_URL_VAR)?;
-        let key = http::env_var(API_KEY_VAR)?;
+        let site = transport::env_var(SITE_URL_VAR)?;
+        let key = transport::env_var(API_KEY_VAR)?;
         Client::builder(site).api_key(key).build()
     }
 
@@ -64,9 +65,8 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
-        const OP: &str = "getmcp_get_server";
         let op = self.raw.getmcp_get_server().id(server.into()).send();
-        http::call(&self.raw, OP, op).await
+        transport::call(&self.raw, &ops::GETMCP_GET_SERVER, op).await
     }
 
     /// Starts a partial update of `server`: only the fields you set are sent. See
@@ -163,7 +163,7 @@ impl ClientBuilder {
     /// loopback, or [`allow_insecure_http`](Self::allow_insecure_http)), and the key
     /// must be set and fit in a header.
     pub fn build(self) -> Result<Client, Error> {
-        let raw = http::build_raw_client(
+        let raw = transport::build_raw_client(
             Platform::GetMcp,
             &self.site_url,
             self.transport,

@@ -7,7 +7,8 @@ use crate::{
         AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
         UpdateServerBody,
     },
-    http, Error, Patch,
+    transport::{self, ops},
+    Error, Patch,
 };
 
 /// A partial update of one GetMCP server: a real merge-PATCH, so only the fields you
@@ -240,11 +241,10 @@ impl UpdateServer {
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
     /// server as the site reports it afterwards.
     pub async fn send(self) -> Result<Server, Error> {
-        const OP: &str = "getmcp_update_server";
         let body = self.body()?;
         let raw = self.client.raw();
         let op = raw.getmcp_update_server().id(self.server).body(body).send();
-        http::call(raw, OP, op).await
+        transport::call(raw, &ops::GETMCP_UPDATE_SERVER, op).await
     }
 }
 

@@ -3,8 +3,9 @@
 use crate::{
     error::Platform,
     hasmcp::{Server, ServerId, UpdateServer},
-    http::{self, transport_builder_methods, TransportConfig},
-    raw, Error,
+    raw,
+    transport::{self, ops, transport_builder_methods, TransportConfig},
+    Error,
 };
 
 /// The hosted service's origin.
@@ -44,9 +45,9 @@ impl Client {
     /// A client from `HASMCP_ACCESS_TOKEN` and, if set, `HASMCP_BASE_URL`; the error
     /// names a missing variable.
     pub fn from_env() -> Result<Client, Error> {
-        let token = http::env_var(ACCESS_TOKEN_VAR)?;
+        let token = transport::env_var(ACCESS_TOKEN_VAR)?;
         let mut builder = Client::builder().token(token);
-        if let Some(base) = http::optional_env_var(BASE_URL_VAR)? {
+        if let Some(base) = transport::optional_env_var(BASE_URL_VAR)? {
             builder = builder.base_url(base);
         }
         builder.build()
@@ -69,9 +70,10 @@ impl Client {
     }
 
     pub(crate) async fn fetch(&self, id: &ServerId) -> Result<Server, Error> {
-        const OP: &str = "hasmcp_get_server";
         let op = self.raw.hasmcp_get_server().id(id.clone()).send();
-        Ok(http::call(&self.raw, OP, op).await?.server)
+        Ok(transport::call(&self.raw, &ops::HASMCP_GET_SERVER, op)
+            .await?
+            .server)
     }
 
     /// Starts an update of server `id`: a partial update, even though the server
@@ -120,7 +122,7 @@ impl ClientBuilder {
     /// loopback, or [`allow_insecure_http`](Self::allow_insecure_http)), and the token
     /// must be set and fit in a header.
     pub fn build(self) -> Result<Client, Error> {
-        let raw = http::build_raw_client(
+        let raw = transport::build_raw_client(
             Platform::HasMcp,
             &self.base_url,
             self.transport,

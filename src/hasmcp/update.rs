@@ -6,10 +6,14 @@ use crate::{
         models::check_id, Client, IdRef, ProviderRef, Server, ServerId, ServerUpdate,
         UpdateServerBody,
     },
-    http, Error, Patch,
+    transport::{
+        self,
+        ops::{self, Operation},
+    },
+    Error, Patch,
 };
 
-const OP: &str = "hasmcp_update_server";
+const OP: &Operation = &ops::HASMCP_UPDATE_SERVER;
 const MAX_NAME: usize = 16;
 const MAX_INSTRUCTIONS: usize = 4096;
 
@@ -301,7 +305,7 @@ impl UpdateServer {
                         "nothing was sent"
                     };
                     return Err(ConflictError {
-                        operation: OP,
+                        operation: OP.id,
                         expected: Some(expected),
                         found: current.version,
                         may_have_applied: patched,
@@ -323,7 +327,7 @@ impl UpdateServer {
                 return Ok(updated);
             };
             let conflict = ConflictError {
-                operation: OP,
+                operation: OP.id,
                 expected: Some(sent + 1),
                 found: updated.version,
                 may_have_applied: true,
@@ -353,7 +357,7 @@ impl UpdateServer {
     async fn patch(&self, id: &ServerId, body: UpdateServerBody) -> Result<Server, Error> {
         let raw = self.client.raw();
         let op = raw.hasmcp_update_server().id(id.clone()).body(body).send();
-        Ok(http::call(raw, OP, op).await?.server)
+        Ok(transport::call(raw, OP, op).await?.server)
     }
 
     fn checked_id(&self) -> Result<ServerId, Error> {

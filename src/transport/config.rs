@@ -1,0 +1,331 @@
+//! Client settings, the builder methods both platforms share, and building the
+//! generated client: base-URL, token and TLS checks, environment variables.
+
+use std::{fmt, time::Duration};
+
+use reqwest::{header::HeaderValue, Url};
+
+use super::{body::REDACTED, RetryPolicy, Transport};
+use crate::error::{Error, Platform};
+
+/// Default limit for one HTTP request, including its retries and their waits.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default limit for establishing a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default cap on a response body: far above any real server object, far below harm.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
+/// The default `User-Agent`.
+pub const DEFAULT_USER_AGENT: &str = concat!("mcp-admin/", env!("CARGO_PKG_VERSION"));
+
+/// Client settings shared by both platforms' builders.
+#[derive(Clone)]
+pub(crate) struct TransportConfig {
+    pub(crate) token: Option<String>,
+    pub(crate) timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) user_agent: String,
+    pub(crate) allow_insecure_http: bool,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) method_override: bool,
+}
+
+impl Default for TransportConfig {
+    fn default() -> Self {
+        TransportConfig {
+            token: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            allow_insecure_http: false,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            method_override: false,
+        }
+    }
+}
+
+impl fmt::Debug for TransportConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportConfig")
+            .field("token", &self.token.as_ref().map(|_| REDACTED))
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("user_agent", &self.user_agent)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("method_override", &self.method_override)
+            .finish()
+    }
+}
+
+/// The builder methods both platforms' client builders share, written once.
+macro_rules! transport_builder_methods {
+    () => {
+        /// Limit for one HTTP request, its retries and their waits included (default
+        /// 30 s). HasMCP's `send()` makes a GET and a PATCH, each with this limit.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport.timeout = timeout;
+            self
+        }
+
+        /// Limit for establishing a connection (default 10 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.transport.connect_timeout = timeout;
+            self
+        }
+
+        /// How failed requests are retried (default [`RetryPolicy::default()`](crate::RetryPolicy::default)).
+        pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
+            self.transport.retry = policy;
+            self
+        }
+
+        /// The `User-Agent` header (default `mcp-admin/<version>`).
+        pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+            self.transport.user_agent = user_agent.into();
+            self
+        }
+
+        /// Allow a plain `http://` base URL on a host that is not loopback.
+        /// Without it `build()` refuses one: the token would cross the network in clear.
+        pub fn allow_insecure_http(mut self) -> Self {
+            self.transport.allow_insecure_http = true;
+            self
+        }
+
+        /// The largest response body accepted (default 8 MiB); a larger one is an
+        /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), read no further.
+        pub fn max_response_bytes(mut self, limit: usize) -> Self {
+            self.transport.max_response_bytes = limit;
+            self
+        }
+    };
+}
+pub(crate) use transport_builder_methods;
+
+/// Checks the base URL and token and builds the generated client.
+pub(crate) fn build_raw_client(
+    platform: Platform,
+    base_url: &str,
+    config: TransportConfig,
+    token_var: &'static str,
+) -> Result<crate::raw::Client, Error> {
+    let base = check_base_url(base_url, config.allow_insecure_http)?;
+    let auth = auth_header(platform, config.token.as_deref(), token_var)?;
+    let http = http_client(platform, &config)?;
+    Ok(crate::raw::Client::new_with_client(
+        base.as_str().trim_end_matches('/'),
+        http,
+        Transport::new(platform, auth, config),
+    ))
+}
+
+/// The `Authorization` header for `token`, marked sensitive so that no `Debug` shows it.
+fn auth_header(
+    platform: Platform,
+    token: Option<&str>,
+    token_var: &'static str,
+) -> Result<HeaderValue, Error> {
+    let token = token.ok_or_else(|| {
+        Error::Config(format!(
+            "{platform}: no token set (use the builder or {token_var})"
+        ))
+    })?;
+    if token.trim().is_empty() {
+        return Err(Error::Config(format!("{platform}: the token is empty")));
+    }
+    // Visible ASCII only: a newline could inject headers, and spaces, tabs or non-ASCII
+    // are never part of a real key (usually a stray newline from a file). The token is
+    // not echoed.
+    if let Some(at) = token.chars().position(|c| !c.is_ascii_graphic()) {
+        return Err(Error::Config(format!(
+            "{platform}: the token has a character that cannot go in an HTTP header \
+             (whitespace, control or non-ASCII) at position {at}"
+        )));
+    }
+    let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+        Error::Config(format!(
+            "{platform}: the token contains characters that cannot go in an HTTP header"
+        ))
+    })?;
+    auth.set_sensitive(true);
+    Ok(auth)
+}
+
+/// The reqwest client: timeouts, user agent, no redirects, the TLS backend.
+fn http_client(platform: Platform, config: &TransportConfig) -> Result<reqwest::Client, Error> {
+    let builder = reqwest::Client::builder()
+        .connect_timeout(config.connect_timeout)
+        .timeout(config.timeout)
+        .user_agent(config.user_agent.as_str())
+        .redirect(redirect_policy());
+    tls(builder)
+        .build()
+        .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
+}
+
+/// Redirects are never followed: a 301 or 302 turns a POST (`patch_via_post`) into a
+/// GET, a 303 any update, and the update would silently become a read that still
+/// reports success. A redirect comes back as an error with its status instead.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::none()
+}
+
+#[cfg(feature = "rustls")]
+fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    // reqwest is built without a provider; ring is ours unless the application chose one.
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Losing a race to another installer is fine: a provider is then installed.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+    builder.tls_backend_rustls()
+}
+
+#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    builder.tls_backend_native()
+}
+
+#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    builder
+}
+
+/// Reads a required environment variable; the error names it.
+pub(crate) fn env_var(name: &'static str) -> Result<String, Error> {
+    match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => Ok(v),
+        Ok(_) => Err(Error::Config(format!(
+            "environment variable {name} is empty"
+        ))),
+        Err(std::env::VarError::NotPresent) => Err(Error::Config(format!(
+            "environment variable {name} is not set"
+        ))),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Config(format!(
+            "environment variable {name} is not valid UTF-8"
+        ))),
+    }
+}
+
+/// Reads an optional environment variable (unset or empty is `None`).
+pub(crate) fn optional_env_var(name: &'static str) -> Result<Option<String>, Error> {
+    match env_var(name) {
+        Ok(v) => Ok(Some(v)),
+        Err(_) if std::env::var_os(name).is_none_or(|v| v.is_empty()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
+/// plain http only on loopback or when allowed.
+fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
+    let shown = without_userinfo(base_url);
+    let bad = |why: &str| Error::Config(format!("base URL {shown:?}: {why}"));
+    let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
+    let host = url.host_str().ok_or_else(|| bad("has no host"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad(
+            "must not carry credentials; set the token on the builder",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(bad("must not have a query or fragment"));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if allow_insecure_http || is_loopback(host) => {}
+        "http" => {
+            return Err(bad(
+                "plain http sends the token in clear; use https, or allow_insecure_http()",
+            ))
+        }
+        other => return Err(bad(&format!("unsupported scheme {other:?}"))),
+    }
+    Ok(url)
+}
+
+/// The URL as given, with anything between `://` and the last `@` masked: a password
+/// pasted into a base URL must not reach an error message.
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    // The last `@` anywhere: a password may itself hold `/`, `?` or `#`. Masking an `@`
+    // that was in a path only hides part of an error message.
+    match rest.rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use progenitor_client::ClientInfo;
+
+    use super::*;
+
+    #[test]
+    fn base_url_errors_never_show_userinfo() {
+        for url in [
+            "https://user:s3cret@example.com",
+            "http://user:s3cret@example.com/blog",
+            "https://u:s3cret@exa mple.com",
+            "https://a@b:s3cret@example.com/x?y=@",
+        ] {
+            let e = check_base_url(url, false).expect_err(url).to_string();
+            assert!(!e.contains("s3cret"), "{e}");
+            assert!(e.contains("***@"), "{e}");
+        }
+        for url in [
+            "https://user:se#cret@example.com",
+            "https://user:se/cret@example.com",
+            "https://u:se?cret@x.com",
+        ] {
+            let e = check_base_url(url, false).expect_err(url).to_string();
+            assert!(!e.contains("cret"), "{e}");
+        }
+        assert_eq!(
+            without_userinfo("https://example.com/a"),
+            "https://example.com/a"
+        );
+    }
+
+    #[test]
+    fn base_url_rules() {
+        assert!(check_base_url("https://app.hasmcp.com", false).is_ok());
+        assert!(check_base_url("https://site.example/blog", false).is_ok());
+        assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
+        assert!(check_base_url("http://localhost:1", false).is_ok());
+        assert!(check_base_url("http://[::1]:1", false).is_ok());
+        assert!(check_base_url("http://example.com", false).is_err());
+        assert!(check_base_url("http://example.com", true).is_ok());
+        assert!(check_base_url("ftp://example.com", true).is_err());
+        assert!(check_base_url("https://user:pw@example.com", false).is_err());
+        assert!(check_base_url("https://example.com/?a=1", false).is_err());
+        assert!(check_base_url("not a url", false).is_err());
+    }
+
+    #[test]
+    fn auth_header_is_sensitive() {
+        let config = TransportConfig {
+            token: Some("abc".to_owned()),
+            ..TransportConfig::default()
+        };
+        let raw = build_raw_client(Platform::GetMcp, "https://site.example", config, "VAR")
+            .expect("builds");
+        let auth = &raw.inner().inner.auth;
+        assert!(auth.is_sensitive());
+        assert_eq!(auth.to_str().ok(), Some("Bearer abc"));
+        assert_eq!(format!("{auth:?}"), "Sensitive");
+    }
+}

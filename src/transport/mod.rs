@@ -1,0 +1,154 @@
+//! The one transport both platforms share: base-URL and token checks, timeouts,
+//! retries with backoff and `Retry-After`, bounded response bodies, the user agent,
+//! tracing, and the mapping of every outcome into [`Error`].
+//!
+//! The generated client (`crate::raw`) carries a [`Transport`] as its inner value;
+//! progenitor calls our `ClientHooks` for every request, so nothing else talks HTTP.
+//!
+//! - `config`: client settings, the shared builder methods, building the client.
+//! - `hooks`: the hooks: headers, the send loop, bounded buffering.
+//! - `retry`: the retry policy and the decision after each attempt.
+//! - `outcome`: a failed call's outcome as an [`Error`].
+//! - `body`: error bodies read and masked.
+//! - `ops`: the operations of `openapi.yaml`, generated.
+
+mod body;
+mod config;
+mod hooks;
+pub(crate) mod ops;
+mod outcome;
+mod retry;
+
+use std::{cell::RefCell, fmt, future::Future, sync::Arc, time::Duration};
+
+use progenitor_client::{ClientInfo, ResponseValue};
+use reqwest::header::HeaderValue;
+
+pub(crate) use config::{
+    build_raw_client, env_var, optional_env_var, transport_builder_methods, TransportConfig,
+};
+pub use retry::RetryPolicy;
+
+use crate::error::{Error, Platform};
+use ops::Operation;
+use outcome::Answer;
+
+/// The inner value of the generated client: per-client settings and the bearer header.
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<TransportInner>,
+}
+
+struct TransportInner {
+    platform: Platform,
+    auth: HeaderValue,
+    retry: RetryPolicy,
+    timeout: Duration,
+    connect_timeout: Duration,
+    max_response_bytes: usize,
+    method_override: bool,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("platform", &self.inner.platform)
+            .field("auth", &body::REDACTED)
+            .field("retry", &self.inner.retry)
+            .field("timeout", &self.inner.timeout)
+            .field("connect_timeout", &self.inner.connect_timeout)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("method_override", &self.inner.method_override)
+            .finish()
+    }
+}
+
+impl PartialEq for Transport {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Transport {
+    /// The platform this transport talks to.
+    pub fn platform(&self) -> Platform {
+        self.inner.platform
+    }
+
+    fn new(platform: Platform, auth: HeaderValue, config: TransportConfig) -> Self {
+        Transport {
+            inner: Arc::new(TransportInner {
+                platform,
+                auth,
+                retry: config.retry,
+                timeout: config.timeout,
+                connect_timeout: config.connect_timeout,
+                max_response_bytes: config.max_response_bytes,
+                method_override: config.method_override,
+            }),
+        }
+    }
+}
+
+/// One call in flight: its operation, and what the last attempt's response showed.
+struct CallRecord {
+    operation: &'static Operation,
+    answer: Option<Answer>,
+}
+
+// A task-local, not a value passed along: the hooks are the only code that sees the
+// response, and nothing they learn can travel back through progenitor. `exec` must
+// return a bare `reqwest::Response`, and the generated code turns it into errors that
+// drop it (`ErrorResponse` keeps only the decoded body, `InvalidResponsePayload` only
+// the bytes, a body cut short only the `reqwest::Error`). A slot on the client would
+// mean cloning the client for every call; the task-local costs nothing of the kind.
+tokio::task_local! {
+    static CALL: RefCell<CallRecord>;
+}
+
+/// Keeps `answer` for the `call` awaiting this request. Outside `call` (the raw client
+/// used directly) there is none, and nothing is kept.
+fn record_answer(answer: Answer) {
+    let _ = CALL.try_with(|c| c.borrow_mut().answer = Some(answer));
+}
+
+/// In debug builds, checks that the operation given to `call` is the one the generated
+/// code runs (`operation_id`), so a wrong constant fails every test that sends it.
+fn check_operation(operation_id: &str) {
+    if cfg!(debug_assertions) {
+        let _ = CALL.try_with(|c| {
+            let declared = c.borrow().operation.id;
+            debug_assert_eq!(declared, operation_id, "call() was given another operation");
+        });
+    }
+}
+
+/// Runs one generated operation, `operation` in the spec's table, and maps its outcome
+/// into the crate's types.
+///
+/// Only a 2xx whose body decodes into `T` is a success; everything else is an
+/// [`Error`] that carries the status where there was one.
+pub(crate) fn call<'a, T: 'a, E: 'a>(
+    client: &'a crate::raw::Client,
+    operation: &'static Operation,
+    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+) -> impl Future<Output = Result<T, Error>> + 'a {
+    // The generated operation's future is several KB: boxed once here, it is not
+    // carried (and copied) inline by every future that awaits this one.
+    let fut = Box::pin(fut);
+    async move {
+        let record = RefCell::new(CallRecord {
+            operation,
+            answer: None,
+        });
+        let (result, answer) = CALL
+            .scope(record, async move {
+                let result = fut.await;
+                (result, CALL.with(|c| c.borrow_mut().answer.take()))
+            })
+            .await;
+        result
+            .map(ResponseValue::into_inner)
+            .map_err(|e| outcome::map_error(&client.inner().inner, operation.id, e, answer))
+    }
+}

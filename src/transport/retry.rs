@@ -1,0 +1,336 @@
+//! When a failed attempt is tried again: the policy, and [`decide`], a pure function of
+//! the policy, the attempt and its outcome that the send loop asks after every attempt.
+
+use std::{
+    hash::{BuildHasher, Hasher},
+    time::{Duration, Instant, SystemTime},
+};
+
+use reqwest::{
+    header::{HeaderMap, RETRY_AFTER},
+    StatusCode,
+};
+
+/// When and how often a failed request is tried again.
+///
+/// Retried: connection failures (refused, or not established within the connect
+/// timeout: nothing was sent) and the statuses 429, 502, 503 and 504. Never retried:
+/// any other 4xx, timeouts (the limit covers the request and its retries), a request whose body
+/// cannot be replayed. Waits grow exponentially with jitter, each capped by
+/// [`RetryPolicy::max_backoff`]; a `Retry-After` longer than the cap is not waited for:
+/// the error is returned with [`Error::retry_after`](crate::Error::retry_after) set.
+///
+/// ```
+/// use std::time::Duration;
+/// use mcp_admin::RetryPolicy;
+///
+/// let policy = RetryPolicy::default().max_attempts(5).max_backoff(Duration::from_secs(2));
+/// assert_eq!(policy.attempts(), 5);
+/// assert_eq!(RetryPolicy::none().attempts(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    initial_backoff: Duration,
+    max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// 3 attempts, 250 ms initial backoff doubling each time, no single wait over 10 s.
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(250),
+            max_backoff: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// One attempt, no retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// Total attempts including the first (at least 1).
+    pub fn max_attempts(mut self, n: u32) -> Self {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// The wait before the first retry; later waits double it.
+    pub fn initial_backoff(mut self, wait: Duration) -> Self {
+        self.initial_backoff = wait;
+        self
+    }
+
+    /// The longest single wait, including a server's `Retry-After`.
+    pub fn max_backoff(mut self, wait: Duration) -> Self {
+        self.max_backoff = wait;
+        self
+    }
+
+    /// The number of attempts this policy allows.
+    pub fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// Whether attempt `attempt` (1-based) may be followed by another.
+    pub(super) fn allows_after(&self, attempt: u32) -> bool {
+        attempt < self.max_attempts
+    }
+
+    /// The wait after failed attempt `attempt` (1-based), or `None` when the server asked
+    /// for longer than the cap. `jitter` is a random sample that spreads the wait.
+    fn backoff(
+        &self,
+        attempt: u32,
+        retry_after: Option<Duration>,
+        jitter: u64,
+    ) -> Option<Duration> {
+        if let Some(wait) = retry_after {
+            return (wait <= self.max_backoff).then_some(wait);
+        }
+        let exp = self
+            .initial_backoff
+            .saturating_mul(2u32.saturating_pow(attempt.saturating_sub(1)))
+            .min(self.max_backoff);
+        // Equal jitter: half fixed, half random, so concurrent clients spread out.
+        let half = exp / 2;
+        let nanos = u64::try_from(half.as_nanos()).unwrap_or(u64::MAX);
+        let jitter = if nanos == 0 { 0 } else { jitter % nanos };
+        Some(half + Duration::from_nanos(jitter))
+    }
+}
+
+/// What one attempt came to, as far as retrying is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Outcome {
+    /// The server answered with this status (and perhaps a `Retry-After`).
+    Answered {
+        status: StatusCode,
+        retry_after: Option<Duration>,
+    },
+    /// No connection was made: nothing was sent.
+    ConnectFailed,
+    /// Any other failure (a timeout, a reset after sending, …).
+    Failed,
+}
+
+/// What to do after an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Decision {
+    /// Wait this long, then send again.
+    Retry(Duration),
+    /// Keep this attempt's outcome.
+    Stop,
+}
+
+/// The time a retry must fit in: from `now` until the call's deadline (`None`: none).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Window {
+    pub(super) now: Instant,
+    pub(super) deadline: Option<Instant>,
+}
+
+impl Window {
+    /// Whether a wait of `wait` from `now` ends before the deadline.
+    fn fits(self, wait: Duration) -> bool {
+        match (self.now.checked_add(wait), self.deadline) {
+            (Some(end), Some(deadline)) => end < deadline,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+}
+
+/// Whether attempt `attempt` (1-based), which ended in `outcome`, is tried again and
+/// after what wait. Pure: the clock and the random `jitter` are inputs.
+pub(super) fn decide(
+    policy: &RetryPolicy,
+    attempt: u32,
+    outcome: Outcome,
+    window: Window,
+    jitter: u64,
+) -> Decision {
+    if !policy.allows_after(attempt) {
+        return Decision::Stop;
+    }
+    let retry_after = match outcome {
+        Outcome::Answered {
+            status,
+            retry_after,
+        } if retryable_status(status) => retry_after,
+        Outcome::ConnectFailed => None,
+        Outcome::Answered { .. } | Outcome::Failed => return Decision::Stop,
+    };
+    match policy.backoff(attempt, retry_after, jitter) {
+        Some(wait) if window.fits(wait) => Decision::Retry(wait),
+        _ => Decision::Stop,
+    }
+}
+
+fn retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502 | 503 | 504)
+}
+
+/// A random sample for [`decide`]'s jitter.
+pub(super) fn jitter() -> u64 {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos().into()),
+    );
+    h.finish()
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+pub(super) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use reqwest::header::HeaderValue;
+
+    use super::*;
+
+    const MS: Duration = Duration::from_millis(1);
+
+    fn policy() -> RetryPolicy {
+        RetryPolicy::default()
+            .initial_backoff(100 * MS)
+            .max_backoff(300 * MS)
+    }
+
+    fn status(code: u16, retry_after: Option<Duration>) -> Outcome {
+        Outcome::Answered {
+            status: StatusCode::from_u16(code).unwrap(),
+            retry_after,
+        }
+    }
+
+    /// A window with no deadline.
+    fn open() -> Window {
+        Window {
+            now: Instant::now(),
+            deadline: None,
+        }
+    }
+
+    #[test]
+    fn retryable_outcomes_wait_half_fixed_half_jitter() {
+        let p = policy().max_attempts(9);
+        for code in [429, 502, 503, 504] {
+            assert_eq!(
+                decide(&p, 1, status(code, None), open(), 0),
+                Decision::Retry(50 * MS)
+            );
+        }
+        assert_eq!(
+            decide(&p, 1, Outcome::ConnectFailed, open(), 0),
+            Decision::Retry(50 * MS)
+        );
+        // The random half: jitter modulo half the backoff, in nanoseconds.
+        assert_eq!(
+            decide(&p, 1, Outcome::ConnectFailed, open(), 7),
+            Decision::Retry(50 * MS + Duration::from_nanos(7))
+        );
+        assert_eq!(
+            decide(&p, 2, Outcome::ConnectFailed, open(), 100_000_001),
+            Decision::Retry(100 * MS + Duration::from_nanos(1))
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let p = policy().max_attempts(9);
+        let fixed: Vec<Decision> = (1..6)
+            .map(|attempt| decide(&p, attempt, Outcome::ConnectFailed, open(), 0))
+            .collect();
+        assert_eq!(
+            fixed,
+            [50u32, 100, 150, 150, 150].map(|ms| Decision::Retry(ms * MS))
+        );
+    }
+
+    #[test]
+    fn other_outcomes_and_the_last_attempt_stop() {
+        let p = policy();
+        for code in [200, 301, 400, 401, 404, 409, 500, 501] {
+            assert_eq!(decide(&p, 1, status(code, None), open(), 0), Decision::Stop);
+        }
+        assert_eq!(decide(&p, 1, Outcome::Failed, open(), 0), Decision::Stop);
+        assert_eq!(
+            decide(&p, 3, Outcome::ConnectFailed, open(), 0),
+            Decision::Stop
+        );
+        assert_eq!(
+            decide(&RetryPolicy::none(), 1, status(503, None), open(), 0),
+            Decision::Stop
+        );
+    }
+
+    #[test]
+    fn retry_after_is_waited_unless_over_the_cap() {
+        let p = policy();
+        assert_eq!(
+            decide(&p, 1, status(429, Some(200 * MS)), open(), 12_345),
+            Decision::Retry(200 * MS)
+        );
+        assert_eq!(
+            decide(&p, 1, status(503, Some(Duration::from_secs(1))), open(), 0),
+            Decision::Stop
+        );
+    }
+
+    #[test]
+    fn waits_past_the_deadline_stop() {
+        let now = Instant::now();
+        let window = Window {
+            now,
+            deadline: now.checked_add(Duration::from_secs(1)),
+        };
+        let p = policy().max_backoff(Duration::from_secs(5));
+        assert_eq!(
+            decide(&p, 1, status(503, Some(999 * MS)), window, 0),
+            Decision::Retry(999 * MS)
+        );
+        assert_eq!(
+            decide(&p, 1, status(503, Some(Duration::from_secs(1))), window, 0),
+            Decision::Stop
+        );
+        assert!(window.fits(MS));
+        assert!(!window.fits(Duration::from_secs(2)));
+        assert!(open().fits(Duration::from_secs(2)));
+        assert!(!open().fits(Duration::MAX));
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        let mut h = HeaderMap::new();
+        h.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        h.insert(
+            RETRY_AFTER,
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
+        let got = retry_after(&h).unwrap();
+        assert!(got > Duration::from_secs(100) && got <= Duration::from_secs(120));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&h), None);
+    }
+}
