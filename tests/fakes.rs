@@ -1656,3 +1656,19 @@ async fn the_fakes_debug_shows_their_address_and_never_their_secret() {
         format!("FakeHasMcp {{ uri: {:?}, .. }}", hm.uri())
     );
 }
+
+#[tokio::test]
+async fn a_hook_that_panics_answers_its_request_with_a_500_and_the_fake_goes_on() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    fake.before_next_write(|_| panic!("a failed assertion in a hook"));
+    let body = json!({"server": {"name": "Mine", "version": 1}});
+    let reply = hm_patch_json(&fake, &id, body.clone()).await;
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (500, "the fake panicked while serving this request")
+    );
+    assert_eq!(fake.server(&id).unwrap()["name"], "Docs");
+    assert_eq!(hm_patch_json(&fake, &id, body).await.status, 200);
+    assert_eq!(fake.server(&id).unwrap()["name"], "Mine");
+}

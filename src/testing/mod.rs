@@ -38,7 +38,9 @@
 //! [`FakeHasMcp::requests`].
 //!
 //! Each fake serves HTTP/1.1 from a thread of its own, so it keeps answering whatever
-//! the test's runtime is doing, and stops when it is dropped.
+//! the test's runtime is doing, and stops when it is dropped. Starting one panics when
+//! the machine cannot give it a loopback port or a thread: a test cannot run without
+//! them.
 
 mod faults;
 mod getmcp;

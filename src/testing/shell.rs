@@ -7,6 +7,7 @@ use std::{
     convert::Infallible,
     fmt,
     net::{Ipv4Addr, SocketAddr, TcpListener as StdListener},
+    panic::AssertUnwindSafe,
     sync::{Arc, Mutex},
     time::Duration,
 };
@@ -207,15 +208,25 @@ async fn respond<P: Platform>(
                 tokio::time::sleep(delay).await;
                 serve(&shared, &req)
             });
-            late.await
-                .unwrap_or_else(|_| Reply::text(500, "the fake failed to serve the request"))
+            late.await.unwrap_or_else(|_| panicked())
         }
     };
     reply.into_response()
 }
 
-/// Runs the next write hook, if `req` is a write, then the state machine.
+/// Runs the next write hook, if `req` is a write, then the state machine. A panic in
+/// either (a test's assertion in a hook, say) is printed as usual and answered with a
+/// 500 that says so, rather than a closed connection.
 fn serve<P: Platform>(shared: &Arc<Shared<P>>, req: &RecordedRequest) -> Reply {
+    std::panic::catch_unwind(AssertUnwindSafe(|| hook_then_handle(shared, req)))
+        .unwrap_or_else(|_| panicked())
+}
+
+fn panicked() -> Reply {
+    Reply::text(500, "the fake panicked while serving this request")
+}
+
+fn hook_then_handle<P: Platform>(shared: &Arc<Shared<P>>, req: &RecordedRequest) -> Reply {
     if P::is_write(req) {
         // Taken out first: the hook runs without the lock, so it can use the fake.
         let hook = lock(&shared.inner).hooks.pop_front();

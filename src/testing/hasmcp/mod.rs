@@ -269,7 +269,8 @@ impl FakeHasMcp {
     /// the read and the write of the code under test. It runs on the fake's server
     /// thread with no lock held, so it may call any method of the fake; it must not
     /// send this fake a request and wait for the answer, which would never come while
-    /// the hook runs.
+    /// the hook runs. A hook that panics (a failed assertion, say) has its request
+    /// answered with a `500` whose body says the fake panicked.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
