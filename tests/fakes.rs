@@ -1,7 +1,13 @@
 //! The fakes over plain HTTP: every rule they implement, with the exact status, content
 //! type and body, and that refused or faulted requests leave the state as it was.
 
-use std::time::{Duration, Instant};
+use std::{
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex,
+    },
+    time::{Duration, Instant},
+};
 
 use mcp_admin::testing::{FakeGetMcp, FakeHasMcp, Fault};
 use serde_json::{json, Value};
@@ -52,6 +58,24 @@ async fn send(req: reqwest::RequestBuilder) -> Reply {
         retry_after,
         text: res.text().await.unwrap(),
     }
+}
+
+/// Waits up to 10 s for `done`, checking every 10 ms: whether it came true.
+async fn eventually(mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    done()
+}
+
+/// A request that gives up after `after`, as a client with a short timeout does.
+async fn gives_up(req: reqwest::RequestBuilder, after: Duration) {
+    let err = req.timeout(after).send().await.expect_err("too slow");
+    assert!(err.is_timeout(), "{err:?}");
 }
 
 // ---------------------------------------------------------------- HasMCP
@@ -664,6 +688,172 @@ async fn hasmcp_a_delayed_request_is_served_late_and_applied() {
 }
 
 #[tokio::test]
+async fn hasmcp_unavailable_for_says_when_to_come_back() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let before = fake.server(&id);
+    fake.inject(Fault::UnavailableFor { retry_after: 30 }, 1);
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Changed", "version": 1}}),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (503, "Service Unavailable")
+    );
+    assert_eq!(reply.content_type, "text/plain; charset=utf-8");
+    assert_eq!(reply.retry_after.as_deref(), Some("30"));
+    assert_eq!(fake.server(&id), before);
+}
+
+#[tokio::test]
+async fn hasmcp_an_internal_error_is_its_own_json_500() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let before = fake.server(&id);
+    let reason = "sql: database is closed";
+    fake.inject(
+        Fault::InternalError {
+            reason: reason.into(),
+        },
+        1,
+    );
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Changed", "version": 1}}),
+    )
+    .await;
+    assert_eq!((reply.status, reply.content_type.as_str()), (500, HM_JSON));
+    assert_eq!(
+        reply.json(),
+        json!({"error": {"code": 500, "message": "internal server error", "data": {"reason": reason}}})
+    );
+    assert_eq!(reply.retry_after, None);
+    assert_eq!(fake.server(&id), before);
+    assert_eq!(hm_get(&fake, &id).await.status, 200);
+}
+
+#[tokio::test]
+async fn hasmcp_a_delayed_write_lands_after_the_delay_even_when_the_client_gave_up() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let delay = Duration::from_millis(1_000);
+    fake.inject(Fault::Delay(delay), 1);
+    let started = Instant::now();
+    gives_up(
+        http()
+            .patch(hm_url(&fake, &id))
+            .bearer_auth(FakeHasMcp::TOKEN)
+            .body(json!({"server": {"name": "Slow", "version": 1}}).to_string()),
+        Duration::from_millis(100),
+    )
+    .await;
+    // Received at once, handled later: the slow server is still at work.
+    assert_eq!(fake.requests().await.len(), 1);
+    assert_eq!(fake.server(&id).unwrap()["name"], "Docs");
+    assert!(eventually(|| fake.server(&id).unwrap()["name"] == "Slow").await);
+    assert!(started.elapsed() >= delay);
+    assert_eq!(fake.server(&id).unwrap()["version"], 2);
+}
+
+#[tokio::test]
+async fn hasmcp_a_write_hook_runs_once_just_before_the_next_write() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let runs = Arc::new(AtomicUsize::new(0));
+    let (counter, target) = (Arc::clone(&runs), id.clone());
+    fake.before_next_write(move |fake| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        // The hook may use the fake: it holds no lock.
+        assert_eq!(fake.server(&target).unwrap()["version"], 1);
+        fake.rename_server(&target, "Other");
+    });
+    // Neither a read nor a write that a fault answers runs it.
+    assert_eq!(hm_get(&fake, &id).await.status, 200);
+    fake.inject(Fault::Unavailable, 1);
+    let mine = json!({"server": {"name": "Mine", "version": 1}});
+    assert_eq!(hm_patch_json(&fake, &id, mine.clone()).await.status, 503);
+    assert_eq!(runs.load(Ordering::SeqCst), 0);
+
+    // The next write runs it first, so the version it carries is stale by the time it
+    // is handled: the concurrent rename stands.
+    let reply = hm_patch_json(&fake, &id, mine).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        (
+            &reply.json()["server"]["name"],
+            &reply.json()["server"]["version"]
+        ),
+        (&json!("Other"), &json!(2))
+    );
+
+    // Once only.
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Mine", "version": 2}}),
+    )
+    .await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        (
+            &reply.json()["server"]["name"],
+            &reply.json()["server"]["version"]
+        ),
+        (&json!("Mine"), &json!(3))
+    );
+}
+
+#[tokio::test]
+async fn hasmcp_a_delayed_write_runs_its_hook_after_the_delay() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let delay = Duration::from_millis(300);
+    fake.inject(Fault::Delay(delay), 1);
+    let ran_at = Arc::new(Mutex::new(None));
+    let seen = Arc::clone(&ran_at);
+    fake.before_next_write(move |_| {
+        *seen.lock().unwrap() = Some(Instant::now());
+    });
+    let started = Instant::now();
+    let reply = hm_patch_json(
+        &fake,
+        &id,
+        json!({"server": {"name": "Slow", "version": 1}}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    let ran_at = ran_at.lock().unwrap().expect("the hook ran");
+    assert!(ran_at.duration_since(started) >= delay);
+}
+
+#[tokio::test]
+async fn hasmcp_rename_server_is_another_clients_accepted_update() {
+    let rich_fake = FakeHasMcp::start().await;
+    let rich = seed_rich(&rich_fake);
+    let before = rich_fake.server(&rich.id).unwrap();
+    let after = rich_fake.rename_server(&rich.id, "Renamed");
+    assert_eq!(rich_fake.server(&rich.id), Some(after.clone()));
+    let mut expected = before;
+    expected["name"] = json!("Renamed");
+    expected["version"] = json!(4);
+    expected["updatedAt"] = json!("2025-01-01T00:00:02Z");
+    assert_eq!(after, expected);
+}
+
+#[tokio::test]
+#[should_panic(expected = "FakeHasMcp::rename_server: no server has id 00000000000")]
+async fn hasmcp_renaming_a_missing_server_panics() {
+    FakeHasMcp::start()
+        .await
+        .rename_server("00000000000", "Other");
+}
+
+#[tokio::test]
 async fn hasmcp_inserting_what_server_returns_copies_the_server() {
     let fake = FakeHasMcp::start().await;
     let rich = seed_rich(&fake);
@@ -1253,6 +1443,111 @@ async fn getmcp_a_delayed_request_is_served_late_and_applied() {
 }
 
 #[tokio::test]
+async fn getmcp_unavailable_for_and_internal_error() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let before = fake.server(id);
+    fake.inject(Fault::UnavailableFor { retry_after: 120 }, 1);
+    fake.inject(
+        Fault::InternalError {
+            reason: "database is locked".into(),
+        },
+        1,
+    );
+
+    let unavailable = gm_patch(&fake, id, json!({"name": "Changed"})).await;
+    assert_eq!(
+        (unavailable.status, unavailable.text.as_str()),
+        (503, "Service Unavailable")
+    );
+    assert_eq!(unavailable.content_type, "text/plain; charset=utf-8");
+    assert_eq!(unavailable.retry_after.as_deref(), Some("120"));
+
+    let fatal = gm_patch(&fake, id, json!({"name": "Changed"})).await;
+    assert_eq!((fatal.status, fatal.content_type.as_str()), (500, GM_JSON));
+    assert_eq!(
+        fatal.json(),
+        json!({
+            "code": "internal_server_error",
+            "message": "<p>There has been a critical error on this website.</p><p><a href=\"https://wordpress.org/documentation/article/faq-troubleshooting/\">Learn more about troubleshooting WordPress.</a></p>",
+            "data": {"status": 500},
+            "additional_errors": [],
+        })
+    );
+    assert_eq!(fake.server(id), before);
+}
+
+#[tokio::test]
+async fn getmcp_a_delayed_write_lands_after_the_delay_even_when_the_client_gave_up() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let delay = Duration::from_millis(1_000);
+    fake.inject(Fault::Delay(delay), 1);
+    let started = Instant::now();
+    gives_up(
+        http()
+            .patch(gm_url(&fake, id))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .json(&json!({"status": "paused"})),
+        Duration::from_millis(100),
+    )
+    .await;
+    assert_eq!(fake.server(id).unwrap()["status"], "active");
+    assert!(eventually(|| fake.server(id).unwrap()["status"] == "paused").await);
+    assert!(started.elapsed() >= delay);
+}
+
+#[tokio::test]
+async fn getmcp_write_hooks_queue_up_and_overridden_methods_are_writes() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    fake.before_next_write(move |fake| {
+        fake.rename_server(id, "First");
+    });
+    fake.before_next_write(move |fake| {
+        fake.rename_server(id, "Second");
+        fake.inject(Fault::HtmlPage, 1);
+    });
+    // A GET does not take a hook; a POST dispatched as the PATCH does.
+    assert_eq!(gm_get(&fake, id).await.json()["name"], "Docs");
+    let first = send(
+        http()
+            .post(gm_url(&fake, id))
+            .header("x-http-method-override", "PATCH")
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .json(&json!({"description": "One"})),
+    )
+    .await;
+    assert_eq!(
+        (
+            &first.json()["name"],
+            &first.json()["settings"]["description"]
+        ),
+        (&json!("First"), &json!("One"))
+    );
+    let second = gm_patch(&fake, id, json!({"status": "paused"}))
+        .await
+        .json();
+    assert_eq!(
+        (&second["name"], &second["slug"], &second["status"]),
+        (&json!("Second"), &json!("second"), &json!("paused"))
+    );
+    // What the hook queued answers next.
+    assert_eq!(gm_get(&fake, id).await.status, 500);
+}
+
+#[tokio::test]
+async fn getmcp_rename_server_rederives_the_slug_and_moves_updated_at() {
+    let fake = FakeGetMcp::start().await;
+    let (id, uuid) = fake.seed_server("Docs");
+    let after = fake.rename_server(uuid, "Docs v2");
+    let mut expected = seeded(&fake, id, uuid, "Docs v2", "docs-v2", 1);
+    expected["updated_at"] = json!("2025-01-01T00:00:02Z");
+    assert_eq!(after, expected);
+    assert_eq!(fake.server(id), Some(after));
+}
+
+#[tokio::test]
 async fn getmcp_ids_and_uuids_are_deterministic() {
     let a = FakeGetMcp::start().await;
     let b = FakeGetMcp::start().await;
@@ -1274,4 +1569,106 @@ async fn getmcp_a_duplicate_seed_panics() {
     let fake = FakeGetMcp::start().await;
     fake.insert_server(json!({"id": 1}));
     fake.insert_server(json!({"id": 1}));
+}
+
+// ---------------------------------------------------------------- Both
+
+#[tokio::test]
+async fn requests_are_recorded_as_sent_faulted_ones_included() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    fake.inject(Fault::HtmlPage, 1);
+    let body = r#"{"name":"Renamed"}"#;
+    let faulted = send(
+        http()
+            .post(format!("{}?_method=PATCH&note=a%20b", gm_url(&fake, id)))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .header("x-trace", "abc")
+            .header("content-type", "application/json")
+            .body(body),
+    )
+    .await;
+    assert_eq!(faulted.status, 500);
+    send(http().get(gm_url(&fake, id)).bearer_auth("wrong-key")).await;
+
+    let requests = fake.requests().await;
+    assert_eq!(requests.len(), 2);
+    let post = &requests[0];
+    assert_eq!(
+        (
+            post.method.as_str(),
+            post.path.as_str(),
+            post.query.as_deref()
+        ),
+        (
+            "POST",
+            format!("/wp-json/getmcp/v1/servers/{id}").as_str(),
+            Some("_method=PATCH&note=a%20b")
+        )
+    );
+    let bearer = format!("Bearer {}", FakeGetMcp::API_KEY);
+    assert_eq!(post.header("Authorization"), Some(bearer.as_str()));
+    assert_eq!(post.header("X-Trace"), Some("abc"));
+    assert_eq!(post.body, body.as_bytes());
+    assert_eq!(post.body_text(), Some(body));
+    assert_eq!(post.body_json(), Some(json!({"name": "Renamed"})));
+    let get = &requests[1];
+    assert_eq!(
+        (get.method.as_str(), get.query.as_deref(), get.body.len()),
+        ("GET", None, 0)
+    );
+    assert_eq!(get.header("authorization"), Some("Bearer wrong-key"));
+    assert_eq!(get.body_json(), None);
+
+    let shown = format!("{post:?}");
+    assert!(!shown.contains(FakeGetMcp::API_KEY), "{shown}");
+    assert!(
+        shown.contains(r#"("authorization", "[redacted]")"#),
+        "{shown}"
+    );
+    assert!(shown.contains(r#"("x-trace", "abc")"#), "{shown}");
+}
+
+#[tokio::test]
+async fn the_fakes_debug_shows_their_address_and_never_their_secret() {
+    let hm = FakeHasMcp::with_token("hm-secret-token").await;
+    let gm = FakeGetMcp::with_api_key("gm-secret-key").await;
+    assert_eq!(
+        format!("{hm:?}"),
+        format!("FakeHasMcp {{ uri: {:?}, .. }}", hm.uri())
+    );
+    assert_eq!(
+        format!("{gm:?}"),
+        format!("FakeGetMcp {{ uri: {:?}, .. }}", gm.uri())
+    );
+    assert!(!format!("{hm:#?}").contains("hm-secret-token"));
+    assert!(!format!("{gm:#?}").contains("gm-secret-key"));
+
+    // Nor does the fake a write hook is lent.
+    let lent = Arc::new(Mutex::new(String::new()));
+    let shown = Arc::clone(&lent);
+    hm.before_next_write(move |fake| {
+        *shown.lock().unwrap() = format!("{fake:?}");
+    });
+    send(http().patch(format!("{}/api/v1/servers/1", hm.uri()))).await;
+    assert_eq!(
+        *lent.lock().unwrap(),
+        format!("FakeHasMcp {{ uri: {:?}, .. }}", hm.uri())
+    );
+}
+
+#[tokio::test]
+async fn a_hook_that_panics_answers_its_request_with_a_500_and_the_fake_goes_on() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    fake.before_next_write(|_| panic!("a failed assertion in a hook"));
+    let body = json!({"server": {"name": "Mine", "version": 1}});
+    let reply = hm_patch_json(&fake, &id, body.clone()).await;
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (500, "the fake panicked while serving this request")
+    );
+    assert_eq!(fake.server(&id).unwrap()["name"], "Docs");
+    assert_eq!(hm_patch_json(&fake, &id, body).await.status, 200);
+    assert_eq!(fake.server(&id).unwrap()["name"], "Mine");
 }

@@ -1,6 +1,7 @@
 //! The public clients against the fakes: partial updates leave every untouched field as
-//! it was on both platforms, and each injected fault ends in the documented error or
-//! retry.
+//! it was on both platforms, each injected fault ends in the documented error or
+//! retry, a write the client gave up on still lands, and a concurrent writer played by a
+//! write hook is reported as a conflict.
 
 use std::time::{Duration, Instant};
 
@@ -49,6 +50,26 @@ async fn hasmcp_with(retry: RetryPolicy) -> (FakeHasMcp, hasmcp::Client, String)
         .build()
         .expect("client");
     (fake, client, id)
+}
+
+/// A GetMCP rename meets `fault`, which asks to come back in 1 s, once: the wait is
+/// honoured and the second request lands.
+async fn getmcp_waits_out(fault: Fault) {
+    let (fake, client, server) = getmcp_with(fast_retry()).await;
+    fake.inject(fault, 1);
+    let started = Instant::now();
+    let updated = client
+        .update_server(server)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("retried");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "Retry-After was honoured"
+    );
+    assert_eq!(updated.name, "Renamed");
+    assert_eq!(fake.requests().await.len(), 2);
 }
 
 /// `after` equals `before` except for the listed top-level keys.
@@ -112,21 +133,7 @@ async fn hasmcp_partial_update_keeps_every_untouched_field() {
 
 #[tokio::test]
 async fn a_rate_limit_within_the_cap_is_waited_out_and_retried() {
-    let (fake, client, server) = getmcp_with(fast_retry()).await;
-    fake.inject(Fault::RateLimited { retry_after: 1 }, 1);
-    let started = Instant::now();
-    let updated = client
-        .update_server(server)
-        .name("Renamed")
-        .send()
-        .await
-        .expect("retried");
-    assert!(
-        started.elapsed() >= Duration::from_secs(1),
-        "Retry-After was honoured"
-    );
-    assert_eq!(updated.name, "Renamed");
-    assert_eq!(fake.requests().await.len(), 2);
+    getmcp_waits_out(Fault::RateLimited { retry_after: 1 }).await;
 
     let (fake, client, id) = hasmcp_with(fast_retry()).await;
     fake.inject(Fault::RateLimited { retry_after: 0 }, 2);
@@ -233,4 +240,150 @@ async fn a_slow_answer_past_the_timeout_is_a_timeout() {
         started.elapsed()
     );
     assert!(matches!(err, Error::Timeout { after, .. } if after == Duration::from_millis(200)));
+}
+
+#[tokio::test]
+async fn an_outage_that_says_when_to_come_back_is_waited_out_within_the_cap() {
+    getmcp_waits_out(Fault::UnavailableFor { retry_after: 1 }).await;
+
+    let (fake, client, id) = hasmcp_with(fast_retry()).await;
+    fake.inject(Fault::UnavailableFor { retry_after: 60 }, 1);
+    let err = client.get_server(&id).await.expect_err("503");
+    assert_eq!(
+        (err.status(), err.retry_after()),
+        (Some(503), Some(Duration::from_secs(60)))
+    );
+    assert!(err.is_retryable());
+    assert_eq!(fake.requests().await.len(), 1, "beyond the cap: not waited");
+}
+
+#[tokio::test]
+async fn an_internal_error_is_an_api_error_with_the_platforms_fields() {
+    let reason = "sql: database is closed";
+    let (fake, client, id) = hasmcp_with(fast_retry()).await;
+    fake.inject(
+        Fault::InternalError {
+            reason: reason.into(),
+        },
+        1,
+    );
+    let err = client.get_server(&id).await.expect_err("500");
+    let api = err.as_api().expect("an API error");
+    assert_eq!(
+        (api.status, api.code.as_deref(), api.message.as_deref()),
+        (500, Some("500"), Some("internal server error"))
+    );
+    assert_eq!(api.data, Some(json!({"reason": reason})));
+    assert!(!err.is_retryable(), "500 is not retried");
+    assert_eq!(fake.requests().await.len(), 1);
+
+    let (fake, client, server) = getmcp_with(fast_retry()).await;
+    fake.inject(
+        Fault::InternalError {
+            reason: reason.into(),
+        },
+        1,
+    );
+    let err = client.get_server(server).await.expect_err("500");
+    let api = err.as_api().expect("an API error");
+    assert_eq!(
+        (api.status, api.code.as_deref()),
+        (500, Some("internal_server_error"))
+    );
+    assert_eq!(api.data, Some(json!({"status": 500})));
+    assert_eq!(fake.requests().await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_write_whose_client_timed_out_still_lands() {
+    let (fake, _, server) = getmcp_with(RetryPolicy::none()).await;
+    let client = getmcp::Client::builder(fake.uri())
+        .api_key(fake.api_key())
+        .retry(RetryPolicy::none())
+        .timeout(Duration::from_millis(200))
+        .build()
+        .expect("client");
+    let delay = Duration::from_millis(1_500);
+    fake.inject(Fault::Delay(delay), 1);
+    let started = Instant::now();
+    let err = client
+        .update_server(server)
+        .description("Late")
+        .send()
+        .await
+        .expect_err("too slow");
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(
+        fake.server(server).expect("there")["settings"],
+        json!({}),
+        "not yet: the server is still at work"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fake.server(server).expect("there")["settings"] == json!({}) && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(
+        fake.server(server).expect("there")["settings"],
+        json!({"description": "Late"})
+    );
+    assert!(started.elapsed() >= delay);
+}
+
+#[tokio::test]
+async fn hasmcp_a_rename_between_the_read_and_the_write_is_a_conflict() {
+    let (fake, client, id) = hasmcp_with(RetryPolicy::none()).await;
+    let target = id.clone();
+    fake.before_next_write(move |fake| {
+        fake.rename_server(&target, "Other");
+    });
+    let err = client
+        .update_server(&id)
+        .instructions("New instructions")
+        .send()
+        .await
+        .expect_err("conflict");
+    let Error::Conflict(conflict) = &err else {
+        panic!("not a conflict: {err:?}");
+    };
+    // Read at version 3, renamed to 4 by the hook, then PATCHed with the stale 3.
+    assert_eq!(
+        (
+            conflict.expected,
+            conflict.found,
+            conflict.may_have_applied,
+            conflict.status
+        ),
+        (Some(4), Some(4), true, Some(200))
+    );
+    let after = fake.server(&id).expect("there");
+    assert_eq!(
+        (&after["name"], &after["instructions"], &after["version"]),
+        (
+            &json!("Other"),
+            &json!("Use these tools for GitHub"),
+            &json!(4)
+        )
+    );
+
+    // Allowed another round, the update re-reads and lands on top of the rename.
+    let target = id.clone();
+    fake.before_next_write(move |fake| {
+        fake.rename_server(&target, "Again");
+    });
+    let updated = client
+        .update_server(&id)
+        .instructions("New instructions")
+        .retry_on_conflict(1)
+        .send()
+        .await
+        .expect("second round");
+    assert_eq!(
+        (
+            updated.name.as_str(),
+            updated.instructions_text(),
+            updated.version
+        ),
+        ("Again", "New instructions", Some(6))
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::{collections::VecDeque, time::Duration};
 
-use wiremock::ResponseTemplate;
+use super::shell::{Platform, Reply};
 
 /// A failure the next requests to a fake meet, queued with
 /// [`FakeHasMcp::inject`](super::FakeHasMcp::inject) or
@@ -11,7 +11,8 @@ use wiremock::ResponseTemplate;
 ///
 /// Faults are checked before anything else, authentication included, the way a rate
 /// limiter or proxy in front of the application answers. A request answered by
-/// `RateLimited`, `Unavailable` or `HtmlPage` never reaches the fake's state.
+/// `RateLimited`, `Unavailable`, `UnavailableFor`, `HtmlPage` or `InternalError` never
+/// reaches the fake's state.
 ///
 /// ```
 /// # async fn demo() {
@@ -21,6 +22,7 @@ use wiremock::ResponseTemplate;
 /// let hm = FakeHasMcp::start().await;
 /// hm.inject(Fault::RateLimited { retry_after: 1 }, 2); // the next 2 requests: 429
 /// hm.inject(Fault::Delay(Duration::from_millis(50)), 1); // then one slow answer
+/// hm.inject(Fault::InternalError { reason: "database is locked".into() }, 1); // then a 500
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,21 +35,30 @@ pub enum Fault {
         /// The `Retry-After` value, in seconds.
         retry_after: u64,
     },
-    /// `503 Service Unavailable` with a plain-text body.
+    /// `503 Service Unavailable` with a plain-text body and no `Retry-After`.
     Unavailable,
+    /// `503 Service Unavailable` with a plain-text body and
+    /// `Retry-After: <retry_after>` (seconds): a service down for maintenance that says
+    /// when to come back.
+    UnavailableFor {
+        /// The `Retry-After` value, in seconds.
+        retry_after: u64,
+    },
     /// `500` with an HTML error page (`text/html`): what a PHP fatal error, a proxy or
     /// a security plugin sends instead of JSON.
     HtmlPage,
-    /// The request is served normally, only late. Like a slow server, it applies the
-    /// change even when the client has given up waiting.
+    /// `500` in the platform's own JSON, as the application answers an unexpected
+    /// failure (a database error, say). HasMCP sends
+    /// `{"error":{"code":500,"message":"internal server error","data":{"reason":<reason>}}}`;
+    /// GetMCP sends WordPress's answer to a PHP fatal error in a REST request, code
+    /// `internal_server_error`, which keeps the reason to the server's log.
+    InternalError {
+        /// What failed, as the service reports it (HasMCP's `data.reason`).
+        reason: String,
+    },
+    /// The request is handled only after this long, like a slow server: a write lands
+    /// then, and lands even when the client has given up waiting.
     Delay(Duration),
-}
-
-/// Which platform's flavour an error fault answers in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Flavour {
-    HasMcp,
-    GetMcp,
 }
 
 /// Faults waiting for requests, first in first out, each with how many requests it
@@ -79,55 +90,30 @@ const HTML_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en-US\">\n<head>\n\
 <meta charset=\"UTF-8\">\n<title>Internal Server Error</title>\n</head>\n<body>\n\
 <p>There has been a critical error on this website.</p>\n</body>\n</html>\n";
 
-/// HasMCP's rate-limit body, byte for byte as the open-source edition sends it.
-const HASMCP_RATELIMITED: &str = r#"{"error": {"message":"ratelimited", "code":429}}"#;
-
 /// What a fault does to the request it meets.
 #[derive(Debug)]
 pub(crate) enum Effect {
     /// The request is answered with this instead of being served.
-    Answer(ResponseTemplate),
+    Answer(Reply),
     /// The request is served, this much later.
     Delay(Duration),
 }
 
-/// How a request meets `fault`, in the platform's flavour.
-pub(crate) fn apply(fault: &Fault, flavour: Flavour) -> Effect {
-    const PLAIN: &str = "text/plain; charset=utf-8";
-    match fault {
+/// How a request meets `fault`, in platform `P`'s flavour.
+pub(crate) fn apply<P: Platform>(fault: &Fault) -> Effect {
+    let answer = match fault {
         Fault::RateLimited { retry_after } => {
-            let body = match flavour {
-                Flavour::HasMcp => HASMCP_RATELIMITED,
-                Flavour::GetMcp => "Too Many Requests",
-            };
-            Effect::Answer(
-                ResponseTemplate::new(429)
-                    .insert_header("retry-after", retry_after.to_string().as_str())
-                    .set_body_raw(body, PLAIN),
-            )
+            Reply::text(429, P::RATE_LIMITED).header("retry-after", retry_after.to_string())
         }
-        Fault::Unavailable => {
-            Effect::Answer(ResponseTemplate::new(503).set_body_raw("Service Unavailable", PLAIN))
+        Fault::Unavailable => Reply::text(503, "Service Unavailable"),
+        Fault::UnavailableFor { retry_after } => {
+            Reply::text(503, "Service Unavailable").header("retry-after", retry_after.to_string())
         }
-        Fault::HtmlPage => Effect::Answer(
-            ResponseTemplate::new(500).set_body_raw(HTML_PAGE, "text/html; charset=UTF-8"),
-        ),
-        Fault::Delay(delay) => Effect::Delay(*delay),
-    }
-}
-
-/// Serves `req` with `handle`, after the next queued fault, if any, had its effect.
-pub(crate) fn serve<S>(
-    state: &mut S,
-    queue: impl FnOnce(&mut S) -> &mut FaultQueue,
-    flavour: Flavour,
-    handle: impl FnOnce(&mut S) -> ResponseTemplate,
-) -> ResponseTemplate {
-    match queue(state).take().map(|fault| apply(&fault, flavour)) {
-        None => handle(state),
-        Some(Effect::Answer(answer)) => answer,
-        Some(Effect::Delay(delay)) => handle(state).set_delay(delay),
-    }
+        Fault::HtmlPage => Reply::new(500, "text/html; charset=UTF-8", HTML_PAGE),
+        Fault::InternalError { reason } => P::internal_error(reason),
+        Fault::Delay(delay) => return Effect::Delay(*delay),
+    };
+    Effect::Answer(answer)
 }
 
 #[cfg(test)]

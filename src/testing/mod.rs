@@ -5,8 +5,9 @@
 //! the way the real API does — the status codes, error bodies and quirks in the
 //! crate's notes on both APIs — rather than with canned replies: GetMCP merges only
 //! the keys sent; HasMCP replaces what a PATCH omits and ignores a stale version for
-//! everything but the attachments. Tests can seed servers, inspect state, and inject
-//! faults (rate limits, outages, HTML error pages, slow answers).
+//! everything but the attachments. Tests can seed servers, inspect state, inject
+//! faults (rate limits, outages, error pages, slow answers) and play a concurrent
+//! writer just before a write lands ([`FakeHasMcp::before_next_write`]).
 //!
 //! Ids, UUIDs and timestamps are deterministic: the same calls on a new fake give the
 //! same results. Time is a logical clock that starts at `2025-01-01T00:00:00Z` and
@@ -33,11 +34,19 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The fakes record every request they receive; see [`FakeHasMcp::requests`].
+//! The fakes record every request they receive as a [`RecordedRequest`]; see
+//! [`FakeHasMcp::requests`].
+//!
+//! Each fake serves HTTP/1.1 from a thread of its own, so it keeps answering whatever
+//! the test's runtime is doing, and stops when it is dropped. Starting one panics when
+//! the machine cannot give it a loopback port or a thread: a test cannot run without
+//! them.
 
 mod faults;
 mod getmcp;
 mod hasmcp;
+mod request;
+mod shell;
 
 use std::sync::{Mutex, MutexGuard};
 
@@ -46,6 +55,7 @@ use chrono::{DateTime, Duration as TimeDelta, Utc};
 pub use faults::Fault;
 pub use getmcp::FakeGetMcp;
 pub use hasmcp::FakeHasMcp;
+pub use request::RecordedRequest;
 
 /// Locks shared state. A panic while it was held cannot leave it half-written (every
 /// change is computed first and stored at the end), so a poisoned lock is used as is.

@@ -1,0 +1,298 @@
+//! The fake GetMCP, a WordPress site running the plugin: its public API here, its state
+//! and router in `state`, WordPress's request and error rules in `emulation`, and one
+//! module per resource (`servers`).
+
+mod emulation;
+mod servers;
+mod state;
+
+use std::fmt;
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use self::state::State;
+use super::{shell::FakeServer, Fault, RecordedRequest};
+use crate::getmcp::ServerRef;
+
+/// A fake WordPress site running GetMCP, on a random loopback port.
+///
+/// It serves `GET` and `PATCH /wp-json/getmcp/v1/servers/{id}` (and a `POST` or any
+/// method carrying `X-HTTP-Method-Override: PATCH` or `?_method=PATCH`, which
+/// WordPress handles as the PATCH), in WordPress's order:
+///
+/// 1. injected [`Fault`]s;
+/// 2. the route: an id that is neither digits nor a UUID (any case) is a 404
+///    `rest_no_route`, and so is any other method;
+/// 3. the body, read only with a JSON `Content-Type` (without one it is silently
+///    ignored: 200, nothing changes): malformed JSON is a 400 `rest_invalid_json`;
+/// 4. argument validation, before the key is checked: a 400 `rest_invalid_param`
+///    listing every bad argument in `data.params` and `data.details`
+///    (`rest_invalid_type`, `rest_not_in_enum` for `status` and `auth_type`,
+///    `rest_out_of_bounds` for a `rate_limit_per_min` below −1). `null` counts as
+///    absent, numeric strings pass as integers, as in WordPress;
+/// 5. the key: `Authorization: Bearer <key>`, else 403 `rest_forbidden`;
+/// 6. an unknown server is a 404 `getmcp_not_found` ("Server not found.");
+/// 7. `test_auth_credentials` must be `""` (clears them) or a JSON-encoded object,
+///    else a 400 `getmcp_invalid_credentials`;
+/// 8. only the keys present change: `description` goes into `settings.description`
+///    with the other settings kept; a new `name` re-derives `slug` and `endpoint_url`;
+///    `auth_type: none` wipes the test credentials and `auth_config`; `updated_at`
+///    moves. The answer is the server object.
+///
+/// Test credentials are kept out of the server object, as the real plugin does; see
+/// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), mcp_admin::Error> {
+/// use mcp_admin::{getmcp, testing::FakeGetMcp};
+///
+/// let fake = FakeGetMcp::start().await;
+/// let (id, uuid) = fake.seed_server("GitHub Tools");
+/// let gm = getmcp::Client::builder(fake.uri()).api_key(FakeGetMcp::API_KEY).build()?;
+/// let server = gm.update_server(uuid).name("GitHub Tools v2").send().await?;
+/// assert_eq!(server.slug.as_deref(), Some("github-tools-v2"));
+/// assert_eq!(fake.server(id).unwrap()["name"], "GitHub Tools v2");
+/// # Ok(()) }
+/// ```
+pub struct FakeGetMcp(FakeServer<State>);
+
+impl fmt::Debug for FakeGetMcp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FakeGetMcp {
+    /// The API key [`FakeGetMcp::start`] accepts: `gmcp_` and 32 hex digits.
+    pub const API_KEY: &'static str = "gmcp_0123456789abcdef0123456789abcdef";
+
+    /// Starts a fake site with no servers that accepts [`FakeGetMcp::API_KEY`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// assert!(fake.uri().starts_with("http://127.0.0.1:"));
+    /// # }
+    /// ```
+    pub async fn start() -> Self {
+        Self::with_api_key(Self::API_KEY).await
+    }
+
+    /// Starts a fake site with no servers that accepts `api_key` instead.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let key = "0123456789abcdef0123456789abcdef";
+    /// let fake = mcp_admin::testing::FakeGetMcp::with_api_key(key).await;
+    /// assert_eq!(fake.api_key(), key);
+    /// # }
+    /// ```
+    pub async fn with_api_key(api_key: impl Into<String>) -> Self {
+        FakeGetMcp(FakeServer::start(api_key.into(), State::new))
+    }
+
+    /// The site URL to give [`getmcp::Client::builder`](crate::getmcp::Client::builder),
+    /// e.g. `http://127.0.0.1:40123`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// let gm = mcp_admin::getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn uri(&self) -> String {
+        self.0.uri().to_owned()
+    }
+
+    /// The API key this fake accepts.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// assert_eq!(fake.api_key(), mcp_admin::testing::FakeGetMcp::API_KEY);
+    /// # }
+    /// ```
+    pub fn api_key(&self) -> &str {
+        self.0.secret()
+    }
+
+    /// Adds an active server named `name` in the documented form and returns its
+    /// numeric id and UUID. Its slug is derived from the name, its settings are empty,
+    /// `auth_type` is `none` and `rate_limit_per_min` 60.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// let (id, uuid) = fake.seed_server("GitHub Tools");
+    /// let server = fake.server(uuid).unwrap();
+    /// assert_eq!(server["id"], id);
+    /// assert_eq!(server["endpoint_url"], format!("{}/mcp/github-tools", fake.uri()));
+    /// # }
+    /// ```
+    pub fn seed_server(&self, name: &str) -> (u64, Uuid) {
+        self.0.with_state(|st| servers::seed(st, name))
+    }
+
+    /// Adds a server object as given and returns its numeric id and UUID; `id` and
+    /// `uuid` are generated and added when absent or `null`. Use it to start from any
+    /// state, such as the PHP flavour of a real site (`"settings": []`).
+    ///
+    /// # Panics
+    ///
+    /// When `server` is not an object, `id` is not a non-negative integer, `uuid` is not
+    /// a UUID, or either is taken: a broken seed is a bug in the test.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use serde_json::json;
+    ///
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// let (id, _) = fake.insert_server(json!({
+    ///     "name": "Docs",
+    ///     "settings": {"description": "Docs tools", "theme": "dark"},
+    /// }));
+    /// assert_eq!(fake.server(id).unwrap()["settings"]["theme"], "dark");
+    /// # }
+    /// ```
+    pub fn insert_server(&self, server: Value) -> (u64, Uuid) {
+        self.0.with_state(|st| servers::insert(st, server))
+    }
+
+    /// The server as `GET` returns it, found by numeric id or UUID, or `None`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// let (id, uuid) = fake.seed_server("Docs");
+    /// assert_eq!(fake.server(id), fake.server(uuid));
+    /// assert!(fake.server(999u64).is_none());
+    /// # }
+    /// ```
+    pub fn server(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        let server = server.into();
+        self.0
+            .with_state(|st| servers::find(st, server).map(|i| st.servers[i].wire()))
+    }
+
+    /// Renames a server the way another client's update would: `name` changes (stored
+    /// as given, unchecked), `slug` and `endpoint_url` follow it and `updated_at`
+    /// moves. Returns the server as [`FakeGetMcp::server`] does. In a
+    /// [`FakeGetMcp::before_next_write`] hook, it plays a concurrent writer.
+    ///
+    /// # Panics
+    ///
+    /// When there is no such server: renaming a missing server is a bug in the test.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let server = fake.rename_server(id, "Docs v2");
+    /// assert_eq!(server["slug"], "docs-v2");
+    /// # }
+    /// ```
+    pub fn rename_server(&self, server: impl Into<ServerRef>, name: &str) -> Value {
+        let server = server.into();
+        match self.0.with_state(|st| servers::rename(st, server, name)) {
+            Some(renamed) => renamed,
+            None => panic!("FakeGetMcp::rename_server: no server {server:?}"),
+        }
+    }
+
+    /// The server's stored test credentials, decoded (as
+    /// `GET /servers/{id}/credentials` gives them), or `None` when it has none or
+    /// does not exist.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// gm.update_server(id)
+    ///     .test_auth_credentials(getmcp::TestAuthCredentials::bearer("tok"))
+    ///     .send()
+    ///     .await?;
+    /// assert_eq!(fake.test_credentials(id), Some(serde_json::json!({"token": "tok"})));
+    /// # Ok(()) }
+    /// ```
+    pub fn test_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        let server = server.into();
+        self.0
+            .with_state(|st| servers::find(st, server).and_then(|i| st.servers[i].credentials()))
+    }
+
+    /// Makes the next `times` requests meet `fault`, after any faults already queued.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{FakeGetMcp, Fault};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// fake.inject(Fault::HtmlPage, 1); // the next request gets an HTML error page
+    /// # }
+    /// ```
+    pub fn inject(&self, fault: Fault, times: usize) {
+        self.0.inject(fault, times);
+    }
+
+    /// Runs `hook` once, just before the next write request (any method WordPress
+    /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) is handled:
+    /// after the injected faults let it through (and after a [`Fault::Delay`]'s wait),
+    /// before the route, validation, the key and the write. Hooks queue up: each write
+    /// runs the next one.
+    ///
+    /// The hook is lent this fake, so it can change the state the way another client
+    /// would ([`FakeGetMcp::rename_server`], [`FakeGetMcp::insert_server`]) between
+    /// the read and the write of the code under test. It runs on the fake's server
+    /// thread with no lock held, so it may call any method of the fake; it must not
+    /// send this fake a request and wait for the answer, which would never come while
+    /// the hook runs. A hook that panics (a failed assertion, say) has its request
+    /// answered with a `500` whose body says the fake panicked.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// fake.before_next_write(move |fake| {
+    ///     fake.rename_server(id, "Manual");
+    /// });
+    /// // GetMCP merges: the concurrent rename survives a description update.
+    /// let server = gm.update_server(id).description("Read me").send().await?;
+    /// assert_eq!((server.name.as_str(), server.description()), ("Manual", Some("Read me")));
+    /// # Ok(()) }
+    /// ```
+    pub fn before_next_write(&self, hook: impl FnOnce(&FakeGetMcp) + Send + 'static) {
+        self.0.before_next_write(hook);
+    }
+
+    /// Every request received so far, faulted ones included, in arrival order.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeGetMcp::start().await;
+    /// assert!(fake.requests().await.is_empty());
+    /// # }
+    /// ```
+    pub async fn requests(&self) -> Vec<RecordedRequest> {
+        self.0.requests()
+    }
+}

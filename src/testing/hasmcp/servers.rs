@@ -1,0 +1,342 @@
+//! The server resource: `GET` and `PATCH /api/v1/servers/{id}`, and the records the
+//! public API seeds and reads.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::{
+    emulation::{
+        self, canonical_id, decode_id, encode_id, field, fits, items, undecodable, SERVER_BODY,
+    },
+    state::State,
+};
+use crate::testing::{rfc3339, shell::Reply};
+
+/// `GET /servers/{id}`.
+pub(super) fn get(st: &State, id: &str) -> Reply {
+    match st.servers.get(&canonical_id(id)) {
+        Some(server) => ok(server),
+        None => not_found(id),
+    }
+}
+
+/// `PATCH /servers/{id}`: replaces the server; only the attachments when the version
+/// is stale.
+pub(super) fn patch(st: &mut State, id: &str, body: &[u8]) -> Reply {
+    let Some(update) = Update::decode(body) else {
+        return undecodable();
+    };
+    if let Err((message, data)) = update.validate(decode_id(id)) {
+        return emulation::error(400, &message, data);
+    }
+    let Some(server) = st.servers.get_mut(&canonical_id(id)) else {
+        return not_found(id);
+    };
+    if update.version == server.version {
+        server.write(
+            update.name,
+            update.instructions,
+            update.proxy_headers,
+            st.clock.tick(),
+        );
+    }
+    server.tools = update.tools;
+    server.resources = update.resources;
+    server.prompts = update.prompts;
+    ok(server)
+}
+
+/// Stores a server from its wire form (see `FakeHasMcp::insert_server`) and returns
+/// its id.
+pub(super) fn insert(st: &mut State, server: &Value) -> String {
+    let seed = match Seed::deserialize(server) {
+        Ok(seed) => seed,
+        Err(e) => panic!("FakeHasMcp::insert_server: not a HasMCP server: {e}"),
+    };
+    let id = match seed.id {
+        Some(id) => canonical_id(&id),
+        None => st.new_id(),
+    };
+    if st.servers.contains_key(&id) {
+        panic!("FakeHasMcp::insert_server: a server with id {id} exists");
+    }
+    let created_at = seed.created_at.unwrap_or_else(|| st.clock.tick());
+    let record = Server {
+        id: id.clone(),
+        created_at,
+        updated_at: seed.updated_at.unwrap_or(created_at),
+        name: seed.name.unwrap_or_default(),
+        instructions: seed.instructions.unwrap_or_default(),
+        version: seed.version.unwrap_or(1),
+        proxy_headers: seed.request_headers_proxy_enabled.unwrap_or(false),
+        tools: tool_rows(
+            seed.providers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.id, p.tools.unwrap_or_default().into_iter().map(|t| t.id))),
+        ),
+        resources: id_rows(seed.resources.unwrap_or_default().into_iter().map(|r| r.id)),
+        prompts: id_rows(seed.prompts.unwrap_or_default().into_iter().map(|p| p.id)),
+    };
+    st.servers.insert(id.clone(), record);
+    id
+}
+
+/// The server in wire form, if it exists.
+pub(super) fn find(st: &State, id: &str) -> Option<Value> {
+    st.servers.get(&canonical_id(id)).map(Server::wire)
+}
+
+/// Renames a server as another client's accepted update would, keeping the rest;
+/// returns it in wire form.
+pub(super) fn rename(st: &mut State, id: &str, name: &str) -> Option<Value> {
+    let server = st.servers.get_mut(&canonical_id(id))?;
+    let (instructions, proxy_headers) = (server.instructions.clone(), server.proxy_headers);
+    server.write(name.into(), instructions, proxy_headers, st.clock.tick());
+    Some(server.wire())
+}
+
+/// One stored server, as the database holds it.
+#[derive(Debug, Clone)]
+pub(super) struct Server {
+    id: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    name: String,
+    instructions: String,
+    version: i32,
+    proxy_headers: bool,
+    /// (provider id, tool id) rows, in insertion order.
+    tools: Vec<(String, String)>,
+    resources: Vec<String>,
+    prompts: Vec<String>,
+}
+
+impl Server {
+    /// What an update with the current version writes: the fields and a new version.
+    fn write(
+        &mut self,
+        name: String,
+        instructions: String,
+        proxy_headers: bool,
+        now: DateTime<Utc>,
+    ) {
+        self.name = name;
+        self.instructions = instructions;
+        self.proxy_headers = proxy_headers;
+        self.version = self.version.wrapping_add(1);
+        self.updated_at = now;
+    }
+
+    /// The server object of a response.
+    fn wire(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("id".into(), self.id.clone().into());
+        m.insert("createdAt".into(), rfc3339(self.created_at).into());
+        m.insert("updatedAt".into(), rfc3339(self.updated_at).into());
+        m.insert(
+            "requestHeadersProxyEnabled".into(),
+            self.proxy_headers.into(),
+        );
+        if !self.name.is_empty() {
+            m.insert("name".into(), self.name.clone().into());
+        }
+        if !self.instructions.is_empty() {
+            m.insert("instructions".into(), self.instructions.clone().into());
+        }
+        if self.version != 0 {
+            m.insert("version".into(), self.version.into());
+        }
+        let mut providers: Vec<(&str, Vec<Value>)> = Vec::new();
+        for (provider, tool) in &self.tools {
+            let tool = json!({ "id": tool, "providerID": encode_id(0) });
+            match providers.iter_mut().find(|(p, _)| p == provider) {
+                Some((_, tools)) => tools.push(tool),
+                None => providers.push((provider, vec![tool])),
+            }
+        }
+        if !providers.is_empty() {
+            let providers: Vec<Value> = providers
+                .into_iter()
+                .map(|(id, tools)| json!({ "id": id, "tools": tools }))
+                .collect();
+            m.insert("providers".into(), providers.into());
+        }
+        for (key, ids) in [("resources", &self.resources), ("prompts", &self.prompts)] {
+            if !ids.is_empty() {
+                let items: Vec<Value> = ids.iter().map(|id| json!({ "id": id })).collect();
+                m.insert(key.into(), items.into());
+            }
+        }
+        Value::Object(m)
+    }
+}
+
+/// A decoded PATCH body, with Go's zero values for what was omitted.
+#[derive(Debug)]
+struct Update {
+    name: String,
+    instructions: String,
+    version: i32,
+    proxy_headers: bool,
+    providers: usize,
+    tools: Vec<(String, String)>,
+    resources: Vec<String>,
+    prompts: Vec<String>,
+}
+
+impl Update {
+    /// Decodes like Go's `json.Unmarshal` into the server's request type; `None` where
+    /// that fails.
+    fn decode(body: &[u8]) -> Option<Update> {
+        let value: Value = serde_json::from_slice(body).ok()?;
+        if !fits(&value, SERVER_BODY) {
+            return None;
+        }
+        let server = field(&value, "server");
+        let text = |key| {
+            field(server, key)
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_default()
+        };
+        let providers = items(field(server, "providers"));
+        let ids = |list: &Value| {
+            id_rows(
+                items(list)
+                    .iter()
+                    .map(|item| field(item, "id").as_str().unwrap_or("").to_owned()),
+            )
+        };
+        Some(Update {
+            name: text("name"),
+            instructions: text("instructions"),
+            version: field(server, "version")
+                .as_i64()
+                .and_then(|v| i32::try_from(v).ok())
+                .unwrap_or(0),
+            proxy_headers: field(server, "requestHeadersProxyEnabled")
+                .as_bool()
+                .unwrap_or(false),
+            providers: providers.len(),
+            tools: tool_rows(providers.iter().map(|p| {
+                let provider = field(p, "id").as_str().unwrap_or("").to_owned();
+                let tools = items(field(p, "tools"))
+                    .iter()
+                    .map(|t| field(t, "id").as_str().unwrap_or("").to_owned())
+                    .collect::<Vec<_>>();
+                (provider, tools)
+            })),
+            resources: ids(field(server, "resources")),
+            prompts: ids(field(server, "prompts")),
+        })
+    }
+
+    /// The server's validation, in its order: the message and `data` of the first
+    /// failure.
+    fn validate(&self, server_id: i64) -> Result<(), (String, Value)> {
+        if server_id == 0 {
+            return Err(("invalid server ID".into(), json!({ "serverID": server_id })));
+        }
+        if self.version == 0 {
+            return Err(("invalid server version".into(), json!({ "version": 0 })));
+        }
+        if self.name.is_empty() || self.name.len() > 16 {
+            return Err((
+                "name must be between 1 and 16 characters".into(),
+                json!({ "name": self.name }),
+            ));
+        }
+        if !self.name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err((
+                "name must be `[a-zA-Z0-9]{1,16}".into(),
+                json!({ "name": self.name }),
+            ));
+        }
+        if self.instructions.len() > 4096 {
+            return Err((
+                "instructions must be less than 4096 characters".into(),
+                json!({ "instructions": self.instructions }),
+            ));
+        }
+        if self.providers > 1 {
+            return Err((
+                "max providers allowed per MCP server is set to 1".into(),
+                json!({ "providersCount": self.providers }),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What `insert_server` accepts.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Seed {
+    id: Option<String>,
+    name: Option<String>,
+    instructions: Option<String>,
+    version: Option<i32>,
+    request_headers_proxy_enabled: Option<bool>,
+    providers: Option<Vec<SeedProvider>>,
+    resources: Option<Vec<SeedId>>,
+    prompts: Option<Vec<SeedId>>,
+    created_at: Option<DateTime<Utc>>,
+    updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Deserialize)]
+struct SeedProvider {
+    id: String,
+    tools: Option<Vec<SeedId>>,
+}
+
+#[derive(Deserialize)]
+struct SeedId {
+    id: String,
+}
+
+/// The attachment rows of providers and their tools: canonical ids, duplicates
+/// dropped (they are a table's primary key). A provider without tools adds no row.
+fn tool_rows<P, T>(providers: P) -> Vec<(String, String)>
+where
+    P: IntoIterator<Item = (String, T)>,
+    T: IntoIterator<Item = String>,
+{
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (provider, tools) in providers {
+        let provider = canonical_id(&provider);
+        for tool in tools {
+            let row = (provider.clone(), canonical_id(&tool));
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// Resource or prompt attachment rows: canonical ids, duplicates dropped.
+fn id_rows(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    for id in ids {
+        let id = canonical_id(&id);
+        if !rows.contains(&id) {
+            rows.push(id);
+        }
+    }
+    rows
+}
+
+fn ok(server: &Server) -> Reply {
+    emulation::json(200, json!({ "server": server.wire() }).to_string())
+}
+
+fn not_found(id: &str) -> Reply {
+    emulation::error(
+        404,
+        "server not found",
+        json!({ "reason": "record not found", "serverID": decode_id(id) }),
+    )
+}
