@@ -7,6 +7,7 @@ pub mod getmcp;
 pub mod hasmcp;
 mod http;
 pub mod patch;
+mod secret;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod wire;
@@ -14,6 +15,7 @@ mod wire;
 pub use error::{ApiError, ConflictError, Error, Platform};
 pub use http::{RetryPolicy, Transport};
 pub use patch::Patch;
+pub use secret::Redacted;
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,

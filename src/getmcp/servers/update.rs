@@ -1,14 +1,55 @@
-//! The GetMCP partial-update builder.
+//! The GetMCP partial-update builder and the body it sends.
 
-use std::fmt;
+use serde::{Deserialize, Serialize};
 
 use crate::{
-    getmcp::{
-        AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
-        UpdateServerBody,
-    },
-    http, Error, Patch,
+    getmcp::{AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials},
+    http, Error, Patch, Redacted,
 };
+
+/// The PATCH body: only the fields that are `Some` are sent.
+///
+/// Built by [`UpdateServer`]; public for the raw client. `test_auth_credentials` is
+/// [`Redacted`].
+///
+/// ```
+/// use mcp_admin::getmcp::UpdateServerBody;
+///
+/// let body = UpdateServerBody { name: Some("Tools".into()), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"Tools"}"#);
+/// assert!(UpdateServerBody::default().is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UpdateServerBody {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `description` (merged into `settings.description`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ServerStatus>,
+    /// `auth_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_type: Option<AuthType>,
+    /// `test_auth_credentials`: a JSON-encoded string; `""` clears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_auth_credentials: Option<Redacted<String>>,
+    /// `cors_origins`: comma-separated; `""` allows all origins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cors_origins: Option<String>,
+    /// `rate_limit_per_min`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_limit_per_min: Option<i64>,
+}
+
+impl UpdateServerBody {
+    /// `true` when no field is set: such a PATCH would change nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == UpdateServerBody::default()
+    }
+}
 
 /// A partial update of one GetMCP server: a real merge-PATCH, so only the fields you
 /// set are sent, and everything else on the server stays as it is.
@@ -38,62 +79,118 @@ use crate::{
 /// Note: on the plugin code observed so far, `test_auth_credentials` sent together with
 /// an `auth_type` change was not stored; it was stored when sent again afterwards.
 #[must_use = "an update does nothing until `.send()` is awaited"]
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct UpdateServer {
     client: Client,
     server: ServerRef,
-    name: Patch<String>,
+    changes: Changes,
+}
+
+/// What the caller asked to change. Fields the plugin cannot empty are `Option`s: they
+/// have no clear form.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Changes {
+    name: Option<String>,
     description: Patch<String>,
-    status: Patch<ServerStatus>,
-    auth_type: Patch<AuthType>,
+    status: Option<ServerStatus>,
+    auth_type: Option<AuthType>,
     test_auth_credentials: Patch<TestAuthCredentials>,
     cors_origins: Patch<Vec<String>>,
-    rate_limit_per_min: Patch<i64>,
+    rate_limit_per_min: Option<i64>,
 }
 
 impl UpdateServer {
-    pub(crate) fn new(client: Client, server: ServerRef) -> Self {
+    pub(super) fn new(client: Client, server: ServerRef) -> Self {
         UpdateServer {
             client,
             server,
-            name: Patch::Keep,
-            description: Patch::Keep,
-            status: Patch::Keep,
-            auth_type: Patch::Keep,
-            test_auth_credentials: Patch::Keep,
-            cors_origins: Patch::Keep,
-            rate_limit_per_min: Patch::Keep,
+            changes: Changes::default(),
         }
     }
 
     /// New name. Renaming re-derives the slug, and so the `endpoint_url`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Patch::Set(name.into());
+    pub fn name(self, name: impl Into<String>) -> Self {
+        self.set_name(Some(name.into()))
+    }
+
+    /// The name, or `None` to leave it; a name cannot be emptied.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_name(Some("Tools".into())).body()?;
+    /// assert_eq!(body.name.as_deref(), Some("Tools"));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_name(mut self, name: Option<String>) -> Self {
+        self.changes.name = name;
         self
     }
 
     /// New description (stored as `settings.description`; other settings are kept).
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Patch::Set(description.into());
-        self
+    pub fn description(self, description: impl Into<String>) -> Self {
+        self.set_description(Patch::Set(description.into()))
     }
 
     /// Empties the description: sends `"description": ""`.
-    pub fn clear_description(mut self) -> Self {
-        self.description = Patch::Clear;
+    pub fn clear_description(self) -> Self {
+        self.set_description(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the description in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_description(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(body.description.as_deref(), Some(""));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_description(mut self, description: Patch<String>) -> Self {
+        self.changes.description = description;
         self
     }
 
     /// `active`, `paused` or `draft`.
-    pub fn status(mut self, status: ServerStatus) -> Self {
-        self.status = Patch::Set(status);
+    pub fn status(self, status: ServerStatus) -> Self {
+        self.set_status(Some(status))
+    }
+
+    /// The status, or `None` to leave it.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_status(Some(mcp_admin::getmcp::ServerStatus::Paused)).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"status":"paused"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_status(mut self, status: Option<ServerStatus>) -> Self {
+        self.changes.status = status;
         self
     }
 
     /// Inbound authentication of the MCP endpoint. [`AuthType::None`] makes the plugin
     /// wipe the stored credentials.
-    pub fn auth_type(mut self, auth_type: AuthType) -> Self {
-        self.auth_type = Patch::Set(auth_type);
+    pub fn auth_type(self, auth_type: AuthType) -> Self {
+        self.set_auth_type(Some(auth_type))
+    }
+
+    /// The inbound authentication, or `None` to leave it.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_auth_type(Some(mcp_admin::getmcp::AuthType::Bearer)).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"auth_type":"bearer"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_auth_type(mut self, auth_type: Option<AuthType>) -> Self {
+        self.changes.auth_type = auth_type;
         self
     }
 
@@ -116,14 +213,27 @@ impl UpdateServer {
     /// );
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn test_auth_credentials(mut self, credentials: TestAuthCredentials) -> Self {
-        self.test_auth_credentials = Patch::Set(credentials);
-        self
+    pub fn test_auth_credentials(self, credentials: TestAuthCredentials) -> Self {
+        self.set_test_auth_credentials(Patch::Set(credentials))
     }
 
     /// Removes the stored test credentials: sends `"test_auth_credentials": ""`.
-    pub fn clear_test_auth_credentials(mut self) -> Self {
-        self.test_auth_credentials = Patch::Clear;
+    pub fn clear_test_auth_credentials(self) -> Self {
+        self.set_test_auth_credentials(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the test credentials in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_test_auth_credentials(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"test_auth_credentials":""}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_test_auth_credentials(mut self, credentials: Patch<TestAuthCredentials>) -> Self {
+        self.changes.test_auth_credentials = credentials;
         self
     }
 
@@ -146,25 +256,53 @@ impl UpdateServer {
     /// assert!(gm.update_server(3u64).cors_origins(["https://a.example:443"]).body().is_err());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn cors_origins<I, S>(mut self, origins: I) -> Self
+    pub fn cors_origins<I, S>(self, origins: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.cors_origins = Patch::Set(origins.into_iter().map(Into::into).collect());
-        self
+        self.set_cors_origins(Patch::Set(origins.into_iter().map(Into::into).collect()))
     }
 
     /// Allows every origin: sends `"cors_origins": ""`.
-    pub fn allow_all_origins(mut self) -> Self {
-        self.cors_origins = Patch::Clear;
+    pub fn allow_all_origins(self) -> Self {
+        self.set_cors_origins(Patch::Clear)
+    }
+
+    /// Sets the origins, allows all ([`Patch::Clear`]) or keeps them, in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// use mcp_admin::Patch;
+    /// let body = gm.update_server(3u64).set_cors_origins(Patch::Set(vec!["https://a.example".into()])).body()?;
+    /// assert_eq!(body.cors_origins.as_deref(), Some("https://a.example"));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_cors_origins(mut self, origins: Patch<Vec<String>>) -> Self {
+        self.changes.cors_origins = origins;
         self
     }
 
     /// Requests per minute; `-1` is no limit and `0` the site default (see
     /// [`rate_limit`](Self::rate_limit) for those by name). Below −1 is refused.
-    pub fn rate_limit_per_min(mut self, per_min: i64) -> Self {
-        self.rate_limit_per_min = Patch::Set(per_min);
+    pub fn rate_limit_per_min(self, per_min: i64) -> Self {
+        self.set_rate_limit_per_min(Some(per_min))
+    }
+
+    /// Requests per minute, or `None` to leave the limit.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_rate_limit_per_min(Some(60)).body()?;
+    /// assert_eq!(body.rate_limit_per_min, Some(60));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_rate_limit_per_min(mut self, per_min: Option<i64>) -> Self {
+        self.changes.rate_limit_per_min = per_min;
         self
     }
 
@@ -181,7 +319,21 @@ impl UpdateServer {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn rate_limit(self, limit: RateLimit) -> Self {
-        self.rate_limit_per_min(limit.to_wire())
+        self.set_rate_limit(Some(limit))
+    }
+
+    /// The rate limit with its special values named, or `None` to leave it.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_rate_limit(Some(mcp_admin::getmcp::RateLimit::SiteDefault)).body()?;
+    /// assert_eq!(body.rate_limit_per_min, Some(0));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_rate_limit(self, limit: Option<RateLimit>) -> Self {
+        self.set_rate_limit_per_min(limit.map(RateLimit::to_wire))
     }
 
     /// The body this update sends, after checking every input; no I/O.
@@ -198,35 +350,34 @@ impl UpdateServer {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<UpdateServerBody, Error> {
-        let name = self.name.clone().into_wire(String::new);
-        if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        let c = &self.changes;
+        if c.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
             return Err(Error::invalid("name", "the name must not be empty"));
         }
-        let cors_origins = match &self.cors_origins {
+        let cors_origins = match &c.cors_origins {
             Patch::Keep => None,
             Patch::Clear => Some(String::new()),
             Patch::Set(list) => Some(join_origins(list)?),
         };
-        let rate_limit_per_min = self.rate_limit_per_min.clone().into_wire(|| 0);
-        if let Some(n) = rate_limit_per_min.filter(|n| *n < -1) {
+        if let Some(n) = c.rate_limit_per_min.filter(|n| *n < -1) {
             return Err(Error::invalid(
                 "rate_limit_per_min",
                 format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
             ));
         }
-        let test_auth_credentials = match &self.test_auth_credentials {
+        let test_auth_credentials = match &c.test_auth_credentials {
             Patch::Keep => None,
             Patch::Clear => Some(String::new()),
             Patch::Set(c) => Some(c.to_json_string()?),
         };
         let body = UpdateServerBody {
-            name,
-            description: self.description.clone().into_wire(String::new),
-            status: self.status.clone().into_wire(|| ServerStatus::Draft),
-            auth_type: self.auth_type.clone().into_wire(|| AuthType::None),
-            test_auth_credentials,
+            name: c.name.clone(),
+            description: c.description.clone().into_wire(String::new),
+            status: c.status.clone(),
+            auth_type: c.auth_type.clone(),
+            test_auth_credentials: test_auth_credentials.map(Redacted::new),
             cors_origins,
-            rate_limit_per_min,
+            rate_limit_per_min: c.rate_limit_per_min,
         };
         if body.is_empty() {
             return Err(Error::invalid(
@@ -245,21 +396,6 @@ impl UpdateServer {
         let raw = self.client.raw();
         let op = raw.getmcp_update_server().id(self.server).body(body).send();
         http::call(raw, OP, op).await
-    }
-}
-
-impl fmt::Debug for UpdateServer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UpdateServer")
-            .field("server", &self.server)
-            .field("name", &self.name)
-            .field("description", &self.description)
-            .field("status", &self.status)
-            .field("auth_type", &self.auth_type)
-            .field("test_auth_credentials", &self.test_auth_credentials)
-            .field("cors_origins", &self.cors_origins)
-            .field("rate_limit_per_min", &self.rate_limit_per_min)
-            .finish()
     }
 }
 

@@ -1,17 +1,51 @@
-//! The HasMCP update builder: a partial update on top of a replacing PATCH.
+//! The HasMCP update builder: a partial update on top of a replacing PATCH, and the
+//! bodies it sends.
 
+use serde::{Deserialize, Serialize};
+
+use super::OP;
 use crate::{
-    error::{ConflictError, Platform},
-    hasmcp::{
-        models::check_id, Client, IdRef, ProviderRef, Server, ServerId, ServerUpdate,
-        UpdateServerBody,
-    },
-    http, Error, Patch,
+    error::ConflictError,
+    hasmcp::{check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId},
+    Error, Patch,
 };
 
-const OP: &str = "hasmcp_update_server";
 const MAX_NAME: usize = 16;
 const MAX_INSTRUCTIONS: usize = 4096;
+
+/// The fields of an update, as sent inside `{"server": …}`. `None` is not sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerUpdate {
+    /// `name` (required by the server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `instructions` (`""` empties them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    /// `version`: the version this update is based on (required by the server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// `requestHeadersProxyEnabled`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_headers_proxy_enabled: Option<bool>,
+    /// `providers` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub providers: Option<Vec<ProviderRef>>,
+    /// `resources` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<IdRef>>,
+    /// `prompts` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<Vec<IdRef>>,
+}
+
+/// The PATCH body, `{"server": …}`. Public for the raw client.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UpdateServerBody {
+    /// The fields to send.
+    pub server: ServerUpdate,
+}
 
 /// An update of one HasMCP server that changes exactly the fields you name.
 ///
@@ -63,28 +97,30 @@ const MAX_INSTRUCTIONS: usize = 4096;
 #[derive(Debug, Clone)]
 pub struct UpdateServer {
     client: Client,
-    id: String,
+    /// The id, checked once when the builder is made.
+    id: Result<ServerId, InvalidId>,
     changes: Changes,
     expected_version: Option<i64>,
     retry_on_conflict: u32,
 }
 
-/// What the caller asked to change; re-applied on every conflict retry.
-#[derive(Debug, Clone, Default)]
+/// What the caller asked to change; re-applied on every conflict retry. Fields the
+/// server cannot empty are `Option`s: they have no clear form.
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Changes {
-    name: Patch<String>,
+    name: Option<String>,
     instructions: Patch<String>,
-    request_headers_proxy_enabled: Patch<bool>,
+    request_headers_proxy_enabled: Option<bool>,
     providers: Patch<Vec<ProviderRef>>,
     resources: Patch<Vec<IdRef>>,
     prompts: Patch<Vec<IdRef>>,
 }
 
 impl UpdateServer {
-    pub(crate) fn new(client: Client, id: String) -> Self {
+    pub(super) fn new(client: Client, id: &str) -> Self {
         UpdateServer {
             client,
-            id,
+            id: ServerId::parse(id.to_owned()),
             changes: Changes::default(),
             expected_version: None,
             retry_on_conflict: 0,
@@ -92,78 +128,151 @@ impl UpdateServer {
     }
 
     /// New name: 1–16 characters `[A-Za-z0-9]`.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.changes.name = Patch::Set(name.into());
+    pub fn name(self, name: impl Into<String>) -> Self {
+        self.set_name(Some(name.into()))
+    }
+
+    /// The name, or `None` to leave it; the server cannot empty a name.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_name(mut self, name: Option<String>) -> Self {
+        self.changes.name = name;
         self
     }
 
     /// New instructions (at most 4096 bytes of UTF-8, as the server counts them).
-    pub fn instructions(mut self, instructions: impl Into<String>) -> Self {
-        self.changes.instructions = Patch::Set(instructions.into());
-        self
+    pub fn instructions(self, instructions: impl Into<String>) -> Self {
+        self.set_instructions(Patch::Set(instructions.into()))
     }
 
     /// Empties the instructions: sends `"instructions": ""`.
-    pub fn clear_instructions(mut self) -> Self {
-        self.changes.instructions = Patch::Clear;
+    pub fn clear_instructions(self) -> Self {
+        self.set_instructions(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the instructions in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_instructions(mut self, instructions: Patch<String>) -> Self {
+        self.changes.instructions = instructions;
         self
     }
 
     /// Whether request headers are proxied to the providers.
-    pub fn request_headers_proxy_enabled(mut self, enabled: bool) -> Self {
-        self.changes.request_headers_proxy_enabled = Patch::Set(enabled);
+    pub fn request_headers_proxy_enabled(self, enabled: bool) -> Self {
+        self.set_request_headers_proxy_enabled(Some(enabled))
+    }
+
+    /// The proxy flag, or `None` to leave it.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_request_headers_proxy_enabled(mut self, enabled: Option<bool>) -> Self {
+        self.changes.request_headers_proxy_enabled = enabled;
         self
     }
 
     /// The provider attachments (at most one provider), replacing the current ones.
-    pub fn providers(mut self, providers: impl IntoIterator<Item = ProviderRef>) -> Self {
-        self.changes.providers = Patch::Set(providers.into_iter().collect());
-        self
+    pub fn providers(self, providers: impl IntoIterator<Item = ProviderRef>) -> Self {
+        self.set_providers(Patch::Set(providers.into_iter().collect()))
     }
 
     /// Detaches every provider and tool: sends `"providers": []`.
-    pub fn clear_providers(mut self) -> Self {
-        self.changes.providers = Patch::Clear;
+    pub fn clear_providers(self) -> Self {
+        self.set_providers(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the provider attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_providers(mut self, providers: Patch<Vec<ProviderRef>>) -> Self {
+        self.changes.providers = providers;
         self
     }
 
     /// The resource attachments by id, replacing the current ones.
-    pub fn resources<I, S>(mut self, ids: I) -> Self
+    pub fn resources<I, S>(self, ids: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes.resources = Patch::Set(ids.into_iter().map(IdRef::new).collect());
-        self
+        self.set_resources(Patch::Set(ids.into_iter().map(Into::into).collect()))
     }
 
     /// Detaches every resource: sends `"resources": []`.
-    pub fn clear_resources(mut self) -> Self {
-        self.changes.resources = Patch::Clear;
+    pub fn clear_resources(self) -> Self {
+        self.set_resources(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the resource attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_resources(Some(vec!["kSuB9Gf6aD7".into()]).into());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_resources(mut self, ids: Patch<Vec<String>>) -> Self {
+        self.changes.resources = ids.map(id_refs);
         self
     }
 
     /// The prompt attachments by id, replacing the current ones.
-    pub fn prompts<I, S>(mut self, ids: I) -> Self
+    pub fn prompts<I, S>(self, ids: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes.prompts = Patch::Set(ids.into_iter().map(IdRef::new).collect());
-        self
+        self.set_prompts(Patch::Set(ids.into_iter().map(Into::into).collect()))
     }
 
     /// Detaches every prompt: sends `"prompts": []`.
-    pub fn clear_prompts(mut self) -> Self {
-        self.changes.prompts = Patch::Clear;
+    pub fn clear_prompts(self) -> Self {
+        self.set_prompts(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the prompt attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_prompts(mut self, ids: Patch<Vec<String>>) -> Self {
+        self.changes.prompts = ids.map(id_refs);
         self
     }
 
     /// Only update if the server is at this version: [`send`](Self::send) returns a
     /// conflict, sending no PATCH, when the version it reads differs. With
     /// [`send_exact`](Self::send_exact) it is the version sent.
-    pub fn expected_version(mut self, version: i64) -> Self {
-        self.expected_version = Some(version);
+    pub fn expected_version(self, version: i64) -> Self {
+        self.set_expected_version(Some(version))
+    }
+
+    /// The expected version, or `None` for no check.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_expected_version(mut self, version: Option<i64>) -> Self {
+        self.expected_version = version;
         self
     }
 
@@ -184,7 +293,8 @@ impl UpdateServer {
 
     /// The complete body [`send`](Self::send) would PATCH given the server's current
     /// state: `current` with this builder's changes applied, and `current`'s version.
-    /// Checks every input; no I/O.
+    /// Checks every input, including that `current.version` is one an update can be
+    /// based on; no I/O.
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client, current: mcp_admin::hasmcp::Server) -> Result<(), mcp_admin::Error> {
@@ -194,30 +304,18 @@ impl UpdateServer {
     /// ```
     pub fn merged_body(&self, current: &Server) -> Result<UpdateServerBody, Error> {
         self.validate()?;
-        // The version is an int32 on the wire: anything outside 1..=i32::MAX is not one
-        // a safe update can be based on (and `version + 1` must not overflow).
-        let version = match current.version {
-            Some(v) if (1..=i64::from(i32::MAX)).contains(&v) => v,
-            other => {
-                let reason = match other {
-                    None => "the server reported no version, which a safe update needs; \
-                             use send_exact() with expected_version()"
-                        .to_owned(),
-                    Some(v) => format!("the server reported version {v}, outside 1..=2147483647"),
-                };
-                return Err(Error::Decode {
-                    platform: Platform::HasMcp,
-                    operation: "hasmcp_get_server",
-                    status: 200,
-                    reason,
-                    body: String::new(),
-                });
-            }
-        };
+        let version = usable_version(current.version)
+            .map_err(|why| Error::invalid("current.version", format!("the server has {why}")))?;
+        Ok(self.apply(current, version))
+    }
+
+    /// `current` with the changes applied, based on `version`.
+    fn apply(&self, current: &Server, version: i64) -> UpdateServerBody {
         let c = self.changes.clone();
-        Ok(UpdateServerBody {
+        let ids = |ids: &mut dyn Iterator<Item = &str>| ids.map(IdRef::new).collect();
+        UpdateServerBody {
             server: ServerUpdate {
-                name: Some(c.name.apply_to(current.name.clone(), String::new)),
+                name: Some(c.name.unwrap_or_else(|| current.name.clone())),
                 instructions: Some(
                     c.instructions
                         .apply_to(current.instructions_text().to_owned(), String::new),
@@ -225,34 +323,22 @@ impl UpdateServer {
                 version: Some(version),
                 request_headers_proxy_enabled: Some(
                     c.request_headers_proxy_enabled
-                        .apply_to(current.request_headers_proxy_enabled, || false),
+                        .unwrap_or(current.request_headers_proxy_enabled),
                 ),
                 providers: Some(c.providers.apply_to(
                     current.providers.iter().map(ProviderRef::from).collect(),
                     Vec::new,
                 )),
-                resources: Some(
-                    c.resources.apply_to(
-                        current
-                            .resources
-                            .iter()
-                            .map(|r| IdRef::new(r.id.as_str()))
-                            .collect(),
-                        Vec::new,
-                    ),
-                ),
-                prompts: Some(
-                    c.prompts.apply_to(
-                        current
-                            .prompts
-                            .iter()
-                            .map(|p| IdRef::new(p.id.as_str()))
-                            .collect(),
-                        Vec::new,
-                    ),
-                ),
+                resources: Some(c.resources.apply_to(
+                    ids(&mut current.resources.iter().map(|r| r.id.as_str())),
+                    Vec::new,
+                )),
+                prompts: Some(c.prompts.apply_to(
+                    ids(&mut current.prompts.iter().map(|p| p.id.as_str())),
+                    Vec::new,
+                )),
             },
-        })
+        }
     }
 
     /// The body [`send_exact`](Self::send_exact) sends: only the fields set, and
@@ -269,10 +355,10 @@ impl UpdateServer {
         let c = self.changes.clone();
         Ok(UpdateServerBody {
             server: ServerUpdate {
-                name: c.name.into_wire(String::new),
+                name: c.name,
                 instructions: c.instructions.into_wire(String::new),
                 version: self.expected_version,
-                request_headers_proxy_enabled: c.request_headers_proxy_enabled.into_wire(|| false),
+                request_headers_proxy_enabled: c.request_headers_proxy_enabled,
                 providers: c.providers.into_wire(Vec::new),
                 resources: c.resources.into_wire(Vec::new),
                 prompts: c.prompts.into_wire(Vec::new),
@@ -284,52 +370,36 @@ impl UpdateServer {
     /// version read, and checks the version the server answers with. See the type's
     /// docs for why; on a detected concurrent write it returns [`Error::Conflict`]
     /// unless [`retry_on_conflict`](Self::retry_on_conflict) allows another round.
+    ///
+    /// A read whose version no update can be based on (none, or outside the int32
+    /// range) is that read's [`Error::Decode`]: nothing is PATCHed.
     pub async fn send(self) -> Result<Server, Error> {
-        let id = self.checked_id()?;
         self.validate()?;
+        let id = self.id()?;
         let mut rounds_left = self.retry_on_conflict;
         // Whether an earlier round's PATCH reached the server: its attachments may stand.
         let mut patched = false;
         loop {
-            let current = self.client.fetch(&id).await?;
-            if let Some(expected) = self.expected_version {
-                if current.version != Some(expected) {
-                    let outcome = if patched {
-                        "an earlier attempt's PATCH was answered, so its provider, resource and \
-                         prompt attachments may have been applied"
-                    } else {
-                        "nothing was sent"
-                    };
-                    return Err(ConflictError {
-                        operation: OP,
-                        expected: Some(expected),
-                        found: current.version,
-                        may_have_applied: patched,
-                        status: None,
-                        message: format!(
-                            "expected version {expected}, the server is at {}; {outcome}",
-                            version_text(current.version)
-                        ),
-                    }
-                    .into());
-                }
-            }
-            let body = self.merged_body(&current)?;
-            let sent = body.server.version.unwrap_or_default();
+            let (current, checked) = self
+                .client
+                .fetch(id, |read| self.check_read(read, patched))
+                .await?;
+            let version = checked?;
+            let body = self.apply(&current, version);
             let wrote = body.server.clone();
-            let updated = self.patch(&id, body).await?;
+            let updated = self.client.patch(id, body).await?;
             patched = true;
-            let Some(lost) = lost_race(&wrote, sent, &updated) else {
+            let Some(lost) = lost_race(&wrote, version, &updated) else {
                 return Ok(updated);
             };
             let conflict = ConflictError {
                 operation: OP,
-                expected: Some(sent + 1),
+                expected: Some(version + 1),
                 found: updated.version,
                 may_have_applied: true,
                 status: Some(200),
                 message: format!(
-                    "the update was based on version {sent} but {lost}: another write came first. \
+                    "the update was based on version {version} but {lost}: another write came first. \
                      Its name, instructions and flag were not applied; its provider, resource and \
                      prompt attachments may have been"
                 ),
@@ -337,7 +407,7 @@ impl UpdateServer {
             if rounds_left == 0 {
                 return Err(conflict.into());
             }
-            tracing::debug!(server = %id, sent, found = ?updated.version, rounds_left, "hasmcp: concurrent write; re-reading");
+            tracing::debug!(server = %id, sent = version, found = ?updated.version, rounds_left, "hasmcp: concurrent write; re-reading");
             rounds_left -= 1;
         }
     }
@@ -345,38 +415,44 @@ impl UpdateServer {
     /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
     /// the version sent is [`expected_version`](Self::expected_version), if set.
     pub async fn send_exact(self) -> Result<Server, Error> {
-        let id = self.checked_id()?;
         let body = self.exact_body()?;
-        self.patch(&id, body).await
+        self.client.patch(self.id()?, body).await
     }
 
-    async fn patch(&self, id: &ServerId, body: UpdateServerBody) -> Result<Server, Error> {
-        let raw = self.client.raw();
-        let op = raw.hasmcp_update_server().id(id.clone()).body(body).send();
-        Ok(http::call(raw, OP, op).await?.server)
+    /// Checks a read an update is to be based on: the version it is at, or a conflict
+    /// when that is not the expected one, or (the outer error, which the read reports as
+    /// its [`Error::Decode`]) why no update can be based on it.
+    fn check_read(
+        &self,
+        read: &Server,
+        patched: bool,
+    ) -> Result<Result<i64, ConflictError>, String> {
+        match self.expected_version {
+            Some(expected) if read.version != Some(expected) => {
+                Ok(Err(stale_read(expected, read.version, patched)))
+            }
+            _ => usable_version(read.version)
+                .map(Ok)
+                .map_err(|why| format!("the server reported {why}")),
+        }
     }
 
-    fn checked_id(&self) -> Result<ServerId, Error> {
-        ServerId::new(self.id.as_str())
+    /// The id given to [`Client::update_server`], or why it is not one.
+    fn id(&self) -> Result<&ServerId, Error> {
+        self.id.as_ref().map_err(|e| e.clone().for_field("id"))
     }
 
     /// The checks the server would make, made before any request.
     fn validate(&self) -> Result<(), Error> {
-        self.checked_id()?;
+        self.id()?;
         let c = &self.changes;
-        let nothing = c.name.is_keep()
-            && c.instructions.is_keep()
-            && c.request_headers_proxy_enabled.is_keep()
-            && c.providers.is_keep()
-            && c.resources.is_keep()
-            && c.prompts.is_keep();
-        if nothing {
+        if *c == Changes::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
             ));
         }
-        if let Patch::Set(name) = &c.name {
+        if let Some(name) = &c.name {
             let ok = (1..=MAX_NAME).contains(&name.len())
                 && name.bytes().all(|b| b.is_ascii_alphanumeric());
             if !ok {
@@ -419,6 +495,44 @@ impl UpdateServer {
     }
 }
 
+fn id_refs(ids: Vec<String>) -> Vec<IdRef> {
+    ids.into_iter().map(IdRef::new).collect()
+}
+
+/// The version an update can be based on, or what is wrong with it. The version is an
+/// int32 on the wire: anything outside 1..=i32::MAX is not one a safe update can be based
+/// on (and `version + 1` must not overflow).
+fn usable_version(version: Option<i64>) -> Result<i64, String> {
+    match version {
+        Some(v) if (1..=i64::from(i32::MAX)).contains(&v) => Ok(v),
+        None => Err("no version, which a safe update needs; \
+                     use send_exact() with expected_version()"
+            .to_owned()),
+        Some(v) => Err(format!("version {v}, outside 1..=2147483647")),
+    }
+}
+
+/// The conflict of a read that found another version than the expected one.
+fn stale_read(expected: i64, found: Option<i64>, patched: bool) -> ConflictError {
+    let outcome = if patched {
+        "an earlier attempt's PATCH was answered, so its provider, resource and \
+         prompt attachments may have been applied"
+    } else {
+        "nothing was sent"
+    };
+    ConflictError {
+        operation: OP,
+        expected: Some(expected),
+        found,
+        may_have_applied: patched,
+        status: None,
+        message: format!(
+            "expected version {expected}, the server is at {}; {outcome}",
+            found.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"))
+        ),
+    }
+}
+
 /// Why a 200 answer to our PATCH shows that another write won, or `None` if ours was
 /// applied. The open-source server answers a stale version with 200: version, name,
 /// instructions and flag stay as the winner left them. The version alone is not
@@ -452,8 +566,4 @@ fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String
                     )
                 })
         })
-}
-
-fn version_text(v: Option<i64>) -> String {
-    v.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"))
 }
