@@ -457,7 +457,105 @@ fn check_origin(origin: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_origin;
+    use super::{check_origin, UpdateServer};
+    use crate::{
+        getmcp::{AuthType, Client, RateLimit, ServerStatus, TestAuthCredentials},
+        Patch,
+    };
+
+    fn update() -> UpdateServer {
+        Client::builder("https://yoursite.com")
+            .api_key("gmcp_0123456789abcdef0123456789abcdef")
+            .build()
+            .unwrap()
+            .update_server(3u64)
+    }
+
+    fn sent(update: UpdateServer) -> String {
+        serde_json::to_string(&update.body().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn set_keep_and_set_none_send_nothing() {
+        let all_left = update()
+            .rate_limit_per_min(5)
+            .set_name(None)
+            .set_description(Patch::Keep)
+            .set_status(None)
+            .set_auth_type(None)
+            .set_test_auth_credentials(Patch::Keep)
+            .set_cors_origins(Patch::Keep);
+        assert_eq!(sent(all_left), r#"{"rate_limit_per_min":5}"#);
+        let limit_left = update()
+            .name("Tools")
+            .set_rate_limit_per_min(None)
+            .set_rate_limit(None);
+        assert_eq!(sent(limit_left), r#"{"name":"Tools"}"#);
+    }
+
+    #[test]
+    fn set_clear_sends_the_empty_form() {
+        let cleared = update()
+            .set_description(Patch::Clear)
+            .set_test_auth_credentials(Patch::Clear)
+            .set_cors_origins(Patch::Clear);
+        assert_eq!(
+            sent(cleared),
+            r#"{"description":"","test_auth_credentials":"","cors_origins":""}"#
+        );
+    }
+
+    #[test]
+    fn set_some_sends_the_value_like_the_plain_setter() {
+        let set = update()
+            .set_name(Some("Tools".into()))
+            .set_description(Some("About".to_owned()).into())
+            .set_status(Some(ServerStatus::Paused))
+            .set_auth_type(Some(AuthType::Bearer))
+            .set_test_auth_credentials(Patch::Set(TestAuthCredentials::bearer("tok")))
+            .set_cors_origins(Patch::Set(vec!["https://a.example".into()]))
+            .set_rate_limit(Some(RateLimit::Unlimited));
+        let plain = update()
+            .name("Tools")
+            .description("About")
+            .status(ServerStatus::Paused)
+            .auth_type(AuthType::Bearer)
+            .test_auth_credentials(TestAuthCredentials::bearer("tok"))
+            .cors_origins(["https://a.example"])
+            .rate_limit_per_min(-1);
+        let expected = concat!(
+            r#"{"name":"Tools","description":"About","status":"paused","auth_type":"bearer","#,
+            r#""test_auth_credentials":"{\"token\":\"tok\"}","cors_origins":"https://a.example","#,
+            r#""rate_limit_per_min":-1}"#
+        );
+        assert_eq!(sent(set), expected);
+        assert_eq!(sent(plain), expected);
+    }
+
+    #[test]
+    fn body_debug_hides_the_credentials() {
+        let body = update()
+            .test_auth_credentials(TestAuthCredentials::basic("me", "PW-SECRET"))
+            .body()
+            .unwrap();
+        assert_eq!(
+            body.test_auth_credentials
+                .as_ref()
+                .map(|c| c.expose().as_str()),
+            Some(r#"{"username":"me","password":"PW-SECRET"}"#)
+        );
+        let shown = format!("{body:?}");
+        assert!(!shown.contains("PW-SECRET"), "{shown}");
+        assert!(
+            shown.contains(r#"test_auth_credentials: Some("[redacted]")"#),
+            "{shown}"
+        );
+        let builder = format!(
+            "{:?}",
+            update().test_auth_credentials(TestAuthCredentials::bearer("TOK-SECRET"))
+        );
+        assert!(!builder.contains("TOK-SECRET"), "{builder}");
+    }
 
     #[test]
     fn origins() {

@@ -567,3 +567,152 @@ fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String
                 })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::UpdateServer;
+    use crate::{
+        hasmcp::{Client, ProviderRef, Server},
+        Error, Patch,
+    };
+
+    fn update() -> UpdateServer {
+        Client::builder()
+            .token("t")
+            .build()
+            .unwrap()
+            .update_server("kSuB9Gf6aD4")
+    }
+
+    fn exact(update: UpdateServer) -> String {
+        serde_json::to_string(&update.exact_body().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn set_keep_and_set_none_send_nothing() {
+        let all_left = update()
+            .clear_prompts()
+            .set_name(None)
+            .set_instructions(Patch::Keep)
+            .set_request_headers_proxy_enabled(None)
+            .set_providers(Patch::Keep)
+            .set_resources(Patch::Keep)
+            .set_expected_version(None);
+        assert_eq!(exact(all_left), r#"{"server":{"prompts":[]}}"#);
+        let prompts_left = update().clear_resources().set_prompts(Patch::Keep);
+        assert_eq!(exact(prompts_left), r#"{"server":{"resources":[]}}"#);
+    }
+
+    #[test]
+    fn set_clear_sends_the_empty_form() {
+        let cleared = update()
+            .set_instructions(Patch::Clear)
+            .set_providers(Patch::Clear)
+            .set_resources(Patch::Clear)
+            .set_prompts(Patch::Clear);
+        assert_eq!(
+            exact(cleared),
+            r#"{"server":{"instructions":"","providers":[],"resources":[],"prompts":[]}}"#
+        );
+    }
+
+    #[test]
+    fn set_some_sends_the_value_like_the_plain_setter() {
+        let set = update()
+            .set_name(Some("Tools".into()))
+            .set_instructions(Patch::Set("Use them".into()))
+            .set_request_headers_proxy_enabled(Some(false))
+            .set_providers(Patch::Set(vec![ProviderRef::new("kSuB9Gf6aD5")]))
+            .set_resources(Patch::Set(vec!["kSuB9Gf6aD7".into()]))
+            .set_prompts(Some(vec!["kSuB9Gf6aD8".into()]).into())
+            .set_expected_version(Some(2));
+        let plain = update()
+            .name("Tools")
+            .instructions("Use them")
+            .request_headers_proxy_enabled(false)
+            .providers([ProviderRef::new("kSuB9Gf6aD5")])
+            .resources(["kSuB9Gf6aD7"])
+            .prompts(["kSuB9Gf6aD8"])
+            .expected_version(2);
+        let expected = concat!(
+            r#"{"server":{"name":"Tools","instructions":"Use them","version":2,"#,
+            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"kSuB9Gf6aD5","tools":[]}],"#,
+            r#""resources":[{"id":"kSuB9Gf6aD7"}],"prompts":[{"id":"kSuB9Gf6aD8"}]}}"#
+        );
+        assert_eq!(exact(set), expected);
+        assert_eq!(exact(plain), expected);
+    }
+
+    #[test]
+    fn fields_without_a_clear_keep_the_current_value_when_left() {
+        let current: Server = serde_json::from_str(
+            r#"{"id":"kSuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
+                "requestHeadersProxyEnabled":true}"#,
+        )
+        .unwrap();
+        let body = update()
+            .set_name(None)
+            .set_request_headers_proxy_enabled(None)
+            .clear_instructions()
+            .merged_body(&current)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            concat!(
+                r#"{"server":{"name":"Old","instructions":"","version":3,"#,
+                r#""requestHeadersProxyEnabled":true,"providers":[],"resources":[],"prompts":[]}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn merged_body_names_an_unusable_version_of_the_given_server() {
+        for (version, reason) in [
+            (
+                "",
+                "the server has no version, which a safe update needs; \
+                 use send_exact() with expected_version()",
+            ),
+            (
+                r#","version":0"#,
+                "the server has version 0, outside 1..=2147483647",
+            ),
+        ] {
+            let current: Server =
+                serde_json::from_str(&format!(r#"{{"id":"kSuB9Gf6aD4"{version}}}"#)).unwrap();
+            match update().name("Renamed").merged_body(&current) {
+                Err(Error::InvalidInput { field, reason: r }) => {
+                    assert_eq!(field, "current.version");
+                    assert_eq!(r, reason);
+                }
+                other => panic!("{version}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_id_is_reported_by_every_body() {
+        let bad = Client::builder()
+            .token("t")
+            .build()
+            .unwrap()
+            .update_server("kSuB9Gf6aD/")
+            .name("Renamed");
+        let current: Server = serde_json::from_str(r#"{"id":"kSuB9Gf6aD4","version":1}"#).unwrap();
+        for err in [
+            bad.exact_body().unwrap_err(),
+            bad.merged_body(&current).unwrap_err(),
+        ] {
+            match err {
+                Error::InvalidInput { field, reason } => {
+                    assert_eq!(field, "id");
+                    assert_eq!(
+                        reason,
+                        r#""kSuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
