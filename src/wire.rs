@@ -129,7 +129,7 @@ where
 /// Timestamps as the platforms send them: RFC 3339, or MySQL's `YYYY-MM-DD HH:MM:SS`
 /// (UTC). Anything else, including WordPress's zero date, reads as `None` rather than
 /// failing the whole response.
-pub(crate) mod lenient_time {
+pub(crate) mod timestamp {
     use chrono::{DateTime, NaiveDateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -166,7 +166,7 @@ pub(crate) mod lenient_time {
 mod tests {
     use serde::Deserialize;
 
-    use super::lenient_time::parse;
+    use super::timestamp::parse;
 
     super::object_model! {
         /// test

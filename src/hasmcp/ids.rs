@@ -50,7 +50,8 @@ macro_rules! def_id {
         ///
         #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
         #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
-        #[doc = concat!("assert!(\"short\".parse::<", stringify!($name), ">().unwrap_err().is_invalid_input());")]
+        #[doc = concat!("let refused = \"short\".parse::<", stringify!($name), ">();")]
+        /// assert!(refused.unwrap_err().is_invalid_input());
         /// # Ok::<(), mcp_admin::Error>(())
         /// ```
         #[derive(

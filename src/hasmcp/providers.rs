@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::{
     hasmcp::ServerId,
-    wire::{lenient_time, wire_enum},
+    wire::{null_as_default, timestamp, wire_enum},
     Redacted,
 };
 
@@ -63,18 +63,10 @@ pub struct Provider {
     /// Provider id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(
-        default,
-        with = "lenient_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(
-        default,
-        with = "lenient_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
     /// Provider version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,7 +102,7 @@ pub struct Provider {
     /// The tools of this provider attached to the server.
     #[serde(
         default,
-        deserialize_with = "crate::wire::null_as_default",
+        deserialize_with = "null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tools: Vec<Tool>,
@@ -175,7 +167,7 @@ pub struct Tool {
     /// Headers sent upstream; their values never show in `Debug`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::null_as_default",
+        deserialize_with = "null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub headers: Vec<ToolHeader>,
@@ -183,7 +175,7 @@ pub struct Tool {
     #[serde(
         default,
         rename = "oauth2Scopes",
-        deserialize_with = "crate::wire::null_as_default",
+        deserialize_with = "null_as_default",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub oauth2_scopes: Vec<String>,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{hasmcp::ServerId, wire::lenient_time};
+use crate::{hasmcp::ServerId, wire::timestamp};
 
 /// A resource attached to a server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,18 +13,10 @@ pub struct Resource {
     /// Resource id.
     pub id: ServerId,
     /// Creation time.
-    #[serde(
-        default,
-        with = "lenient_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
     /// Last update.
-    #[serde(
-        default,
-        with = "lenient_time",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::{
     getmcp::{Client, ServerRef},
     http,
-    wire::{lenient_time, object_model, wire_enum},
+    wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Redacted,
 };
 
@@ -134,7 +134,7 @@ object_model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub user_id: Option<u64>,
         /// Display name.
-        #[serde(default, deserialize_with = "crate::wire::null_as_default")]
+        #[serde(default, deserialize_with = "null_as_default")]
         pub name: String,
         /// URL slug; re-derived from the name when the name changes.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,18 +189,10 @@ object_model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub resource_count: Option<u64>,
         /// Creation time (UTC).
-        #[serde(
-            default,
-            with = "lenient_time",
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
         pub created_at: Option<DateTime<Utc>>,
         /// Last update (UTC).
-        #[serde(
-            default,
-            with = "lenient_time",
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<DateTime<Utc>>,
     }
 }
@@ -299,7 +291,10 @@ mod tests {
             "{shown}"
         );
         assert!(
-            shown.contains(r#"auth_config: Some("[redacted]"), outbound_auth_type: None, outbound_auth_config: Some("[redacted]")"#),
+            shown.contains(concat!(
+                r#"auth_config: Some("[redacted]"), outbound_auth_type: None, "#,
+                r#"outbound_auth_config: Some("[redacted]")"#
+            )),
             "{shown}"
         );
         let back = serde_json::to_value(&server).unwrap();

@@ -7,7 +7,7 @@ use crate::{
     error::Platform,
     hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
     http,
-    wire::{lenient_time, object_model},
+    wire::{null_as_default, object_model, timestamp},
     Error,
 };
 
@@ -29,23 +29,15 @@ object_model! {
         /// The server id.
         pub id: ServerId,
         /// Creation time.
-        #[serde(
-            default,
-            with = "lenient_time",
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
         pub created_at: Option<DateTime<Utc>>,
         /// Last update.
-        #[serde(
-            default,
-            with = "lenient_time",
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
         pub updated_at: Option<DateTime<Utc>>,
         /// Name (1–16 of `[A-Za-z0-9]`); omitted by the server when empty.
         #[serde(
             default,
-            deserialize_with = "crate::wire::null_as_default",
+            deserialize_with = "null_as_default",
             skip_serializing_if = "String::is_empty"
         )]
         pub name: String,
@@ -56,7 +48,7 @@ object_model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub instructions: Option<String>,
         /// Whether request headers are proxied to providers.
-        #[serde(default, deserialize_with = "crate::wire::null_as_default")]
+        #[serde(default, deserialize_with = "null_as_default")]
         pub request_headers_proxy_enabled: bool,
         /// Dynamic tool discovery (hosted service).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,21 +65,21 @@ object_model! {
         /// Attached providers and, inside each, the attached tools.
         #[serde(
             default,
-            deserialize_with = "crate::wire::null_as_default",
+            deserialize_with = "null_as_default",
             skip_serializing_if = "Vec::is_empty"
         )]
         pub providers: Vec<Provider>,
         /// Attached resources.
         #[serde(
             default,
-            deserialize_with = "crate::wire::null_as_default",
+            deserialize_with = "null_as_default",
             skip_serializing_if = "Vec::is_empty"
         )]
         pub resources: Vec<Resource>,
         /// Attached prompts.
         #[serde(
             default,
-            deserialize_with = "crate::wire::null_as_default",
+            deserialize_with = "null_as_default",
             skip_serializing_if = "Vec::is_empty"
         )]
         pub prompts: Vec<Prompt>,

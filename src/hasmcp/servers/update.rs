@@ -312,7 +312,6 @@ impl UpdateServer {
     /// `current` with the changes applied, based on `version`.
     fn apply(&self, current: &Server, version: i64) -> UpdateServerBody {
         let c = self.changes.clone();
-        let ids = |ids: &mut dyn Iterator<Item = &str>| ids.map(IdRef::new).collect();
         UpdateServerBody {
             server: ServerUpdate {
                 name: Some(c.name.unwrap_or_else(|| current.name.clone())),
@@ -330,11 +329,11 @@ impl UpdateServer {
                     Vec::new,
                 )),
                 resources: Some(c.resources.apply_to(
-                    ids(&mut current.resources.iter().map(|r| r.id.as_str())),
+                    id_refs(current.resources.iter().map(|r| r.id.as_str())),
                     Vec::new,
                 )),
                 prompts: Some(c.prompts.apply_to(
-                    ids(&mut current.prompts.iter().map(|p| p.id.as_str())),
+                    id_refs(current.prompts.iter().map(|p| p.id.as_str())),
                     Vec::new,
                 )),
             },
@@ -495,7 +494,7 @@ impl UpdateServer {
     }
 }
 
-fn id_refs(ids: Vec<String>) -> Vec<IdRef> {
+fn id_refs<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Vec<IdRef> {
     ids.into_iter().map(IdRef::new).collect()
 }
 
