@@ -79,7 +79,9 @@ impl<T> Patch<T> {
     ///
     /// ```
     /// use mcp_admin::Patch;
-    /// let from_args = |value: Option<&str>, clear: bool| Patch::from(value).clear_if(clear);
+    /// fn from_args(value: Option<&str>, clear: bool) -> Patch<&str> {
+    ///     Patch::from(value).clear_if(clear)
+    /// }
     /// assert_eq!(from_args(Some("x"), false), Patch::Set("x"));
     /// assert_eq!(from_args(None, false), Patch::Keep);
     /// assert_eq!(from_args(None, true), Patch::Clear);
