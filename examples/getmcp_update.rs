@@ -14,6 +14,7 @@ use clap::{Parser, ValueEnum};
 use mcp_admin::{
     getmcp::{self, AuthType, KeyLocation, ServerRef, ServerStatus, TestAuthCredentials},
     testing::FakeGetMcp,
+    Patch,
 };
 
 /// Update one GetMCP server: only the fields given are sent.
@@ -131,63 +132,49 @@ async fn run(args: Args) -> Result<()> {
         }
     };
 
-    let mut update = client.update_server(server);
-    if let Some(name) = args.name {
-        update = update.name(name);
-    }
-    if let Some(description) = args.description {
-        update = update.description(description);
-    }
-    if args.clear_description {
-        update = update.clear_description();
-    }
-    if let Some(status) = args.status {
-        update = update.status(match status {
-            Status::Active => ServerStatus::Active,
-            Status::Paused => ServerStatus::Paused,
-            Status::Draft => ServerStatus::Draft,
-        });
-    }
-    if let Some(auth) = args.auth_type {
-        update = update.auth_type(match auth {
-            Auth::None => AuthType::None,
-            Auth::Bearer => AuthType::Bearer,
-            Auth::ApiKey => AuthType::ApiKey,
-            Auth::Basic => AuthType::Basic,
-            Auth::Oauth => AuthType::OAuth,
-        });
-    }
-    if let Some(token) = args.bearer {
-        update = update.test_auth_credentials(TestAuthCredentials::bearer(token));
-    }
-    if let Some(pair) = args.basic {
-        let (user, password) = pair
-            .split_once(':')
-            .ok_or("--basic takes username:password")?;
-        update = update.test_auth_credentials(TestAuthCredentials::basic(user, password));
-    }
-    if let Some(pair) = args.header_key {
-        let (name, value) = pair
-            .split_once('=')
-            .ok_or("--header-key takes Name=value")?;
-        update = update.test_auth_credentials(TestAuthCredentials::api_key(
-            name,
-            value,
-            KeyLocation::Header,
-        ));
-    }
-    if args.clear_credentials {
-        update = update.clear_test_auth_credentials();
-    }
-    if !args.cors_origins.is_empty() {
-        update = update.cors_origins(args.cors_origins);
-    }
-    if args.allow_all_origins {
-        update = update.allow_all_origins();
-    }
-    if let Some(limit) = args.rate_limit {
-        update = update.rate_limit_per_min(limit);
-    }
+    let status = args.status.map(|status| match status {
+        Status::Active => ServerStatus::Active,
+        Status::Paused => ServerStatus::Paused,
+        Status::Draft => ServerStatus::Draft,
+    });
+    let auth_type = args.auth_type.map(|auth| match auth {
+        Auth::None => AuthType::None,
+        Auth::Bearer => AuthType::Bearer,
+        Auth::ApiKey => AuthType::ApiKey,
+        Auth::Basic => AuthType::Basic,
+        Auth::Oauth => AuthType::OAuth,
+    });
+    let credentials = match (args.bearer, args.basic, args.header_key) {
+        (Some(token), _, _) => Some(TestAuthCredentials::bearer(token)),
+        (_, Some(pair), _) => {
+            let (user, password) = pair
+                .split_once(':')
+                .ok_or("--basic takes username:password")?;
+            Some(TestAuthCredentials::basic(user, password))
+        }
+        (_, _, Some(pair)) => {
+            let (name, value) = pair
+                .split_once('=')
+                .ok_or("--header-key takes Name=value")?;
+            Some(TestAuthCredentials::api_key(
+                name,
+                value,
+                KeyLocation::Header,
+            ))
+        }
+        (None, None, None) => None,
+    };
+    let origins = (!args.cors_origins.is_empty()).then_some(args.cors_origins);
+
+    let update = client
+        .update_server(server)
+        .set_name(args.name)
+        .set_description(Patch::from(args.description).clear_if(args.clear_description))
+        .set_status(status)
+        .set_auth_type(auth_type)
+        .set_test_auth_credentials(Patch::from(credentials).clear_if(args.clear_credentials))
+        .set_cors_origins(Patch::from(origins).clear_if(args.allow_all_origins))
+        .set_rate_limit_per_min(args.rate_limit);
 
     let updated = update.send().await?;
     println!("{}", serde_json::to_string_pretty(&updated)?);

@@ -13,6 +13,7 @@ use clap::Parser;
 use mcp_admin::{
     hasmcp::{self, ProviderRef},
     testing::FakeHasMcp,
+    Patch,
 };
 
 /// Update one HasMCP server: a partial update (read, merge, write with the version read).
@@ -105,36 +106,19 @@ async fn run(args: Args) -> Result<()> {
         }
     };
 
-    let mut update = client
+    let providers = args
+        .provider
+        .map(|provider| vec![ProviderRef::new(provider).tools(args.tools)]);
+    let update = client
         .update_server(&id)
+        .set_name(args.name)
+        .set_instructions(Patch::from(args.instructions).clear_if(args.clear_instructions))
+        .set_request_headers_proxy_enabled(args.proxy_headers)
+        .set_providers(Patch::from(providers).clear_if(args.clear_providers))
+        .set_resources(Patch::Keep.clear_if(args.clear_resources))
+        .set_prompts(Patch::Keep.clear_if(args.clear_prompts))
+        .set_expected_version(args.expected_version)
         .retry_on_conflict(args.retry_on_conflict);
-    if let Some(name) = args.name {
-        update = update.name(name);
-    }
-    if let Some(text) = args.instructions {
-        update = update.instructions(text);
-    }
-    if args.clear_instructions {
-        update = update.clear_instructions();
-    }
-    if let Some(flag) = args.proxy_headers {
-        update = update.request_headers_proxy_enabled(flag);
-    }
-    if let Some(provider) = args.provider {
-        update = update.providers([ProviderRef::new(provider).tools(args.tools)]);
-    }
-    if args.clear_providers {
-        update = update.clear_providers();
-    }
-    if args.clear_resources {
-        update = update.clear_resources();
-    }
-    if args.clear_prompts {
-        update = update.clear_prompts();
-    }
-    if let Some(version) = args.expected_version {
-        update = update.expected_version(version);
-    }
 
     let updated = update.send().await?;
     println!("{}", serde_json::to_string_pretty(&updated)?);

@@ -6,6 +6,7 @@ pub mod error;
 pub mod getmcp;
 pub mod hasmcp;
 pub mod patch;
+mod secret;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
@@ -15,6 +16,7 @@ mod wire;
 pub use error::{ApiError, ConflictError, Error, Platform};
 pub use patch::Patch;
 pub use transport::{RetryPolicy, Transport};
+pub use secret::Redacted;
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,

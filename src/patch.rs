@@ -74,6 +74,27 @@ impl<T> Patch<T> {
         }
     }
 
+    /// [`Patch::Clear`] when `clear` is true, else this change: the shape of a
+    /// `--x VALUE` / `--clear-x` pair of options, forwarded in one call.
+    ///
+    /// ```
+    /// use mcp_admin::Patch;
+    /// fn from_args(value: Option<&str>, clear: bool) -> Patch<&str> {
+    ///     Patch::from(value).clear_if(clear)
+    /// }
+    /// assert_eq!(from_args(Some("x"), false), Patch::Set("x"));
+    /// assert_eq!(from_args(None, false), Patch::Keep);
+    /// assert_eq!(from_args(None, true), Patch::Clear);
+    /// ```
+    #[must_use]
+    pub fn clear_if(self, clear: bool) -> Self {
+        if clear {
+            Patch::Clear
+        } else {
+            self
+        }
+    }
+
     /// Applies this change to a current value: `Keep` returns `current`, `Clear`
     /// returns `empty()`, `Set(v)` returns `v`. Used by read–merge–write updates.
     ///
@@ -95,5 +116,18 @@ impl<T> Patch<T> {
 impl<T> From<T> for Patch<T> {
     fn from(value: T) -> Self {
         Patch::Set(value)
+    }
+}
+
+impl<T> From<Option<T>> for Patch<T> {
+    /// `Some(v)` sets, `None` keeps: an optional input forwarded as-is never clears.
+    ///
+    /// ```
+    /// use mcp_admin::Patch;
+    /// assert_eq!(Patch::from(Some(3)), Patch::Set(3));
+    /// assert_eq!(Patch::<i32>::from(None), Patch::Keep);
+    /// ```
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Patch::Keep, Patch::Set)
     }
 }

@@ -62,40 +62,59 @@ macro_rules! wire_enum {
 }
 pub(crate) use wire_enum;
 
-/// Implements `Serialize` and `Deserialize` for a type whose derives carry
-/// `#[serde(remote = "Self")]`, accepting only a JSON object. serde's derived structs
-/// also accept an array of field values, which would let a 200 answering `[5]` decode
-/// as a server: a silent success on a body that is not the expected one.
-macro_rules! object_only_serde {
-    ($ty:ident) => {
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                // The derived (inherent) function, not this trait method.
-                $ty::serialize(self, s)
-            }
+/// Declares a model that decodes only from a JSON object.
+///
+/// serde's derived structs also accept an array of field values, which would let a 200
+/// answering `[5]` decode as a server: a silent success on a body that is not the
+/// expected one. So the public struct derives `Debug, Clone, PartialEq, Serialize`, and a
+/// private shadow with the same fields and attributes derives `Deserialize`; the public
+/// `Deserialize` reads a map into the shadow and moves its fields over. Nothing but the
+/// trait impls is public, so `Model::deserialize(d)` is always the object-only one.
+macro_rules! object_model {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )+
+        }
+    ) => {
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )+
         }
 
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct ObjectOnly;
-                impl<'de> serde::de::Visitor<'de> for ObjectOnly {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("a JSON object")
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        map: A,
-                    ) -> Result<$ty, A::Error> {
-                        $ty::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    }
-                }
-                d.deserialize_map(ObjectOnly)
+        const _: () = {
+            #[derive(serde::Deserialize)]
+            $(#[$meta])*
+            struct Shadow {
+                $( $(#[$fmeta])* $field: $ty, )+
             }
-        }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    struct ObjectOnly;
+                    impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+                        type Value = Shadow;
+                        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                            f.write_str("a JSON object")
+                        }
+                        fn visit_map<A: serde::de::MapAccess<'de>>(
+                            self,
+                            map: A,
+                        ) -> Result<Shadow, A::Error> {
+                            <Shadow as serde::Deserialize>::deserialize(
+                                serde::de::value::MapAccessDeserializer::new(map),
+                            )
+                        }
+                    }
+                    let s = d.deserialize_map(ObjectOnly)?;
+                    Ok($name { $( $field: s.$field, )+ })
+                }
+            }
+        };
     };
 }
-pub(crate) use object_only_serde;
+pub(crate) use object_model;
 
 /// Reads `null` as the type's default: both platforms send `null` where they mean
 /// "none" (PHP's empty values, Go's nil slices).
@@ -110,7 +129,7 @@ where
 /// Timestamps as the platforms send them: RFC 3339, or MySQL's `YYYY-MM-DD HH:MM:SS`
 /// (UTC). Anything else, including WordPress's zero date, reads as `None` rather than
 /// failing the whole response.
-pub(crate) mod lenient_time {
+pub(crate) mod timestamp {
     use chrono::{DateTime, NaiveDateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -145,7 +164,41 @@ pub(crate) mod lenient_time {
 
 #[cfg(test)]
 mod tests {
-    use super::lenient_time::parse;
+    use serde::Deserialize;
+
+    use super::timestamp::parse;
+
+    super::object_model! {
+        /// test
+        #[serde(rename_all = "camelCase")]
+        pub struct Point {
+            /// x
+            pub x_pos: i64,
+            /// y
+            #[serde(default)]
+            pub y: i64,
+        }
+    }
+
+    #[test]
+    fn object_models_read_only_objects() {
+        let p: Point = serde_json::from_str(r#"{"xPos":1,"extra":true}"#).unwrap();
+        assert_eq!(p, Point { x_pos: 1, y: 0 });
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"xPos":1,"y":0}"#);
+        let err = serde_json::from_str::<Point>("[1, 2]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected a JSON object at line 1 column 0"
+        );
+        // Called through the type, `deserialize` is the trait's object-only one.
+        let mut d = serde_json::Deserializer::from_str("[1, 2]");
+        assert!(Point::deserialize(&mut d).is_err());
+        let mut d = serde_json::Deserializer::from_str(r#"{"xPos":3}"#);
+        assert_eq!(
+            Point::deserialize(&mut d).unwrap(),
+            Point { x_pos: 3, y: 0 }
+        );
+    }
 
     wire_enum! {
         /// test

@@ -10,7 +10,7 @@ use mcp_admin::{
         self, AuthType, KeyLocation, OutboundAuthType, RateLimit, Server, ServerRef, ServerStatus,
         TestAuthCredentials, TransportType, UpdateServer,
     },
-    Error, Platform, RetryPolicy,
+    Error, Platform, Redacted, RetryPolicy,
 };
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -498,7 +498,10 @@ async fn real_wordpress_flavour_decodes() {
     assert!(s.settings.is_empty(), "PHP's [] reads as an empty map");
     assert_eq!(s.description(), None);
     assert_eq!(s.auth_type, Some(AuthType::None));
-    assert_eq!(s.auth_config, Some(Value::String("[]".into())));
+    assert_eq!(
+        s.auth_config,
+        Some(Redacted::new(Value::String("[]".into())))
+    );
     assert_eq!(s.outbound_auth_type, None);
     assert_eq!(s.outbound_auth_config, None);
     assert_eq!(
@@ -1564,6 +1567,6 @@ fn server_debug_hides_auth_configs() {
     // The values themselves are kept for the caller.
     assert_eq!(
         server.auth_config,
-        Some(json!("{\"token\":\"INBOUND-SECRET\"}"))
+        Some(Redacted::new(json!("{\"token\":\"INBOUND-SECRET\"}")))
     );
 }

@@ -13,7 +13,7 @@ use mcp_admin::{
         Resource, Server, ServerId, ServerUpdate, Tool, ToolHeader, ToolMethod, UpdateServer,
         UpdateServerBody, VisibilityType,
     },
-    ConflictError, Error, Platform, RetryPolicy,
+    ConflictError, Error, Platform, Redacted, RetryPolicy,
 };
 use serde_json::{json, Map, Value};
 use wiremock::{
@@ -1090,7 +1090,7 @@ fn seed_server() -> Server {
             }],
             oauth2_config: Some(OAuth2Config {
                 client_id: text(),
-                client_secret: text(),
+                client_secret: text().map(Redacted::new),
                 auth_url: text(),
                 token_url: text(),
             }),
@@ -1293,8 +1293,8 @@ fn debug_never_shows_secrets() {
     let server: Server = serde_json::from_value(seed["server"].clone()).expect("decodes");
     let tool = &server.providers[0].tools[0];
     let oauth = server.providers[0].oauth2_config.as_ref().expect("oauth");
-    assert_eq!(oauth.client_secret.as_deref(), Some(CLIENT_SECRET));
-    assert_eq!(tool.headers[0].value, HEADER_VALUE);
+    assert_eq!(oauth.client_secret, Some(CLIENT_SECRET.into()));
+    assert_eq!(tool.headers[0].value.expose(), HEADER_VALUE);
 
     for shown in [
         format!("{server:?}"),

@@ -147,14 +147,14 @@ async fn hasmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
     assert_eq!(p.visibility_type, Some(hasmcp::VisibilityType::Public));
     assert_eq!(p.base_url.as_deref(), Some("<string>"));
     let oauth = p.oauth2_config.as_ref().expect("oauth2Config");
-    assert_eq!(oauth.client_secret.as_deref(), Some("<string>"));
+    assert_eq!(oauth.client_secret, Some("<string>".into()));
     let t = &p.tools[0];
     assert_eq!(t.provider_id.as_deref(), Some("kSuB9Gf6aD4"));
     assert_eq!(t.method, Some(hasmcp::ToolMethod::Get));
     assert_eq!(t.path.as_deref(), Some("/users/{id}"));
     assert_eq!(t.title.as_deref(), Some("Make Payment"));
     assert_eq!(t.path_args_json_schema, Some(json!({})));
-    assert_eq!(t.headers[0].value, "<string>");
+    assert_eq!(t.headers[0].value.expose(), "<string>");
     assert_eq!(t.oauth2_scopes, ["<string>"]);
     assert_eq!(s.resources[0].mime_type.as_deref(), Some("text/plain"));
     assert_eq!(s.resources[0].size, Some(123));
@@ -339,7 +339,7 @@ async fn getmcp_get_server_by_numeric_id_decodes_what_php_sends() {
     assert!(s.settings.is_empty());
     assert_eq!(s.description(), None);
     assert_eq!(s.auth_type, Some(getmcp::AuthType::None));
-    assert_eq!(s.auth_config, Some(json!("[]")));
+    assert_eq!(s.auth_config, Some(json!("[]").into()));
     assert_eq!(s.outbound_auth_type, None);
     assert_eq!(s.rate_limit(), Some(getmcp::RateLimit::SiteDefault));
     assert_eq!(s.api_auth_pending, Some(false));

@@ -1,11 +1,10 @@
-//! The GetMCP client and its builder.
+//! The GetMCP client and its builder. The operations are `Client` methods defined in
+//! the module of the resource they act on.
 
 use crate::{
     error::Platform,
-    getmcp::{Server, ServerRef, UpdateServer},
-    raw,
-    transport::{self, ops, transport_builder_methods, TransportConfig},
-    Error,
+    transport::{self, transport_builder_methods, TransportConfig},
+    raw, Error,
 };
 
 /// Environment variable with the WordPress site URL.
@@ -54,32 +53,6 @@ impl Client {
         let site = transport::env_var(SITE_URL_VAR)?;
         let key = transport::env_var(API_KEY_VAR)?;
         Client::builder(site).api_key(key).build()
-    }
-
-    /// Reads one server.
-    ///
-    /// ```no_run
-    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = gm.get_server("836995ae-1cff-41ec-823e-a4f07ccca3a0".parse::<mcp_admin::getmcp::ServerRef>()?).await?;
-    /// println!("{:?}", server.description());
-    /// # Ok(()) }
-    /// ```
-    pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
-        let op = self.raw.getmcp_get_server().id(server.into()).send();
-        transport::call(&self.raw, &ops::GETMCP_GET_SERVER, op).await
-    }
-
-    /// Starts a partial update of `server`: only the fields you set are sent. See
-    /// [`UpdateServer`] for every field.
-    ///
-    /// ```no_run
-    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = gm.update_server(42u64).rate_limit_per_min(120).send().await?;
-    /// assert_eq!(server.rate_limit_per_min, Some(120));
-    /// # Ok(()) }
-    /// ```
-    pub fn update_server(&self, server: impl Into<ServerRef>) -> UpdateServer {
-        UpdateServer::new(self.clone(), server.into())
     }
 
     /// The generated low-level client, sharing this client's transport (key, retries,

@@ -1,10 +1,8 @@
 //! `test_auth_credentials`: typed credentials, encoded as the JSON string the API wants.
 
-use std::fmt;
-
 use serde::Serialize;
 
-use crate::Error;
+use crate::{Error, Redacted};
 
 /// Where an API key goes when the admin panel tests the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -19,7 +17,8 @@ pub enum KeyLocation {
 /// Credentials the admin panel's **Test** button uses; stored encrypted by the plugin.
 ///
 /// The API takes them as a JSON-encoded *string*; this type does the encoding, so a
-/// caller never hand-builds JSON inside JSON. `Debug` never shows the secret parts.
+/// caller never hand-builds JSON inside JSON. The secret parts are [`Redacted`], so
+/// `Debug` never shows them.
 ///
 /// ```
 /// use mcp_admin::getmcp::{KeyLocation, TestAuthCredentials};
@@ -31,20 +30,20 @@ pub enum KeyLocation {
 /// assert!(!format!("{k:?}").contains("\"k\""));
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TestAuthCredentials {
     /// `{"token": …}`
     Bearer {
         /// The bearer token.
-        token: String,
+        token: Redacted<String>,
     },
     /// `{"name": …, "value": …, "location": "header"|"query"}`
     ApiKey {
         /// Header or query parameter name.
         name: String,
         /// The key.
-        value: String,
+        value: Redacted<String>,
         /// Header or query.
         location: KeyLocation,
     },
@@ -53,17 +52,17 @@ pub enum TestAuthCredentials {
         /// User name.
         username: String,
         /// Password.
-        password: String,
+        password: Redacted<String>,
     },
     /// A JSON object, sent as given (for credential shapes this crate does not know).
-    RawJson(String),
+    RawJson(Redacted<String>),
 }
 
 impl TestAuthCredentials {
     /// Bearer token credentials.
     pub fn bearer(token: impl Into<String>) -> Self {
         TestAuthCredentials::Bearer {
-            token: token.into(),
+            token: Redacted::new(token.into()),
         }
     }
 
@@ -75,7 +74,7 @@ impl TestAuthCredentials {
     ) -> Self {
         TestAuthCredentials::ApiKey {
             name: name.into(),
-            value: value.into(),
+            value: Redacted::new(value.into()),
             location,
         }
     }
@@ -90,7 +89,7 @@ impl TestAuthCredentials {
     pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
         TestAuthCredentials::Basic {
             username: username.into(),
-            password: password.into(),
+            password: Redacted::new(password.into()),
         }
     }
 
@@ -106,7 +105,7 @@ impl TestAuthCredentials {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn raw_json(json: impl Into<String>) -> Self {
-        TestAuthCredentials::RawJson(json.into())
+        TestAuthCredentials::RawJson(Redacted::new(json.into()))
     }
 
     /// The JSON-encoded string sent as `test_auth_credentials`. Refuses empty parts and
@@ -122,6 +121,7 @@ impl TestAuthCredentials {
         };
         let encoded = match self {
             TestAuthCredentials::Bearer { token } => {
+                let token = token.expose();
                 non_empty("the bearer token", token)?;
                 serde_json::to_string(&Bearer { token })
             }
@@ -130,6 +130,7 @@ impl TestAuthCredentials {
                 value,
                 location,
             } => {
+                let value = value.expose();
                 non_empty("the API key name", name)?;
                 non_empty("the API key value", value)?;
                 serde_json::to_string(&ApiKey {
@@ -139,11 +140,13 @@ impl TestAuthCredentials {
                 })
             }
             TestAuthCredentials::Basic { username, password } => {
+                let password = password.expose();
                 non_empty("the username", username)?;
                 non_empty("the password", password)?;
                 serde_json::to_string(&Basic { username, password })
             }
             TestAuthCredentials::RawJson(text) => {
+                let text = text.expose();
                 return match serde_json::from_str::<serde_json::Value>(text) {
                     Ok(serde_json::Value::Object(o)) if !o.is_empty() => Ok(text.clone()),
                     Ok(_) => Err(Error::invalid(
@@ -154,33 +157,10 @@ impl TestAuthCredentials {
                         FIELD,
                         format!("raw credentials are not JSON: {e}"),
                     )),
-                }
+                };
             }
         };
         encoded.map_err(|e| Error::invalid(FIELD, e.to_string()))
-    }
-}
-
-impl fmt::Debug for TestAuthCredentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const HIDDEN: &str = "[redacted]";
-        match self {
-            TestAuthCredentials::Bearer { .. } => {
-                f.debug_struct("Bearer").field("token", &HIDDEN).finish()
-            }
-            TestAuthCredentials::ApiKey { name, location, .. } => f
-                .debug_struct("ApiKey")
-                .field("name", name)
-                .field("value", &HIDDEN)
-                .field("location", location)
-                .finish(),
-            TestAuthCredentials::Basic { username, .. } => f
-                .debug_struct("Basic")
-                .field("username", username)
-                .field("password", &HIDDEN)
-                .finish(),
-            TestAuthCredentials::RawJson(_) => f.debug_tuple("RawJson").field(&HIDDEN).finish(),
-        }
     }
 }
 
@@ -200,4 +180,29 @@ struct ApiKey<'a> {
 struct Basic<'a> {
     username: &'a str,
     password: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KeyLocation, TestAuthCredentials};
+
+    #[test]
+    fn debug_shows_the_shape_but_no_secret_part() {
+        let shown = [
+            TestAuthCredentials::bearer("TOK"),
+            TestAuthCredentials::api_key("X-Key", "VAL", KeyLocation::Query),
+            TestAuthCredentials::basic("me", "PW"),
+            TestAuthCredentials::raw_json(r#"{"s":"RAW"}"#),
+        ]
+        .map(|c| format!("{c:?}"));
+        assert_eq!(
+            shown,
+            [
+                r#"Bearer { token: "[redacted]" }"#,
+                r#"ApiKey { name: "X-Key", value: "[redacted]", location: Query }"#,
+                r#"Basic { username: "me", password: "[redacted]" }"#,
+                r#"RawJson("[redacted]")"#,
+            ]
+        );
+    }
 }

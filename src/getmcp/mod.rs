@@ -1,5 +1,10 @@
 //! GetMCP, the WordPress plugin: client, models and the partial-update builder.
 //!
+//! One module per resource, each holding its models, builders and the `Client` methods
+//! that call it: `servers` (and `servers::update`) and `credentials`; the server
+//! reference every route takes is in `ids`. Everything is re-exported here, so paths
+//! read `mcp_admin::getmcp::Server`.
+//!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
 //! keys present change. [`UpdateServer`] sends exactly the fields you set.
 //!
@@ -14,10 +19,13 @@
 //! ```
 mod client;
 mod credentials;
-mod models;
-mod update;
+mod ids;
+mod servers;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
-pub use models::*;
-pub use update::UpdateServer;
+pub use ids::ServerRef;
+pub use servers::{
+    AuthType, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType, UpdateServer,
+    UpdateServerBody,
+};

@@ -1,11 +1,10 @@
-//! The HasMCP client and its builder.
+//! The HasMCP client and its builder. The operations are `Client` methods defined in
+//! the module of the resource they act on.
 
 use crate::{
     error::Platform,
-    hasmcp::{Server, ServerId, UpdateServer},
-    raw,
-    transport::{self, ops, transport_builder_methods, TransportConfig},
-    Error,
+    transport::{self, transport_builder_methods, TransportConfig},
+    raw, Error,
 };
 
 /// The hosted service's origin.
@@ -51,35 +50,6 @@ impl Client {
             builder = builder.base_url(base);
         }
         builder.build()
-    }
-
-    /// Reads one server. An id that is not 11 characters `[A-Za-z0-9]` is refused
-    /// before any request.
-    ///
-    /// ```no_run
-    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = hm.get_server("kSuB9Gf6aD4").await?;
-    /// for p in &server.providers {
-    ///     println!("provider {} with {} tools", p.id, p.tools.len());
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn get_server(&self, id: impl AsRef<str>) -> Result<Server, Error> {
-        let id = ServerId::new(id.as_ref())?;
-        self.fetch(&id).await
-    }
-
-    pub(crate) async fn fetch(&self, id: &ServerId) -> Result<Server, Error> {
-        let op = self.raw.hasmcp_get_server().id(id.clone()).send();
-        Ok(transport::call(&self.raw, &ops::HASMCP_GET_SERVER, op)
-            .await?
-            .server)
-    }
-
-    /// Starts an update of server `id`: a partial update, even though the server
-    /// replaces what a PATCH omits (see [`UpdateServer`]).
-    pub fn update_server(&self, id: impl AsRef<str>) -> UpdateServer {
-        UpdateServer::new(self.clone(), id.as_ref().to_owned())
     }
 
     /// The generated low-level client, sharing this client's transport.

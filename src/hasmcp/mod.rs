@@ -1,5 +1,10 @@
 //! HasMCP: client, models and the update builder.
 //!
+//! One module per resource, each holding its models, builders and the `Client` methods
+//! that call it: `servers` (and `servers::update`), `providers` (with their tools),
+//! `resources`, `prompts`; the ids all of them share are in `ids`. Everything is
+//! re-exported here, so paths read `mcp_admin::hasmcp::Server`.
+//!
 //! # Why [`UpdateServer::send`] reads first
 //!
 //! HasMCP's `PATCH /api/v1/servers/{id}` replaces the server instead of merging into it:
@@ -83,9 +88,20 @@
 //! # Ok(()) }
 //! ```
 mod client;
-mod models;
-mod update;
+mod ids;
+mod prompts;
+mod providers;
+mod resources;
+mod servers;
 
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
-pub use models::*;
-pub use update::UpdateServer;
+pub(crate) use ids::{check_id, InvalidId};
+pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
+pub use prompts::Prompt;
+pub use providers::{
+    ApiType, OAuth2Config, Provider, Tool, ToolHeader, ToolMethod, VisibilityType,
+};
+pub use resources::Resource;
+pub use servers::{
+    IdRef, ProviderRef, Server, ServerEnvelope, ServerUpdate, UpdateServer, UpdateServerBody,
+};

@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::Value;
 
 /// What `Debug` shows instead of an `Authorization` value.
-const REDACTED: &str = "[redacted]";
+use crate::secret::REDACTED;
 
 /// One request a fake received, exactly as it arrived; see
 /// [`FakeHasMcp::requests`](super::FakeHasMcp::requests) and

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::error::{ApiError, Platform, BODY_SNIPPET_LIMIT};
 
 /// What stands in for a secret wherever the transport shows a value it must not.
-pub(crate) const REDACTED: &str = "[redacted]";
+pub(crate) use crate::secret::REDACTED;
 
 /// Keys whose values are secrets wherever they appear in a platform's JSON.
 const SECRET_KEYS: &[&str] = &[

@@ -1,0 +1,302 @@
+//! GetMCP servers: the model, its enums, and the requests that read and write it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use crate::{
+    getmcp::{Client, ServerRef},
+    transport::{self, ops},
+    wire::{null_as_default, object_model, timestamp, wire_enum},
+    Error, Redacted,
+};
+
+mod update;
+
+pub use update::{UpdateServer, UpdateServerBody};
+
+wire_enum! {
+    /// Whether a server is serving (`status`).
+    pub enum ServerStatus {
+        /// `active`
+        Active = "active",
+        /// `paused`
+        Paused = "paused",
+        /// `draft`
+        Draft = "draft",
+    }
+}
+
+wire_enum! {
+    /// Inbound authentication required by the MCP endpoint (`auth_type`).
+    pub enum AuthType {
+        /// `none`: switching to it wipes stored credentials.
+        None = "none",
+        /// `bearer`
+        Bearer = "bearer",
+        /// `api-key`
+        ApiKey = "api-key",
+        /// `basic`
+        Basic = "basic",
+        /// `oauth`
+        OAuth = "oauth",
+    }
+}
+
+wire_enum! {
+    /// Authentication the server uses towards its upstream (`outbound_auth_type`).
+    pub enum OutboundAuthType {
+        /// `none`
+        None = "none",
+        /// `bearer`
+        Bearer = "bearer",
+        /// `api-key`
+        ApiKey = "api-key",
+        /// `basic`
+        Basic = "basic",
+    }
+}
+
+wire_enum! {
+    /// The MCP transport (`transport_type`).
+    pub enum TransportType {
+        /// `streamable-http`
+        StreamableHttp = "streamable-http",
+    }
+}
+
+/// `rate_limit_per_min` with its special values named.
+///
+/// ```
+/// use mcp_admin::getmcp::RateLimit;
+/// assert_eq!(RateLimit::from_wire(-1), Some(RateLimit::Unlimited));
+/// assert_eq!(RateLimit::from_wire(0), Some(RateLimit::SiteDefault));
+/// assert_eq!(RateLimit::PerMinute(60).to_wire(), 60);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RateLimit {
+    /// `-1`: no limit.
+    Unlimited,
+    /// `0`: the site's default limit.
+    SiteDefault,
+    /// Requests per minute. `PerMinute(0)` is sent as `0`, which the site reads as
+    /// [`RateLimit::SiteDefault`].
+    PerMinute(u32),
+}
+
+impl RateLimit {
+    /// The wire value.
+    pub fn to_wire(self) -> i64 {
+        match self {
+            RateLimit::Unlimited => -1,
+            RateLimit::SiteDefault => 0,
+            RateLimit::PerMinute(n) => i64::from(n),
+        }
+    }
+
+    /// Reads a wire value; `None` below −1 or above `u32::MAX`.
+    pub fn from_wire(v: i64) -> Option<Self> {
+        match v {
+            -1 => Some(RateLimit::Unlimited),
+            0 => Some(RateLimit::SiteDefault),
+            n => u32::try_from(n).ok().map(RateLimit::PerMinute),
+        }
+    }
+}
+
+object_model! {
+    /// A GetMCP server, as `GET` and `PATCH /servers/{id}` return it.
+    ///
+    /// Optional and nullable fields are `Option`s; unknown extra fields are accepted.
+    /// Credentials are never part of it.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{RateLimit, Server, ServerStatus};
+    ///
+    /// // As a real WordPress renders it: PHP's empty array for `settings`, escaped slashes.
+    /// let s: Server = serde_json::from_str(
+    ///     r#"{"id":3,"name":"GitHub Tools","status":"active","settings":[],
+    ///         "cors_origins":"https:\/\/a.example,https:\/\/b.example","rate_limit_per_min":-1}"#,
+    /// ).unwrap();
+    /// assert_eq!(s.status, Some(ServerStatus::Active));
+    /// assert_eq!(s.description(), None);
+    /// assert_eq!(s.cors_origin_list(), ["https://a.example", "https://b.example"]);
+    /// assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
+    /// ```
+    pub struct Server {
+        /// Numeric id.
+        pub id: u64,
+        /// The UUID the API documents as the server's id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub uuid: Option<Uuid>,
+        /// Owner's WordPress user id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_id: Option<u64>,
+        /// Display name.
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub name: String,
+        /// URL slug; re-derived from the name when the name changes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub slug: Option<String>,
+        /// 16 hex characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub server_id: Option<String>,
+        /// `active`, `paused` or `draft`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<ServerStatus>,
+        /// `streamable-http`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub transport_type: Option<TransportType>,
+        /// Inbound authentication.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auth_type: Option<AuthType>,
+        /// As sent: a JSON-encoded string, or null. May hold credentials, so [`Redacted`].
+        #[serde(default)]
+        pub auth_config: Option<Redacted<Value>>,
+        /// Outbound authentication; may be null.
+        #[serde(default)]
+        pub outbound_auth_type: Option<OutboundAuthType>,
+        /// As sent: a JSON-encoded string, or null. May hold credentials, so [`Redacted`].
+        #[serde(default)]
+        pub outbound_auth_config: Option<Redacted<Value>>,
+        /// Comma-separated origins; `None` or empty means all origins.
+        #[serde(default)]
+        pub cors_origins: Option<String>,
+        /// Raw `rate_limit_per_min`; see [`Server::rate_limit`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub rate_limit_per_min: Option<i64>,
+        /// All settings, kept whole (unknown keys survive); see [`Server::description`].
+        /// PHP's empty `[]` and `null` read as an empty map.
+        #[serde(default, deserialize_with = "settings_map")]
+        pub settings: Map<String, Value>,
+        /// The MCP endpoint; changes with the slug.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub endpoint_url: Option<String>,
+        /// Whether API authentication setup is pending.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub api_auth_pending: Option<bool>,
+        /// Seen as `native` on real sites.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub server_kind: Option<String>,
+        /// Number of tools.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tool_count: Option<u64>,
+        /// Number of prompts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prompt_count: Option<u64>,
+        /// Number of resources.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub resource_count: Option<u64>,
+        /// Creation time (UTC).
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<DateTime<Utc>>,
+        /// Last update (UTC).
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub updated_at: Option<DateTime<Utc>>,
+    }
+}
+
+impl Server {
+    /// `settings.description`, where it is a string.
+    pub fn description(&self) -> Option<&str> {
+        self.settings.get("description")?.as_str()
+    }
+
+    /// `rate_limit_per_min` with its special values named.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit_per_min.and_then(RateLimit::from_wire)
+    }
+
+    /// The allowed origins; empty means all origins.
+    pub fn cors_origin_list(&self) -> Vec<&str> {
+        self.cors_origins
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+fn settings_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Object(m) => Ok(m),
+        Value::Null => Ok(Map::new()),
+        Value::Array(a) if a.is_empty() => Ok(Map::new()),
+        other => Err(serde::de::Error::custom(format!(
+            "settings: expected an object, got {other}"
+        ))),
+    }
+}
+
+impl Client {
+    /// Reads one server.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let server = gm.get_server("836995ae-1cff-41ec-823e-a4f07ccca3a0".parse::<mcp_admin::getmcp::ServerRef>()?).await?;
+    /// println!("{:?}", server.description());
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
+        let raw = self.raw();
+        let op = raw.getmcp_get_server().id(server.into()).send();
+        transport::call(raw, &ops::GETMCP_GET_SERVER, op).await
+    }
+
+    /// Starts a partial update of `server`: only the fields you set are sent. See
+    /// [`UpdateServer`] for every field.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let server = gm.update_server(42u64).rate_limit_per_min(120).send().await?;
+    /// assert_eq!(server.rate_limit_per_min, Some(120));
+    /// # Ok(()) }
+    /// ```
+    pub fn update_server(&self, server: impl Into<ServerRef>) -> UpdateServer {
+        UpdateServer::new(self.clone(), server.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::Server;
+
+    #[test]
+    fn a_json_array_is_never_a_server() {
+        for text in ["[5]", "[]"] {
+            let mut d = serde_json::Deserializer::from_str(text);
+            assert!(Server::deserialize(&mut d).is_err(), "{text}");
+        }
+        let mut d = serde_json::Deserializer::from_str(r#"{"id":5}"#);
+        assert_eq!(Server::deserialize(&mut d).unwrap().id, 5);
+    }
+
+    #[test]
+    fn debug_hides_both_auth_configs() {
+        let server: Server = serde_json::from_value(serde_json::json!({
+            "id": 3,
+            "auth_config": "{\"token\":\"INBOUND\"}",
+            "outbound_auth_config": "{\"password\":\"OUTBOUND\"}"
+        }))
+        .unwrap();
+        let shown = format!("{server:?}");
+        assert!(
+            !shown.contains("INBOUND") && !shown.contains("OUTBOUND"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(concat!(
+                r#"auth_config: Some("[redacted]"), outbound_auth_type: None, "#,
+                r#"outbound_auth_config: Some("[redacted]")"#
+            )),
+            "{shown}"
+        );
+        let back = serde_json::to_value(&server).unwrap();
+        assert_eq!(back["auth_config"], "{\"token\":\"INBOUND\"}");
+    }
+}

@@ -1,0 +1,201 @@
+//! HasMCP ids: one type per kind, all `^[A-Za-z0-9]{11}$`.
+//!
+//! Every id type comes from [`def_id!`], so each has the same checks and traits; a
+//! caller's string is checked before it can reach a request path, and ids decoded from
+//! responses are taken as sent.
+
+use crate::Error;
+
+/// Why a string is not a HasMCP id. Cheap to clone, so a builder can keep the outcome of
+/// checking its id and report it at every use; [`InvalidId::for_field`] names the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InvalidId(String);
+
+impl InvalidId {
+    /// The error for `field`.
+    pub(crate) fn for_field(self, field: &'static str) -> Error {
+        Error::invalid(field, self.0)
+    }
+}
+
+/// Checks `s` against `^[A-Za-z0-9]{11}$`.
+pub(crate) fn check(s: &str) -> Result<(), InvalidId> {
+    if s.len() == 11 && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(())
+    } else {
+        Err(InvalidId(format!(
+            "{s:?} is not a HasMCP id (11 characters A-Z, a-z, 0-9)"
+        )))
+    }
+}
+
+/// Checks an id given for `field` (e.g. `"resources"`), naming that field on failure.
+pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), Error> {
+    check(id).map_err(|e| e.for_field(field))
+}
+
+/// Declares an id type: a checked `String` newtype with `new`, `as_str`, `FromStr`,
+/// `TryFrom<&str | String | &String>`, `AsRef<str>`, `Display`, `Debug` (as the
+/// string), transparent serde, and `Clone, PartialEq, Eq, Hash, PartialOrd, Ord`.
+macro_rules! def_id {
+    ($(#[$meta:meta])* $name:ident, $example:literal) => {
+        $(#[$meta])*
+        ///
+        /// 11 characters `[A-Za-z0-9]`. Parsing refuses anything else, so a caller's
+        /// string never reaches a request path unchecked; ids decoded from responses are
+        /// taken as sent.
+        ///
+        /// ```
+        #[doc = concat!("use mcp_admin::hasmcp::", stringify!($name), ";")]
+        ///
+        #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
+        #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+        #[doc = concat!("let refused = \"short\".parse::<", stringify!($name), ">();")]
+        /// assert!(refused.unwrap_err().is_invalid_input());
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        #[derive(
+            Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks `s` against `^[A-Za-z0-9]{11}$`; the error names the field `id`.
+            pub fn new(s: impl Into<String>) -> Result<Self, Error> {
+                Self::parse(s.into()).map_err(|e| e.for_field("id"))
+            }
+
+            pub(crate) fn parse(s: String) -> Result<Self, InvalidId> {
+                check(&s).map(|()| $name(s))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = Error;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Error;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<&String> for $name {
+            type Error = Error;
+            fn try_from(s: &String) -> Result<Self, Self::Error> {
+                $name::new(s.as_str())
+            }
+        }
+
+        impl From<&$name> for $name {
+            fn from(id: &$name) -> Self {
+                id.clone()
+            }
+        }
+    };
+}
+
+def_id! {
+    /// A server id, e.g. `kSuB9Gf6aD4`.
+    ServerId, "kSuB9Gf6aD4"
+}
+
+def_id! {
+    /// A provider id.
+    ProviderId, "kSuB9Gf6aD5"
+}
+
+def_id! {
+    /// A provider tool id.
+    ToolId, "kSuB9Gf6aD6"
+}
+
+def_id! {
+    /// A resource id.
+    ResourceId, "kSuB9Gf6aD7"
+}
+
+def_id! {
+    /// A prompt id.
+    PromptId, "kSuB9Gf6aD8"
+}
+
+def_id! {
+    /// A variable id.
+    VariableId, "kSuB9Gf6aD9"
+}
+
+def_id! {
+    /// An MCP client token id.
+    TokenId, "kSuB9Gf6aDa"
+}
+
+/// The id type the models use for every kind; all kinds share the format.
+pub type Id = ServerId;
+
+#[cfg(test)]
+mod tests {
+    use super::{PromptId, ServerId, TokenId};
+    use crate::Error;
+
+    #[test]
+    fn every_kind_is_checked_the_same_way() {
+        for bad in ["", "short", "kSuB9Gf6aD/", "kSuB9Gf6aD44", "kSuB9Gf6aDé"] {
+            match bad.parse::<TokenId>() {
+                Err(Error::InvalidInput { field, reason }) => {
+                    assert_eq!(field, "id");
+                    assert_eq!(
+                        reason,
+                        format!("{bad:?} is not a HasMCP id (11 characters A-Z, a-z, 0-9)")
+                    );
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        let id = PromptId::try_from(String::from("kSuB9Gf6aD4")).unwrap();
+        assert_eq!(id.to_string(), "kSuB9Gf6aD4");
+        assert_eq!(format!("{id:?}"), "\"kSuB9Gf6aD4\"");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"kSuB9Gf6aD4\"");
+        let back: PromptId = serde_json::from_str("\"kSuB9Gf6aD4\"").unwrap();
+        assert_eq!(back, id);
+        assert_eq!(
+            ServerId::from(&ServerId::new("kSuB9Gf6aD4").unwrap()).as_ref(),
+            "kSuB9Gf6aD4"
+        );
+    }
+}

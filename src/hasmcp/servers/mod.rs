@@ -1,0 +1,255 @@
+//! HasMCP servers: the model, its attachments, and the requests that read and write it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::Platform,
+    hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
+    transport::{self, ops::{self, Operation}},
+    wire::{null_as_default, object_model, timestamp},
+    Error,
+};
+
+mod update;
+
+pub use update::{ServerUpdate, UpdateServer, UpdateServerBody};
+
+/// The operation id of the PATCH, also named by the conflicts an update reports.
+const OP: &Operation = &ops::HASMCP_UPDATE_SERVER;
+
+object_model! {
+    /// A HasMCP MCP server.
+    ///
+    /// Decodes both response flavours: the hosted service's full form (`description`,
+    /// full providers) and the open-source edition's (`instructions`, providers as
+    /// `{id, tools:[{id}]}`, empty fields omitted).
+    #[serde(rename_all = "camelCase")]
+    pub struct Server {
+        /// The server id.
+        pub id: ServerId,
+        /// Creation time.
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<DateTime<Utc>>,
+        /// Last update.
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub updated_at: Option<DateTime<Utc>>,
+        /// Name (1–16 of `[A-Za-z0-9]`); omitted by the server when empty.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "String::is_empty"
+        )]
+        pub name: String,
+        /// The server text as the hosted service reports it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<String>,
+        /// The server text as the open-source edition reports it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub instructions: Option<String>,
+        /// Whether request headers are proxied to providers.
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub request_headers_proxy_enabled: bool,
+        /// Dynamic tool discovery (hosted service).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub dynamic_tool_discovery_enabled: Option<bool>,
+        /// Optimistic-concurrency version; each successful update adds 1.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub version: Option<i64>,
+        /// Git provider (hosted service).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub git_provider: Option<String>,
+        /// Git repository (hosted service).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub git_repo_full_name: Option<String>,
+        /// Attached providers and, inside each, the attached tools.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub providers: Vec<Provider>,
+        /// Attached resources.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub resources: Vec<Resource>,
+        /// Attached prompts.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub prompts: Vec<Prompt>,
+    }
+}
+
+object_model! {
+    /// `{"server": …}`: how HasMCP wraps every server it returns. Public for the raw client.
+    pub struct ServerEnvelope {
+        /// The server.
+        pub server: Server,
+    }
+}
+
+impl Server {
+    /// The server's instructions under whichever name the server used
+    /// (`instructions`, else `description`), or `""`.
+    pub fn instructions_text(&self) -> &str {
+        self.instructions
+            .as_deref()
+            .or(self.description.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// A provider attachment: the provider id and the ids of its tools to attach.
+///
+/// Ids are checked when the update is sent.
+///
+/// ```
+/// use mcp_admin::hasmcp::ProviderRef;
+/// let p = ProviderRef::new("kSuB9Gf6aD4").tools(["kSuB9Gf6aD5", "kSuB9Gf6aD6"]);
+/// assert_eq!(
+///     serde_json::to_string(&p).unwrap(),
+///     r#"{"id":"kSuB9Gf6aD4","tools":[{"id":"kSuB9Gf6aD5"},{"id":"kSuB9Gf6aD6"}]}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderRef {
+    /// Provider id.
+    pub id: String,
+    /// Tools to attach, by id.
+    #[serde(default)]
+    pub tools: Vec<IdRef>,
+}
+
+impl ProviderRef {
+    /// A provider with no tools attached; add them with [`ProviderRef::tools`].
+    pub fn new(id: impl Into<String>) -> Self {
+        ProviderRef {
+            id: id.into(),
+            tools: Vec::new(),
+        }
+    }
+
+    /// The tools to attach (replacing any set before).
+    pub fn tools<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.tools = ids.into_iter().map(IdRef::new).collect();
+        self
+    }
+
+    /// Checks the provider id and every tool id.
+    pub(super) fn validate(&self) -> Result<(), crate::Error> {
+        check_id("providers", &self.id)?;
+        self.tools
+            .iter()
+            .try_for_each(|t| check_id("providers.tools", &t.id))
+    }
+}
+
+impl From<&Provider> for ProviderRef {
+    /// The attachment a server currently has: the provider and its attached tools.
+    fn from(p: &Provider) -> Self {
+        ProviderRef {
+            id: p.id.to_string(),
+            tools: p.tools.iter().map(|t| IdRef::new(t.id.as_str())).collect(),
+        }
+    }
+}
+
+/// `{"id": …}`: a resource, prompt or tool attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IdRef {
+    /// The id.
+    pub id: String,
+}
+
+impl IdRef {
+    /// An attachment by id (checked when the update is sent).
+    pub fn new(id: impl Into<String>) -> Self {
+        IdRef { id: id.into() }
+    }
+}
+
+impl Client {
+    /// Reads one server. An id that is not 11 characters `[A-Za-z0-9]` is refused
+    /// before any request.
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let server = hm.get_server("kSuB9Gf6aD4").await?;
+    /// for p in &server.providers {
+    ///     println!("provider {} with {} tools", p.id, p.tools.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_server(&self, id: impl AsRef<str>) -> Result<Server, Error> {
+        let id = ServerId::new(id.as_ref())?;
+        Ok(self.fetch(&id, |_| Ok(())).await?.0)
+    }
+
+    /// Starts an update of server `id`: a partial update, even though the server
+    /// replaces what a PATCH omits (see [`UpdateServer`]). The id is checked here once;
+    /// a bad one is reported by every body method and `send`.
+    pub fn update_server(&self, id: impl AsRef<str>) -> UpdateServer {
+        UpdateServer::new(self.clone(), id.as_ref())
+    }
+
+    /// `GET /api/v1/servers/{id}`: the one read of a server, for `get_server` and for
+    /// every round of an update. `accept` checks what was read where it is read: its
+    /// refusal is this read's [`Error::Decode`].
+    async fn fetch<T>(
+        &self,
+        id: &ServerId,
+        accept: impl FnOnce(&Server) -> Result<T, String>,
+    ) -> Result<(Server, T), Error> {
+        const READ: &Operation = &ops::HASMCP_GET_SERVER;
+        let raw = self.raw();
+        let op = raw.hasmcp_get_server().id(id.clone()).send();
+        let server = transport::call(raw, READ, op).await?.server;
+        match accept(&server) {
+            Ok(accepted) => Ok((server, accepted)),
+            Err(reason) => Err(Error::Decode {
+                platform: Platform::HasMcp,
+                operation: READ.id,
+                status: 200,
+                reason,
+                body: String::new(),
+            }),
+        }
+    }
+
+    /// `PATCH /api/v1/servers/{id}` with `body`.
+    async fn patch(&self, id: &ServerId, body: UpdateServerBody) -> Result<Server, Error> {
+        let raw = self.raw();
+        let op = raw.hasmcp_update_server().id(id.clone()).body(body).send();
+        Ok(transport::call(raw, OP, op).await?.server)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::{Server, ServerEnvelope};
+
+    #[test]
+    fn a_json_array_is_never_a_server() {
+        for text in ["[\"kSuB9Gf6aD4\"]", "[]"] {
+            let mut d = serde_json::Deserializer::from_str(text);
+            assert!(Server::deserialize(&mut d).is_err(), "{text}");
+            let mut d = serde_json::Deserializer::from_str(text);
+            assert!(ServerEnvelope::deserialize(&mut d).is_err(), "{text}");
+        }
+        let mut d = serde_json::Deserializer::from_str(r#"{"server":{"id":"kSuB9Gf6aD4"}}"#);
+        let envelope = ServerEnvelope::deserialize(&mut d).unwrap();
+        assert_eq!(envelope.server.id.as_str(), "kSuB9Gf6aD4");
+    }
+}

@@ -1,0 +1,717 @@
+//! The HasMCP update builder: a partial update on top of a replacing PATCH, and the
+//! bodies it sends.
+
+use serde::{Deserialize, Serialize};
+
+use super::OP;
+use crate::{
+    error::ConflictError,
+    hasmcp::{check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId},
+    Error, Patch,
+};
+
+const MAX_NAME: usize = 16;
+const MAX_INSTRUCTIONS: usize = 4096;
+
+/// The fields of an update, as sent inside `{"server": …}`. `None` is not sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerUpdate {
+    /// `name` (required by the server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `instructions` (`""` empties them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    /// `version`: the version this update is based on (required by the server).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// `requestHeadersProxyEnabled`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_headers_proxy_enabled: Option<bool>,
+    /// `providers` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub providers: Option<Vec<ProviderRef>>,
+    /// `resources` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<IdRef>>,
+    /// `prompts` (`[]` detaches all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<Vec<IdRef>>,
+}
+
+/// The PATCH body, `{"server": …}`. Public for the raw client.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UpdateServerBody {
+    /// The fields to send.
+    pub server: ServerUpdate,
+}
+
+/// An update of one HasMCP server that changes exactly the fields you name.
+///
+/// # Why [`send`](Self::send) reads first
+///
+/// HasMCP's PATCH *replaces* the server: `name` and `version` are required, omitted
+/// `instructions` are emptied, an omitted `requestHeadersProxyEnabled` resets to false,
+/// and omitted providers, tools, resources and prompts are detached. A plain PATCH of
+/// `{"server":{"name":"x"}}` is refused for the missing version, and with a version it
+/// would silently detach every tool.
+///
+/// So `send()` GETs the server, applies your changes to what it read, and PATCHes the
+/// whole result with the version it read: what you did not touch survives. If someone
+/// else wrote in between, the server still answers 200 (it ignores a stale version for
+/// the name and instructions but replaces the attachments); `send()` notices because the
+/// returned version is not the sent one + 1, or the name, instructions or flag it sent
+/// are not the ones reported, and returns [`Error::Conflict`].
+/// [`retry_on_conflict`](Self::retry_on_conflict) re-reads and re-applies your changes.
+///
+/// # What no client can detect
+///
+/// A stale PATCH whose name, instructions and flag equal the winner's looks exactly like
+/// a success: same answer, same version. So when two writers race and both change only
+/// attachments (or both write the same scalars), the later one's attachments replace the
+/// earlier one's and both calls succeed. Serialize attachment changes to one server on
+/// your side (one task, a lock, a queue) when they can run concurrently.
+///
+/// ```no_run
+/// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+/// use mcp_admin::hasmcp::ProviderRef;
+///
+/// let server = hm
+///     .update_server("kSuB9Gf6aD4")
+///     .name("GitHubTools")                      // instructions, tools, … are kept
+///     .providers([ProviderRef::new("kSuB9Gf6aD4").tools(["kSuB9Gf6aD5"])])
+///     .retry_on_conflict(2)
+///     .send()
+///     .await?;
+/// # Ok(()) }
+/// ```
+///
+/// # When to use [`send_exact`](Self::send_exact)
+///
+/// For a server with true merge semantics (or when you hold the whole state yourself),
+/// `send_exact()` skips the read and sends only what you set, with
+/// [`expected_version`](Self::expected_version) as the version. Against the replacing
+/// server it detaches whatever you leave out.
+#[must_use = "an update does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct UpdateServer {
+    client: Client,
+    /// The id, checked once when the builder is made.
+    id: Result<ServerId, InvalidId>,
+    changes: Changes,
+    expected_version: Option<i64>,
+    retry_on_conflict: u32,
+}
+
+/// What the caller asked to change; re-applied on every conflict retry. Fields the
+/// server cannot empty are `Option`s: they have no clear form.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Changes {
+    name: Option<String>,
+    instructions: Patch<String>,
+    request_headers_proxy_enabled: Option<bool>,
+    providers: Patch<Vec<ProviderRef>>,
+    resources: Patch<Vec<IdRef>>,
+    prompts: Patch<Vec<IdRef>>,
+}
+
+impl UpdateServer {
+    pub(super) fn new(client: Client, id: &str) -> Self {
+        UpdateServer {
+            client,
+            id: ServerId::parse(id.to_owned()),
+            changes: Changes::default(),
+            expected_version: None,
+            retry_on_conflict: 0,
+        }
+    }
+
+    /// New name: 1–16 characters `[A-Za-z0-9]`.
+    pub fn name(self, name: impl Into<String>) -> Self {
+        self.set_name(Some(name.into()))
+    }
+
+    /// The name, or `None` to leave it; the server cannot empty a name.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_name(mut self, name: Option<String>) -> Self {
+        self.changes.name = name;
+        self
+    }
+
+    /// New instructions (at most 4096 bytes of UTF-8, as the server counts them).
+    pub fn instructions(self, instructions: impl Into<String>) -> Self {
+        self.set_instructions(Patch::Set(instructions.into()))
+    }
+
+    /// Empties the instructions: sends `"instructions": ""`.
+    pub fn clear_instructions(self) -> Self {
+        self.set_instructions(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the instructions in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_instructions(mut self, instructions: Patch<String>) -> Self {
+        self.changes.instructions = instructions;
+        self
+    }
+
+    /// Whether request headers are proxied to the providers.
+    pub fn request_headers_proxy_enabled(self, enabled: bool) -> Self {
+        self.set_request_headers_proxy_enabled(Some(enabled))
+    }
+
+    /// The proxy flag, or `None` to leave it.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_request_headers_proxy_enabled(mut self, enabled: Option<bool>) -> Self {
+        self.changes.request_headers_proxy_enabled = enabled;
+        self
+    }
+
+    /// The provider attachments (at most one provider), replacing the current ones.
+    pub fn providers(self, providers: impl IntoIterator<Item = ProviderRef>) -> Self {
+        self.set_providers(Patch::Set(providers.into_iter().collect()))
+    }
+
+    /// Detaches every provider and tool: sends `"providers": []`.
+    pub fn clear_providers(self) -> Self {
+        self.set_providers(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the provider attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_providers(mut self, providers: Patch<Vec<ProviderRef>>) -> Self {
+        self.changes.providers = providers;
+        self
+    }
+
+    /// The resource attachments by id, replacing the current ones.
+    pub fn resources<I, S>(self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.set_resources(Patch::Set(ids.into_iter().map(Into::into).collect()))
+    }
+
+    /// Detaches every resource: sends `"resources": []`.
+    pub fn clear_resources(self) -> Self {
+        self.set_resources(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the resource attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_resources(Some(vec!["kSuB9Gf6aD7".into()]).into());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_resources(mut self, ids: Patch<Vec<String>>) -> Self {
+        self.changes.resources = ids.map(id_refs);
+        self
+    }
+
+    /// The prompt attachments by id, replacing the current ones.
+    pub fn prompts<I, S>(self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.set_prompts(Patch::Set(ids.into_iter().map(Into::into).collect()))
+    }
+
+    /// Detaches every prompt: sends `"prompts": []`.
+    pub fn clear_prompts(self) -> Self {
+        self.set_prompts(Patch::Clear)
+    }
+
+    /// Sets, clears (detaches all) or keeps the prompt attachments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_prompts(mut self, ids: Patch<Vec<String>>) -> Self {
+        self.changes.prompts = ids.map(id_refs);
+        self
+    }
+
+    /// Only update if the server is at this version: [`send`](Self::send) returns a
+    /// conflict, sending no PATCH, when the version it reads differs. With
+    /// [`send_exact`](Self::send_exact) it is the version sent.
+    pub fn expected_version(self, version: i64) -> Self {
+        self.set_expected_version(Some(version))
+    }
+
+    /// The expected version, or `None` for no check.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_expected_version(mut self, version: Option<i64>) -> Self {
+        self.expected_version = version;
+        self
+    }
+
+    /// On a concurrent write detected after the PATCH, read again, re-apply only the
+    /// fields set on this builder and try again, up to `n` more times (default 0). An
+    /// [`expected_version`](Self::expected_version) mismatch is never retried: re-reading
+    /// cannot bring an older version back. So with both set, a lost round ends at the next
+    /// read with a conflict whose `may_have_applied` is `true`.
+    ///
+    /// A lost round's PATCH may already have replaced the attachments with those read
+    /// before the race (the server applies them even on a stale version); the retry
+    /// writes them again from the fresh state, but an attachment change made by the
+    /// winner in between can be undone by that lost round. See the type's docs.
+    pub fn retry_on_conflict(mut self, n: u32) -> Self {
+        self.retry_on_conflict = n;
+        self
+    }
+
+    /// The complete body [`send`](Self::send) would PATCH given the server's current
+    /// state: `current` with this builder's changes applied, and `current`'s version.
+    /// Checks every input, including that `current.version` is one an update can be
+    /// based on; no I/O.
+    ///
+    /// ```
+    /// # fn demo(hm: mcp_admin::hasmcp::Client, current: mcp_admin::hasmcp::Server) -> Result<(), mcp_admin::Error> {
+    /// let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+    /// assert_eq!(body.server.instructions.as_deref(), Some(current.instructions_text()));
+    /// # Ok(()) }
+    /// ```
+    pub fn merged_body(&self, current: &Server) -> Result<UpdateServerBody, Error> {
+        self.validate()?;
+        let version = usable_version(current.version)
+            .map_err(|why| Error::invalid("current.version", format!("the server has {why}")))?;
+        Ok(self.apply(current, version))
+    }
+
+    /// `current` with the changes applied, based on `version`.
+    fn apply(&self, current: &Server, version: i64) -> UpdateServerBody {
+        let c = self.changes.clone();
+        UpdateServerBody {
+            server: ServerUpdate {
+                name: Some(c.name.unwrap_or_else(|| current.name.clone())),
+                instructions: Some(
+                    c.instructions
+                        .apply_to(current.instructions_text().to_owned(), String::new),
+                ),
+                version: Some(version),
+                request_headers_proxy_enabled: Some(
+                    c.request_headers_proxy_enabled
+                        .unwrap_or(current.request_headers_proxy_enabled),
+                ),
+                providers: Some(c.providers.apply_to(
+                    current.providers.iter().map(ProviderRef::from).collect(),
+                    Vec::new,
+                )),
+                resources: Some(c.resources.apply_to(
+                    id_refs(current.resources.iter().map(|r| r.id.as_str())),
+                    Vec::new,
+                )),
+                prompts: Some(c.prompts.apply_to(
+                    id_refs(current.prompts.iter().map(|p| p.id.as_str())),
+                    Vec::new,
+                )),
+            },
+        }
+    }
+
+    /// The body [`send_exact`](Self::send_exact) sends: only the fields set, and
+    /// `expected_version` as the version. Checks every input; no I/O.
+    ///
+    /// ```
+    /// # fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let body = hm.update_server("kSuB9Gf6aD4").clear_prompts().expected_version(4).exact_body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"server":{"version":4,"prompts":[]}}"#);
+    /// # Ok(()) }
+    /// ```
+    pub fn exact_body(&self) -> Result<UpdateServerBody, Error> {
+        self.validate()?;
+        let c = self.changes.clone();
+        Ok(UpdateServerBody {
+            server: ServerUpdate {
+                name: c.name,
+                instructions: c.instructions.into_wire(String::new),
+                version: self.expected_version,
+                request_headers_proxy_enabled: c.request_headers_proxy_enabled,
+                providers: c.providers.into_wire(Vec::new),
+                resources: c.resources.into_wire(Vec::new),
+                prompts: c.prompts.into_wire(Vec::new),
+            },
+        })
+    }
+
+    /// Reads the server, applies the changes, PATCHes the whole result with the
+    /// version read, and checks the version the server answers with. See the type's
+    /// docs for why; on a detected concurrent write it returns [`Error::Conflict`]
+    /// unless [`retry_on_conflict`](Self::retry_on_conflict) allows another round.
+    ///
+    /// A read whose version no update can be based on (none, or outside the int32
+    /// range) is that read's [`Error::Decode`]: nothing is PATCHed.
+    pub async fn send(self) -> Result<Server, Error> {
+        self.validate()?;
+        let id = self.id()?;
+        let mut rounds_left = self.retry_on_conflict;
+        // Whether an earlier round's PATCH reached the server: its attachments may stand.
+        let mut patched = false;
+        loop {
+            let (current, checked) = self
+                .client
+                .fetch(id, |read| self.check_read(read, patched))
+                .await?;
+            let version = checked?;
+            let body = self.apply(&current, version);
+            let wrote = body.server.clone();
+            let updated = self.client.patch(id, body).await?;
+            patched = true;
+            let Some(lost) = lost_race(&wrote, version, &updated) else {
+                return Ok(updated);
+            };
+            let conflict = ConflictError {
+                operation: OP.id,
+                expected: Some(version + 1),
+                found: updated.version,
+                may_have_applied: true,
+                status: Some(200),
+                message: format!(
+                    "the update was based on version {version} but {lost}: another write came first. \
+                     Its name, instructions and flag were not applied; its provider, resource and \
+                     prompt attachments may have been"
+                ),
+            };
+            if rounds_left == 0 {
+                return Err(conflict.into());
+            }
+            tracing::debug!(server = %id, sent = version, found = ?updated.version, rounds_left, "hasmcp: concurrent write; re-reading");
+            rounds_left -= 1;
+        }
+    }
+
+    /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
+    /// the version sent is [`expected_version`](Self::expected_version), if set.
+    pub async fn send_exact(self) -> Result<Server, Error> {
+        let body = self.exact_body()?;
+        self.client.patch(self.id()?, body).await
+    }
+
+    /// Checks a read an update is to be based on: the version it is at, or a conflict
+    /// when that is not the expected one, or (the outer error, which the read reports as
+    /// its [`Error::Decode`]) why no update can be based on it.
+    fn check_read(
+        &self,
+        read: &Server,
+        patched: bool,
+    ) -> Result<Result<i64, ConflictError>, String> {
+        match self.expected_version {
+            Some(expected) if read.version != Some(expected) => {
+                Ok(Err(stale_read(expected, read.version, patched)))
+            }
+            _ => usable_version(read.version)
+                .map(Ok)
+                .map_err(|why| format!("the server reported {why}")),
+        }
+    }
+
+    /// The id given to [`Client::update_server`], or why it is not one.
+    fn id(&self) -> Result<&ServerId, Error> {
+        self.id.as_ref().map_err(|e| e.clone().for_field("id"))
+    }
+
+    /// The checks the server would make, made before any request.
+    fn validate(&self) -> Result<(), Error> {
+        self.id()?;
+        let c = &self.changes;
+        if *c == Changes::default() {
+            return Err(Error::invalid(
+                "update",
+                "nothing to update: set at least one field",
+            ));
+        }
+        if let Some(name) = &c.name {
+            let ok = (1..=MAX_NAME).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric());
+            if !ok {
+                return Err(Error::invalid(
+                    "name",
+                    format!("{name:?}: 1 to {MAX_NAME} characters A-Z, a-z, 0-9"),
+                ));
+            }
+        }
+        if let Patch::Set(text) = &c.instructions {
+            // The server (Go) measures with `len`, in bytes of UTF-8, not characters.
+            let n = text.len();
+            if n > MAX_INSTRUCTIONS {
+                return Err(Error::invalid(
+                    "instructions",
+                    format!("{n} bytes of UTF-8; at most {MAX_INSTRUCTIONS}"),
+                ));
+            }
+        }
+        if let Patch::Set(providers) = &c.providers {
+            if providers.len() > 1 {
+                return Err(Error::invalid(
+                    "providers",
+                    format!("{} providers; a server takes at most 1", providers.len()),
+                ));
+            }
+            providers.iter().try_for_each(ProviderRef::validate)?;
+        }
+        if let Patch::Set(resources) = &c.resources {
+            resources
+                .iter()
+                .try_for_each(|r| check_id("resources", &r.id))?;
+        }
+        if let Patch::Set(prompts) = &c.prompts {
+            prompts
+                .iter()
+                .try_for_each(|p| check_id("prompts", &p.id))?;
+        }
+        Ok(())
+    }
+}
+
+fn id_refs<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Vec<IdRef> {
+    ids.into_iter().map(IdRef::new).collect()
+}
+
+/// The version an update can be based on, or what is wrong with it. The version is an
+/// int32 on the wire: anything outside 1..=i32::MAX is not one a safe update can be based
+/// on (and `version + 1` must not overflow).
+fn usable_version(version: Option<i64>) -> Result<i64, String> {
+    match version {
+        Some(v) if (1..=i64::from(i32::MAX)).contains(&v) => Ok(v),
+        None => Err("no version, which a safe update needs; \
+                     use send_exact() with expected_version()"
+            .to_owned()),
+        Some(v) => Err(format!("version {v}, outside 1..=2147483647")),
+    }
+}
+
+/// The conflict of a read that found another version than the expected one.
+fn stale_read(expected: i64, found: Option<i64>, patched: bool) -> ConflictError {
+    let outcome = if patched {
+        "an earlier attempt's PATCH was answered, so its provider, resource and \
+         prompt attachments may have been applied"
+    } else {
+        "nothing was sent"
+    };
+    ConflictError {
+        operation: OP.id,
+        expected: Some(expected),
+        found,
+        may_have_applied: patched,
+        status: None,
+        message: format!(
+            "expected version {expected}, the server is at {}; {outcome}",
+            found.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"))
+        ),
+    }
+}
+
+/// Why a 200 answer to our PATCH shows that another write won, or `None` if ours was
+/// applied. The open-source server answers a stale version with 200: version, name,
+/// instructions and flag stay as the winner left them. The version alone is not
+/// enough: when exactly one write came first, the current version is ours + 1 too, so
+/// the scalars we sent must also be the ones the server reports.
+fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String> {
+    // `sent` is at most i32::MAX (checked in `merged_body`), so `sent + 1` cannot overflow.
+    if let Some(v) = updated.version.filter(|v| *v != sent + 1) {
+        return Some(format!("the server answered version {v}"));
+    }
+    let differs = |field: &str, ours: Option<&str>, theirs: &str| {
+        ours.filter(|o| *o != theirs)
+            .map(|o| format!("the server kept {field} {theirs:?} instead of {o:?}"))
+    };
+    differs("name", wrote.name.as_deref(), &updated.name)
+        .or_else(|| {
+            differs(
+                "instructions",
+                wrote.instructions.as_deref(),
+                updated.instructions_text(),
+            )
+        })
+        .or_else(|| {
+            wrote
+                .request_headers_proxy_enabled
+                .filter(|f| *f != updated.request_headers_proxy_enabled)
+                .map(|f| {
+                    format!(
+                        "the server kept requestHeadersProxyEnabled {} instead of {f}",
+                        !f
+                    )
+                })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UpdateServer;
+    use crate::{
+        hasmcp::{Client, ProviderRef, Server},
+        Error, Patch,
+    };
+
+    fn update() -> UpdateServer {
+        Client::builder()
+            .token("t")
+            .build()
+            .unwrap()
+            .update_server("kSuB9Gf6aD4")
+    }
+
+    fn exact(update: UpdateServer) -> String {
+        serde_json::to_string(&update.exact_body().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn set_keep_and_set_none_send_nothing() {
+        let all_left = update()
+            .clear_prompts()
+            .set_name(None)
+            .set_instructions(Patch::Keep)
+            .set_request_headers_proxy_enabled(None)
+            .set_providers(Patch::Keep)
+            .set_resources(Patch::Keep)
+            .set_expected_version(None);
+        assert_eq!(exact(all_left), r#"{"server":{"prompts":[]}}"#);
+        let prompts_left = update().clear_resources().set_prompts(Patch::Keep);
+        assert_eq!(exact(prompts_left), r#"{"server":{"resources":[]}}"#);
+    }
+
+    #[test]
+    fn set_clear_sends_the_empty_form() {
+        let cleared = update()
+            .set_instructions(Patch::Clear)
+            .set_providers(Patch::Clear)
+            .set_resources(Patch::Clear)
+            .set_prompts(Patch::Clear);
+        assert_eq!(
+            exact(cleared),
+            r#"{"server":{"instructions":"","providers":[],"resources":[],"prompts":[]}}"#
+        );
+    }
+
+    #[test]
+    fn set_some_sends_the_value_like_the_plain_setter() {
+        let set = update()
+            .set_name(Some("Tools".into()))
+            .set_instructions(Patch::Set("Use them".into()))
+            .set_request_headers_proxy_enabled(Some(false))
+            .set_providers(Patch::Set(vec![ProviderRef::new("kSuB9Gf6aD5")]))
+            .set_resources(Patch::Set(vec!["kSuB9Gf6aD7".into()]))
+            .set_prompts(Some(vec!["kSuB9Gf6aD8".into()]).into())
+            .set_expected_version(Some(2));
+        let plain = update()
+            .name("Tools")
+            .instructions("Use them")
+            .request_headers_proxy_enabled(false)
+            .providers([ProviderRef::new("kSuB9Gf6aD5")])
+            .resources(["kSuB9Gf6aD7"])
+            .prompts(["kSuB9Gf6aD8"])
+            .expected_version(2);
+        let expected = concat!(
+            r#"{"server":{"name":"Tools","instructions":"Use them","version":2,"#,
+            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"kSuB9Gf6aD5","tools":[]}],"#,
+            r#""resources":[{"id":"kSuB9Gf6aD7"}],"prompts":[{"id":"kSuB9Gf6aD8"}]}}"#
+        );
+        assert_eq!(exact(set), expected);
+        assert_eq!(exact(plain), expected);
+    }
+
+    #[test]
+    fn fields_without_a_clear_keep_the_current_value_when_left() {
+        let current: Server = serde_json::from_str(
+            r#"{"id":"kSuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
+                "requestHeadersProxyEnabled":true}"#,
+        )
+        .unwrap();
+        let body = update()
+            .set_name(None)
+            .set_request_headers_proxy_enabled(None)
+            .clear_instructions()
+            .merged_body(&current)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            concat!(
+                r#"{"server":{"name":"Old","instructions":"","version":3,"#,
+                r#""requestHeadersProxyEnabled":true,"providers":[],"resources":[],"prompts":[]}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn merged_body_names_an_unusable_version_of_the_given_server() {
+        for (version, reason) in [
+            (
+                "",
+                "the server has no version, which a safe update needs; \
+                 use send_exact() with expected_version()",
+            ),
+            (
+                r#","version":0"#,
+                "the server has version 0, outside 1..=2147483647",
+            ),
+        ] {
+            let current: Server =
+                serde_json::from_str(&format!(r#"{{"id":"kSuB9Gf6aD4"{version}}}"#)).unwrap();
+            match update().name("Renamed").merged_body(&current) {
+                Err(Error::InvalidInput { field, reason: r }) => {
+                    assert_eq!(field, "current.version");
+                    assert_eq!(r, reason);
+                }
+                other => panic!("{version}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_id_is_reported_by_every_body() {
+        let bad = Client::builder()
+            .token("t")
+            .build()
+            .unwrap()
+            .update_server("kSuB9Gf6aD/")
+            .name("Renamed");
+        let current: Server = serde_json::from_str(r#"{"id":"kSuB9Gf6aD4","version":1}"#).unwrap();
+        for err in [
+            bad.exact_body().unwrap_err(),
+            bad.merged_body(&current).unwrap_err(),
+        ] {
+            match err {
+                Error::InvalidInput { field, reason } => {
+                    assert_eq!(field, "id");
+                    assert_eq!(
+                        reason,
+                        r#""kSuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
