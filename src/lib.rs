@@ -15,8 +15,8 @@ mod wire;
 
 pub use error::{ApiError, ConflictError, Error, Platform};
 pub use patch::Patch;
-pub use transport::{RetryPolicy, Transport};
 pub use secret::Redacted;
+pub use transport::{RetryPolicy, Transport};
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,

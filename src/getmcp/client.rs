@@ -3,8 +3,9 @@
 
 use crate::{
     error::Platform,
+    raw,
     transport::{self, transport_builder_methods, TransportConfig},
-    raw, Error,
+    Error,
 };
 
 /// Environment variable with the WordPress site URL.

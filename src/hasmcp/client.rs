@@ -3,8 +3,9 @@
 
 use crate::{
     error::Platform,
+    raw,
     transport::{self, transport_builder_methods, TransportConfig},
-    raw, Error,
+    Error,
 };
 
 /// The hosted service's origin.

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::Platform,
     hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
-    transport::{self, ops::{self, Operation}},
+    transport::{
+        self,
+        ops::{self, Operation},
+    },
     wire::{null_as_default, object_model, timestamp},
     Error,
 };
