@@ -1,6 +1,7 @@
-//! The four generated operations (`mcp_admin::raw`) round-trip through wiremock with the
+//! The generated operations (`mcp_admin::raw`) round-trip through wiremock with the
 //! vendors' own examples: method, path, bearer header, JSON content type, the exact body,
-//! no `api-version` header, and the decoded response or error.
+//! no `api-version` header, and the decoded response or error; and the answers where
+//! the sources disagree (200 or 204, either list key, any 2xx) are all a success.
 
 mod seeds;
 
@@ -74,6 +75,18 @@ fn assert_sent(req: &Request, verb: &str, route: &str, token: &str, body: Option
             assert!(!req.headers.contains_key("content-type"));
         }
     }
+}
+
+/// Checks that `server` received exactly one request, and that it is the one described
+/// (see [`assert_sent`]).
+async fn assert_sent_once(
+    server: &MockServer,
+    verb: &str,
+    route: &str,
+    token: &str,
+    body: Option<&Value>,
+) {
+    assert_sent(&only_request(server).await, verb, route, token, body);
 }
 
 /// The seed-000 body, built from the crate's body types rather than parsed.
@@ -160,14 +173,14 @@ async fn hasmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
     assert_eq!(s.resources[0].size, Some(123));
     assert_eq!(s.prompts[0].messages, Some(json!({})));
 
-    let req = only_request(&server).await;
-    assert_sent(
-        &req,
+    assert_sent_once(
+        &server,
         "PATCH",
         route,
         HASMCP_TOKEN,
         Some(&seeds::hasmcp_update_request()),
-    );
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -220,8 +233,7 @@ async fn hasmcp_get_server_decodes_the_open_source_edition_shape() {
     assert_eq!(s.resources[0].id.as_str(), "kSuB9Gf6aD7");
     assert_eq!(s.prompts[0].id.as_str(), "kSuB9Gf6aD8");
 
-    let req = only_request(&server).await;
-    assert_sent(&req, "GET", route, HASMCP_TOKEN, None);
+    assert_sent_once(&server, "GET", route, HASMCP_TOKEN, None).await;
 }
 
 #[tokio::test]
@@ -276,14 +288,14 @@ async fn getmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
     assert_eq!(s.tool_count, Some(5));
     assert_eq!(s.updated_at, time("2025-03-18T11:30:00Z"));
 
-    let req = only_request(&server).await;
-    assert_sent(
-        &req,
+    assert_sent_once(
+        &server,
         "PATCH",
         &route,
         seeds::GETMCP_KEY,
         Some(&seeds::getmcp_update_request()),
-    );
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -351,8 +363,7 @@ async fn getmcp_get_server_by_numeric_id_decodes_what_php_sends() {
     expected["settings"] = json!({});
     assert_eq!(serde_json::to_value(&s).expect("serializes"), expected);
 
-    let req = only_request(&server).await;
-    assert_sent(&req, "GET", route, seeds::GETMCP_KEY, None);
+    assert_sent_once(&server, "GET", route, seeds::GETMCP_KEY, None).await;
 }
 
 #[tokio::test]
@@ -391,14 +402,14 @@ async fn getmcp_update_failed_500_is_an_error_response_and_not_retried() {
         seeds::getmcp_update_failed()
     );
 
-    let req = only_request(&server).await;
-    assert_sent(
-        &req,
+    assert_sent_once(
+        &server,
         "PATCH",
         &route,
         seeds::GETMCP_KEY,
         Some(&seeds::getmcp_update_request()),
-    );
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -476,9 +487,268 @@ async fn ids_outside_the_documented_forms_never_reach_the_server() {
     // A missing body is refused too, before any request.
     let got = gm.raw().getmcp_update_server().id(3u64).send().await;
     assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
+    // Every kind of id is checked, not only the server's.
+    let got = hm
+        .raw()
+        .hasmcp_get_provider_tool()
+        .id(seeds::HASMCP_ID)
+        .tool_id("m7G4v2kL9Q")
+        .send()
+        .await;
+    assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
+    let got = gm
+        .raw()
+        .getmcp_get_tool()
+        .server_id(3u64)
+        .id("create_customer")
+        .send()
+        .await;
+    assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
     assert!(server
         .received_requests()
         .await
         .expect("recording")
         .is_empty());
+}
+
+/// A generated body type, built from the exact JSON it must put on the wire.
+fn wire_body<T: serde::de::DeserializeOwned>(json: &Value) -> T {
+    serde_json::from_value(json.clone()).expect("the JSON fits the generated body type")
+}
+
+/// A server that answers every request with `status` and `body` (none when `None`).
+async fn answering(status: u16, body: Option<Value>) -> MockServer {
+    let server = MockServer::start().await;
+    let mut response = ResponseTemplate::new(status);
+    if let Some(body) = body {
+        response = response.set_body_json(body);
+    }
+    Mock::given(wiremock::matchers::any())
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn hasmcp_update_variable_succeeds_on_the_spec_200_and_the_code_204() {
+    // The vendor spec answers 200 with the variable, the open-source edition 204 empty:
+    // both are a success, and the body is not decoded.
+    let body = json!({"variable": {"value": "new_secret_token_123"}});
+    let answered =
+        json!({"variable": {"id": "kSuB9Gf6aD9", "type": "SECRET", "name": "DB", "value": "***"}});
+    for (status, answer) in [(204, None), (200, Some(answered))] {
+        let server = answering(status, answer).await;
+        let client = hasmcp_client(&server);
+
+        let response = client
+            .raw()
+            .hasmcp_update_variable()
+            .id("kSuB9Gf6aD9")
+            .body(wire_body::<raw::types::HasmcpUpdateVariableRequest>(&body))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{status} is a success: {e}"));
+
+        assert_eq!(response.status(), status);
+        assert_sent_once(
+            &server,
+            "PATCH",
+            "/api/v1/variables/kSuB9Gf6aD9",
+            HASMCP_TOKEN,
+            Some(&body),
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn hasmcp_attach_tool_sends_one_link_and_decodes_the_zero_id_answer() {
+    let zero = json!({"tool": {"serverID": "00000000000", "providerID": "00000000000", "toolID": "00000000000"}});
+    let server = answering(201, Some(zero.clone())).await;
+    let client = hasmcp_client(&server);
+    let body = json!({"tool": {"toolID": "kSuB9Gf6aD6"}});
+
+    let response = client
+        .raw()
+        .hasmcp_attach_tool()
+        .id(seeds::HASMCP_ID)
+        .body(wire_body::<raw::types::HasmcpAttachToolRequest>(&body))
+        .send()
+        .await
+        .expect("201");
+
+    assert_eq!(response.status(), 201);
+    let link = response.into_inner().tool;
+    assert_eq!(
+        link.tool_id.as_ref().map(|id| id.as_str()),
+        Some("00000000000")
+    );
+    assert_eq!(
+        serde_json::to_value(raw::types::HasmcpServerToolLinkEnvelope { tool: link })
+            .expect("serializes"),
+        zero
+    );
+    assert_sent_once(
+        &server,
+        "POST",
+        "/api/v1/servers/kSuB9Gf6aD4/tools",
+        HASMCP_TOKEN,
+        Some(&body),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn hasmcp_server_prompt_links_read_under_either_key_or_none() {
+    let link = json!({"serverID": "kSuB9Gf6aD4", "promptID": "kSuB9Gf6aD8"});
+    for (answer, under_spec_key, under_code_key) in [
+        (json!({"prompts": [link]}), 1, 0),
+        (json!({"prompt": [link]}), 0, 1),
+        (json!({}), 0, 0),
+    ] {
+        let server = answering(200, Some(answer.clone())).await;
+        let client = hasmcp_client(&server);
+
+        let list = client
+            .raw()
+            .hasmcp_list_server_prompts()
+            .id(seeds::HASMCP_ID)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{answer} decodes: {e}"))
+            .into_inner();
+
+        assert_eq!(
+            (list.prompts.len(), list.prompt.len()),
+            (under_spec_key, under_code_key),
+            "{answer}"
+        );
+        assert_sent_once(
+            &server,
+            "GET",
+            "/api/v1/servers/kSuB9Gf6aD4/prompts",
+            HASMCP_TOKEN,
+            None,
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn getmcp_list_servers_sends_its_filters_and_keeps_the_total_headers() {
+    let server = MockServer::start().await;
+    let item =
+        json!({"id": 3, "uuid": seeds::GETMCP_UUID, "name": "GitHub Tools", "status": "active"});
+    Mock::given(method("GET"))
+        .and(path("/wp-json/getmcp/v1/servers"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-WP-Total", "120")
+                .insert_header("X-WP-TotalPages", "3")
+                .set_body_json(json!([item])),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = getmcp_client(&server, RetryPolicy::none());
+
+    let response = client
+        .raw()
+        .getmcp_list_servers()
+        .per_page(50u64)
+        .page(2u64)
+        .status(getmcp::ServerStatus::Active)
+        .orderby(raw::types::GetmcpServerOrderBy::Name)
+        .order(raw::types::GetmcpSortOrder::Asc)
+        .search("git")
+        .send()
+        .await
+        .expect("200");
+
+    assert_eq!(response.headers()["x-wp-total"], "120");
+    assert_eq!(response.headers()["x-wp-totalpages"], "3");
+    let servers = response.into_inner();
+    assert_eq!(servers.len(), 1);
+    assert_eq!(servers[0].name, "GitHub Tools");
+    let req = only_request(&server).await;
+    let mut query: Vec<(String, String)> = req
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    query.sort();
+    let expected = [
+        ("order", "ASC"),
+        ("orderby", "name"),
+        ("page", "2"),
+        ("per_page", "50"),
+        ("search", "git"),
+        ("status", "active"),
+    ];
+    assert_eq!(query, expected.map(|(k, v)| (k.to_owned(), v.to_owned())));
+
+    // A page size of 0 is refused before any request.
+    let got = client
+        .raw()
+        .getmcp_list_servers()
+        .per_page(0u64)
+        .send()
+        .await;
+    assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
+}
+
+#[tokio::test]
+async fn getmcp_tool_creation_decodes_either_documented_status_and_delete_takes_any_2xx() {
+    let tool = json!({"id": 5, "uuid": "5376af81-6bb8-4b01-800c-508d7672e394", "server_id": 3,
+        "name": "create_customer", "http_method": "POST", "retry_count": 2, "headers": null});
+    let body = json!({"name": "create_customer", "http_method": "POST", "retry_count": 2});
+    let route = format!("/wp-json/getmcp/v1/servers/{}/tools", seeds::GETMCP_UUID);
+    for status in [200, 201] {
+        let server = answering(status, Some(tool.clone())).await;
+        let client = getmcp_client(&server, RetryPolicy::none());
+        let id: getmcp::ServerRef = seeds::GETMCP_UUID.parse().expect("the seed's UUID");
+
+        let created = client
+            .raw()
+            .getmcp_create_tool()
+            .server_id(id)
+            .body(wire_body::<raw::types::GetmcpToolCreate>(&body))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{status} decodes: {e}"))
+            .into_inner();
+
+        assert_eq!((created.id, created.retry_count), (5, Some(2)));
+        assert_eq!(
+            created.http_method,
+            Some(raw::types::GetmcpHttpMethod::Post)
+        );
+        assert_sent_once(&server, "POST", &route, seeds::GETMCP_KEY, Some(&body)).await;
+    }
+
+    // No vendor page documents the delete: any 2xx is success, with or without a body.
+    for (status, answer) in [(200, Some(json!({"deleted": true}))), (204, None)] {
+        let server = answering(status, answer).await;
+        let client = getmcp_client(&server, RetryPolicy::none());
+
+        let response = client
+            .raw()
+            .getmcp_delete_tool()
+            .server_id(3u64)
+            .id("5376af81-6bb8-4b01-800c-508d7672e394")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{status} is a success: {e}"));
+
+        assert_eq!(response.status(), status);
+        assert_sent_once(
+            &server,
+            "DELETE",
+            "/wp-json/getmcp/v1/servers/3/tools/5376af81-6bb8-4b01-800c-508d7672e394",
+            seeds::GETMCP_KEY,
+            None,
+        )
+        .await;
+    }
 }
