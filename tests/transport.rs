@@ -193,10 +193,14 @@ async fn whole_request_timeout_ends_a_silent_server() {
     let err = gm.get_server(3u64).await.unwrap_err();
     let elapsed = started.elapsed();
 
+    // The limit that ran out, and how long the call ran: here about the same.
     assert!(
-        matches!(&err, Error::Timeout { after, operation: "getmcp_get_server", .. } if *after == Duration::from_millis(200)),
+        matches!(&err, Error::Timeout { after, elapsed: ran, operation: "getmcp_get_server", .. }
+            if *after == Duration::from_millis(200) && ran >= after && *ran <= elapsed),
         "{err:?}"
     );
+    assert!(err.to_string().ends_with("(timeout 200ms)"), "{err}");
+    assert!(!err.may_have_applied(), "a read");
     assert!(err.is_timeout() && err.is_retryable());
     assert_eq!(err.status(), None);
     assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
@@ -422,8 +426,13 @@ async fn connect_timeout_ends_a_connect_that_never_completes() {
     let elapsed = started.elapsed();
 
     assert!(
-        matches!(&err, Error::Timeout { after, .. } if *after == Duration::from_millis(200)),
+        matches!(&err, Error::Timeout { after, cause, .. }
+            if *after == Duration::from_millis(200) && cause.is_connect()),
         "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with("(connect timeout 200ms)"),
+        "{err}"
     );
     assert!(err.is_retryable());
     assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
