@@ -32,35 +32,44 @@ pub enum Step {
 pub struct RawServer {
     pub url: String,
     requests: Arc<Mutex<Vec<Vec<u8>>>>,
+    script: Arc<Mutex<Vec<Step>>>,
     stop: Arc<AtomicBool>,
 }
 
 impl RawServer {
-    /// Serves every connection with `script`, then closes it.
+    /// Answers every request with `script`, then closes the connection.
     pub fn start(script: Vec<Step>) -> RawServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("nonblocking");
         let url = format!("http://{}", listener.local_addr().expect("addr"));
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let script = Arc::new(Mutex::new(script));
         let stop = Arc::new(AtomicBool::new(false));
-        let (kept, stopped) = (requests.clone(), stop.clone());
+        let (kept, current, stopped) = (requests.clone(), script.clone(), stop.clone());
         std::thread::spawn(move || {
             while !stopped.load(Ordering::SeqCst) {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let (kept, stopped, script) =
-                            (kept.clone(), stopped.clone(), script.clone());
-                        std::thread::spawn(move || serve(stream, &script, &kept, &stopped));
+                        let (kept, current, stopped) =
+                            (kept.clone(), current.clone(), stopped.clone());
+                        std::thread::spawn(move || serve(stream, &current, &kept, &stopped));
                     }
-                    Err(_) => std::thread::sleep(Duration::from_millis(2)),
+                    Err(_) => std::thread::sleep(Duration::from_millis(1)),
                 }
             }
         });
         RawServer {
             url,
             requests,
+            script,
             stop,
         }
+    }
+
+    /// From now on, answers with `script`, and counts requests afresh.
+    pub fn play(&self, script: Vec<Step>) {
+        *self.script.lock().expect("lock") = script;
+        self.requests.lock().expect("lock").clear();
     }
 
     /// The requests received, each as its raw bytes.
@@ -102,14 +111,20 @@ fn read_request(stream: &mut TcpStream) -> Option<Vec<u8>> {
     Some(request)
 }
 
-fn serve(mut stream: TcpStream, script: &[Step], kept: &Mutex<Vec<Vec<u8>>>, stop: &AtomicBool) {
+fn serve(
+    mut stream: TcpStream,
+    script: &Mutex<Vec<Step>>,
+    kept: &Mutex<Vec<Vec<u8>>>,
+    stop: &AtomicBool,
+) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let Some(request) = read_request(&mut stream) else {
         return;
     };
     kept.lock().expect("lock").push(request);
-    for step in script {
+    let script = script.lock().expect("lock").clone();
+    for step in &script {
         let ok = match step {
             Step::Write(bytes) => stream.write_all(bytes).is_ok(),
             Step::Sleep(wait) => {
@@ -139,9 +154,10 @@ fn serve(mut stream: TcpStream, script: &[Step], kept: &Mutex<Vec<Vec<u8>>>, sto
     }
 }
 
-/// An HTTP/1.1 response with a `Content-Length` that matches `body`.
+/// An HTTP/1.1 response with a `Content-Length` that matches `body`, saying that the
+/// connection closes after it (as it does: a retry must not race the close).
 pub fn response(status: &str, headers: &[&str], body: &[u8]) -> Vec<u8> {
-    let mut out = format!("HTTP/1.1 {status}\r\n").into_bytes();
+    let mut out = format!("HTTP/1.1 {status}\r\nconnection: close\r\n").into_bytes();
     for h in headers {
         out.extend_from_slice(h.as_bytes());
         out.extend_from_slice(b"\r\n");
