@@ -3,26 +3,22 @@
 //! outcome is unknown, validation helpers, readable messages, and the raw client's
 //! errors with `?`.
 
-mod raw_tcp;
+mod support;
 
 use std::time::{Duration, Instant};
 
 use mcp_admin::{
     error::{ConflictKind, TransportError, RAW_OPERATION},
-    getmcp::{self, KeyLocation, TestAuthCredentials},
-    hasmcp, Error, Platform, RetryPolicy,
+    getmcp, hasmcp, Error, Platform, RetryPolicy,
 };
-use raw_tcp::{RawServer, Step};
 use serde_json::{json, Value};
+use support::{with_credentials, RawServer, Step, HASMCP_TOKEN, KEY, UPSTREAM};
 use wiremock::{
     matchers::{method, path},
     Mock, MockServer, ResponseTemplate,
 };
 
-const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
-const UPSTREAM: &str = "upstream-key-9f8e7d6c";
 const SERVER_PATH: &str = "/wp-json/getmcp/v1/servers/3";
-const HASMCP_TOKEN: &str = "hasmcp-token-abcdef012345";
 const HASMCP_PATH: &str = "/api/v1/servers/kSuB9Gf6aD4";
 
 fn fast_retry() -> RetryPolicy {
@@ -56,16 +52,12 @@ fn server_json() -> Value {
 
 /// An update that sends upstream credentials the server may echo.
 async fn update_with_credentials(gm: &getmcp::Client) -> Error {
-    gm.update_server(3u64)
-        .name("n")
-        .test_auth_credentials(TestAuthCredentials::api_key(
-            "X-API-Key",
-            UPSTREAM,
-            KeyLocation::Header,
-        ))
-        .send()
-        .await
-        .expect_err("the server answered with an error")
+    updated(with_credentials(gm.update_server(3u64))).await
+}
+
+/// The error `update` ends in.
+async fn updated(update: getmcp::UpdateServer) -> Error {
+    update.send().await.expect_err("the update fails")
 }
 
 fn assert_no_secret(e: &Error, secrets: &[&str]) {
@@ -384,12 +376,7 @@ async fn writes_refused_or_answered_with_an_error_did_not_apply() {
     let e = update_with_credentials(&gm(&server.uri())).await;
     assert!(!e.may_have_applied(), "{e:?}");
 
-    let e = gm(&server.uri())
-        .update_server(3u64)
-        .name("")
-        .send()
-        .await
-        .unwrap_err();
+    let e = updated(gm(&server.uri()).update_server(3u64).name("")).await;
     assert!(e.is_invalid_input() && !e.may_have_applied(), "{e:?}");
 }
 
@@ -439,12 +426,7 @@ async fn wordpress_validation_errors_name_their_arguments() {
         })))
         .mount(&server)
         .await;
-    let e = gm(&server.uri())
-        .update_server(3u64)
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let e = updated(gm(&server.uri()).update_server(3u64).name("n")).await;
     assert!(e.is_validation() && !e.is_invalid_input(), "{e:?}");
     let params = e.invalid_params().expect("params");
     assert_eq!(

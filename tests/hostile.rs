@@ -4,23 +4,17 @@
 //! unless the answer was the server, no secret in the error, a bounded error, the
 //! status where one arrived, and retries exactly as documented.
 
-mod raw_tcp;
+mod support;
 
 use std::{
     sync::Arc,
     time::{Duration, Instant, SystemTime},
 };
 
-use mcp_admin::{
-    getmcp::{self, KeyLocation, TestAuthCredentials},
-    hasmcp, Error, RetryPolicy,
-};
-use raw_tcp::{response, RawServer, Step};
+use mcp_admin::{getmcp, hasmcp, Error, RetryPolicy};
 use serde_json::{json, Value};
+use support::{response, with_credentials, RawServer, Step, HASMCP_TOKEN, KEY, UPSTREAM};
 
-const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
-const UPSTREAM: &str = "upstream-key-9f8e7d6c";
-const HASMCP_TOKEN: &str = "hasmcp-token-abcdef012345";
 const TIMEOUT: Duration = Duration::from_secs(1);
 const MAX_BODY: usize = 64 * 1024;
 const ATTEMPTS: usize = 2;
@@ -354,83 +348,77 @@ fn echoes() -> Vec<Case> {
     let escaped = json!({"code": "e", "message": "m", "data": {"sent": format!("{{\"api_key\":\"{KEY}\"}}"), "url": format!("https:\\/\\/x\\/?k={UPSTREAM}")}}).to_string();
     let mut cases = Vec::new();
     for call in [Call::GmGet, Call::GmUpdate] {
-        let c = |name: &str, script: Vec<Step>, expect: Expect| {
-            Case::new(format!("echo: {name} {call:?}"), call, script, expect)
+        let c = |name: &str, bytes: Vec<u8>, expect: Expect| {
+            Case::new(
+                format!("echo: {name} {call:?}"),
+                call,
+                vec![Step::Write(bytes)],
+                expect,
+            )
         };
+        let head = |status: &str, framing: &str| format!("HTTP/1.1 {status}\r\n{framing}\r\n");
         cases.extend([
             c(
                 "an HTML page",
-                vec![Step::Write(response(
-                    "500 X",
-                    &["content-type: text/html"],
-                    page.as_bytes(),
-                ))],
+                response("500 X", &["content-type: text/html"], page.as_bytes()),
                 Expect::Status(500),
             ),
             c(
                 "a 2xx cut short",
-                vec![Step::Write(
-                    format!("HTTP/1.1 200 OK\r\ncontent-length: 4000\r\n\r\n{cut}").into_bytes(),
-                )],
+                format!("{}{cut}", head("200 OK", "content-length: 4000\r\n")).into_bytes(),
                 Expect::Status(200),
             ),
             c(
                 "a 2xx cut short, chunked",
-                vec![Step::Write(
-                    format!(
-                        "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{cut}",
-                        cut.len() + 100
-                    )
-                    .into_bytes(),
-                )],
+                format!(
+                    "{}{:x}\r\n{cut}",
+                    head("200 OK", "transfer-encoding: chunked\r\n"),
+                    cut.len() + 100
+                )
+                .into_bytes(),
                 Expect::Status(200),
             ),
             c(
                 "a 2xx followed by junk",
-                vec![Step::Write(
-                    format!("HTTP/1.1 200 OK\r\n\r\n{junk}").into_bytes(),
-                )],
+                format!("{}{junk}", head("200 OK", "")).into_bytes(),
                 Expect::Status(200),
             ),
             c(
                 "a Location header",
-                vec![Step::Write(response("302 X", &[&location], b""))],
+                response("302 X", &[&location], b""),
                 Expect::Status(302),
             ),
             c(
                 "a reason phrase",
-                vec![Step::Write(response(
-                    &format!("400 Bearer {KEY}"),
-                    &[],
-                    b"",
-                ))],
+                response(&format!("400 Bearer {KEY}"), &[], b""),
                 Expect::Status(400),
             ),
             c(
                 "JSON in a JSON string, escaped slashes",
-                vec![Step::Write(response("400 X", &[], escaped.as_bytes()))],
+                response("400 X", &[], escaped.as_bytes()),
                 Expect::Status(400),
             ),
             c(
                 "an error body cut short mid-secret",
-                vec![Step::Write(
-                    format!(
-                        "HTTP/1.1 500 X\r\ncontent-length: 900\r\n\r\n{{\"message\":\"{}",
-                        &KEY[..20]
-                    )
-                    .into_bytes(),
-                )],
-                Expect::Status(500),
-            ),
-            c(
-                "a trickled echo",
-                vec![Step::Trickle(
-                    response("500 X", &[], page.as_bytes()),
-                    Duration::from_micros(200),
-                )],
+                format!(
+                    "{}{{\"message\":\"{}",
+                    head("500 X", "content-length: 900\r\n"),
+                    &KEY[..20]
+                )
+                .into_bytes(),
                 Expect::Status(500),
             ),
         ]);
+        let trickled = vec![Step::Trickle(
+            response("500 X", &[], page.as_bytes()),
+            Duration::from_micros(200),
+        )];
+        cases.push(Case::new(
+            format!("echo: a trickled page {call:?}"),
+            call,
+            trickled,
+            Expect::Status(500),
+        ));
     }
     cases
 }
@@ -471,15 +459,7 @@ impl Clients {
         let json = |v| serde_json::to_value(v).expect("serializes");
         match call {
             Call::GmGet => self.gm.get_server(3u64).await.map(json),
-            Call::GmUpdate => self
-                .gm
-                .update_server(3u64)
-                .name("n")
-                .test_auth_credentials(TestAuthCredentials::api_key(
-                    "X-API-Key",
-                    UPSTREAM,
-                    KeyLocation::Header,
-                ))
+            Call::GmUpdate => with_credentials(self.gm.update_server(3u64))
                 .send()
                 .await
                 .map(json),

@@ -3,14 +3,12 @@
 //!
 //! One test, alone in its binary: it sets process-wide environment variables.
 
-mod raw_tcp;
+mod support;
 
 use std::time::Duration;
 
 use mcp_admin::{getmcp, RetryPolicy};
-use raw_tcp::{response, RawServer, Step};
-
-const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
+use support::{response, RawServer, Step, KEY};
 
 fn server_answer() -> Vec<u8> {
     let body = br#"{"id":3,"name":"From the proxy","status":"active","settings":{}}"#;

@@ -415,19 +415,27 @@ async fn full_listener() -> (tokio::net::TcpListener, Vec<tokio::net::TcpStream>
     (listener, fillers)
 }
 
+/// A client of `listener` whose connects time out after `connect_ms`.
+fn never_connecting(
+    listener: &tokio::net::TcpListener,
+    retry: RetryPolicy,
+    connect_ms: u64,
+) -> getmcp::Client {
+    let addr = listener.local_addr().unwrap();
+    builder(&format!("http://{addr}"))
+        .retry(retry)
+        .connect_timeout(Duration::from_millis(connect_ms))
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
 /// A listener whose accept queue is full drops new connection attempts, so a connect
 /// never completes: the connect timeout ends it, and the error names that limit.
 #[tokio::test]
 async fn connect_timeout_ends_a_connect_that_never_completes() {
     let (listener, _fillers) = full_listener().await;
-    let addr = listener.local_addr().unwrap();
-    let gm = getmcp::Client::builder(format!("http://{addr}"))
-        .api_key(KEY)
-        .retry(RetryPolicy::none())
-        .connect_timeout(Duration::from_millis(200))
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    let gm = never_connecting(&listener, RetryPolicy::none(), 200);
     let started = Instant::now();
     let err = gm.get_server(3u64).await.unwrap_err();
     let elapsed = started.elapsed();
@@ -452,14 +460,7 @@ async fn connect_timeout_ends_a_connect_that_never_completes() {
 #[tokio::test]
 async fn a_timeout_after_retries_reports_the_whole_call() {
     let (listener, _fillers) = full_listener().await;
-    let addr = listener.local_addr().unwrap();
-    let gm = getmcp::Client::builder(format!("http://{addr}"))
-        .api_key(KEY)
-        .retry(fast_retry().max_attempts(3))
-        .connect_timeout(Duration::from_millis(100))
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    let gm = never_connecting(&listener, fast_retry().max_attempts(3), 100);
     let started = Instant::now();
     let err = gm.update_server(3u64).name("n").send().await.unwrap_err();
     let Error::Timeout { after, elapsed, .. } = &err else {

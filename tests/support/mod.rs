@@ -1,8 +1,10 @@
-//! A loopback HTTP server that controls every byte: it reads each request whole, keeps
-//! it, then plays a script of raw writes, pauses and closes on that connection.
+//! What the error tests share: the secrets a client sends, and a loopback HTTP server
+//! that controls every byte (it reads each request whole, keeps it, then plays a script
+//! of raw writes, pauses and closes on that connection).
 
 #![allow(dead_code)]
 
+use mcp_admin::getmcp::{KeyLocation, TestAuthCredentials, UpdateServer};
 use std::{
     io::{Read, Write},
     net::{TcpListener, TcpStream},
@@ -12,6 +14,24 @@ use std::{
     },
     time::{Duration, Instant},
 };
+
+/// The GetMCP key the clients send.
+pub const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
+/// The upstream API key an update sends as test credentials.
+pub const UPSTREAM: &str = "upstream-key-9f8e7d6c";
+/// The HasMCP token the clients send.
+pub const HASMCP_TOKEN: &str = "hasmcp-token-abcdef012345";
+
+/// `update` renamed and sending upstream credentials the server may echo.
+pub fn with_credentials(update: UpdateServer) -> UpdateServer {
+    update
+        .name("n")
+        .test_auth_credentials(TestAuthCredentials::api_key(
+            "X-API-Key",
+            UPSTREAM,
+            KeyLocation::Header,
+        ))
+}
 
 /// One step of what the server does once a request has arrived.
 #[derive(Debug, Clone)]
