@@ -46,6 +46,19 @@ fn hm(url: &str) -> hasmcp::Client {
         .expect("client builds")
 }
 
+/// A server answering every request that `matcher` matches with `template`.
+async fn serving(
+    matcher: impl wiremock::Match + 'static,
+    template: ResponseTemplate,
+) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(matcher)
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    server
+}
+
 fn server_json() -> Value {
     json!({"id": 3, "name": "GitHub Tools", "status": "active", "settings": {}})
 }
@@ -133,11 +146,7 @@ async fn secrets_echoed_back_never_reach_an_error() {
         ),
     ];
     for (case, template) in cases {
-        let server = MockServer::start().await;
-        Mock::given(method("PATCH"))
-            .respond_with(template)
-            .mount(&server)
-            .await;
+        let server = serving(method("PATCH"), template).await;
         let e = update_with_credentials(&gm(&server.uri())).await;
         assert_no_secret(
             &e,
@@ -155,15 +164,15 @@ async fn secrets_echoed_back_never_reach_an_error() {
 
 #[tokio::test]
 async fn an_echoed_message_is_masked_in_place() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+    let server = serving(
+        method("PATCH"),
+        ResponseTemplate::new(400).set_body_json(json!({
             "code": "rest_invalid_param",
             "message": format!("key {KEY} cannot test {UPSTREAM}"),
             "data": {"status": 400, "params": {"test_auth_credentials": "Invalid."}}
-        })))
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     let e = update_with_credentials(&gm(&server.uri())).await;
     assert_eq!(
         e.to_string(),
@@ -192,14 +201,10 @@ async fn a_success_cut_short_shows_no_secret() {
 
 #[tokio::test]
 async fn hasmcp_echoes_of_the_token_are_masked() {
-    let server = MockServer::start().await;
-    Mock::given(path(HASMCP_PATH))
-        .respond_with(ResponseTemplate::new(401).set_body_raw(
+    let server = serving(path(HASMCP_PATH), ResponseTemplate::new(401).set_body_raw(
             format!(r#"{{"error":{{"code":401,"message":"authentication failed for Bearer {HASMCP_TOKEN}","data":{{"reason":"token {HASMCP_TOKEN} unknown"}}}}}}"#),
             "text/plain",
-        ))
-        .mount(&server)
-        .await;
+        )).await;
     let e = hm(&server.uri())
         .get_server("kSuB9Gf6aD4")
         .await
@@ -244,16 +249,16 @@ fn a_base_url_password_never_shows_whatever_its_form() {
 async fn a_huge_json_error_gives_a_bounded_error() {
     let huge = "m".repeat(3 << 20);
     let big = "b".repeat(1 << 20);
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+    let server = serving(
+        method("GET"),
+        ResponseTemplate::new(400).set_body_json(json!({
             "code": big.clone(),
             "message": huge,
             "data": {"status": 400, "params": {"a": big.clone()}, "reason": big.clone()},
             "additional_errors": [{"code": "x", "message": big}],
-        })))
-        .mount(&server)
-        .await;
+        })),
+    )
+    .await;
     let e = gm(&server.uri()).get_server(3u64).await.unwrap_err();
     let limit = mcp_admin::error::BODY_SNIPPET_LIMIT;
     assert!(e.to_string().len() < 4 * limit, "{}", e.to_string().len());
@@ -331,11 +336,11 @@ async fn a_lost_connection_is_retried_for_reads_and_flagged_for_writes() {
 
 #[tokio::test]
 async fn a_write_that_timed_out_after_sending_may_have_applied() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(2)))
-        .mount(&server)
-        .await;
+    let server = serving(
+        method("PATCH"),
+        ResponseTemplate::new(200).set_delay(Duration::from_secs(2)),
+    )
+    .await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(2)))
         .mount(&server)
@@ -366,13 +371,9 @@ async fn writes_refused_or_answered_with_an_error_did_not_apply() {
     assert!(transport(&e).is_connect() && e.is_retryable(), "{e:?}");
     assert!(!e.may_have_applied(), "nothing was sent: {e:?}");
 
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(500).set_body_json(json!({
+    let server = serving(method("PATCH"), ResponseTemplate::new(500).set_body_json(json!({
             "code": "getmcp_update_failed", "message": "Failed to update server.", "data": {"status": 500}
-        })))
-        .mount(&server)
-        .await;
+        }))).await;
     let e = update_with_credentials(&gm(&server.uri())).await;
     assert!(!e.may_have_applied(), "{e:?}");
 
@@ -415,17 +416,13 @@ async fn a_conflict_with_equal_versions_says_why() {
 
 #[tokio::test]
 async fn wordpress_validation_errors_name_their_arguments() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+    let server = serving(method("PATCH"), ResponseTemplate::new(400).set_body_json(json!({
             "code": "rest_invalid_param",
             "message": "Invalid parameter(s): status",
             "data": {"status": 400,
                      "params": {"status": "status is not one of active, paused, and draft."},
                      "details": {"status": {"code": "rest_not_in_enum", "message": "m", "data": null}}}
-        })))
-        .mount(&server)
-        .await;
+        }))).await;
     let e = updated(gm(&server.uri()).update_server(3u64).name("n")).await;
     assert!(e.is_validation() && !e.is_invalid_input(), "{e:?}");
     let params = e.invalid_params().expect("params");
@@ -466,11 +463,11 @@ async fn hasmcp_messages_and_reasons_reach_the_display() {
         ),
     ];
     for (status, body, want, validation) in cases {
-        let server = MockServer::start().await;
-        Mock::given(path(HASMCP_PATH))
-            .respond_with(ResponseTemplate::new(status).set_body_json(&body))
-            .mount(&server)
-            .await;
+        let server = serving(
+            path(HASMCP_PATH),
+            ResponseTemplate::new(status).set_body_json(&body),
+        )
+        .await;
         let e = hm(&server.uri())
             .get_server("kSuB9Gf6aD4")
             .await
@@ -600,13 +597,9 @@ async fn raw_client_errors_convert_with_the_question_mark() {
     );
     assert_eq!(Value::Object(data.extra), json!({"extra": [1]}));
 
-    let server = MockServer::start().await;
-    Mock::given(path(HASMCP_PATH))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
+    let server = serving(path(HASMCP_PATH), ResponseTemplate::new(404).set_body_json(json!({
             "error": {"code": 404, "message": "server not found", "data": {"reason": "record not found"}}
-        })))
-        .mount(&server)
-        .await;
+        }))).await;
     let e = raw_hasmcp_get(&hm(&server.uri())).await.unwrap_err();
     assert_eq!(
         e.to_string(),
