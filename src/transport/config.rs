@@ -5,7 +5,7 @@ use std::{fmt, time::Duration};
 
 use reqwest::{header::HeaderValue, Url};
 
-use super::{body::REDACTED, RetryPolicy, Transport};
+use super::{RetryPolicy, Transport, REDACTED};
 use crate::error::{Error, Platform};
 
 /// Default limit for one HTTP request, including its retries and their waits.

@@ -17,7 +17,7 @@ use super::{
     failure::classify,
     ops,
     outcome::Answer,
-    record_answer, record_body_secrets,
+    record_answer, record_sent_body,
     retry::{self, decide, Decision, Outcome, Window},
     Transport, TransportInner,
 };
@@ -38,7 +38,7 @@ impl ClientHooks<Transport> for crate::raw::Client {
         request.headers_mut().insert(AUTHORIZATION, t.auth.clone());
         // Whatever the server echoes of the credentials sent must not reach an error.
         if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {
-            record_body_secrets(body);
+            record_sent_body(body);
         }
         if request.body().is_some() && !request.headers().contains_key(CONTENT_TYPE) {
             // WordPress silently ignores a body without the JSON content type.

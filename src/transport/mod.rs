@@ -29,11 +29,12 @@ use std::{
     time::{Duration, Instant},
 };
 
+use bytes::Bytes;
 use progenitor_client::{ClientInfo, ResponseValue};
 use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 
-pub(crate) use body::Mask;
+pub(crate) use body::{Mask, REDACTED};
 pub(crate) use config::{
     build_raw_client, env_var, optional_env_var, transport_builder_methods, TransportConfig,
 };
@@ -65,7 +66,7 @@ impl fmt::Debug for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Transport")
             .field("platform", &self.inner.platform)
-            .field("auth", &body::REDACTED)
+            .field("auth", &REDACTED)
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
             .field("connect_timeout", &self.inner.connect_timeout)
@@ -87,11 +88,15 @@ impl Transport {
         self.inner.platform
     }
 
-    /// The mask for a call of this client: its token, to which the `pre` hook adds the
-    /// secrets of the request body.
-    fn mask(&self) -> Mask {
+    /// The mask for a failed call of this client: its token, and the secrets of the
+    /// request body it sent.
+    fn mask(&self, sent: Option<&[u8]>) -> Mask {
         let token = self.inner.auth.to_str().ok();
-        Mask::new(token.and_then(|auth| auth.strip_prefix("Bearer ")))
+        let mut mask = Mask::new(token.and_then(|auth| auth.strip_prefix("Bearer ")));
+        if let Some(body) = sent {
+            mask.add_body(body);
+        }
+        mask
     }
 
     fn new(platform: Platform, auth: HeaderValue, config: TransportConfig) -> Self {
@@ -110,11 +115,11 @@ impl Transport {
 }
 
 /// One call in flight: its operation, what the last attempt's response showed, and
-/// what its errors must mask.
+/// the body it sent (read for secrets only if the call fails).
 struct CallRecord {
     operation: &'static Operation,
     answer: Option<Answer>,
-    mask: Mask,
+    sent: Option<Bytes>,
 }
 
 // A task-local, not a value passed along: the hooks are the only code that sees the
@@ -133,9 +138,10 @@ fn record_answer(answer: Answer) {
     let _ = CALL.try_with(|c| c.borrow_mut().answer = Some(answer));
 }
 
-/// Adds the secrets of a request body to the mask of the `call` sending it.
-fn record_body_secrets(body: &[u8]) {
-    let _ = CALL.try_with(|c| c.borrow_mut().mask.add_body(body));
+/// Keeps the body the `call` sends: should it fail, whatever the server echoes of the
+/// credentials in it is masked.
+fn record_sent_body(body: &[u8]) {
+    let _ = CALL.try_with(|c| c.borrow_mut().sent = Some(Bytes::copy_from_slice(body)));
 }
 
 /// In debug builds, checks that the operation given to `call` is the one the generated
@@ -168,14 +174,14 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
         let record = RefCell::new(CallRecord {
             operation,
             answer: None,
-            mask: client.inner().mask(),
+            sent: None,
         });
-        let (result, (answer, mask)) = CALL
+        let (result, (answer, sent)) = CALL
             .scope(record, async move {
                 let result = fut.await;
                 let kept = CALL.with(|c| {
                     let mut c = c.borrow_mut();
-                    (c.answer.take(), std::mem::take(&mut c.mask))
+                    (c.answer.take(), c.sent.take())
                 });
                 (result, kept)
             })
@@ -187,6 +193,7 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
         if let Some(value) = outcome::after_bom(&error, answer.as_ref()) {
             return Ok(value);
         }
+        let mask = client.inner().mask(sent.as_deref());
         let t = &client.inner().inner;
         let call = outcome::Call::new(t, operation.id, &mask, started.elapsed());
         Err(call.map_error(error, answer))

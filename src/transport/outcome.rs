@@ -318,7 +318,7 @@ mod tests {
 
     fn map(error: P<()>, answer: Option<Answer>) -> Error {
         let t = transport();
-        let mask = t.mask();
+        let mask = t.mask(None);
         Call::new(&t.inner, OP, &mask, Duration::ZERO).map_error(error, answer)
     }
 
