@@ -122,7 +122,10 @@ pub enum Error {
     ///
     /// A body that starts with a UTF-8 byte order mark is read as the JSON after it; a
     /// PHP notice or any other text before the JSON is this error.
-    #[error("{platform} {operation}: HTTP {status} with a body that is not the expected response: {reason}; body: {body:?}")]
+    #[error(
+        "{platform} {operation}: {} with a body that is not the expected response: {reason}; body: {body:?}",
+        status_text(*status)
+    )]
     Decode {
         /// The platform.
         platform: Platform,
@@ -148,6 +151,14 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: usize,
     },
+}
+
+/// `HTTP 200`, or words for a status that is not known (0).
+fn status_text(status: u16) -> String {
+    match status {
+        0 => "a response".to_owned(),
+        s => format!("HTTP {s}"),
+    }
 }
 
 /// The operation name of an error converted from the `raw` client's, which does not
@@ -760,6 +771,11 @@ mod tests {
         assert!(decode("hasmcp_update_server", 200).may_have_applied());
         assert!(!decode("hasmcp_get_server", 200).may_have_applied());
         assert!(decode(RAW_OPERATION, 0).may_have_applied());
+        assert_eq!(
+            decode(RAW_OPERATION, 0).to_string(),
+            "HasMCP raw client: a response with a body that is not the expected response: ; body: \"\""
+        );
+        assert_eq!(decode(RAW_OPERATION, 0).status(), None);
         let too_large = |operation, status| Error::ResponseTooLarge {
             platform: Platform::GetMcp,
             operation,

@@ -92,6 +92,15 @@ fn transport(e: &Error) -> &TransportError {
     }
 }
 
+/// Errors cross threads and outlive the call, as `?` into `Box<dyn Error>` needs.
+#[test]
+fn errors_are_send_sync_and_static() {
+    fn check<T: std::error::Error + Send + Sync + 'static>() {}
+    check::<Error>();
+    check::<TransportError>();
+    check::<mcp_admin::ConflictError>();
+}
+
 // ---------------------------------------------------------------- secrets echoed back
 
 /// Whatever the server echoes of the key and the credentials sent, no error shows it.
