@@ -1,6 +1,6 @@
 //! The error model through the public clients, against wiremock and raw loopback
 //! servers: secrets echoed back, bounded fields, the retry classification, writes whose
-//! outcome is unknown, validation helpers, readable messages, and the raw client's
+//! outcome is unknown, validation errors, readable messages, and the raw client's
 //! errors with `?`.
 
 mod support;
