@@ -4,8 +4,11 @@ use std::{fmt, time::Duration};
 
 use serde_json::Value;
 
-/// The most bytes of a response body an error keeps (as text), so that an
-/// error never holds an unbounded page.
+use crate::transport::FailureKind;
+
+/// The most bytes an error keeps of any one piece of a response: the body, the
+/// message, the code, `data`, `additional_errors`, a decode reason, a redirect's
+/// target. An error never holds an unbounded page; a cut is marked `…`.
 pub const BODY_SNIPPET_LIMIT: usize = 2048;
 
 /// 403 codes that are not about the credentials (GetMCP's plan limits).
@@ -34,6 +37,12 @@ impl fmt::Display for Platform {
 ///
 /// Match on the helpers ([`Error::is_not_found`], [`Error::status`], …) rather than on
 /// variants where you can: they read the same across platforms.
+///
+/// Every piece of text an error keeps from a response (message, code, `data`, body,
+/// reason) is bounded by [`BODY_SNIPPET_LIMIT`] and masked: the client's token and the
+/// credentials it sent never appear in `Display` or `Debug`, whatever the server
+/// echoes, and neither does anything under a secret-named key (`password`,
+/// `clientSecret`, `Authorization`, `X-Api-Key`, `headers`, …).
 ///
 /// ```
 /// # async fn demo(client: mcp_admin::getmcp::Client) {
@@ -70,39 +79,59 @@ pub enum Error {
     Conflict(#[from] ConflictError),
 
     /// No complete answer within the configured time.
-    #[error("{platform} {operation}: timed out after {after:?}")]
+    ///
+    /// The message says everything; [`source()`](std::error::Error::source) is `None`
+    /// (see [`TransportError`] for the underlying chain).
+    #[error(
+        "{platform} {operation}: timed out after {elapsed:?} ({} {after:?})",
+        if cause.is_connect() { "connect timeout" } else { "timeout" }
+    )]
     Timeout {
         /// The platform.
         platform: Platform,
         /// The operation id, e.g. `getmcp_update_server`.
         operation: &'static str,
-        /// The configured limit that ran out.
+        /// The limit that ran out: the client's `connect_timeout` when the last attempt
+        /// could not connect in time, else its `timeout`.
         after: Duration,
-        /// The underlying error.
-        #[source]
-        source: reqwest::Error,
+        /// How long the call ran, every attempt and the waits between them included (to
+        /// the millisecond).
+        elapsed: Duration,
+        /// What the last attempt came to.
+        cause: TransportError,
     },
 
-    /// The request could not be carried out (connection refused, reset, TLS, …).
-    #[error("{platform} {operation}: request failed: {source}")]
+    /// The request got no complete answer (connection refused, reset, TLS, an answer
+    /// that is not HTTP, …).
+    ///
+    /// The message ends with the innermost cause ("Connection refused (os error
+    /// 111)"), so that it shows in the top line; for that reason
+    /// [`source()`](std::error::Error::source) is `None` and the full chain is
+    /// reached through `cause`.
+    #[error("{platform} {operation}: {cause}: {}", cause.root_cause)]
     Transport {
         /// The platform.
         platform: Platform,
         /// The operation id.
         operation: &'static str,
-        /// The underlying error.
-        #[source]
-        source: reqwest::Error,
+        /// What happened.
+        cause: TransportError,
     },
 
     /// A success status whose body is not the expected JSON. Never a success.
-    #[error("{platform} {operation}: HTTP {status} with a body that is not the expected response: {reason}; body: {body:?}")]
+    ///
+    /// A body that starts with a UTF-8 byte order mark is read as the JSON after it; a
+    /// PHP notice or any other text before the JSON is this error.
+    #[error(
+        "{platform} {operation}: {} with a body that is not the expected response: {reason}; body: {body:?}",
+        status_text(*status)
+    )]
     Decode {
         /// The platform.
         platform: Platform,
         /// The operation id.
         operation: &'static str,
-        /// The HTTP status.
+        /// The HTTP status; 0 when unknown (an error converted from the `raw` client's).
         status: u16,
         /// Why the body was not accepted.
         reason: String,
@@ -124,6 +153,24 @@ pub enum Error {
     },
 }
 
+/// `HTTP 200`, or words for a status that is not known (0).
+fn status_text(status: u16) -> String {
+    match status {
+        0 => "a response".to_owned(),
+        s => format!("HTTP {s}"),
+    }
+}
+
+/// The operation name of an error converted from the `raw` client's, which does not
+/// say which operation failed.
+pub const RAW_OPERATION: &str = "raw client";
+
+/// Whether `operation` may change something on the server. An operation the table does
+/// not know (the `raw` client's conversions) counts as one.
+fn is_write(operation: &str) -> bool {
+    crate::transport::ops::by_id(operation).is_none_or(|op| !matches!(op.method, "GET" | "HEAD"))
+}
+
 impl Error {
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
@@ -136,7 +183,9 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => {
+                Some(*status).filter(|s| *s != 0)
+            }
             Error::Conflict(c) => c.status,
             _ => None,
         }
@@ -177,12 +226,16 @@ impl Error {
         matches!(self, Error::Conflict(_)) || self.status() == Some(409)
     }
 
-    /// Trying again later may succeed: 429, 502, 503, 504, timeouts and connection
-    /// failures. (The client has already retried these per its `RetryPolicy`.)
+    /// Trying again later may succeed: 429, 502, 503, 504, timeouts, and connection
+    /// failures before any answer arrived (no connection, or one closed or reset before
+    /// the answer). An answer that is not valid HTTP is not: it would come again.
+    ///
+    /// The client has already retried these per its `RetryPolicy`, except a write whose
+    /// connection was lost: check [`Error::may_have_applied`] before sending it again.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Timeout { .. } => true,
-            Error::Transport { source, .. } => source.is_connect() || source.is_request(),
+            Error::Transport { cause, .. } => cause.kind.is_transient(),
             _ => matches!(self.status(), Some(429 | 502 | 503 | 504)),
         }
     }
@@ -194,7 +247,66 @@ impl Error {
 
     /// The request ran out of time.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. })
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Transport { cause, .. } => cause.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// The server refused the input: WordPress `rest_invalid_param`,
+    /// `rest_missing_callback_param`, `rest_invalid_json`, `authentication_invalid` and
+    /// `getmcp_invalid_*`; HasMCP's 400 and 422 answers, and its 500s that carry a
+    /// `data.reason` (HasMCP reports some validation failures that way; a failure of its
+    /// own with a reason reads the same). See [`Error::invalid_params`].
+    ///
+    /// Unlike [`Error::is_invalid_input`], a request was sent.
+    pub fn is_validation(&self) -> bool {
+        self.as_api().is_some_and(ApiError::is_validation)
+    }
+
+    /// WordPress argument errors, `data.params`: each refused argument with the reason.
+    ///
+    /// ```
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) {
+    /// if let Err(e) = gm.update_server(7u64).name("x").send().await {
+    ///     for (argument, why) in e.invalid_params().into_iter().flatten() {
+    ///         eprintln!("{argument}: {why}");
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn invalid_params(&self) -> Option<&serde_json::Map<String, Value>> {
+        self.as_api()?.params()
+    }
+
+    /// The write may have been applied although it did not report success: the request
+    /// was sent and then its answer was lost (a timeout after connecting, the connection
+    /// closed or reset, an answer that is not HTTP), or a success status came with a body
+    /// that could not be read; also a [`ConflictError`] whose `may_have_applied` is set.
+    ///
+    /// `false` for reads, for anything refused before sending (invalid input, no
+    /// connection) and for an answer with an error status. A 502 or 504 from a proxy in
+    /// front of the platform counts as such an answer, though the platform behind it may
+    /// have applied the write. An error converted from the `raw` client's does not say
+    /// which operation it was, and counts as a write.
+    pub fn may_have_applied(&self) -> bool {
+        match self {
+            Error::Conflict(c) => c.may_have_applied,
+            Error::Transport {
+                operation, cause, ..
+            }
+            | Error::Timeout {
+                operation, cause, ..
+            } => !cause.kind.nothing_sent() && is_write(operation),
+            Error::Decode {
+                operation, status, ..
+            } => is_write(operation) && (*status == 0 || (200..300).contains(status)),
+            Error::ResponseTooLarge {
+                operation, status, ..
+            } => is_write(operation) && (200..300).contains(status),
+            _ => false,
+        }
     }
 
     /// How long the server asked us to wait (`Retry-After`, seconds or HTTP date).
@@ -211,6 +323,95 @@ impl Error {
             Error::Api(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// Errors of the generated `raw` client's GetMCP operations, so that `?` works in a
+/// function returning [`Error`]. The status, `Retry-After` and the decoded error body
+/// are kept (masked and bounded as usual); the operation is [`RAW_OPERATION`], since the
+/// raw error does not say which one failed. An undocumented status keeps no body.
+///
+/// ```
+/// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+/// let server = gm.raw().getmcp_get_server().id(7u64).send().await?;
+/// # Ok(()) }
+/// ```
+impl From<progenitor_client::Error<crate::raw::types::WpError>> for Error {
+    fn from(error: progenitor_client::Error<crate::raw::types::WpError>) -> Self {
+        crate::transport::from_raw(Platform::GetMcp, error)
+    }
+}
+
+/// Errors of the generated `raw` client's HasMCP operations; as for GetMCP's.
+impl From<progenitor_client::Error<crate::raw::types::HasmcpErrorBody>> for Error {
+    fn from(error: progenitor_client::Error<crate::raw::types::HasmcpErrorBody>) -> Self {
+        crate::transport::from_raw(Platform::HasMcp, error)
+    }
+}
+
+/// Why a request got no complete answer, classified.
+///
+/// Its `Display` says what happened ("could not connect"); [`source()`](std::error::Error::source)
+/// gives the HTTP library's error, whose chain ends in the root cause.
+pub struct TransportError {
+    pub(crate) kind: FailureKind,
+    /// The innermost cause, masked and bounded.
+    pub(crate) root_cause: String,
+    source: reqwest::Error,
+}
+
+impl TransportError {
+    pub(crate) fn new(kind: FailureKind, root_cause: String, source: reqwest::Error) -> Self {
+        TransportError {
+            kind,
+            root_cause,
+            source,
+        }
+    }
+
+    /// No connection was made (refused, unreachable, name not found, TLS handshake,
+    /// connect timeout): nothing was sent.
+    pub fn is_connect(&self) -> bool {
+        self.kind == FailureKind::Connect
+    }
+
+    /// A time limit ran out.
+    pub fn is_timeout(&self) -> bool {
+        self.source.is_timeout()
+    }
+
+    /// The connection was closed or reset before any answer arrived; the server may
+    /// have received the request.
+    pub fn is_connection_lost(&self) -> bool {
+        self.kind == FailureKind::Lost
+    }
+
+    /// The server answered with something that is not valid HTTP (a garbage status
+    /// line, a header too large or invalid, conflicting lengths).
+    pub fn is_malformed_response(&self) -> bool {
+        self.kind == FailureKind::Malformed
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.summary())
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("root_cause", &self.root_cause)
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
     }
 }
 
@@ -254,7 +455,32 @@ impl ApiError {
     pub fn details(&self) -> Option<&serde_json::Map<String, Value>> {
         self.data.as_ref()?.get("details")?.as_object()
     }
+
+    /// HasMCP's `data.reason`: the underlying failure behind its message.
+    pub fn reason(&self) -> Option<&str> {
+        self.data.as_ref()?.get("reason")?.as_str()
+    }
+
+    /// The server refused the input; see [`Error::is_validation`].
+    pub fn is_validation(&self) -> bool {
+        match self.platform {
+            Platform::GetMcp => self.code.as_deref().is_some_and(|code| {
+                VALIDATION_CODES.contains(&code) || code.starts_with("getmcp_invalid_")
+            }),
+            Platform::HasMcp => {
+                matches!(self.status, 400 | 422) || (self.status == 500 && self.reason().is_some())
+            }
+        }
+    }
 }
+
+/// WordPress codes for a refused input (besides `getmcp_invalid_*`).
+const VALIDATION_CODES: &[&str] = &[
+    "rest_invalid_param",
+    "rest_missing_callback_param",
+    "rest_invalid_json",
+    "authentication_invalid",
+];
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -263,13 +489,24 @@ impl fmt::Display for ApiError {
             "{} {}: HTTP {}",
             self.platform, self.operation, self.status
         )?;
-        if let Some(code) = &self.code {
-            write!(f, " {code}")?;
+        // HasMCP repeats the status as its code: shown only when it says more.
+        match self.code.as_deref() {
+            Some(code) if code == self.status.to_string() => {}
+            Some(code) if code.bytes().all(|b| b.is_ascii_digit()) => write!(f, " (code {code})")?,
+            Some(code) => write!(f, " {code}")?,
+            None => {}
         }
-        match &self.message {
+        let message = self.message.as_deref().filter(|m| !m.is_empty());
+        match message {
             Some(message) => write!(f, ": {message}")?,
             None if !self.body.is_empty() => write!(f, "; body: {:?}", self.body)?,
             None => f.write_str(" (empty body)")?,
+        }
+        if let Some(reason) = self
+            .reason()
+            .filter(|r| !r.is_empty() && Some(*r) != message)
+        {
+            write!(f, " (reason: {reason})")?;
         }
         if let Some(params) = self.params() {
             let names: Vec<&str> = params.keys().map(String::as_str).collect();
@@ -285,22 +522,70 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// A write raced with another writer (HasMCP's versioned read–merge–write).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` shows its [`kind`](ConflictError::kind), which says why `expected` and
+/// `found` made it a conflict (they may be equal).
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConflictError {
     /// The operation id.
     pub operation: &'static str,
-    /// The version the caller expected (`expected_version`) or that was sent.
+    /// The version the caller expected (`expected_version`), or the one the write
+    /// should have produced (the sent version + 1).
     pub expected: Option<i64>,
     /// The version the server reported.
     pub found: Option<i64>,
     /// Whether part of the update may have been applied: `true` when the PATCH was sent
     /// and answered (HasMCP replaces attachments even on a stale version).
     pub may_have_applied: bool,
-    /// The HTTP status of the response that showed the conflict, if any.
+    /// The HTTP status of the response that showed the conflict; `None` when it showed
+    /// before writing.
     pub status: Option<u16>,
     /// What happened, in words.
     pub message: String,
+}
+
+/// Why a [`ConflictError`] is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConflictKind {
+    /// Before writing, the server was not at the version the caller expected; no
+    /// write was sent in that round.
+    UnexpectedVersion,
+    /// The write was answered with a version other than the one it should produce:
+    /// another write came first.
+    OtherVersion,
+    /// The write was answered with the version it should produce (`expected ==
+    /// found`), but not with the values written: the server kept another writer's.
+    ChangesNotKept,
+    /// The write was answered without a version: whether it won cannot be told.
+    NoVersion,
+}
+
+impl ConflictError {
+    /// Why this is a conflict, read from where it showed and the versions.
+    pub fn kind(&self) -> ConflictKind {
+        match (self.status, self.found) {
+            (None, _) => ConflictKind::UnexpectedVersion,
+            (Some(_), None) => ConflictKind::NoVersion,
+            (Some(_), found) if found == self.expected => ConflictKind::ChangesNotKept,
+            (Some(_), _) => ConflictKind::OtherVersion,
+        }
+    }
+}
+
+impl fmt::Debug for ConflictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConflictError")
+            .field("operation", &self.operation)
+            .field("kind", &self.kind())
+            .field("expected", &self.expected)
+            .field("found", &self.found)
+            .field("may_have_applied", &self.may_have_applied)
+            .field("status", &self.status)
+            .field("message", &self.message)
+            .finish()
+    }
 }
 
 impl fmt::Display for ConflictError {
@@ -314,27 +599,193 @@ impl std::error::Error for ConflictError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transport::Mask;
+
+    fn api(platform: Platform, status: u16, body: &str) -> Error {
+        let op = "getmcp_update_server";
+        Error::Api(ApiError::from_response(
+            platform,
+            op,
+            status,
+            None,
+            body.as_bytes(),
+            &Mask::default(),
+        ))
+    }
 
     #[test]
     fn a_plan_limit_403_is_not_unauthorized() {
-        let api = |code: &str| {
-            Error::Api(ApiError::from_response(
-                Platform::GetMcp,
-                "getmcp_update_server",
-                403,
-                None,
-                format!(r#"{{"code":"{code}","message":"m","data":{{"status":403}}}}"#).as_bytes(),
-            ))
+        let wp = |code: &str| {
+            let body = format!(r#"{{"code":"{code}","message":"m","data":{{"status":403}}}}"#);
+            api(Platform::GetMcp, 403, &body)
         };
-        assert!(api("rest_forbidden").is_unauthorized());
-        assert!(!api("tier_limit_auth_method").is_unauthorized());
-        let html = Error::Api(ApiError::from_response(
-            Platform::GetMcp,
-            "op",
-            403,
-            None,
-            b"<html>",
+        assert!(wp("rest_forbidden").is_unauthorized());
+        assert!(!wp("tier_limit_auth_method").is_unauthorized());
+        assert!(api(Platform::GetMcp, 403, "<html>").is_unauthorized());
+    }
+
+    #[test]
+    fn the_code_shows_only_when_it_says_more_than_the_status() {
+        let cases = [
+            (
+                404,
+                r#"{"error":{"code":404,"message":"server not found","data":{"reason":"record not found","serverID":42}}}"#,
+                "HTTP 404: server not found (reason: record not found)",
+            ),
+            (
+                422,
+                r#"{"error":{"code":400,"message":"invalid request body"}}"#,
+                "HTTP 422 (code 400): invalid request body",
+            ),
+            (
+                500,
+                r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"name is required"}}}"#,
+                "HTTP 500: internal server error (reason: name is required)",
+            ),
+            (
+                409,
+                r#"{"error":{"code":409,"message":"tool not found"}}"#,
+                "HTTP 409: tool not found",
+            ),
+            (
+                500,
+                r#"{"error":{"code":500,"message":""}}"#,
+                r#"HTTP 500; body: "{\"error\":{\"code\":500,\"message\":\"\"}}""#,
+            ),
+        ];
+        for (status, body, want) in cases {
+            let e = api(Platform::HasMcp, status, body);
+            assert_eq!(
+                e.to_string(),
+                format!("HasMCP getmcp_update_server: {want}")
+            );
+        }
+    }
+
+    #[test]
+    fn validation_errors_on_each_platform() {
+        let wp = |status: u16, code: &str| {
+            let body = format!(
+                r#"{{"code":"{code}","message":"m","data":{{"status":{status},"params":{{"status":"bad"}}}}}}"#
+            );
+            api(Platform::GetMcp, status, &body)
+        };
+        for code in [
+            "rest_invalid_param",
+            "rest_missing_callback_param",
+            "rest_invalid_json",
+            "authentication_invalid",
+            "getmcp_invalid_params",
+            "getmcp_invalid_credentials",
+        ] {
+            let e = wp(400, code);
+            assert!(e.is_validation(), "{code}");
+            assert!(!e.is_invalid_input(), "{code}");
+            assert_eq!(
+                e.invalid_params().map(|p| p["status"].clone()),
+                Some(Value::from("bad"))
+            );
+        }
+        for code in [
+            "rest_forbidden",
+            "getmcp_not_found",
+            "getmcp_update_failed",
+            "rest_no_route",
+        ] {
+            assert!(!wp(400, code).is_validation(), "{code}");
+        }
+        let hm = |status: u16, body: &str| api(Platform::HasMcp, status, body).is_validation();
+        assert!(hm(
+            400,
+            r#"{"error":{"code":400,"message":"invalid server version"}}"#
         ));
-        assert!(html.is_unauthorized());
+        assert!(hm(422, r#"{"error":{"code":400,"message":"bad body"}}"#));
+        assert!(hm(
+            500,
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"baseURL is required"}}}"#
+        ));
+        assert!(!hm(
+            500,
+            r#"{"error":{"code":500,"message":"internal server error"}}"#
+        ));
+        assert!(!hm(
+            404,
+            r#"{"error":{"code":404,"message":"server not found","data":{"reason":"x"}}}"#
+        ));
+        assert!(!hm(
+            409,
+            r#"{"error":{"code":409,"message":"tool not found"}}"#
+        ));
+        assert!(Error::invalid("name", "empty").invalid_params().is_none());
+    }
+
+    fn conflict(expected: Option<i64>, found: Option<i64>, status: Option<u16>) -> ConflictError {
+        ConflictError {
+            operation: "hasmcp_update_server",
+            expected,
+            found,
+            may_have_applied: status.is_some(),
+            status,
+            message: "m".into(),
+        }
+    }
+
+    #[test]
+    fn a_conflict_says_why_even_when_the_versions_are_equal() {
+        assert_eq!(
+            conflict(Some(4), Some(5), None).kind(),
+            ConflictKind::UnexpectedVersion
+        );
+        assert_eq!(
+            conflict(Some(5), Some(7), Some(200)).kind(),
+            ConflictKind::OtherVersion
+        );
+        assert_eq!(
+            conflict(Some(5), Some(5), Some(200)).kind(),
+            ConflictKind::ChangesNotKept
+        );
+        assert_eq!(
+            conflict(Some(5), None, Some(200)).kind(),
+            ConflictKind::NoVersion
+        );
+        assert_eq!(
+            format!("{:?}", conflict(Some(2), Some(2), Some(200))),
+            "ConflictError { operation: \"hasmcp_update_server\", kind: ChangesNotKept, \
+             expected: Some(2), found: Some(2), may_have_applied: true, status: Some(200), \
+             message: \"m\" }"
+        );
+        let e = Error::from(conflict(Some(5), Some(7), Some(200)));
+        assert!(e.may_have_applied() && e.is_conflict());
+        assert!(!Error::from(conflict(Some(4), Some(5), None)).may_have_applied());
+    }
+
+    #[test]
+    fn only_writes_whose_outcome_is_unknown_may_have_applied() {
+        let decode = |operation, status| Error::Decode {
+            platform: Platform::HasMcp,
+            operation,
+            status,
+            reason: String::new(),
+            body: String::new(),
+        };
+        assert!(decode("hasmcp_update_server", 200).may_have_applied());
+        assert!(!decode("hasmcp_get_server", 200).may_have_applied());
+        assert!(decode(RAW_OPERATION, 0).may_have_applied());
+        assert_eq!(
+            decode(RAW_OPERATION, 0).to_string(),
+            "HasMCP raw client: a response with a body that is not the expected response: ; body: \"\""
+        );
+        assert_eq!(decode(RAW_OPERATION, 0).status(), None);
+        let too_large = |operation, status| Error::ResponseTooLarge {
+            platform: Platform::GetMcp,
+            operation,
+            status,
+            limit: 1,
+        };
+        assert!(too_large("getmcp_update_server", 200).may_have_applied());
+        assert!(!too_large("getmcp_update_server", 502).may_have_applied());
+        assert!(!too_large("getmcp_get_server", 200).may_have_applied());
+        assert!(!api(Platform::GetMcp, 504, "").may_have_applied());
+        assert!(!Error::invalid("name", "empty").may_have_applied());
     }
 }

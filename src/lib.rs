@@ -13,7 +13,7 @@ pub mod testing;
 mod transport;
 mod wire;
 
-pub use error::{ApiError, ConflictError, Error, Platform};
+pub use error::{ApiError, ConflictError, ConflictKind, Error, Platform, TransportError};
 pub use patch::Patch;
 pub use secret::Redacted;
 pub use transport::{RetryPolicy, Transport};

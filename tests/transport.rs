@@ -193,10 +193,14 @@ async fn whole_request_timeout_ends_a_silent_server() {
     let err = gm.get_server(3u64).await.unwrap_err();
     let elapsed = started.elapsed();
 
+    // The limit that ran out, and how long the call ran: here about the same.
     assert!(
-        matches!(&err, Error::Timeout { after, operation: "getmcp_get_server", .. } if *after == Duration::from_millis(200)),
+        matches!(&err, Error::Timeout { after, elapsed: ran, operation: "getmcp_get_server", .. }
+            if *after == Duration::from_millis(200) && ran >= after && *ran <= elapsed),
         "{err:?}"
     );
+    assert!(err.to_string().ends_with("(timeout 200ms)"), "{err}");
+    assert!(!err.may_have_applied(), "a read");
     assert!(err.is_timeout() && err.is_retryable());
     assert_eq!(err.status(), None);
     assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
@@ -391,10 +395,9 @@ async fn connection_failures_are_retried() {
     }
 }
 
-/// A listener whose accept queue is full drops new connection attempts, so a connect
-/// never completes: the connect timeout ends it, and the error names that limit.
-#[tokio::test]
-async fn connect_timeout_ends_a_connect_that_never_completes() {
+/// A listener whose accept queue is full, so a connect to it never completes; keep
+/// the connections returned alongside it open for as long as that must hold.
+async fn full_listener() -> (tokio::net::TcpListener, Vec<tokio::net::TcpStream>) {
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let listener = socket.listen(0).unwrap();
@@ -409,25 +412,64 @@ async fn connect_timeout_ends_a_connect_that_never_completes() {
         fillers.push(stream);
         assert!(fillers.len() < 64, "the accept queue never filled");
     }
+    (listener, fillers)
+}
 
-    let gm = getmcp::Client::builder(format!("http://{addr}"))
-        .api_key(KEY)
-        .retry(RetryPolicy::none())
-        .connect_timeout(Duration::from_millis(200))
+/// A client of `listener` whose connects time out after `connect_ms`.
+fn never_connecting(
+    listener: &tokio::net::TcpListener,
+    retry: RetryPolicy,
+    connect_ms: u64,
+) -> getmcp::Client {
+    let addr = listener.local_addr().unwrap();
+    builder(&format!("http://{addr}"))
+        .retry(retry)
+        .connect_timeout(Duration::from_millis(connect_ms))
         .timeout(Duration::from_secs(10))
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+/// A listener whose accept queue is full drops new connection attempts, so a connect
+/// never completes: the connect timeout ends it, and the error names that limit.
+#[tokio::test]
+async fn connect_timeout_ends_a_connect_that_never_completes() {
+    let (listener, _fillers) = full_listener().await;
+    let gm = never_connecting(&listener, RetryPolicy::none(), 200);
     let started = Instant::now();
     let err = gm.get_server(3u64).await.unwrap_err();
     let elapsed = started.elapsed();
 
     assert!(
-        matches!(&err, Error::Timeout { after, .. } if *after == Duration::from_millis(200)),
+        matches!(&err, Error::Timeout { after, cause, .. }
+            if *after == Duration::from_millis(200) && cause.is_connect()),
         "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with("(connect timeout 200ms)"),
+        "{err}"
     );
     assert!(err.is_retryable());
     assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
     assert!(elapsed < Duration::from_millis(1200), "{elapsed:?}");
+    drop(listener);
+}
+
+/// Connect timeouts are retried: the error says how long the whole call ran, all
+/// attempts included, besides the limit each attempt ran out of.
+#[tokio::test]
+async fn a_timeout_after_retries_reports_the_whole_call() {
+    let (listener, _fillers) = full_listener().await;
+    let gm = never_connecting(&listener, fast_retry().max_attempts(3), 100);
+    let started = Instant::now();
+    let err = gm.update_server(3u64).name("n").send().await.unwrap_err();
+    let Error::Timeout { after, elapsed, .. } = &err else {
+        panic!("not a timeout: {err:?}")
+    };
+    assert_eq!(*after, Duration::from_millis(100));
+    assert!(*elapsed >= Duration::from_millis(300), "{err:?}");
+    assert!(*elapsed <= started.elapsed(), "{err:?}");
+    assert!(!err.may_have_applied(), "never connected: {err:?}");
     drop(listener);
 }
 

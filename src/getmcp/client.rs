@@ -5,7 +5,7 @@ use crate::{
     error::Platform,
     raw,
     transport::{self, transport_builder_methods, TransportConfig},
-    Error,
+    Error, Redacted,
 };
 
 /// Environment variable with the WordPress site URL.
@@ -111,7 +111,7 @@ pub struct ClientBuilder {
 impl ClientBuilder {
     /// The API key (`gmcp_…` or 32 hex characters), sent as a bearer token.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
-        self.transport.token = Some(key.into());
+        self.transport.token = Some(Redacted::new(key.into()));
         self
     }
 

@@ -5,7 +5,7 @@ use crate::{
     error::Platform,
     raw,
     transport::{self, transport_builder_methods, TransportConfig},
-    Error,
+    Error, Redacted,
 };
 
 /// The hosted service's origin.
@@ -76,7 +76,7 @@ pub struct ClientBuilder {
 impl ClientBuilder {
     /// The access token, sent as `Authorization: Bearer <token>`.
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.transport.token = Some(token.into());
+        self.transport.token = Some(Redacted::new(token.into()));
         self
     }
 

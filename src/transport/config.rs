@@ -1,12 +1,15 @@
 //! Client settings, the builder methods both platforms share, and building the
 //! generated client: base-URL, token and TLS checks, environment variables.
 
-use std::{fmt, time::Duration};
+use std::time::Duration;
 
 use reqwest::{header::HeaderValue, Url};
 
-use super::{body::REDACTED, RetryPolicy, Transport};
-use crate::error::{Error, Platform};
+use super::{RetryPolicy, Transport};
+use crate::{
+    error::{Error, Platform},
+    Redacted,
+};
 
 /// Default limit for one HTTP request, including its retries and their waits.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -18,9 +21,9 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 pub const DEFAULT_USER_AGENT: &str = concat!("mcp-admin/", env!("CARGO_PKG_VERSION"));
 
 /// Client settings shared by both platforms' builders.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub(crate) struct TransportConfig {
-    pub(crate) token: Option<String>,
+    pub(crate) token: Option<Redacted<String>>,
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -28,6 +31,7 @@ pub(crate) struct TransportConfig {
     pub(crate) allow_insecure_http: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) method_override: bool,
+    pub(crate) no_proxy: bool,
 }
 
 impl Default for TransportConfig {
@@ -41,22 +45,8 @@ impl Default for TransportConfig {
             allow_insecure_http: false,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             method_override: false,
+            no_proxy: false,
         }
-    }
-}
-
-impl fmt::Debug for TransportConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TransportConfig")
-            .field("token", &self.token.as_ref().map(|_| REDACTED))
-            .field("timeout", &self.timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("retry", &self.retry)
-            .field("user_agent", &self.user_agent)
-            .field("allow_insecure_http", &self.allow_insecure_http)
-            .field("max_response_bytes", &self.max_response_bytes)
-            .field("method_override", &self.method_override)
-            .finish()
     }
 }
 
@@ -90,8 +80,19 @@ macro_rules! transport_builder_methods {
 
         /// Allow a plain `http://` base URL on a host that is not loopback.
         /// Without it `build()` refuses one: the token would cross the network in clear.
+        /// A plain-http client never uses a proxy from the environment.
         pub fn allow_insecure_http(mut self) -> Self {
             self.transport.allow_insecure_http = true;
+            self
+        }
+
+        /// Ignore the proxy environment variables (`HTTPS_PROXY`, `ALL_PROXY`, …) and
+        /// connect directly. An `https://` client honours them by default: the token
+        /// then travels inside TLS through the proxy's tunnel. A plain `http://` client
+        /// never uses them, with or without this, since the token would reach the proxy
+        /// in clear.
+        pub fn no_proxy(mut self) -> Self {
+            self.transport.no_proxy = true;
             self
         }
 
@@ -113,8 +114,13 @@ pub(crate) fn build_raw_client(
     token_var: &'static str,
 ) -> Result<crate::raw::Client, Error> {
     let base = check_base_url(base_url, config.allow_insecure_http)?;
-    let auth = auth_header(platform, config.token.as_deref(), token_var)?;
-    let http = http_client(platform, &config)?;
+    let auth = auth_header(
+        platform,
+        config.token.as_ref().map(|t| t.expose().as_str()),
+        token_var,
+    )?;
+    let direct = config.no_proxy || base.scheme() == "http";
+    let http = http_client(platform, &config, direct)?;
     Ok(crate::raw::Client::new_with_client(
         base.as_str().trim_end_matches('/'),
         http,
@@ -154,13 +160,21 @@ fn auth_header(
     Ok(auth)
 }
 
-/// The reqwest client: timeouts, user agent, no redirects, the TLS backend.
-fn http_client(platform: Platform, config: &TransportConfig) -> Result<reqwest::Client, Error> {
-    let builder = reqwest::Client::builder()
+/// The reqwest client: timeouts, user agent, no redirects, the TLS backend, and no
+/// proxy from the environment when `direct`.
+fn http_client(
+    platform: Platform,
+    config: &TransportConfig,
+    direct: bool,
+) -> Result<reqwest::Client, Error> {
+    let mut builder = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
         .timeout(config.timeout)
         .user_agent(config.user_agent.as_str())
         .redirect(redirect_policy());
+    if direct {
+        builder = builder.no_proxy();
+    }
     tls(builder)
         .build()
         .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
@@ -172,6 +186,9 @@ fn http_client(platform: Platform, config: &TransportConfig) -> Result<reqwest::
 fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::none()
 }
+
+/// Whether a TLS backend is compiled in: without one, every https request would fail.
+const TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
 
 #[cfg(feature = "rustls")]
 fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
@@ -234,6 +251,12 @@ fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Erro
         return Err(bad("must not have a query or fragment"));
     }
     match url.scheme() {
+        "https" if !TLS => {
+            return Err(bad(
+                "https needs a TLS backend, and mcp-admin was built without one: enable its \
+                 `rustls` (the default) or `native-tls` feature",
+            ))
+        }
         "https" => {}
         "http" if allow_insecure_http || is_loopback(host) => {}
         "http" => {
@@ -246,18 +269,30 @@ fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Erro
     Ok(url)
 }
 
-/// The URL as given, with anything between `://` and the last `@` masked: a password
-/// pasted into a base URL must not reach an error message.
+/// The URL as given, with everything before the last `@` masked but a leading scheme
+/// and its slashes: a password pasted into a base URL must not reach an error message,
+/// whatever the URL looks like (`user:pw@host`, `//user:pw@host`, `http:/\\user:pw@host`).
 fn without_userinfo(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
     // The last `@` anywhere: a password may itself hold `/`, `?` or `#`. Masking an `@`
     // that was in a path only hides part of an error message.
-    match rest.rfind('@') {
-        Some(at) => format!("{scheme}://***{}", &rest[at..]),
-        None => url.to_owned(),
-    }
+    let Some(at) = url.rfind('@') else {
+        return url.to_owned();
+    };
+    let scheme = url
+        .find(':')
+        .filter(|&colon| {
+            let name = &url[..colon];
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && url[colon + 1..].starts_with(['/', '\\'])
+        })
+        .map_or(0, |colon| colon + 1);
+    let slashes = url[scheme..at]
+        .find(|c| c != '/' && c != '\\')
+        .map_or(at, |n| scheme + n);
+    format!("{}***{}", &url[..slashes], &url[at..])
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -301,9 +336,42 @@ mod tests {
     }
 
     #[test]
+    fn base_urls_without_a_scheme_never_show_their_password() {
+        for (url, shown) in [
+            ("user:s3cret@host", "***@host"),
+            ("//user:s3cret@host", "//***@host"),
+            ("http:/\\user:s3cret@host", "http:/\\***@host"),
+            ("http:user:s3cret@host", "***@host"),
+            ("https://user:s3cret@host/p@th", "https://***@th"),
+            (" user:s3cret@host", "***@host"),
+        ] {
+            assert_eq!(without_userinfo(url), shown.trim(), "{url}");
+            let e = check_base_url(url, false).expect_err(url).to_string();
+            assert!(!e.contains("s3cret"), "{e}");
+        }
+    }
+
+    #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+    #[test]
+    fn without_tls_https_is_refused_at_build_naming_the_features() {
+        let e = check_base_url("https://app.hasmcp.com", false).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "client configuration: base URL \"https://app.hasmcp.com\": https needs a TLS \
+             backend, and mcp-admin was built without one: enable its `rustls` (the default) \
+             or `native-tls` feature"
+        );
+        assert!(check_base_url("http://127.0.0.1:1", false).is_ok());
+    }
+
+    #[test]
     fn base_url_rules() {
-        assert!(check_base_url("https://app.hasmcp.com", false).is_ok());
-        assert!(check_base_url("https://site.example/blog", false).is_ok());
+        // https needs a TLS backend (see the test below for a build without one).
+        assert_eq!(check_base_url("https://app.hasmcp.com", false).is_ok(), TLS);
+        assert_eq!(
+            check_base_url("https://site.example/blog", false).is_ok(),
+            TLS
+        );
         assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
         assert!(check_base_url("http://localhost:1", false).is_ok());
         assert!(check_base_url("http://[::1]:1", false).is_ok());
@@ -318,10 +386,10 @@ mod tests {
     #[test]
     fn auth_header_is_sensitive() {
         let config = TransportConfig {
-            token: Some("abc".to_owned()),
+            token: Some("abc".to_owned().into()),
             ..TransportConfig::default()
         };
-        let raw = build_raw_client(Platform::GetMcp, "https://site.example", config, "VAR")
+        let raw = build_raw_client(Platform::GetMcp, "http://127.0.0.1:1", config, "VAR")
             .expect("builds");
         let auth = &raw.inner().inner.auth;
         assert!(auth.is_sensitive());

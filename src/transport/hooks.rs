@@ -12,13 +12,16 @@ use reqwest::{
 use tracing::{field::Empty, Instrument, Span};
 
 use super::{
-    body::snippet_parsed,
-    check_operation, ops,
+    body::bounded,
+    check_operation,
+    failure::classify,
+    ops,
     outcome::Answer,
-    record_answer,
+    record_answer, record_sent_body,
     retry::{self, decide, Decision, Outcome, Window},
     Transport, TransportInner,
 };
+use crate::error::BODY_SNIPPET_LIMIT;
 
 const METHOD_OVERRIDE: HeaderName = HeaderName::from_static("x-http-method-override");
 const API_VERSION: HeaderName = HeaderName::from_static("api-version");
@@ -33,6 +36,10 @@ impl ClientHooks<Transport> for crate::raw::Client {
         // progenitor adds the document's version as a header; the platforms don't use it.
         request.headers_mut().remove(API_VERSION);
         request.headers_mut().insert(AUTHORIZATION, t.auth.clone());
+        // Whatever the server echoes of the credentials sent must not reach an error.
+        if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {
+            record_sent_body(body);
+        }
         if request.body().is_some() && !request.headers().contains_key(CONTENT_TYPE) {
             // WordPress silently ignores a body without the JSON content type.
             request
@@ -64,6 +71,9 @@ async fn execute(
 ) -> reqwest::Result<Response> {
     // `None`: a limit too large to represent, i.e. no limit.
     let deadline = Instant::now().checked_add(t.timeout);
+    // A read may be sent again after its connection was lost; a write may have been
+    // applied.
+    let safe_to_repeat = matches!(*request.method(), Method::GET | Method::HEAD);
     let mut current = request;
     let mut attempt = 1u32;
     loop {
@@ -88,6 +98,7 @@ async fn execute(
             observe(&result, &span),
             window,
             retry::jitter(),
+            safe_to_repeat,
         );
         match (decision, retry_copy) {
             (Decision::Retry(wait), Some(next)) => {
@@ -127,8 +138,7 @@ fn observe(result: &reqwest::Result<Response>, span: &Span) -> Outcome {
                 retry_after: retry::retry_after(response.headers()),
             }
         }
-        Err(e) if e.is_connect() => Outcome::ConnectFailed,
-        Err(_) => Outcome::Failed,
+        Err(e) => Outcome::Failed(classify(e)),
     }
 }
 
@@ -164,10 +174,13 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
     let answer = |body: Bytes, too_large: bool| Answer {
         status,
         retry_after: retry::retry_after(&headers),
-        // A URL, not JSON: only bounded, never parsed.
-        location: headers
-            .get(LOCATION)
-            .map(|v| snippet_parsed(v.as_bytes(), None)),
+        // Bounded here, masked when it makes an error.
+        location: headers.get(LOCATION).map(|v| {
+            bounded(
+                &String::from_utf8_lossy(v.as_bytes()),
+                2 * BODY_SNIPPET_LIMIT,
+            )
+        }),
         body,
         too_large,
     };

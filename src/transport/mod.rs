@@ -8,25 +8,38 @@
 //! - `config`: client settings, the shared builder methods, building the client.
 //! - `hooks`: the hooks: headers, the send loop, bounded buffering.
 //! - `retry`: the retry policy and the decision after each attempt.
+//! - `failure`: what an attempt without a complete answer came to.
 //! - `outcome`: a failed call's outcome as an [`Error`].
-//! - `body`: error bodies read and masked.
+//! - `body`: error bodies read, bounded and masked.
 //! - `ops`: the operations of `openapi.yaml`, generated.
 
 mod body;
 mod config;
+mod failure;
 mod hooks;
 pub(crate) mod ops;
 mod outcome;
 mod retry;
 
-use std::{cell::RefCell, fmt, future::Future, sync::Arc, time::Duration};
+use std::{
+    cell::RefCell,
+    fmt,
+    future::Future,
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
+use bytes::Bytes;
 use progenitor_client::{ClientInfo, ResponseValue};
 use reqwest::header::HeaderValue;
+use serde::de::DeserializeOwned;
 
+pub(crate) use body::{Mask, REDACTED};
 pub(crate) use config::{
     build_raw_client, env_var, optional_env_var, transport_builder_methods, TransportConfig,
 };
+pub(crate) use failure::FailureKind;
+pub(crate) use outcome::from_raw;
 pub use retry::RetryPolicy;
 
 use crate::error::{Error, Platform};
@@ -53,7 +66,7 @@ impl fmt::Debug for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Transport")
             .field("platform", &self.inner.platform)
-            .field("auth", &body::REDACTED)
+            .field("auth", &REDACTED)
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
             .field("connect_timeout", &self.inner.connect_timeout)
@@ -75,6 +88,17 @@ impl Transport {
         self.inner.platform
     }
 
+    /// The mask for a failed call of this client: its token, and the secrets of the
+    /// request body it sent.
+    fn mask(&self, sent: Option<&[u8]>) -> Mask {
+        let token = self.inner.auth.to_str().ok();
+        let mut mask = Mask::new(token.and_then(|auth| auth.strip_prefix("Bearer ")));
+        if let Some(body) = sent {
+            mask.add_body(body);
+        }
+        mask
+    }
+
     fn new(platform: Platform, auth: HeaderValue, config: TransportConfig) -> Self {
         Transport {
             inner: Arc::new(TransportInner {
@@ -90,10 +114,12 @@ impl Transport {
     }
 }
 
-/// One call in flight: its operation, and what the last attempt's response showed.
+/// One call in flight: its operation, what the last attempt's response showed, and
+/// the body it sent (read for secrets only if the call fails).
 struct CallRecord {
     operation: &'static Operation,
     answer: Option<Answer>,
+    sent: Option<Bytes>,
 }
 
 // A task-local, not a value passed along: the hooks are the only code that sees the
@@ -112,6 +138,12 @@ fn record_answer(answer: Answer) {
     let _ = CALL.try_with(|c| c.borrow_mut().answer = Some(answer));
 }
 
+/// Keeps the body the `call` sends: should it fail, whatever the server echoes of the
+/// credentials in it is masked.
+fn record_sent_body(body: &[u8]) {
+    let _ = CALL.try_with(|c| c.borrow_mut().sent = Some(Bytes::copy_from_slice(body)));
+}
+
 /// In debug builds, checks that the operation given to `call` is the one the generated
 /// code runs (`operation_id`), so a wrong constant fails every test that sends it.
 fn check_operation(operation_id: &str) {
@@ -126,9 +158,10 @@ fn check_operation(operation_id: &str) {
 /// Runs one generated operation, `operation` in the spec's table, and maps its outcome
 /// into the crate's types.
 ///
-/// Only a 2xx whose body decodes into `T` is a success; everything else is an
-/// [`Error`] that carries the status where there was one.
-pub(crate) fn call<'a, T: 'a, E: 'a>(
+/// Only a 2xx whose body decodes into `T` is a success (after a UTF-8 byte order mark,
+/// if one leads); everything else is an [`Error`] that carries the status where there
+/// was one.
+pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
     client: &'a crate::raw::Client,
     operation: &'static Operation,
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
@@ -137,18 +170,32 @@ pub(crate) fn call<'a, T: 'a, E: 'a>(
     // carried (and copied) inline by every future that awaits this one.
     let fut = Box::pin(fut);
     async move {
+        let started = Instant::now();
         let record = RefCell::new(CallRecord {
             operation,
             answer: None,
+            sent: None,
         });
-        let (result, answer) = CALL
+        let (result, (answer, sent)) = CALL
             .scope(record, async move {
                 let result = fut.await;
-                (result, CALL.with(|c| c.borrow_mut().answer.take()))
+                let kept = CALL.with(|c| {
+                    let mut c = c.borrow_mut();
+                    (c.answer.take(), c.sent.take())
+                });
+                (result, kept)
             })
             .await;
-        result
-            .map(ResponseValue::into_inner)
-            .map_err(|e| outcome::map_error(&client.inner().inner, operation.id, e, answer))
+        let error = match result {
+            Ok(value) => return Ok(value.into_inner()),
+            Err(error) => error,
+        };
+        if let Some(value) = outcome::after_bom(&error, answer.as_ref()) {
+            return Ok(value);
+        }
+        let mask = client.inner().mask(sent.as_deref());
+        let t = &client.inner().inner;
+        let call = outcome::Call::new(t, operation.id, &mask, started.elapsed());
+        Err(call.map_error(error, answer))
     }
 }

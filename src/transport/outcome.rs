@@ -1,25 +1,26 @@
 //! A failed call as an [`Error`]: from the generated code's error and what the hooks
-//! saw of the last response.
+//! saw of the last response. Every piece of text kept is masked and bounded.
 
 use std::time::Duration;
 
 use bytes::Bytes;
 use progenitor_client::Error as P;
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
-    body::{snippet, snippet_parsed},
-    TransportInner,
+    body::{kept_text, parse, snippet, Mask, BOM},
+    failure::{classify, root_cause},
+    retry, TransportInner,
 };
-use crate::error::{ApiError, Error};
+use crate::error::{ApiError, Error, Platform, TransportError, RAW_OPERATION};
 
 /// What the last attempt's response showed, kept by the hooks for error mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Answer {
     pub(super) status: StatusCode,
     pub(super) retry_after: Option<Duration>,
-    /// The `Location` header, bounded.
+    /// The `Location` header as sent (bounded, not yet masked).
     pub(super) location: Option<String>,
     /// The body as read: empty when the generated code reads it itself, or when it
     /// was over the limit.
@@ -41,72 +42,163 @@ impl Answer {
     }
 }
 
-/// Maps the generated code's `error` for `operation` into the crate's error; `answer`
-/// is the last response as the hooks saw it, if one arrived.
-pub(super) fn map_error<E>(
-    t: &TransportInner,
-    operation: &'static str,
-    error: P<E>,
-    answer: Option<Answer>,
-) -> Error {
-    let call = Call { t, operation };
+/// The success a body led by a UTF-8 byte order mark would have been: the generated
+/// code refuses the mark, the JSON after it may be the expected response.
+pub(super) fn after_bom<T: DeserializeOwned, E>(
+    error: &P<E>,
+    answer: Option<&Answer>,
+) -> Option<T> {
     match (error, answer) {
-        (_, Some(answer)) if answer.too_large => call.too_large(answer.status),
-        // The body was cut short after the status arrived: keep the status.
-        (P::CommunicationError(e) | P::ResponseBodyError(e), Some(answer)) if !e.is_timeout() => {
-            call.cut_short(&e, answer)
+        (P::InvalidResponsePayload(body, _), Some(answer)) if answer.status.is_success() => {
+            serde_json::from_slice(body.strip_prefix(BOM)?).ok()
         }
-        (P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e), _) => {
-            call.failed(e)
-        }
-        (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::InvalidInput {
-            field: "request",
-            reason,
-        },
-        (error, Some(answer)) => call.answered(&error, answer),
-        // Only reachable through a raw client used outside `call`: keep what we know.
-        (_, None) => call.decode(None, "response not recorded", ""),
+        _ => None,
     }
 }
 
-/// The call an outcome belongs to: the settings that explain it, and its operation.
-struct Call<'a> {
-    t: &'a TransportInner,
-    operation: &'static str,
+/// An error of the generated client used directly, as the crate's error: there is no
+/// record of the response, so only what the raw error holds is kept, masked by key name
+/// (the client's token is not known here).
+pub(crate) fn from_raw<E: Serialize>(platform: Platform, error: P<E>) -> Error {
+    let mask = Mask::default();
+    let call = Call {
+        platform,
+        operation: RAW_OPERATION,
+        mask: &mask,
+        limits: None,
+    };
+    match error {
+        P::ErrorResponse(response) => {
+            let status = response.status();
+            let retry_after = retry::retry_after(response.headers());
+            let body = serde_json::to_vec(&response.into_inner()).unwrap_or_default();
+            Error::Api(ApiError::from_response(
+                platform,
+                RAW_OPERATION,
+                status.as_u16(),
+                retry_after,
+                &body,
+                &mask,
+            ))
+        }
+        P::UnexpectedResponse(response) => {
+            let status = response.status();
+            if status.is_success() {
+                return call.decode(
+                    Some(status),
+                    &format!("unexpected status {status}"),
+                    String::new(),
+                );
+            }
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            call.refused(Answer {
+                retry_after: retry::retry_after(response.headers()),
+                location,
+                ..Answer::status_only(status)
+            })
+        }
+        P::InvalidResponsePayload(body, e) => {
+            let parsed = parse(&body);
+            call.decode(
+                None,
+                &format!("unexpected shape ({e})"),
+                snippet(&mask, &body, parsed.as_ref()),
+            )
+        }
+        other => call.map_error(other, None),
+    }
 }
 
-impl Call<'_> {
+/// The call an outcome belongs to: what names it, what its errors mask, and the limits
+/// that explain a timeout.
+pub(super) struct Call<'a> {
+    platform: Platform,
+    operation: &'static str,
+    mask: &'a Mask,
+    /// The client's settings and how long the call ran; `None` for an error converted
+    /// from the raw client's, which knows neither.
+    limits: Option<(&'a TransportInner, Duration)>,
+}
+
+impl<'a> Call<'a> {
+    pub(super) fn new(
+        t: &'a TransportInner,
+        operation: &'static str,
+        mask: &'a Mask,
+        elapsed: Duration,
+    ) -> Self {
+        Call {
+            platform: t.platform,
+            operation,
+            mask,
+            limits: Some((t, elapsed)),
+        }
+    }
+
+    /// Maps the generated code's `error`; `answer` is the last response as the hooks
+    /// saw it, if one arrived.
+    pub(super) fn map_error<E>(&self, error: P<E>, answer: Option<Answer>) -> Error {
+        match (error, answer) {
+            (_, Some(answer)) if answer.too_large => self.too_large(answer.status),
+            // The body was cut short after the status arrived: keep the status.
+            (P::CommunicationError(e) | P::ResponseBodyError(e), Some(answer))
+                if !e.is_timeout() =>
+            {
+                self.cut_short(&e, answer)
+            }
+            (P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e), _) => {
+                self.failed(e)
+            }
+            (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::InvalidInput {
+                field: "request",
+                reason,
+            },
+            (error, Some(answer)) => self.answered(&error, answer),
+            // Only reachable through a raw client used outside `call`: keep what we know.
+            (_, None) => self.decode(None, "response not recorded", String::new()),
+        }
+    }
+
     fn too_large(&self, status: StatusCode) -> Error {
         Error::ResponseTooLarge {
-            platform: self.t.platform,
+            platform: self.platform,
             operation: self.operation,
             status: status.as_u16(),
-            limit: self.t.max_response_bytes,
+            limit: self.limits.map_or(0, |(t, _)| t.max_response_bytes),
         }
     }
 
-    /// No complete response: a timeout names the limit that ran out.
+    /// No complete response: a timeout says how long the call ran and which limit ran
+    /// out.
     fn failed(&self, source: reqwest::Error) -> Error {
-        let (platform, operation) = (self.t.platform, self.operation);
-        if !source.is_timeout() {
-            return Error::Transport {
+        let (platform, operation) = (self.platform, self.operation);
+        let timed_out = source.is_timeout();
+        let cause = transport_error(source, self.mask);
+        match self.limits {
+            Some((t, elapsed)) if timed_out => {
+                let after = if cause.is_connect() {
+                    t.connect_timeout
+                } else {
+                    t.timeout
+                };
+                Error::Timeout {
+                    platform,
+                    operation,
+                    after,
+                    elapsed: Duration::from_millis(
+                        u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+                    ),
+                    cause,
+                }
+            }
+            _ => Error::Transport {
                 platform,
                 operation,
-                source,
-            };
-        }
-        // A connect that timed out ran out of the connect limit; any other timeout is
-        // the whole-request deadline.
-        let after = if source.is_connect() {
-            self.t.connect_timeout
-        } else {
-            self.t.timeout
-        };
-        Error::Timeout {
-            platform,
-            operation,
-            after,
-            source,
+                cause,
+            },
         }
     }
 
@@ -114,7 +206,8 @@ impl Call<'_> {
     fn cut_short(&self, e: &reqwest::Error, answer: Answer) -> Error {
         if answer.status.is_success() {
             let reason = format!("the body was cut short ({e})");
-            self.decode(Some(answer.status), reason, snippet(&answer.body))
+            let body = snippet(self.mask, &answer.body, parse(&answer.body).as_ref());
+            self.decode(Some(answer.status), &reason, body)
         } else {
             Error::Api(self.api_error(&answer))
         }
@@ -123,16 +216,23 @@ impl Call<'_> {
     /// A whole response that is not the expected success.
     fn answered<E>(&self, error: &P<E>, answer: Answer) -> Error {
         if answer.status.is_success() {
-            return self.undecodable(error, answer);
+            self.undecodable(error, answer)
+        } else {
+            self.refused(answer)
         }
+    }
+
+    /// A response with a status that is not a success; a redirect says where to.
+    fn refused(&self, answer: Answer) -> Error {
         let mut api = self.api_error(&answer);
         if let (true, None, Some(location)) = (
             answer.status.is_redirection(),
             &api.message,
             answer.location,
         ) {
-            api.message = Some(format!(
-                "redirect to {location} not followed (is the base URL right?)"
+            api.message = Some(kept_text(
+                self.mask,
+                &format!("redirect to {location} not followed (is the base URL right?)"),
             ));
         }
         Error::Api(api)
@@ -144,41 +244,44 @@ impl Call<'_> {
             P::InvalidResponsePayload(bytes, _) if answer.body.is_empty() => bytes.clone(),
             _ => answer.body,
         };
-        let parsed = serde_json::from_slice::<Value>(&body);
+        let parsed = serde_json::from_slice(body.strip_prefix(BOM).unwrap_or(&body));
         let reason = match (&parsed, error) {
             (Err(_), _) if body.is_empty() => "empty body".to_owned(),
             (Err(e), _) => format!("not JSON ({e})"),
             (Ok(_), P::InvalidResponsePayload(_, e)) => format!("unexpected shape ({e})"),
             (Ok(_), _) => format!("unexpected status {}", answer.status),
         };
-        let body = snippet_parsed(&body, parsed.ok());
-        self.decode(Some(answer.status), reason, body)
+        let body = snippet(self.mask, &body, parsed.ok().as_ref());
+        self.decode(Some(answer.status), &reason, body)
     }
 
-    fn decode(
-        &self,
-        status: Option<StatusCode>,
-        reason: impl Into<String>,
-        body: impl Into<String>,
-    ) -> Error {
+    fn decode(&self, status: Option<StatusCode>, reason: &str, body: String) -> Error {
         Error::Decode {
-            platform: self.t.platform,
+            platform: self.platform,
             operation: self.operation,
             status: status.map_or(0, |s| s.as_u16()),
-            reason: reason.into(),
-            body: body.into(),
+            reason: kept_text(self.mask, reason),
+            body,
         }
     }
 
     fn api_error(&self, answer: &Answer) -> ApiError {
         ApiError::from_response(
-            self.t.platform,
+            self.platform,
             self.operation,
             answer.status.as_u16(),
             answer.retry_after,
             &answer.body,
+            self.mask,
         )
     }
+}
+
+/// A failed attempt's error, classified, its root cause masked and bounded.
+fn transport_error(source: reqwest::Error, mask: &Mask) -> TransportError {
+    let kind = classify(&source);
+    let cause = kept_text(mask, &root_cause(&source));
+    TransportError::new(kind, cause, source)
 }
 
 #[cfg(test)]
@@ -214,7 +317,13 @@ mod tests {
     }
 
     fn map(error: P<()>, answer: Option<Answer>) -> Error {
-        map_error(&transport().inner, OP, error, answer)
+        let t = transport();
+        let mask = t.mask(None);
+        Call::new(&t.inner, OP, &mask, Duration::ZERO).map_error(error, answer)
+    }
+
+    fn from_response(status: u16, body: &[u8]) -> ApiError {
+        ApiError::from_response(Platform::GetMcp, OP, status, None, body, &Mask::default())
     }
 
     /// A `reqwest::Error` made without any I/O.
@@ -278,24 +387,21 @@ mod tests {
             (
                 200,
                 format!("the body was cut short ({source})"),
-                r#"{"name":"x","token":"T"#.to_owned()
+                r#"{"name":"x","token":"[redacted]"#.to_owned()
             )
         );
         let e = map(
             P::CommunicationError(reqwest_error()),
             Some(answer(502, b"<html>bad gateway")),
         );
-        assert_eq!(
-            api(e),
-            ApiError::from_response(Platform::GetMcp, OP, 502, None, b"<html>bad gateway")
-        );
+        assert_eq!(api(e), from_response(502, b"<html>bad gateway"));
     }
 
     #[test]
     fn no_response_is_a_transport_error() {
         let e = map(P::CommunicationError(reqwest_error()), None);
         assert!(
-            matches!(&e, Error::Transport { platform: Platform::GetMcp, operation: OP, source } if source.is_builder()),
+            matches!(&e, Error::Transport { platform: Platform::GetMcp, operation: OP, cause } if cause.kind == crate::transport::FailureKind::Refused),
             "{e:?}"
         );
     }
@@ -347,10 +453,7 @@ mod tests {
         let body = br#"{"code":"getmcp_not_found","message":"No server"}"#;
         let not_found = ResponseValue::new((), StatusCode::NOT_FOUND, HeaderMap::new());
         let e = map(P::ErrorResponse(not_found), Some(answer(404, body)));
-        assert_eq!(
-            api(e),
-            ApiError::from_response(Platform::GetMcp, OP, 404, None, body)
-        );
+        assert_eq!(api(e), from_response(404, body));
 
         let moved = Answer {
             location: Some("https://elsewhere.example/".into()),

@@ -11,12 +11,18 @@ use reqwest::{
     StatusCode,
 };
 
+use super::failure::FailureKind;
+
 /// When and how often a failed request is tried again.
 ///
 /// Retried: connection failures (refused, or not established within the connect
-/// timeout: nothing was sent) and the statuses 429, 502, 503 and 504. Never retried:
-/// any other 4xx, timeouts (the limit covers the request and its retries), a request whose body
-/// cannot be replayed. Waits grow exponentially with jitter, each capped by
+/// timeout: nothing was sent), a read whose connection was closed or reset before any
+/// answer, and the statuses 429, 502, 503 and 504. Never retried: any other status, a
+/// write whose connection was lost after sending (it may have been applied: see
+/// [`Error::may_have_applied`](crate::Error::may_have_applied)), an answer that is not
+/// valid HTTP, timeouts (the limit covers the request and its retries), a request whose
+/// body cannot be replayed. [`Error::is_retryable`](crate::Error::is_retryable) reads the
+/// same classification. Waits grow exponentially with jitter, each capped by
 /// [`RetryPolicy::max_backoff`]; a `Retry-After` longer than the cap is not waited for:
 /// the error is returned with [`Error::retry_after`](crate::Error::retry_after) set.
 ///
@@ -114,10 +120,8 @@ pub(super) enum Outcome {
         status: StatusCode,
         retry_after: Option<Duration>,
     },
-    /// No connection was made: nothing was sent.
-    ConnectFailed,
-    /// Any other failure (a timeout, a reset after sending, …).
-    Failed,
+    /// No complete answer, for this reason.
+    Failed(FailureKind),
 }
 
 /// What to do after an attempt.
@@ -148,13 +152,15 @@ impl Window {
 }
 
 /// Whether attempt `attempt` (1-based), which ended in `outcome`, is tried again and
-/// after what wait. Pure: the clock and the random `jitter` are inputs.
+/// after what wait; `safe_to_repeat` says the request is a read. Pure: the clock and the
+/// random `jitter` are inputs.
 pub(super) fn decide(
     policy: &RetryPolicy,
     attempt: u32,
     outcome: Outcome,
     window: Window,
     jitter: u64,
+    safe_to_repeat: bool,
 ) -> Decision {
     if !policy.allows_after(attempt) {
         return Decision::Stop;
@@ -164,8 +170,8 @@ pub(super) fn decide(
             status,
             retry_after,
         } if retryable_status(status) => retry_after,
-        Outcome::ConnectFailed => None,
-        Outcome::Answered { .. } | Outcome::Failed => return Decision::Stop,
+        Outcome::Failed(kind) if kind.is_retried(safe_to_repeat) => None,
+        Outcome::Answered { .. } | Outcome::Failed(_) => return Decision::Stop,
     };
     match policy.backoff(attempt, retry_after, jitter) {
         Some(wait) if window.fits(wait) => Decision::Retry(wait),
@@ -189,7 +195,7 @@ pub(super) fn jitter() -> u64 {
 }
 
 /// `Retry-After` as seconds or an HTTP date.
-pub(super) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
@@ -208,6 +214,7 @@ mod tests {
     use super::*;
 
     const MS: Duration = Duration::from_millis(1);
+    const CONNECT: Outcome = Outcome::Failed(FailureKind::Connect);
 
     fn policy() -> RetryPolicy {
         RetryPolicy::default()
@@ -235,22 +242,37 @@ mod tests {
         let p = policy().max_attempts(9);
         for code in [429, 502, 503, 504] {
             assert_eq!(
-                decide(&p, 1, status(code, None), open(), 0),
+                decide(&p, 1, status(code, None), open(), 0, false),
                 Decision::Retry(50 * MS)
             );
         }
         assert_eq!(
-            decide(&p, 1, Outcome::ConnectFailed, open(), 0),
+            decide(&p, 1, CONNECT, open(), 0, false),
             Decision::Retry(50 * MS)
         );
         // The random half: jitter modulo half the backoff, in nanoseconds.
         assert_eq!(
-            decide(&p, 1, Outcome::ConnectFailed, open(), 7),
+            decide(&p, 1, CONNECT, open(), 7, false),
             Decision::Retry(50 * MS + Duration::from_nanos(7))
         );
         assert_eq!(
-            decide(&p, 2, Outcome::ConnectFailed, open(), 100_000_001),
+            decide(&p, 2, CONNECT, open(), 100_000_001, false),
             Decision::Retry(100 * MS + Duration::from_nanos(1))
+        );
+    }
+
+    #[test]
+    fn a_lost_connection_is_retried_for_reads_only() {
+        let lost = Outcome::Failed(FailureKind::Lost);
+        let p = policy();
+        assert_eq!(
+            decide(&p, 1, lost, open(), 0, true),
+            Decision::Retry(50 * MS)
+        );
+        assert_eq!(decide(&p, 1, lost, open(), 0, false), Decision::Stop);
+        assert_eq!(
+            decide(&p, 1, CONNECT, open(), 0, false),
+            Decision::Retry(50 * MS)
         );
     }
 
@@ -258,7 +280,7 @@ mod tests {
     fn backoff_doubles_up_to_the_cap() {
         let p = policy().max_attempts(9);
         let fixed: Vec<Decision> = (1..6)
-            .map(|attempt| decide(&p, attempt, Outcome::ConnectFailed, open(), 0))
+            .map(|attempt| decide(&p, attempt, CONNECT, open(), 0, false))
             .collect();
         assert_eq!(
             fixed,
@@ -270,15 +292,32 @@ mod tests {
     fn other_outcomes_and_the_last_attempt_stop() {
         let p = policy();
         for code in [200, 301, 400, 401, 404, 409, 500, 501] {
-            assert_eq!(decide(&p, 1, status(code, None), open(), 0), Decision::Stop);
+            assert_eq!(
+                decide(&p, 1, status(code, None), open(), 0, false),
+                Decision::Stop
+            );
         }
-        assert_eq!(decide(&p, 1, Outcome::Failed, open(), 0), Decision::Stop);
+        for kind in [
+            FailureKind::Timeout,
+            FailureKind::Lost,
+            FailureKind::Malformed,
+            FailureKind::Body,
+            FailureKind::Other,
+        ] {
+            let outcome = Outcome::Failed(kind);
+            assert_eq!(decide(&p, 1, outcome, open(), 0, false), Decision::Stop);
+        }
+        for kind in [
+            FailureKind::Timeout,
+            FailureKind::Malformed,
+            FailureKind::Other,
+        ] {
+            let outcome = Outcome::Failed(kind);
+            assert_eq!(decide(&p, 1, outcome, open(), 0, true), Decision::Stop);
+        }
+        assert_eq!(decide(&p, 3, CONNECT, open(), 0, false), Decision::Stop);
         assert_eq!(
-            decide(&p, 3, Outcome::ConnectFailed, open(), 0),
-            Decision::Stop
-        );
-        assert_eq!(
-            decide(&RetryPolicy::none(), 1, status(503, None), open(), 0),
+            decide(&RetryPolicy::none(), 1, status(503, None), open(), 0, false),
             Decision::Stop
         );
     }
@@ -287,11 +326,18 @@ mod tests {
     fn retry_after_is_waited_unless_over_the_cap() {
         let p = policy();
         assert_eq!(
-            decide(&p, 1, status(429, Some(200 * MS)), open(), 12_345),
+            decide(&p, 1, status(429, Some(200 * MS)), open(), 12_345, false),
             Decision::Retry(200 * MS)
         );
         assert_eq!(
-            decide(&p, 1, status(503, Some(Duration::from_secs(1))), open(), 0),
+            decide(
+                &p,
+                1,
+                status(503, Some(Duration::from_secs(1))),
+                open(),
+                0,
+                false
+            ),
             Decision::Stop
         );
     }
@@ -305,11 +351,18 @@ mod tests {
         };
         let p = policy().max_backoff(Duration::from_secs(5));
         assert_eq!(
-            decide(&p, 1, status(503, Some(999 * MS)), window, 0),
+            decide(&p, 1, status(503, Some(999 * MS)), window, 0, false),
             Decision::Retry(999 * MS)
         );
         assert_eq!(
-            decide(&p, 1, status(503, Some(Duration::from_secs(1))), window, 0),
+            decide(
+                &p,
+                1,
+                status(503, Some(Duration::from_secs(1))),
+                window,
+                0,
+                false
+            ),
             Decision::Stop
         );
         assert!(window.fits(MS));
