@@ -16,11 +16,12 @@ mod wire;
 pub use error::{ApiError, ConflictError, ConflictKind, Error, Platform, TransportError};
 pub use patch::Patch;
 pub use secret::Redacted;
-pub use transport::{RetryPolicy, Transport};
+pub use transport::RetryPolicy;
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,
-/// retries, timeouts, tracing) through its inner [`Transport`].
+/// retries, timeouts, tracing) through its inner [`raw::Transport`], which only the typed
+/// clients' builders construct: reach a configured raw client with `.raw()` on either.
 #[allow(
     missing_docs,
     unused_imports,
@@ -29,5 +30,7 @@ pub use transport::{RetryPolicy, Transport};
     rustdoc::all
 )]
 pub mod raw {
+    /// The generated client's inner value: the shared transport's settings.
+    pub use crate::transport::Transport;
     include!(concat!(env!("OUT_DIR"), "/raw.rs"));
 }
