@@ -26,6 +26,6 @@ pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
 pub use ids::ServerRef;
 pub use servers::{
-    AuthType, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType, UpdateServer,
-    UpdateServerBody,
+    AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
+    UpdateServer, UpdateServerBody,
 };
