@@ -1289,11 +1289,23 @@ fn the_validator_is_live() {
         "/outbound_auth_type",
         "anyOf",
     );
+    // The plugin stores any JSON a client sent as settings [run].
+    passes("GetmcpServer", json!({"id": 3, "settings": [1]}));
+    passes(
+        "GetmcpServerUpdate",
+        json!({"clear_credentials": ["test_auth_credentials"], "rate_limit_per_min": 2147483647}),
+    );
     fails(
-        "GetmcpServer",
-        json!({"id": 3, "settings": [1]}),
-        "/settings",
-        "anyOf",
+        "GetmcpServerUpdate",
+        json!({"clear_credentials": ["token"]}),
+        "/clear_credentials/0",
+        "enum",
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"rate_limit_per_min": 2147483648_i64}),
+        "/rate_limit_per_min",
+        "maximum",
     );
     fails(
         "GetmcpServer",
