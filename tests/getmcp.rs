@@ -1733,6 +1733,15 @@ fn check() -> (String, String, Value) {
 
 const BEARER_TOK: &str = r#"{"token":"tok-SECRET-7d1f"}"#;
 
+/// What `type_change_with_credentials` sends.
+fn type_change_body() -> Value {
+    json!({
+        "name": "GitHub Tools v2",
+        "auth_type": "bearer",
+        "test_auth_credentials": BEARER_TOK
+    })
+}
+
 fn type_change_with_credentials(u: UpdateServer) -> UpdateServer {
     u.name("GitHub Tools v2")
         .auth_type(AuthType::Bearer)
@@ -1750,14 +1759,7 @@ async fn credentials_stored_at_the_first_check_send_nothing_more() {
     assert_eq!(outcome.expect("stored"), seed_server());
     assert_eq!(
         requests_made(&requests),
-        [
-            patch_of(json!({
-                "name": "GitHub Tools v2",
-                "auth_type": "bearer",
-                "test_auth_credentials": BEARER_TOK
-            })),
-            check(),
-        ]
+        [patch_of(type_change_body()), check(),]
     );
     assert_update_headers(&requests[0]);
     assert_eq!(
@@ -1778,11 +1780,7 @@ async fn credentials_dropped_with_a_type_change_are_sent_again_on_their_own() {
     assert_eq!(
         requests_made(&requests),
         [
-            patch_of(json!({
-                "name": "GitHub Tools v2",
-                "auth_type": "bearer",
-                "test_auth_credentials": BEARER_TOK
-            })),
+            patch_of(type_change_body()),
             check(),
             patch_of(json!({"test_auth_credentials": BEARER_TOK})),
             check(),

@@ -19,14 +19,18 @@ fn fast_retry() -> RetryPolicy {
         .max_backoff(Duration::from_secs(2))
 }
 
-async fn getmcp_with(retry: RetryPolicy) -> (FakeGetMcp, getmcp::Client, ServerRef) {
-    let fake = FakeGetMcp::start().await;
-    let (_, uuid) = fake.seed_server("GitHub Tools");
-    let client = getmcp::Client::builder(fake.uri())
+fn getmcp_client(fake: &FakeGetMcp, retry: RetryPolicy) -> getmcp::Client {
+    getmcp::Client::builder(fake.uri())
         .api_key(fake.api_key())
         .retry(retry)
         .build()
-        .expect("client");
+        .expect("client")
+}
+
+async fn getmcp_with(retry: RetryPolicy) -> (FakeGetMcp, getmcp::Client, ServerRef) {
+    let fake = FakeGetMcp::start().await;
+    let (_, uuid) = fake.seed_server("GitHub Tools");
+    let client = getmcp_client(&fake, retry);
     (fake, client, ServerRef::from(uuid))
 }
 
@@ -351,10 +355,7 @@ async fn getmcp_a_clear_of_the_test_credentials_really_clears_them() {
         "auth_type": "bearer",
         "test_auth_credentials": "{\"token\":\"old\"}",
     }));
-    let client = getmcp::Client::builder(fake.uri())
-        .api_key(fake.api_key())
-        .build()
-        .expect("client");
+    let client = getmcp_client(&fake, RetryPolicy::none());
     client
         .update_server(id)
         .clear_test_auth_credentials()
@@ -448,10 +449,7 @@ async fn getmcp_credentials_on_a_server_without_auth_are_reported_not_applied() 
 async fn getmcp_credentials_of_the_wrong_shape_are_the_sites_400() {
     let fake = FakeGetMcp::start().await;
     let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": "bearer"}));
-    let client = getmcp::Client::builder(fake.uri())
-        .api_key(fake.api_key())
-        .build()
-        .expect("client");
+    let client = getmcp_client(&fake, RetryPolicy::none());
     let err = client
         .update_server(id)
         .test_auth_credentials(TestAuthCredentials::basic("u", "p"))
@@ -494,10 +492,7 @@ async fn getmcp_names_are_stored_as_the_site_sanitizes_them() {
 async fn getmcp_settings_that_are_a_list_do_not_break_reads_or_updates() {
     let fake = FakeGetMcp::start().await;
     let (id, _) = fake.insert_server(json!({"name": "Legacy", "settings": ["a", "b"]}));
-    let client = getmcp::Client::builder(fake.uri())
-        .api_key(fake.api_key())
-        .build()
-        .expect("client");
+    let client = getmcp_client(&fake, RetryPolicy::none());
     assert_eq!(
         client.get_server(id).await.expect("read").settings,
         json!(["a", "b"])
