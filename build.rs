@@ -77,6 +77,12 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::getmcp::TransportType",
         &[TypeImpl::Display],
     ),
+    // GetMCP servers: the credentials status a server reports (flags only, no secrets).
+    (
+        "GetmcpCredentialsStatus",
+        "crate::getmcp::CredentialsStatus",
+        &[],
+    ),
 ];
 
 fn main() {

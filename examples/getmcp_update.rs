@@ -1,8 +1,13 @@
 //! Updates one GetMCP server from command-line arguments and prints the result as JSON.
+//! When the test credentials change, `send()` checks with the site that they were stored
+//! (re-sending them once if the site dropped them), and which credentials the server
+//! now has is printed too.
 //!
 //! ```sh
 //! # against the embedded fake (no site configured):
 //! cargo run --example getmcp_update -- --name "GitHub Tools v2" --rate-limit 60
+//! # the site drops credentials sent with a type change; send() re-sends them:
+//! cargo run --example getmcp_update -- --auth-type bearer --bearer tok
 //! # against a real site:
 //! GETMCP_SITE_URL=https://yoursite.com GETMCP_API_KEY=gmcp_… \
 //!   cargo run --example getmcp_update -- 836995ae-1cff-41ec-823e-a4f07ccca3a0 --status paused
@@ -52,7 +57,7 @@ struct Args {
     /// Test credentials: `Header-Name=value`, sent in a header.
     #[arg(long, group = "credentials")]
     header_key: Option<String>,
-    /// Remove the test credentials.
+    /// Remove the test credentials (the site stores none while the type is none or oauth).
     #[arg(long, group = "credentials")]
     clear_credentials: bool,
     /// An allowed CORS origin (repeat for several).
@@ -165,6 +170,7 @@ async fn run(args: Args) -> Result<()> {
         (None, None, None) => None,
     };
     let origins = (!args.cors_origins.is_empty()).then_some(args.cors_origins);
+    let credentials_changed = credentials.is_some() || args.clear_credentials;
 
     let update = client
         .update_server(server)
@@ -178,5 +184,14 @@ async fn run(args: Args) -> Result<()> {
 
     let updated = update.send().await?;
     println!("{}", serde_json::to_string_pretty(&updated)?);
+    if credentials_changed {
+        let status = client.get_server_credentials(server).await?;
+        eprintln!(
+            "stored credentials: test {}, inbound {}, outbound {}",
+            status.has_test_auth_credentials,
+            status.has_auth_credentials,
+            status.has_outbound_auth_credentials
+        );
+    }
     Ok(())
 }

@@ -33,6 +33,8 @@ struct Reply {
     status: u16,
     content_type: String,
     retry_after: Option<String>,
+    /// WordPress's `Allow` header.
+    allow: Option<String>,
     text: String,
 }
 
@@ -52,10 +54,12 @@ async fn send(req: reqwest::RequestBuilder) -> Reply {
     };
     let content_type = header("content-type").unwrap_or_default();
     let retry_after = header("retry-after");
+    let allow = header("allow");
     Reply {
         status: res.status().as_u16(),
         content_type,
         retry_after,
+        allow,
         text: res.text().await.unwrap(),
     }
 }
@@ -1045,6 +1049,7 @@ async fn getmcp_only_the_keys_present_change() {
     .await;
     expected["status"] = json!("paused");
     expected["auth_type"] = json!("api-key");
+    expected["auth_config"] = json!("[]");
     expected["cors_origins"] = json!("");
     expected["rate_limit_per_min"] = json!(-1);
     expected["updated_at"] = json!("2025-01-01T00:00:02Z");
@@ -1065,27 +1070,27 @@ async fn getmcp_description_turns_php_empty_settings_into_an_object() {
 }
 
 #[tokio::test]
-async fn getmcp_a_new_name_rederives_slug_and_endpoint() {
+async fn getmcp_a_name_rederives_slug_and_endpoint_even_when_unchanged() {
     let fake = FakeGetMcp::start().await;
     let (id, _) = fake.insert_server(json!({
         "name": "GitHub Tools v2",
         "slug": "github-tools",
         "endpoint_url": "https://yoursite.com/mcp/github-tools",
     }));
-    // The same name: nothing to re-derive.
+    // The plugin re-derives the slug whenever a name is sent, the same one included.
     let same = gm_patch(&fake, id, json!({"name": "GitHub Tools v2"}))
         .await
         .json();
-    assert_eq!(same["slug"], "github-tools");
+    assert_eq!(same["slug"], "github-tools-v2");
     assert_eq!(
         same["endpoint_url"],
-        "https://yoursite.com/mcp/github-tools"
+        format!("{}/mcp/github-tools-v2", fake.uri())
     );
 
     let renamed = gm_patch(&fake, id, json!({"name": "  My   *New* Server!  "}))
         .await
         .json();
-    assert_eq!(renamed["name"], "  My   *New* Server!  ");
+    assert_eq!(renamed["name"], "My *New* Server!");
     assert_eq!(renamed["slug"], "my-new-server");
     assert_eq!(
         renamed["endpoint_url"],
@@ -1094,7 +1099,87 @@ async fn getmcp_a_new_name_rederives_slug_and_endpoint() {
 }
 
 #[tokio::test]
-async fn getmcp_credentials_are_stored_hidden_cleared_and_wiped() {
+async fn getmcp_html_tags_are_stripped_from_name_and_description() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let reply = gm_patch(
+        &fake,
+        id,
+        json!({
+            "name": "<b>Bold</b>  <script>x()</script>Tools",
+            "description": "<b>Bold</b> desc\n<i>second</i> line",
+        }),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    let server = reply.json();
+    assert_eq!(server["name"], "Bold Tools");
+    assert_eq!(server["slug"], "bold-tools");
+    assert_eq!(server["settings"]["description"], "Bold desc\nsecond line");
+    assert_eq!(fake.server(id), Some(server));
+}
+
+#[tokio::test]
+async fn getmcp_slugs_follow_sanitize_title_and_stay_unique() {
+    let fake = FakeGetMcp::start().await;
+    let (first, _) = fake.seed_server("Café Tools_v3.0");
+    let (second, _) = fake.seed_server("Docs");
+    let (third, _) = fake.seed_server("Other");
+    assert_eq!(fake.server(first).unwrap()["slug"], "cafe-tools_v3-0");
+    for (id, name, slug) in [
+        (second, "Café Tools_v3.0", "cafe-tools_v3-0-1"),
+        (third, "Cafe Tools v3.0", "cafe-tools-v3-0"),
+        (third, "cafe tools_v3-0", "cafe-tools_v3-0-2"),
+        (third, "日本語", "%e6%97%a5%e6%9c%ac%e8%aa%9e"),
+        (third, "Œuvre – “Straße”", "oeuvre-strase"),
+    ] {
+        let server = gm_patch(&fake, id, json!({"name": name})).await.json();
+        assert_eq!(server["name"], name);
+        assert_eq!(server["slug"], slug, "{name}");
+        assert_eq!(
+            server["endpoint_url"],
+            format!("{}/mcp/{slug}", fake.uri()),
+            "{name}"
+        );
+    }
+    // Nothing left to make a slug from: a `server-` token.
+    let empty = gm_patch(&fake, third, json!({"name": "<b></b>"}))
+        .await
+        .json();
+    assert_eq!(empty["name"], "");
+    let slug = empty["slug"].as_str().unwrap();
+    assert!(slug.len() == 15 && slug.starts_with("server-"), "{slug}");
+}
+
+#[tokio::test]
+async fn getmcp_a_rate_limit_beyond_the_column_is_clamped() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    for (sent, stored) in [
+        (json!(2_147_483_648_i64), 2_147_483_647_i64),
+        (json!(9_007_199_254_740_993_u64), 2_147_483_647),
+        (json!(2_147_483_647), 2_147_483_647),
+    ] {
+        let reply = gm_patch(&fake, id, json!({"rate_limit_per_min": sent})).await;
+        assert_eq!(reply.status, 200, "{sent}");
+        assert_eq!(reply.json()["rate_limit_per_min"], stored, "{sent}");
+    }
+}
+
+/// The server's `GET …/credentials` answer.
+async fn gm_credentials(fake: &FakeGetMcp, id: impl std::fmt::Display) -> Value {
+    let reply = send(
+        http()
+            .get(format!("{}/credentials", gm_url(fake, id)))
+            .bearer_auth(FakeGetMcp::API_KEY),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+    reply.json()
+}
+
+#[tokio::test]
+async fn getmcp_credentials_are_stored_hidden_and_only_clear_credentials_clears_them() {
     let fake = FakeGetMcp::start().await;
     let (id, _) =
         fake.insert_server(json!({"name": "Docs", "auth_type": "bearer", "auth_config": "[]"}));
@@ -1111,59 +1196,428 @@ async fn getmcp_credentials_are_stored_hidden_cleared_and_wiped() {
         fake.test_credentials(id),
         Some(json!({"token": "secret-token"}))
     );
-
-    gm_patch(&fake, id, json!({"test_auth_credentials": ""})).await;
-    assert_eq!(fake.test_credentials(id), None);
-
+    // Sent as an object, they are stored too.
     gm_patch(
         &fake,
         id,
-        json!({"test_auth_credentials": "{\"username\":\"u\",\"password\":\"p\"}"}),
+        json!({"test_auth_credentials": {"token": "object-token"}}),
     )
     .await;
-    assert!(fake.test_credentials(id).is_some());
-    let none = gm_patch(&fake, id, json!({"auth_type": "none"}))
-        .await
-        .json();
-    assert_eq!(none["auth_type"], "none");
-    assert_eq!(none["auth_config"], Value::Null);
-    assert_eq!(fake.test_credentials(id), None);
+    assert_eq!(
+        fake.test_credentials(id),
+        Some(json!({"token": "object-token"}))
+    );
+    let before = fake.server(id);
 
-    // Only a switch to `none` wipes: a server already at `none` keeps what it is sent,
-    // unless the same request switches to `none` again.
-    let creds = json!({"test_auth_credentials": "{\"token\":\"t\"}"});
-    gm_patch(&fake, id, creds.clone()).await;
+    // "" (and any other empty value) keeps them, and changes nothing else.
+    for empty in [json!(""), json!("0"), json!({}), json!([])] {
+        let reply = gm_patch(&fake, id, json!({"test_auth_credentials": empty})).await;
+        assert_eq!(reply.status, 200, "{empty}");
+        assert_eq!(
+            fake.test_credentials(id),
+            Some(json!({"token": "object-token"})),
+            "{empty}"
+        );
+        assert_eq!(fake.server(id), before, "{empty}");
+    }
+    // Only the undeclared clear list clears them, with or without the "".
+    gm_patch(
+        &fake,
+        id,
+        json!({"clear_credentials": ["test_auth_credentials"]}),
+    )
+    .await;
+    assert_eq!(fake.test_credentials(id), None);
+    gm_patch(
+        &fake,
+        id,
+        json!({"test_auth_credentials": "{\"token\":\"t\"}"}),
+    )
+    .await;
+    let both = json!({"test_auth_credentials": "", "clear_credentials": ["test_auth_credentials"]});
+    assert_eq!(gm_patch(&fake, id, both).await.status, 200);
+    assert_eq!(fake.test_credentials(id), None);
+    assert!(
+        !gm_credentials(&fake, id).await["has_test_auth_credentials"]
+            .as_bool()
+            .unwrap()
+    );
+}
+
+#[tokio::test]
+async fn getmcp_a_bad_clear_list_is_authentication_invalid() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "bearer",
+        "test_auth_credentials": "{\"token\":\"t\"}",
+    }));
+    let before = fake.server(id);
+    for bad in [
+        json!("test_auth_credentials"),
+        json!(["token"]),
+        json!([1]),
+        json!(true),
+    ] {
+        let reply = gm_patch(
+            &fake,
+            id,
+            json!({"name": "Changed", "clear_credentials": bad}),
+        )
+        .await;
+        assert_eq!(
+            (reply.status, reply.json()),
+            (
+                400,
+                wp_error(
+                    "authentication_invalid",
+                    "Invalid authentication update.",
+                    400
+                )
+            ),
+            "{bad}"
+        );
+    }
+    assert_eq!(fake.server(id), before);
     assert_eq!(fake.test_credentials(id), Some(json!({"token": "t"})));
-    let mut both = creds;
-    both["auth_type"] = json!("none");
-    gm_patch(&fake, id, both).await;
+}
+
+#[tokio::test]
+async fn getmcp_test_credentials_sent_with_a_type_change_are_dropped() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "basic",
+        "test_auth_credentials": {"username": "u", "password": "p"},
+    }));
+    let creds = json!({"auth_type": "bearer", "test_auth_credentials": "{\"token\":\"new\"}"});
+    let reply = gm_patch(&fake, id, creds).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json()["auth_type"], "bearer");
+    // Dropped, and the stored ones wiped with the change.
+    assert_eq!(fake.test_credentials(id), None);
+    // Sent again once the type is set, they are stored.
+    gm_patch(
+        &fake,
+        id,
+        json!({"test_auth_credentials": "{\"token\":\"new\"}"}),
+    )
+    .await;
+    assert_eq!(fake.test_credentials(id), Some(json!({"token": "new"})));
+    // The same type sent again is no change: they stay.
+    gm_patch(
+        &fake,
+        id,
+        json!({"auth_type": "bearer", "test_auth_credentials": "{\"token\":\"newer\"}"}),
+    )
+    .await;
+    assert_eq!(fake.test_credentials(id), Some(json!({"token": "newer"})));
+    // Credentials of the wrong shape sent with a type change are dropped unchecked.
+    let reply = gm_patch(
+        &fake,
+        id,
+        json!({"auth_type": "api-key", "test_auth_credentials": "{}"}),
+    )
+    .await;
+    assert_eq!(reply.status, 200);
     assert_eq!(fake.test_credentials(id), None);
 }
 
 #[tokio::test]
-async fn getmcp_credentials_must_be_a_json_encoded_object() {
+async fn getmcp_test_credentials_are_dropped_while_the_type_is_none_or_oauth() {
     let fake = FakeGetMcp::start().await;
-    let (id, _) = fake.seed_server("Docs");
-    let before = fake.server(id);
-    for bad in ["not json", "[1,2]", "\"token\"", "42", "{\"token\":"] {
+    for auth_type in ["none", "oauth"] {
+        let (id, _) = fake.insert_server(json!({"name": auth_type, "auth_type": auth_type}));
+        let before = fake.server(id);
+        for creds in [json!("{\"token\":\"t\"}"), json!("not even json")] {
+            let reply = gm_patch(&fake, id, json!({"test_auth_credentials": creds})).await;
+            assert_eq!(
+                (reply.status, reply.json()),
+                (200, before.clone().unwrap()),
+                "{auth_type}"
+            );
+            assert_eq!(fake.test_credentials(id), None, "{auth_type}");
+        }
+    }
+    // Switching to `none` wipes them, and the inbound credentials too.
+    let (id, _) = fake.insert_server(json!({
+        "name": "Keyed",
+        "auth_type": "bearer",
+        "auth_credentials": {"token": "inbound"},
+        "test_auth_credentials": {"token": "test"},
+    }));
+    let status = gm_credentials(&fake, id).await;
+    assert_eq!(
+        (
+            &status["has_auth_credentials"],
+            &status["has_test_auth_credentials"]
+        ),
+        (&json!(true), &json!(true))
+    );
+    let none = gm_patch(&fake, id, json!({"auth_type": "none"}))
+        .await
+        .json();
+    assert_eq!(none["auth_type"], "none");
+    let status = gm_credentials(&fake, id).await;
+    assert_eq!(
+        (
+            &status["has_auth_credentials"],
+            &status["has_test_auth_credentials"]
+        ),
+        (&json!(false), &json!(false))
+    );
+}
+
+#[tokio::test]
+async fn getmcp_credentials_must_have_the_fields_of_the_auth_type() {
+    let fake = FakeGetMcp::start().await;
+    let invalid = |message: &str| wp_error("getmcp_invalid_credentials", message, 400);
+    let not_object = invalid("auth_credentials must be a valid JSON object.");
+    let cases = [
+        ("bearer", json!("not json"), not_object.clone()),
+        ("bearer", json!("\"token\""), not_object.clone()),
+        ("bearer", json!("42"), not_object.clone()),
+        ("bearer", json!("{\"token\":"), not_object.clone()),
+        (
+            "bearer",
+            json!("{\"tok\":\"x\"}"),
+            invalid("auth_credentials for auth_type \"bearer\" must include: token."),
+        ),
+        (
+            "bearer",
+            json!("[1,2]"),
+            invalid("auth_credentials for auth_type \"bearer\" must include: token."),
+        ),
+        (
+            "bearer",
+            json!({"token": ""}),
+            invalid("auth_credentials for auth_type \"bearer\" must include: token."),
+        ),
+        (
+            "api-key",
+            json!("{\"value\":\"v\"}"),
+            invalid("auth_credentials for auth_type \"api-key\" must include: name, location."),
+        ),
+        (
+            "api-key",
+            json!({"name": "X-Key", "value": "v", "location": "cookie"}),
+            invalid("auth_credentials.location must be \"header\" or \"query\" for api-key auth."),
+        ),
+        (
+            "basic",
+            json!({"username": "u", "password": "0"}),
+            invalid("auth_credentials for auth_type \"basic\" must include: password."),
+        ),
+    ];
+    for (auth_type, creds, expected) in cases {
+        let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": auth_type}));
+        let before = fake.server(id);
         let reply = gm_patch(
             &fake,
             id,
-            json!({"name": "Changed", "test_auth_credentials": bad}),
+            json!({"name": "Changed", "test_auth_credentials": creds}),
         )
         .await;
-        assert_eq!(reply.status, 400, "{bad}");
         assert_eq!(
-            reply.json(),
-            wp_error(
-                "getmcp_invalid_credentials",
-                "Invalid test credentials: expected a JSON-encoded object.",
-                400
-            )
+            (reply.status, reply.json()),
+            (400, expected),
+            "{auth_type} {creds}"
         );
+        assert_eq!(fake.server(id), before);
+        assert_eq!(fake.test_credentials(id), None);
     }
-    assert_eq!(fake.server(id), before);
-    assert_eq!(fake.test_credentials(id), None);
+    for (auth_type, creds, stored) in [
+        (
+            "api-key",
+            json!({"name": "X-Key", "value": "v", "location": "query"}),
+            json!({"name": "X-Key", "value": "v", "location": "query"}),
+        ),
+        (
+            "basic",
+            json!("{\"username\":\"u\",\"password\":\"p\",\"extra\":1}"),
+            json!({"username": "u", "password": "p", "extra": 1}),
+        ),
+    ] {
+        let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": auth_type}));
+        assert_eq!(
+            gm_patch(&fake, id, json!({"test_auth_credentials": creds}))
+                .await
+                .status,
+            200
+        );
+        assert_eq!(fake.test_credentials(id), Some(stored));
+    }
+    // Neither a string nor an object: WordPress's type check.
+    let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": "bearer"}));
+    let reply = gm_patch(&fake, id, json!({"test_auth_credentials": 5})).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json()["data"]["params"],
+        json!({"test_auth_credentials": "test_auth_credentials is not of type string,object."})
+    );
+}
+
+#[tokio::test]
+async fn getmcp_any_auth_type_change_sets_auth_config_to_an_empty_php_array() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "oauth",
+        "auth_config": "{\"provider\":\"external\",\"client_id\":\"abc\"}",
+    }));
+    // The same type: no change.
+    let same = gm_patch(&fake, id, json!({"auth_type": "oauth"}))
+        .await
+        .json();
+    assert_eq!(
+        same["auth_config"],
+        "{\"provider\":\"external\",\"client_id\":\"abc\"}"
+    );
+    for auth_type in ["bearer", "none", "api-key"] {
+        let server = gm_patch(&fake, id, json!({"auth_type": auth_type}))
+            .await
+            .json();
+        assert_eq!(server["auth_type"], auth_type);
+        assert_eq!(server["auth_config"], "[]", "{auth_type}");
+    }
+}
+
+#[tokio::test]
+async fn getmcp_the_credentials_route_reports_flags_never_credentials() {
+    let fake = FakeGetMcp::start().await;
+    let (id, uuid) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "bearer",
+        "auth_config": "{\"header\":\"X-Token\",\"client_secret\":\"cs\"}",
+        "outbound_auth_type": "basic",
+        "outbound_auth_config": null,
+        "outbound_auth_credentials": "{\"username\":\"u\",\"password\":\"OUT-SECRET\"}",
+    }));
+    let before = gm_credentials(&fake, uuid).await;
+    let revision = before["authentication_revision"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(revision.len() == 64 && revision.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(
+        before,
+        json!({
+            "auth_type": "bearer",
+            "auth_config": {"header": "X-Token"},
+            "outbound_auth_type": "basic",
+            "outbound_auth_config": [],
+            "test_auth_type": "bearer",
+            "authentication_revision": revision,
+            "auth_credentials": null,
+            "has_auth_credentials": false,
+            "test_auth_credentials": null,
+            "has_test_auth_credentials": false,
+            "outbound_auth_credentials": null,
+            "has_outbound_auth_credentials": true,
+        })
+    );
+    gm_patch(
+        &fake,
+        id,
+        json!({"test_auth_credentials": "{\"token\":\"TEST-SECRET\"}"}),
+    )
+    .await;
+    let after = gm_credentials(&fake, id).await;
+    assert_eq!(after["has_test_auth_credentials"], true);
+    assert_ne!(after["authentication_revision"], json!(revision));
+    assert!(!after.to_string().contains("SECRET"));
+    // A stale revision is refused; the current one goes through.
+    let stale = gm_patch(
+        &fake,
+        id,
+        json!({"status": "paused", "authentication_revision": revision}),
+    )
+    .await;
+    assert_eq!(
+        (stale.status, stale.json()),
+        (
+            409,
+            wp_error(
+                "authentication_conflict",
+                "Authentication changed. Reload before saving.",
+                409
+            )
+        )
+    );
+    let current = gm_patch(
+        &fake,
+        id,
+        json!({"status": "paused", "authentication_revision": after["authentication_revision"]}),
+    )
+    .await;
+    assert_eq!(current.json()["status"], "paused");
+
+    // The route's own errors.
+    let unknown = send(
+        http()
+            .get(format!("{}/credentials", gm_url(&fake, 99)))
+            .bearer_auth(FakeGetMcp::API_KEY),
+    )
+    .await;
+    assert_eq!(
+        (unknown.status, unknown.json()),
+        (404, wp_error("getmcp_not_found", "Server not found.", 404))
+    );
+    let keyless = send(http().get(format!("{}/credentials", gm_url(&fake, id)))).await;
+    assert_eq!(
+        (keyless.status, keyless.json()),
+        (
+            403,
+            wp_error(
+                "rest_forbidden",
+                "You do not have permission to update this server.",
+                403
+            )
+        )
+    );
+    let patch = send(
+        http()
+            .patch(format!("{}/credentials", gm_url(&fake, id)))
+            .bearer_auth(FakeGetMcp::API_KEY)
+            .json(&json!({})),
+    )
+    .await;
+    assert_eq!(patch.json()["code"], "rest_no_route");
+}
+
+#[tokio::test]
+async fn getmcp_answers_on_a_route_carry_its_allow_header_for_a_good_key() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let server = gm_url(&fake, id);
+    let credentials = format!("{server}/credentials");
+    let keyed = |req: reqwest::RequestBuilder| req.bearer_auth(FakeGetMcp::API_KEY);
+    for (req, status, allow) in [
+        (keyed(http().get(&server)), 200, Some("GET, PATCH, DELETE")),
+        (
+            keyed(http().patch(&server).json(&json!({"name": "x"}))),
+            200,
+            Some("GET, PATCH, DELETE"),
+        ),
+        (
+            keyed(http().patch(&server).json(&json!({"status": "bogus"}))),
+            400,
+            Some("GET, PATCH, DELETE"),
+        ),
+        (
+            keyed(http().get(gm_url(&fake, 99))),
+            404,
+            Some("GET, PATCH, DELETE"),
+        ),
+        (keyed(http().get(&credentials)), 200, Some("GET")),
+        (http().get(&server), 403, None),
+        (http().get(&credentials), 403, None),
+        (keyed(http().get(gm_url(&fake, "abc"))), 404, None),
+        (keyed(http().put(&server)), 404, None),
+    ] {
+        let reply = send(req).await;
+        assert_eq!((reply.status, reply.allow.as_deref()), (status, allow));
+    }
 }
 
 #[tokio::test]

@@ -13,6 +13,10 @@ use mcp_admin::{
     Error, Platform, Redacted, RetryPolicy,
 };
 use serde_json::{json, Value};
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc,
+};
 use uuid::Uuid;
 use wiremock::{
     matchers::{any, method, path},
@@ -35,21 +39,81 @@ fn client(server: &MockServer) -> getmcp::Client {
         .expect("client builds")
 }
 
+const CREDENTIALS_PATH: &str =
+    "/wp-json/getmcp/v1/servers/836995ae-1cff-41ec-823e-a4f07ccca3a0/credentials";
+
+/// The seed's 200 answer, made about the server `r` names. The vendor's page answers
+/// about server 3 (`9a3b7c8d-…`) a PATCH of `836995ae-…`; the client refuses an answer
+/// about another server (see `an_answer_about_another_server_is_a_decode_error`).
+fn seed_about(r: ServerRef) -> Value {
+    let mut seed = seeds::getmcp_update_response();
+    match r {
+        ServerRef::Uuid(uuid) => seed["uuid"] = json!(uuid),
+        ServerRef::Id(id) => seed["id"] = json!(id),
+    }
+    seed
+}
+
 fn seed_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(seeds::GETMCP_UPDATE_RESPONSE, "application/json")
+    ResponseTemplate::new(200).set_body_json(seed_about(uuid_ref()))
 }
 
 fn uuid_ref() -> ServerRef {
     UUID.parse().expect("the documented UUID parses")
 }
 
-/// Sends the update `build` makes to a fresh server and returns the one request that
-/// arrived, after checking what every update request carries.
+/// What `GET …/credentials` answers, with `has_test` for the test credentials.
+fn credentials_status(has_test: bool) -> Value {
+    json!({
+        "auth_type": "bearer",
+        "auth_config": [],
+        "outbound_auth_type": "none",
+        "outbound_auth_config": [],
+        "test_auth_type": "bearer",
+        "authentication_revision": "5d41402abc4b2a76b9719d911017c592a6f8e2c1d0b9a8f7e6d5c4b3a2918070",
+        "auth_credentials": null,
+        "has_auth_credentials": false,
+        "test_auth_credentials": null,
+        "has_test_auth_credentials": has_test,
+        "outbound_auth_credentials": null,
+        "has_outbound_auth_credentials": false,
+    })
+}
+
+/// Sends the update `build` makes to a fresh server and returns the PATCH that arrived,
+/// after checking what every update request carries. An update that changes the test
+/// credentials is followed by one check of `…/credentials`, which answers as a site that
+/// stored the change.
 async fn sent(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Request {
     let server = MockServer::start().await;
-    Mock::given(any())
+    Mock::given(method("PATCH"))
+        .and(path(PATH))
         .respond_with(seed_ok())
         .expect(1)
+        .mount(&server)
+        .await;
+    // Notes whether the PATCH clears, for the check's answer; never matches itself.
+    let cleared = Arc::new(AtomicBool::new(false));
+    let seen = Arc::clone(&cleared);
+    Mock::given(method("PATCH"))
+        .and(path(PATH))
+        .and(move |req: &Request| {
+            seen.store(
+                body(req).get("clear_credentials").is_some(),
+                Ordering::SeqCst,
+            );
+            false
+        })
+        .respond_with(seed_ok())
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(CREDENTIALS_PATH))
+        .respond_with(move |_: &Request| {
+            let stored = !cleared.load(Ordering::SeqCst);
+            ResponseTemplate::new(200).set_body_json(credentials_status(stored))
+        })
         .mount(&server)
         .await;
     let gm = client(&server);
@@ -60,12 +124,20 @@ async fn sent(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Request {
     assert_eq!(returned, seed_server(), "the response is decoded");
 
     let mut requests = server.received_requests().await.expect("recording is on");
-    assert_eq!(requests.len(), 1, "exactly one request");
     let request = requests.remove(0);
     assert_eq!(request.method.as_str(), "PATCH");
     assert_eq!(request.url.path(), PATH);
     assert_eq!(request.url.query(), None);
     assert_update_headers(&request);
+    let checks = usize::from(body(&request).get("test_auth_credentials").is_some());
+    assert_eq!(requests.len(), checks, "the PATCH, then {checks} check(s)");
+    for check in &requests {
+        assert_eq!(
+            (check.method.as_str(), check.url.path()),
+            ("GET", CREDENTIALS_PATH)
+        );
+        assert!(check.body.is_empty());
+    }
     request
 }
 
@@ -95,7 +167,7 @@ async fn sent_body(build: impl FnOnce(UpdateServer) -> UpdateServer) -> Value {
 }
 
 fn seed_server() -> Server {
-    serde_json::from_str(seeds::GETMCP_UPDATE_RESPONSE).expect("the seed's example decodes")
+    serde_json::from_value(seed_about(uuid_ref())).expect("the seed's example decodes")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -236,10 +308,10 @@ async fn raw_json_credentials_are_sent_as_given() {
 }
 
 #[tokio::test]
-async fn clear_test_auth_credentials_sends_empty_string() {
+async fn clear_test_auth_credentials_sends_clear_credentials_and_the_empty_string() {
     assert_eq!(
         sent_body(|u| u.clear_test_auth_credentials()).await,
-        json!({"test_auth_credentials": ""})
+        json!({"test_auth_credentials": "", "clear_credentials": ["test_auth_credentials"]})
     );
 }
 
@@ -373,7 +445,12 @@ async fn all_clears_together() {
             .clear_test_auth_credentials()
             .allow_all_origins())
         .await,
-        json!({"description": "", "test_auth_credentials": "", "cors_origins": ""})
+        json!({
+            "description": "",
+            "test_auth_credentials": "",
+            "clear_credentials": ["test_auth_credentials"],
+            "cors_origins": ""
+        })
     );
 }
 
@@ -422,15 +499,23 @@ async fn body_matches_what_send_puts_on_the_wire() {
 // 3. Decoding.
 // ---------------------------------------------------------------------------------------
 
+/// `get_server` of the server `body` is about (its `uuid`, else its `id`), answered
+/// with `body`.
 async fn get_with(body: &str) -> Result<Server, Error> {
+    let parsed: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let asked = match (parsed.get("uuid").and_then(Value::as_str), parsed.get("id")) {
+        (Some(uuid), _) => uuid.parse().expect("a UUID"),
+        (None, Some(id)) => ServerRef::Id(id.as_u64().expect("a numeric id")),
+        (None, None) => uuid_ref(),
+    };
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path(PATH))
+        .and(path(format!("/wp-json/getmcp/v1/servers/{asked}")))
         .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_owned(), "application/json"))
         .expect(1)
         .mount(&server)
         .await;
-    client(&server).get_server(uuid_ref()).await
+    client(&server).get_server(asked).await
 }
 
 #[tokio::test]
@@ -459,7 +544,7 @@ async fn seed_200_decodes_field_by_field() {
     assert_eq!(s.rate_limit(), Some(RateLimit::PerMinute(60)));
     assert_eq!(s.description(), Some("Updated tools for GitHub"));
     assert_eq!(
-        Value::Object(s.settings.clone()),
+        s.settings,
         json!({"description": "Updated tools for GitHub"})
     );
     assert_eq!(
@@ -484,8 +569,8 @@ async fn seed_200_decodes_field_by_field() {
 
 #[tokio::test]
 async fn seed_200_serializes_back_to_itself() {
-    let s = seed_server();
-    let seed: Value = serde_json::from_str(seeds::GETMCP_UPDATE_RESPONSE).expect("JSON");
+    let seed = seeds::getmcp_update_response();
+    let s: Server = serde_json::from_value(seed.clone()).expect("decodes");
     assert_eq!(serde_json::to_value(&s).expect("serializes"), seed);
 }
 
@@ -495,7 +580,7 @@ async fn real_wordpress_flavour_decodes() {
     assert_eq!(s.id, 7);
     assert_eq!(s.uuid, Some(Uuid::parse_str(UUID).expect("uuid")));
     assert_eq!(s.name, "GitHub Tools");
-    assert!(s.settings.is_empty(), "PHP's [] reads as an empty map");
+    assert_eq!(s.settings, json!({}), "PHP's [] reads as an empty object");
     assert_eq!(s.description(), None);
     assert_eq!(s.auth_type, Some(AuthType::None));
     assert_eq!(
@@ -529,7 +614,7 @@ async fn settings_null_reads_as_empty_and_site_default_rate_limit() {
     let s = get_with(r#"{"id":9,"name":"x","settings":null,"rate_limit_per_min":0}"#)
         .await
         .expect("decodes");
-    assert!(s.settings.is_empty());
+    assert_eq!(s.settings, json!({}));
     assert_eq!(s.rate_limit(), Some(RateLimit::SiteDefault));
 }
 
@@ -572,7 +657,7 @@ async fn missing_optional_fields_are_none() {
     assert_eq!(s.cors_origins, None);
     assert_eq!(s.rate_limit_per_min, None);
     assert_eq!(s.rate_limit(), None);
-    assert!(s.settings.is_empty());
+    assert_eq!(s.settings, json!({}));
     assert_eq!(s.endpoint_url, None);
     assert_eq!(s.api_auth_pending, None);
     assert_eq!(s.server_kind, None);
@@ -625,14 +710,15 @@ async fn description_that_is_not_a_string_is_none() {
 // ---------------------------------------------------------------------------------------
 
 async fn get_path(r: impl Into<ServerRef>) -> String {
+    let r = r.into();
     let server = MockServer::start().await;
     Mock::given(any())
-        .respond_with(seed_ok())
+        .respond_with(ResponseTemplate::new(200).set_body_json(seed_about(r)))
         .expect(1)
         .mount(&server)
         .await;
     let s = client(&server).get_server(r).await.expect("get succeeds");
-    assert_eq!(s, seed_server());
+    assert_eq!(s, serde_json::from_value(seed_about(r)).expect("decodes"));
     let requests = server.received_requests().await.expect("recording is on");
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
@@ -671,7 +757,10 @@ async fn update_by_numeric_id_uses_its_path() {
     let server = MockServer::start().await;
     Mock::given(method("PATCH"))
         .and(path("/wp-json/getmcp/v1/servers/3"))
-        .respond_with(seed_ok())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(seeds::GETMCP_UPDATE_RESPONSE, "application/json"),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -687,9 +776,10 @@ async fn update_by_numeric_id_uses_its_path() {
 #[tokio::test]
 async fn site_in_a_sub_folder_keeps_its_prefix() {
     let server = MockServer::start().await;
+    let answer = seed_about(ServerRef::Id(42));
     Mock::given(method("GET"))
         .and(path("/blog/wp-json/getmcp/v1/servers/42"))
-        .respond_with(seed_ok())
+        .respond_with(ResponseTemplate::new(200).set_body_json(&answer))
         .expect(1)
         .mount(&server)
         .await;
@@ -699,7 +789,8 @@ async fn site_in_a_sub_folder_keeps_its_prefix() {
         .build()
         .expect("builds");
     assert_eq!(gm.base_url(), format!("{}/blog", server.uri()));
-    assert_eq!(gm.get_server(42u64).await.expect("ok"), seed_server());
+    let expected: Server = serde_json::from_value(answer).expect("decodes");
+    assert_eq!(gm.get_server(42u64).await.expect("ok"), expected);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1568,5 +1659,585 @@ fn server_debug_hides_auth_configs() {
     assert_eq!(
         server.auth_config,
         Some(Redacted::new(json!("{\"token\":\"INBOUND-SECRET\"}")))
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 11. A change of the test credentials is checked after the PATCH.
+// ---------------------------------------------------------------------------------------
+
+/// The seed's answer about the documented server, with `auth_type` as given.
+fn answer_with_auth_type(auth_type: &str) -> ResponseTemplate {
+    let mut answer = seed_about(uuid_ref());
+    answer["auth_type"] = json!(auth_type);
+    ResponseTemplate::new(200).set_body_json(answer)
+}
+
+/// Runs the update `build` makes against a site whose PATCH answers `patch` and whose
+/// credentials route answers `checks`, one each, in order; returns the outcome and every
+/// request received.
+async fn checked_update(
+    build: impl FnOnce(UpdateServer) -> UpdateServer,
+    patch: ResponseTemplate,
+    checks: Vec<ResponseTemplate>,
+) -> (Result<Server, Error>, Vec<Request>) {
+    let server = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path(PATH))
+        .respond_with(patch)
+        .mount(&server)
+        .await;
+    for check in checks {
+        Mock::given(method("GET"))
+            .and(path(CREDENTIALS_PATH))
+            .respond_with(check)
+            .up_to_n_times(1)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let outcome = build(client(&server).update_server(uuid_ref()))
+        .send()
+        .await;
+    server.verify().await;
+    let requests = server.received_requests().await.expect("recording is on");
+    (outcome, requests)
+}
+
+fn check_says(has_test: bool) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(credentials_status(has_test))
+}
+
+/// Each request as (method, path, body); a GET's body is `null`.
+fn requests_made(requests: &[Request]) -> Vec<(String, String, Value)> {
+    requests
+        .iter()
+        .map(|r| {
+            let body = if r.body.is_empty() {
+                Value::Null
+            } else {
+                body(r)
+            };
+            (r.method.to_string(), r.url.path().to_owned(), body)
+        })
+        .collect()
+}
+
+fn patch_of(body: Value) -> (String, String, Value) {
+    ("PATCH".into(), PATH.into(), body)
+}
+
+fn check() -> (String, String, Value) {
+    ("GET".into(), CREDENTIALS_PATH.into(), Value::Null)
+}
+
+const BEARER_TOK: &str = r#"{"token":"tok-SECRET-7d1f"}"#;
+
+/// What `type_change_with_credentials` sends.
+fn type_change_body() -> Value {
+    json!({
+        "name": "GitHub Tools v2",
+        "auth_type": "bearer",
+        "test_auth_credentials": BEARER_TOK
+    })
+}
+
+fn type_change_with_credentials(u: UpdateServer) -> UpdateServer {
+    u.name("GitHub Tools v2")
+        .auth_type(AuthType::Bearer)
+        .test_auth_credentials(TestAuthCredentials::bearer(TOKEN))
+}
+
+#[tokio::test]
+async fn credentials_stored_at_the_first_check_send_nothing_more() {
+    let (outcome, requests) = checked_update(
+        type_change_with_credentials,
+        seed_ok(),
+        vec![check_says(true)],
+    )
+    .await;
+    assert_eq!(outcome.expect("stored"), seed_server());
+    assert_eq!(
+        requests_made(&requests),
+        [patch_of(type_change_body()), check(),]
+    );
+    assert_update_headers(&requests[0]);
+    assert_eq!(
+        header(&requests[1], "authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+}
+
+#[tokio::test]
+async fn credentials_dropped_with_a_type_change_are_sent_again_on_their_own() {
+    let (outcome, requests) = checked_update(
+        type_change_with_credentials,
+        seed_ok(),
+        vec![check_says(false), check_says(true)],
+    )
+    .await;
+    assert_eq!(outcome.expect("stored the second time"), seed_server());
+    assert_eq!(
+        requests_made(&requests),
+        [
+            patch_of(type_change_body()),
+            check(),
+            patch_of(json!({"test_auth_credentials": BEARER_TOK})),
+            check(),
+        ]
+    );
+    assert_update_headers(&requests[2]);
+}
+
+/// The error an update gets when the site answered 200 without storing its change of
+/// the test credentials.
+fn not_applied(outcome: Result<Server, Error>) -> String {
+    let e = outcome.expect_err("not applied");
+    assert_no_secret(&format!("{e:?}"));
+    assert_no_secret(&e.to_string());
+    assert_eq!(e.status(), Some(200));
+    assert!(!e.is_invalid_input() && !e.is_retryable() && !e.is_conflict());
+    match e {
+        Error::Decode {
+            platform: Platform::GetMcp,
+            operation: "getmcp_update_server",
+            status: 200,
+            reason,
+            body,
+        } => {
+            assert_eq!(body, "");
+            reason
+        }
+        other => panic!("expected Error::Decode for the update, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn credentials_dropped_twice_are_an_error_that_says_what_was_applied() {
+    let (outcome, requests) = checked_update(
+        type_change_with_credentials,
+        seed_ok(),
+        vec![check_says(false), check_says(false)],
+    )
+    .await;
+    assert_eq!(
+        not_applied(outcome),
+        "test_auth_credentials not applied: the site answered 200 to the update and to the \
+         credentials sent again on their own, and stored them neither time; applied: name, auth_type"
+    );
+    assert_eq!(requests.len(), 4);
+}
+
+#[tokio::test]
+async fn credentials_dropped_while_the_type_is_none_or_oauth_are_not_sent_again() {
+    for auth_type in ["none", "oauth"] {
+        let (outcome, requests) = checked_update(
+            |u| {
+                u.rate_limit_per_min(30)
+                    .test_auth_credentials(TestAuthCredentials::bearer(TOKEN))
+            },
+            answer_with_auth_type(auth_type),
+            vec![check_says(false)],
+        )
+        .await;
+        assert_eq!(
+            not_applied(outcome),
+            format!(
+                "test_auth_credentials not applied: the site drops test credentials while the \
+                 server's auth_type is \"{auth_type}\"; they were not sent again; applied: rate_limit_per_min"
+            )
+        );
+        assert_eq!(
+            requests_made(&requests),
+            [
+                patch_of(json!({"test_auth_credentials": BEARER_TOK, "rate_limit_per_min": 30})),
+                check(),
+            ]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_clear_the_site_ignored_is_an_error() {
+    let (outcome, requests) = checked_update(
+        |u| u.clear_test_auth_credentials(),
+        seed_ok(),
+        vec![check_says(true)],
+    )
+    .await;
+    assert_eq!(
+        not_applied(outcome),
+        "test_auth_credentials not applied: test credentials are still stored after the clear; \
+         nothing else was sent"
+    );
+    assert_eq!(
+        requests_made(&requests),
+        [
+            patch_of(
+                json!({"test_auth_credentials": "", "clear_credentials": ["test_auth_credentials"]})
+            ),
+            check(),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_clear_that_took_is_checked_once() {
+    let (outcome, requests) = checked_update(
+        |u| u.status(ServerStatus::Paused).clear_test_auth_credentials(),
+        seed_ok(),
+        vec![check_says(false)],
+    )
+    .await;
+    assert_eq!(outcome.expect("cleared"), seed_server());
+    assert_eq!(
+        requests_made(&requests),
+        [
+            patch_of(json!({
+                "status": "paused",
+                "test_auth_credentials": "",
+                "clear_credentials": ["test_auth_credentials"]
+            })),
+            check(),
+        ]
+    );
+}
+
+#[derive(Clone, Default)]
+struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+#[tokio::test]
+async fn without_the_credentials_route_the_answer_is_kept_with_a_warning() {
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(capture.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let no_route = ResponseTemplate::new(404).set_body_json(json!({
+        "code": "rest_no_route",
+        "message": "No route was found matching the URL and request method.",
+        "data": {"status": 404}
+    }));
+    for build in [
+        type_change_with_credentials as fn(UpdateServer) -> UpdateServer,
+        |u: UpdateServer| u.clear_test_auth_credentials(),
+    ] {
+        let (outcome, requests) = checked_update(build, seed_ok(), vec![no_route.clone()]).await;
+        assert_eq!(outcome.expect("the answer is kept"), seed_server());
+        assert_eq!(requests.len(), 2, "the PATCH and the one check");
+    }
+    let logged = String::from_utf8(capture.0.lock().expect("lock").clone()).expect("UTF-8");
+    assert_eq!(logged.matches(" WARN ").count(), 2, "{logged}");
+    assert!(
+        logged.contains(&format!(
+            "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether the test \
+             credentials were changed cannot be verified; returning the update's answer server={UUID}"
+        )),
+        "{logged}"
+    );
+    assert_no_secret(&logged);
+}
+
+#[tokio::test]
+async fn another_failure_of_the_check_is_returned_as_it_is() {
+    let failed = ResponseTemplate::new(500).set_body_json(json!({
+        "code": "internal_server_error", "message": "Database error.", "data": {"status": 500}
+    }));
+    let (outcome, requests) =
+        checked_update(type_change_with_credentials, seed_ok(), vec![failed]).await;
+    let e = outcome.expect_err("the check failed");
+    let a = api(&e);
+    assert_eq!(
+        (a.operation, a.status, a.code.as_deref()),
+        (
+            "getmcp_get_server_credentials",
+            500,
+            Some("internal_server_error")
+        )
+    );
+    assert_eq!(requests.len(), 2);
+}
+
+#[tokio::test]
+async fn updates_that_leave_the_credentials_alone_are_not_checked() {
+    let (outcome, requests) = checked_update(
+        |u| u.name("x").auth_type(AuthType::Basic),
+        seed_ok(),
+        vec![],
+    )
+    .await;
+    outcome.expect("updated");
+    assert_eq!(
+        requests_made(&requests),
+        [patch_of(json!({"name": "x", "auth_type": "basic"}))]
+    );
+}
+
+#[tokio::test]
+async fn test_credentials_with_auth_type_none_or_oauth_are_refused() {
+    for auth_type in [AuthType::None, AuthType::OAuth] {
+        let (field, reason) = refused(|u| {
+            u.auth_type(auth_type.clone())
+                .test_auth_credentials(TestAuthCredentials::bearer("t"))
+        })
+        .await;
+        assert_eq!(field, "test_auth_credentials");
+        assert_eq!(
+            reason,
+            format!("the site never stores test credentials for auth_type \"{auth_type}\"")
+        );
+    }
+    // A clear with either type is fine: the site wipes them anyway.
+    assert_eq!(
+        sent_body(|u| u.auth_type(AuthType::None).clear_test_auth_credentials()).await,
+        json!({
+            "auth_type": "none",
+            "test_auth_credentials": "",
+            "clear_credentials": ["test_auth_credentials"]
+        })
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 12. get_server_credentials.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn get_server_credentials_reads_the_flags() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(CREDENTIALS_PATH))
+        .respond_with(check_says(true))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/wp-json/getmcp/v1/servers/42/credentials"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
+            "code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 404}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let gm = client(&server);
+    let status = gm.get_server_credentials(uuid_ref()).await.expect("200");
+    assert_eq!(
+        status,
+        getmcp::CredentialsStatus {
+            auth_type: Some(AuthType::Bearer),
+            auth_config: Some(Redacted::new(json!([]))),
+            outbound_auth_type: Some(OutboundAuthType::None),
+            outbound_auth_config: Some(Redacted::new(json!([]))),
+            test_auth_type: Some(AuthType::Bearer),
+            authentication_revision: Some(
+                "5d41402abc4b2a76b9719d911017c592a6f8e2c1d0b9a8f7e6d5c4b3a2918070".into()
+            ),
+            has_auth_credentials: false,
+            has_test_auth_credentials: true,
+            has_outbound_auth_credentials: false,
+        }
+    );
+    let requests = server.received_requests().await.expect("recording is on");
+    assert_eq!(
+        header(&requests[0], "authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+    assert!(requests[0].body.is_empty());
+
+    let e = gm
+        .get_server_credentials(42u64)
+        .await
+        .expect_err("no server 42");
+    assert!(e.is_not_found());
+    assert_eq!(api(&e).operation, "getmcp_get_server_credentials");
+}
+
+#[tokio::test]
+async fn the_documented_form_with_decoded_credentials_keeps_no_secret() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(CREDENTIALS_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "auth_type": "basic",
+            "test_auth_credentials": {"username": "admin", "password": PASSWORD},
+            "auth_credentials": null,
+            "outbound_auth_credentials": "",
+        })))
+        .mount(&server)
+        .await;
+    let status = client(&server)
+        .get_server_credentials(uuid_ref())
+        .await
+        .expect("decodes");
+    assert!(status.has_test_auth_credentials);
+    assert!(!status.has_auth_credentials && !status.has_outbound_auth_credentials);
+    assert_no_secret(&format!("{status:?}"));
+    assert_no_secret(&serde_json::to_string(&status).expect("serializes"));
+}
+
+// ---------------------------------------------------------------------------------------
+// 13. An answer about another server is an error.
+// ---------------------------------------------------------------------------------------
+
+fn decode_reason(e: Error, expected_operation: &str) -> String {
+    match e {
+        Error::Decode {
+            platform: Platform::GetMcp,
+            operation,
+            status: 200,
+            reason,
+            ..
+        } if operation == expected_operation => reason,
+        other => panic!("expected Error::Decode for {expected_operation}, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_answer_about_another_server_is_a_decode_error() {
+    let server = MockServer::start().await;
+    // The vendor's own example: its URL names 836995ae-…, its answer is about 9a3b7c8d-….
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(seeds::GETMCP_UPDATE_RESPONSE, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let gm = client(&server);
+    let read = gm.get_server(uuid_ref()).await.expect_err("another server");
+    assert_eq!(
+        decode_reason(read, "getmcp_get_server"),
+        "asked for server 836995ae-1cff-41ec-823e-a4f07ccca3a0, the answer is about server \
+         9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d (id 3)"
+    );
+    let by_id = gm.get_server(42u64).await.expect_err("another server");
+    assert_eq!(
+        decode_reason(by_id, "getmcp_get_server"),
+        "asked for server id 42, the answer is about server id 3"
+    );
+    // A write whose answer is about another server: no credentials check follows it.
+    let write = gm
+        .update_server(uuid_ref())
+        .test_auth_credentials(TestAuthCredentials::bearer(TOKEN))
+        .send()
+        .await
+        .expect_err("another server");
+    assert_eq!(
+        decode_reason(write, "getmcp_update_server"),
+        "asked for server 836995ae-1cff-41ec-823e-a4f07ccca3a0, the answer is about server \
+         9a3b7c8d-2e1f-4a5b-8c9d-0e1f2a3b4c5d (id 3)"
+    );
+    let methods: Vec<String> = server
+        .received_requests()
+        .await
+        .expect("recording is on")
+        .iter()
+        .map(|r| r.method.to_string())
+        .collect();
+    assert_eq!(methods, ["GET", "GET", "PATCH"]);
+}
+
+#[tokio::test]
+async fn a_uuid_is_compared_in_any_case_and_must_be_there() {
+    let upper = json!({"id": 7, "uuid": UUID.to_uppercase()}).to_string();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(upper, "application/json"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 7, "uuid": null})))
+        .mount(&server)
+        .await;
+    let gm = client(&server);
+    let s = gm.get_server(uuid_ref()).await.expect("the same UUID");
+    assert_eq!(s.uuid, Some(Uuid::parse_str(UUID).expect("uuid")));
+    let e = gm.get_server(uuid_ref()).await.expect_err("no uuid");
+    assert_eq!(
+        decode_reason(e, "getmcp_get_server"),
+        "asked for server 836995ae-1cff-41ec-823e-a4f07ccca3a0, the answer carries no uuid (id 7)"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 14. `settings` may hold any JSON; the rate limit's upper bound.
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn settings_of_any_json_decode_and_survive() {
+    for settings in [
+        json!(["a", 1]),
+        json!("text"),
+        json!(42),
+        json!(true),
+        json!({"description": ["not", "a", "string"]}),
+    ] {
+        let s = get_with(&json!({"id": 4, "settings": settings}).to_string())
+            .await
+            .expect("any settings decode");
+        assert_eq!(s.settings, settings);
+        assert_eq!(s.description(), None);
+        assert_eq!(
+            serde_json::to_value(&s).expect("serializes")["settings"],
+            settings
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_update_answered_with_list_settings_succeeds() {
+    let mut answer = seed_about(uuid_ref());
+    answer["settings"] = json!(["legacy", {"k": "v"}]);
+    let (outcome, requests) = checked_update(
+        |u| u.status(ServerStatus::Draft),
+        ResponseTemplate::new(200).set_body_json(answer),
+        vec![],
+    )
+    .await;
+    let s = outcome.expect("the update was applied and is reported");
+    assert_eq!(s.settings, json!(["legacy", {"k": "v"}]));
+    assert_eq!(requests.len(), 1);
+}
+
+#[tokio::test]
+async fn rate_limit_above_what_the_site_stores_is_refused() {
+    let too_big = i64::from(i32::MAX) + 1;
+    let (field, reason) = refused(|u| u.rate_limit_per_min(too_big)).await;
+    assert_eq!(field, "rate_limit_per_min");
+    assert_eq!(
+        reason,
+        "2147483648 is above 2147483647, the most the site stores (it would keep 2147483647)"
+    );
+    assert_eq!(
+        refused(|u| u.rate_limit(RateLimit::PerMinute(u32::MAX)))
+            .await
+            .0,
+        "rate_limit_per_min"
+    );
+    assert_eq!(
+        sent_body(|u| u.rate_limit_per_min(i64::from(i32::MAX))).await,
+        json!({"rate_limit_per_min": 2147483647})
     );
 }

@@ -388,6 +388,7 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "GetmcpAuthType" => known_enum!(getmcp::AuthType),
         "GetmcpOutboundAuthType" => known_enum!(getmcp::OutboundAuthType),
         "GetmcpTransportType" => known_enum!(getmcp::TransportType),
+        "GetmcpCredentialsStatus" => back(&decode_stable::<getmcp::CredentialsStatus>(at, value)),
         // The generated `data` keeps only `status`: compare what it keeps.
         "WpError" => back(&decode_stable::<raw::types::WpError>(at, value)),
         // Schemas the crate has no hand-written type for yet: the generated ones. Bodies
@@ -430,7 +431,6 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpUpdatePromptRequest" => generated!(body HasmcpUpdatePromptRequest),
         "GetmcpServerCreate" => generated!(body GetmcpServerCreate),
         "GetmcpDeleted" => generated!(answer GetmcpDeleted),
-        "GetmcpCredentialsStatus" => generated!(answer GetmcpCredentialsStatus),
         "GetmcpTool" => generated!(answer GetmcpTool),
         "GetmcpToolCreate" => generated!(body GetmcpToolCreate),
         "GetmcpToolUpdate" => generated!(body GetmcpToolUpdate),
@@ -1289,11 +1289,23 @@ fn the_validator_is_live() {
         "/outbound_auth_type",
         "anyOf",
     );
+    // The plugin stores any JSON a client sent as settings [run].
+    passes("GetmcpServer", json!({"id": 3, "settings": [1]}));
+    passes(
+        "GetmcpServerUpdate",
+        json!({"clear_credentials": ["test_auth_credentials"], "rate_limit_per_min": 2147483647}),
+    );
     fails(
-        "GetmcpServer",
-        json!({"id": 3, "settings": [1]}),
-        "/settings",
-        "anyOf",
+        "GetmcpServerUpdate",
+        json!({"clear_credentials": ["token"]}),
+        "/clear_credentials/0",
+        "enum",
+    );
+    fails(
+        "GetmcpServerUpdate",
+        json!({"rate_limit_per_min": 2147483648_i64}),
+        "/rate_limit_per_min",
+        "maximum",
     );
     fails(
         "GetmcpServer",

@@ -348,7 +348,7 @@ async fn getmcp_get_server_by_numeric_id_decodes_what_php_sends() {
     assert_eq!(response.status(), 200);
     let s = response.into_inner();
     assert_eq!(s.name, "GitHub Tools");
-    assert!(s.settings.is_empty());
+    assert_eq!(s.settings, json!({}));
     assert_eq!(s.description(), None);
     assert_eq!(s.auth_type, Some(getmcp::AuthType::None));
     assert_eq!(s.auth_config, Some(json!("[]").into()));

@@ -24,8 +24,9 @@ use wiremock::{
 const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
 const BEARER: &str = "Bearer gmcp_0123456789abcdef0123456789abcdef";
 
-fn ok_server() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({"id": 3, "name": "GitHub Tools"}))
+/// Server `id`: an answer about another server than the one asked for is an error.
+fn ok_server(id: u64) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"id": id, "name": "GitHub Tools"}))
 }
 
 fn builder(uri: &str) -> getmcp::ClientBuilder {
@@ -88,7 +89,7 @@ fn trace_output_shows_attempts_and_never_secrets() {
         let server = MockServer::start().await;
         Mock::given(path("/wp-json/getmcp/v1/servers/1"))
             .and(header("authorization", BEARER))
-            .respond_with(ok_server())
+            .respond_with(ok_server(1))
             .expect(1)
             .mount(&server)
             .await;
@@ -107,7 +108,16 @@ fn trace_output_shows_attempts_and_never_secrets() {
             .mount(&server)
             .await;
         Mock::given(path("/wp-json/getmcp/v1/servers/3"))
-            .respond_with(ok_server())
+            .respond_with(ok_server(3))
+            .mount(&server)
+            .await;
+        // The check that follows an update of the test credentials.
+        Mock::given(path("/wp-json/getmcp/v1/servers/3/credentials"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "has_auth_credentials": false,
+                "has_test_auth_credentials": true,
+                "has_outbound_auth_credentials": false,
+            })))
             .mount(&server)
             .await;
         Mock::given(path("/wp-json/getmcp/v1/servers/4"))
@@ -115,7 +125,7 @@ fn trace_output_shows_attempts_and_never_secrets() {
             .mount(&server)
             .await;
         Mock::given(path("/wp-json/getmcp/v1/servers/5"))
-            .respond_with(ok_server().set_delay(Duration::from_secs(2)))
+            .respond_with(ok_server(5).set_delay(Duration::from_secs(2)))
             .mount(&server)
             .await;
 
@@ -184,7 +194,8 @@ fn trace_output_shows_attempts_and_never_secrets() {
         assert!(log.contains(want), "{want} missing from the trace:\n{log}");
     }
     // One event per answered attempt even without span events: 200, 404, 503 and its
-    // retry, 429, and the POST; one per failed attempt: the timeout and the refusal.
+    // retry, 429, the POST and its credentials check; one per failed attempt: the
+    // timeout and the refusal.
     let events = |what: &str| {
         log.lines()
             .filter(|l| {
@@ -193,6 +204,6 @@ fn trace_output_shows_attempts_and_never_secrets() {
             })
             .count()
     };
-    assert_eq!(events("response"), 6, "{log}");
+    assert_eq!(events("response"), 7, "{log}");
     assert_eq!(events("request failed"), 2, "{log}");
 }

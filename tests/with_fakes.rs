@@ -6,10 +6,10 @@
 use std::time::{Duration, Instant};
 
 use mcp_admin::{
-    getmcp::{self, ServerRef, ServerStatus},
+    getmcp::{self, AuthType, KeyLocation, ServerRef, ServerStatus, TestAuthCredentials},
     hasmcp,
     testing::{FakeGetMcp, FakeHasMcp, Fault},
-    Error, RetryPolicy,
+    Error, Redacted, RetryPolicy,
 };
 use serde_json::{json, Value};
 
@@ -19,14 +19,18 @@ fn fast_retry() -> RetryPolicy {
         .max_backoff(Duration::from_secs(2))
 }
 
-async fn getmcp_with(retry: RetryPolicy) -> (FakeGetMcp, getmcp::Client, ServerRef) {
-    let fake = FakeGetMcp::start().await;
-    let (_, uuid) = fake.seed_server("GitHub Tools");
-    let client = getmcp::Client::builder(fake.uri())
+fn getmcp_client(fake: &FakeGetMcp, retry: RetryPolicy) -> getmcp::Client {
+    getmcp::Client::builder(fake.uri())
         .api_key(fake.api_key())
         .retry(retry)
         .build()
-        .expect("client");
+        .expect("client")
+}
+
+async fn getmcp_with(retry: RetryPolicy) -> (FakeGetMcp, getmcp::Client, ServerRef) {
+    let fake = FakeGetMcp::start().await;
+    let (_, uuid) = fake.seed_server("GitHub Tools");
+    let client = getmcp_client(&fake, retry);
     (fake, client, ServerRef::from(uuid))
 }
 
@@ -328,6 +332,189 @@ async fn a_write_whose_client_timed_out_still_lands() {
         json!({"description": "Late"})
     );
     assert!(started.elapsed() >= delay);
+}
+
+/// Method and path of every request the fake received.
+async fn getmcp_requests(fake: &FakeGetMcp) -> Vec<(String, String)> {
+    fake.requests()
+        .await
+        .into_iter()
+        .map(|r| (r.method, r.path))
+        .collect()
+}
+
+fn getmcp_route(method: &str, path: String) -> (String, String) {
+    (method.to_owned(), path)
+}
+
+#[tokio::test]
+async fn getmcp_a_clear_of_the_test_credentials_really_clears_them() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "bearer",
+        "test_auth_credentials": "{\"token\":\"old\"}",
+    }));
+    let client = getmcp_client(&fake, RetryPolicy::none());
+    client
+        .update_server(id)
+        .clear_test_auth_credentials()
+        .send()
+        .await
+        .expect("cleared");
+    assert_eq!(fake.test_credentials(id), None);
+    let status = client.get_server_credentials(id).await.expect("status");
+    assert!(!status.has_test_auth_credentials);
+    let server = format!("/wp-json/getmcp/v1/servers/{id}");
+    assert_eq!(
+        getmcp_requests(&fake).await,
+        [
+            getmcp_route("PATCH", server.clone()),
+            getmcp_route("GET", format!("{server}/credentials")),
+            getmcp_route("GET", format!("{server}/credentials")),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn getmcp_credentials_sent_with_a_type_change_end_up_stored() {
+    let (fake, client, server) = getmcp_with(RetryPolicy::none()).await;
+    let updated = client
+        .update_server(server)
+        .auth_type(AuthType::ApiKey)
+        .test_auth_credentials(TestAuthCredentials::api_key(
+            "X-Key",
+            "k",
+            KeyLocation::Header,
+        ))
+        .send()
+        .await
+        .expect("stored on the second PATCH");
+    assert_eq!(updated.auth_type, Some(AuthType::ApiKey));
+    assert_eq!(updated.auth_config, Some(Redacted::new(json!("[]"))));
+    assert_eq!(
+        fake.test_credentials(server),
+        Some(json!({"name": "X-Key", "value": "k", "location": "header"}))
+    );
+    let path = format!("/wp-json/getmcp/v1/servers/{server}");
+    assert_eq!(
+        getmcp_requests(&fake).await,
+        [
+            getmcp_route("PATCH", path.clone()),
+            getmcp_route("GET", format!("{path}/credentials")),
+            getmcp_route("PATCH", path.clone()),
+            getmcp_route("GET", format!("{path}/credentials")),
+        ]
+    );
+    let second = &fake.requests().await[2];
+    assert_eq!(
+        second.body_json(),
+        Some(
+            json!({"test_auth_credentials": r#"{"name":"X-Key","value":"k","location":"header"}"#})
+        )
+    );
+}
+
+#[tokio::test]
+async fn getmcp_credentials_on_a_server_without_auth_are_reported_not_applied() {
+    let (fake, client, server) = getmcp_with(RetryPolicy::none()).await;
+    let err = client
+        .update_server(server)
+        .description("Keyed")
+        .test_auth_credentials(TestAuthCredentials::bearer("tok"))
+        .send()
+        .await
+        .expect_err("the seeded server's auth_type is none");
+    let Error::Decode {
+        operation, reason, ..
+    } = &err
+    else {
+        panic!("expected a decode error, got {err:?}");
+    };
+    assert_eq!(*operation, "getmcp_update_server");
+    assert_eq!(
+        reason,
+        "test_auth_credentials not applied: the site drops test credentials while the server's \
+         auth_type is \"none\"; they were not sent again; applied: description"
+    );
+    assert_eq!(fake.test_credentials(server), None);
+    assert_eq!(
+        fake.server(server).expect("there")["settings"]["description"],
+        "Keyed"
+    );
+    assert_eq!(fake.requests().await.len(), 2);
+}
+
+#[tokio::test]
+async fn getmcp_credentials_of_the_wrong_shape_are_the_sites_400() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": "bearer"}));
+    let client = getmcp_client(&fake, RetryPolicy::none());
+    let err = client
+        .update_server(id)
+        .test_auth_credentials(TestAuthCredentials::basic("u", "p"))
+        .send()
+        .await
+        .expect_err("a bearer server needs a token");
+    let api = err.as_api().expect("an API error");
+    assert_eq!(
+        (api.status, api.code.as_deref(), api.message.as_deref()),
+        (
+            400,
+            Some("getmcp_invalid_credentials"),
+            Some("auth_credentials for auth_type \"bearer\" must include: token.")
+        )
+    );
+    assert_eq!(fake.requests().await.len(), 1, "no check after a refusal");
+}
+
+#[tokio::test]
+async fn getmcp_names_are_stored_as_the_site_sanitizes_them() {
+    let (fake, client, server) = getmcp_with(RetryPolicy::none()).await;
+    fake.seed_server("Café Tools_v3.0");
+    let updated = client
+        .update_server(server)
+        .name("<em>Café</em> Tools_v3.0")
+        .description("<b>Bold</b> desc")
+        .send()
+        .await
+        .expect("update");
+    assert_eq!(updated.name, "Café Tools_v3.0");
+    assert_eq!(updated.slug.as_deref(), Some("cafe-tools_v3-0-1"));
+    assert_eq!(
+        updated.endpoint_url,
+        Some(format!("{}/mcp/cafe-tools_v3-0-1", fake.uri()))
+    );
+    assert_eq!(updated.description(), Some("Bold desc"));
+}
+
+#[tokio::test]
+async fn getmcp_settings_that_are_a_list_do_not_break_reads_or_updates() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({"name": "Legacy", "settings": ["a", "b"]}));
+    let client = getmcp_client(&fake, RetryPolicy::none());
+    assert_eq!(
+        client.get_server(id).await.expect("read").settings,
+        json!(["a", "b"])
+    );
+    let status = client
+        .update_server(id)
+        .status(ServerStatus::Paused)
+        .send()
+        .await
+        .expect("an update keeps the list");
+    assert_eq!(status.settings, json!(["a", "b"]));
+    // PHP merges a description into the list as an array with its indexes.
+    let described = client
+        .update_server(id)
+        .description("Now an object")
+        .send()
+        .await
+        .expect("update");
+    assert_eq!(
+        described.settings,
+        json!({"0": "a", "1": "b", "description": "Now an object"})
+    );
 }
 
 #[tokio::test]

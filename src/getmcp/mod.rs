@@ -6,7 +6,10 @@
 //! read `mcp_admin::getmcp::Server`.
 //!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
-//! keys present change. [`UpdateServer`] sends exactly the fields you set.
+//! keys present change. [`UpdateServer`] sends exactly the fields you set. The site
+//! answers 200 even when it drops a change of the test credentials, so such a change
+//! is checked afterwards with [`Client::get_server_credentials`], which reports which
+//! credentials a server has ([`CredentialsStatus`]) and never the credentials.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), mcp_admin::Error> {
@@ -26,6 +29,6 @@ pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
 pub use ids::ServerRef;
 pub use servers::{
-    AuthType, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType, UpdateServer,
-    UpdateServerBody,
+    AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
+    UpdateServer, UpdateServerBody,
 };

@@ -6,14 +6,17 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::{
+    error::Platform,
     getmcp::{Client, ServerRef},
-    transport::{self, ops},
+    transport::{self, ops, ops::Operation},
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Redacted,
 };
 
+mod credentials;
 mod update;
 
+pub use credentials::CredentialsStatus;
 pub use update::{UpdateServer, UpdateServerBody};
 
 wire_enum! {
@@ -167,9 +170,11 @@ object_model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub rate_limit_per_min: Option<i64>,
         /// All settings, kept whole (unknown keys survive); see [`Server::description`].
-        /// PHP's empty `[]` and `null` read as an empty map.
-        #[serde(default, deserialize_with = "settings_map")]
-        pub settings: Map<String, Value>,
+        /// Normally an object; PHP's empty `[]`, `null` and a missing key read as `{}`.
+        /// The plugin stores whatever JSON a client sent here, so a list, a string or a
+        /// number is kept as it came rather than failing the whole answer.
+        #[serde(default = "empty_settings", deserialize_with = "settings_value")]
+        pub settings: Value,
         /// The MCP endpoint; changes with the slug.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub endpoint_url: Option<String>,
@@ -198,7 +203,7 @@ object_model! {
 }
 
 impl Server {
-    /// `settings.description`, where it is a string.
+    /// `settings.description`, where `settings` is an object and it is a string.
     pub fn description(&self) -> Option<&str> {
         self.settings.get("description")?.as_str()
     }
@@ -220,30 +225,79 @@ impl Server {
     }
 }
 
-fn settings_map<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Object(m) => Ok(m),
-        Value::Null => Ok(Map::new()),
-        Value::Array(a) if a.is_empty() => Ok(Map::new()),
-        other => Err(serde::de::Error::custom(format!(
-            "settings: expected an object, got {other}"
-        ))),
-    }
+fn empty_settings() -> Value {
+    Value::Object(Map::new())
+}
+
+/// Any JSON; PHP's empty array and `null` are the empty object they stand for.
+fn settings_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Null => empty_settings(),
+        Value::Array(a) if a.is_empty() => empty_settings(),
+        other => other,
+    })
+}
+
+/// `server`, an answer of `operation`, when it is about the server `asked` for: a UUID
+/// reference must match its `uuid` (any case: both are parsed), a numeric one its `id`.
+/// Anything else is an [`Error::Decode`] naming both, so an answer about another server
+/// is never taken for this one's.
+pub(crate) fn about(
+    asked: ServerRef,
+    operation: &'static Operation,
+    server: Server,
+) -> Result<Server, Error> {
+    let reason = match asked {
+        ServerRef::Uuid(uuid) => match server.uuid {
+            Some(answered) if answered == uuid => return Ok(server),
+            Some(answered) => format!(
+                "asked for server {uuid}, the answer is about server {answered} (id {})",
+                server.id
+            ),
+            None => format!(
+                "asked for server {uuid}, the answer carries no uuid (id {})",
+                server.id
+            ),
+        },
+        ServerRef::Id(id) if server.id == id => return Ok(server),
+        ServerRef::Id(id) => format!(
+            "asked for server id {id}, the answer is about server id {}",
+            server.id
+        ),
+    };
+    Err(Error::Decode {
+        platform: Platform::GetMcp,
+        operation: operation.id,
+        status: 200,
+        reason,
+        body: String::new(),
+    })
 }
 
 impl Client {
     /// Reads one server.
     ///
-    /// ```no_run
-    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = gm.get_server("836995ae-1cff-41ec-823e-a4f07ccca3a0".parse::<mcp_admin::getmcp::ServerRef>()?).await?;
-    /// println!("{:?}", server.description());
+    /// An answer about another server than the one asked for (its `uuid`, or its `id`
+    /// for a numeric reference, differs) is an [`Error::Decode`] naming both.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (_, uuid) = fake.seed_server("GitHub Tools");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// let server = gm.get_server(uuid).await?;
+    /// assert_eq!(server.slug.as_deref(), Some("github-tools"));
     /// # Ok(()) }
     /// ```
     pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
+        const READ: &Operation = &ops::GETMCP_GET_SERVER;
+        let server = server.into();
         let raw = self.raw();
-        let op = raw.getmcp_get_server().id(server.into()).send();
-        transport::call(raw, &ops::GETMCP_GET_SERVER, op).await
+        let op = raw.getmcp_get_server().id(server).send();
+        about(server, READ, transport::call(raw, READ, op).await?)
     }
 
     /// Starts a partial update of `server`: only the fields you set are sent. See

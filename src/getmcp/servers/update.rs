@@ -2,11 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::about;
 use crate::{
+    error::Platform,
     getmcp::{AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials},
-    transport::{self, ops},
+    transport::{self, ops, ops::Operation},
     Error, Patch, Redacted,
 };
+
+/// The most `rate_limit_per_min` the site stores: its column is a 32-bit integer, and a
+/// larger value comes back clamped to this one.
+const MAX_RATE_LIMIT: i64 = i32::MAX as i64;
+
+/// The credentials slot, as `test_auth_credentials` and in `clear_credentials`.
+const TEST_CREDENTIALS: &str = "test_auth_credentials";
 
 /// The PATCH body: only the fields that are `Some` are sent.
 ///
@@ -34,9 +43,16 @@ pub struct UpdateServerBody {
     /// `auth_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<AuthType>,
-    /// `test_auth_credentials`: a JSON-encoded string; `""` clears.
+    /// `test_auth_credentials`: a JSON-encoded string. The current plugin reads `""` as
+    /// "leave them as they are"; older versions read it as a clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_auth_credentials: Option<Redacted<String>>,
+    /// `clear_credentials`: the credential slots to empty (`auth_credentials`,
+    /// `test_auth_credentials`, `outbound_auth_credentials`). Not in the documented
+    /// arguments, but what the plugin reads to clear one; versions that do not know it
+    /// ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clear_credentials: Option<Vec<String>>,
     /// `cors_origins`: comma-separated; `""` allows all origins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors_origins: Option<String>,
@@ -50,6 +66,23 @@ impl UpdateServerBody {
     pub fn is_empty(&self) -> bool {
         *self == UpdateServerBody::default()
     }
+
+    /// The wire names of the fields set, in the body's order.
+    fn fields(&self) -> Vec<&'static str> {
+        [
+            ("name", self.name.is_some()),
+            ("description", self.description.is_some()),
+            ("status", self.status.is_some()),
+            ("auth_type", self.auth_type.is_some()),
+            (TEST_CREDENTIALS, self.test_auth_credentials.is_some()),
+            ("clear_credentials", self.clear_credentials.is_some()),
+            ("cors_origins", self.cors_origins.is_some()),
+            ("rate_limit_per_min", self.rate_limit_per_min.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
+    }
 }
 
 /// A partial update of one GetMCP server: a real merge-PATCH, so only the fields you
@@ -57,7 +90,17 @@ impl UpdateServerBody {
 ///
 /// Inputs are checked by [`send`](Self::send) (or [`body`](Self::body)) before any
 /// request: an update with nothing set, an empty name, a malformed origin, a rate limit
-/// below −1 or an empty credential part is an [`Error::InvalidInput`] and nothing is sent.
+/// below −1 or above 2147483647, an empty credential part, or test credentials together
+/// with `auth_type` `none` or `oauth` is an [`Error::InvalidInput`] and nothing is sent.
+///
+/// What the site does with what it is sent (code, and a run of the plugin's server code
+/// on WordPress 6.1): it strips HTML tags from `name` and `description`; a `name` re-derives
+/// the slug with WordPress's `sanitize_title` (and so the `endpoint_url`); any `auth_type`
+/// change resets `auth_config` to `"[]"` and drops the test credentials, those stored and
+/// those sent with it; test credentials are also dropped while the type is `none` or
+/// `oauth`, and must have the fields the type needs (else a 400
+/// `getmcp_invalid_credentials`). A change of the test credentials is therefore checked
+/// after the PATCH: see [`send`](Self::send).
 ///
 /// ```no_run
 /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -76,9 +119,6 @@ impl UpdateServerBody {
 /// assert_eq!(server.name, "GitHub Tools v2");
 /// # Ok(()) }
 /// ```
-///
-/// Note: on the plugin code observed so far, `test_auth_credentials` sent together with
-/// an `auth_type` change was not stored; it was stored when sent again afterwards.
 #[must_use = "an update does nothing until `.send()` is awaited"]
 #[derive(Debug, Clone)]
 pub struct UpdateServer {
@@ -109,7 +149,11 @@ impl UpdateServer {
         }
     }
 
-    /// New name. Renaming re-derives the slug, and so the `endpoint_url`.
+    /// New name. The site strips HTML tags and collapses whitespace
+    /// (`<b>Docs</b>  v2` is stored as `Docs v2`), then re-derives the slug from it with
+    /// WordPress's `sanitize_title`: accents folded, lower case, `.` and spaces become `-`,
+    /// other characters dropped, non-Latin letters percent-encoded, and `-1`, `-2`, …
+    /// appended while another server has it. The `endpoint_url` follows the slug.
     pub fn name(self, name: impl Into<String>) -> Self {
         self.set_name(Some(name.into()))
     }
@@ -129,7 +173,9 @@ impl UpdateServer {
         self
     }
 
-    /// New description (stored as `settings.description`; other settings are kept).
+    /// New description, stored as `settings.description` with the other settings kept.
+    /// The site strips HTML tags from it (`<b>Bold</b> desc` is stored as `Bold desc`);
+    /// line breaks stay.
     pub fn description(self, description: impl Into<String>) -> Self {
         self.set_description(Patch::Set(description.into()))
     }
@@ -174,8 +220,12 @@ impl UpdateServer {
         self
     }
 
-    /// Inbound authentication of the MCP endpoint. [`AuthType::None`] makes the plugin
-    /// wipe the stored credentials.
+    /// Inbound authentication of the MCP endpoint. Any change of type resets
+    /// `auth_config` to `"[]"` and wipes the stored test credentials; a change to
+    /// [`AuthType::None`] wipes the inbound credentials too. Test credentials set in the
+    /// same update are re-sent after it if the site dropped them (see
+    /// [`send`](Self::send)); with `none` or `oauth` they are refused before sending, as
+    /// the site never stores them for those types.
     pub fn auth_type(self, auth_type: AuthType) -> Self {
         self.set_auth_type(Some(auth_type))
     }
@@ -198,6 +248,13 @@ impl UpdateServer {
     /// Credentials for the admin panel's **Test** button, JSON-encoded for you: the
     /// API takes them as a string holding JSON.
     ///
+    /// The site checks them against the server's auth type (bearer needs `token`,
+    /// api-key `name`, `value` and `location`, basic `username` and `password`; else a
+    /// 400 `getmcp_invalid_credentials`), and drops them with a 200 when they come with an
+    /// `auth_type` change or while the type is `none` or `oauth`. So
+    /// [`send`](Self::send) checks afterwards that they were stored, and re-sends them
+    /// on their own once if they were dropped.
+    ///
     /// ```
     /// use mcp_admin::getmcp::{KeyLocation, TestAuthCredentials};
     ///
@@ -218,7 +275,11 @@ impl UpdateServer {
         self.set_test_auth_credentials(Patch::Set(credentials))
     }
 
-    /// Removes the stored test credentials: sends `"test_auth_credentials": ""`.
+    /// Removes the stored test credentials: sends
+    /// `"clear_credentials": ["test_auth_credentials"]`, which is what the current plugin
+    /// reads as a clear (it keeps the credentials on `""`), and `"test_auth_credentials":
+    /// ""`, which older versions read as a clear and the current one ignores. So the
+    /// clear works on both; [`send`](Self::send) then checks that none are stored.
     pub fn clear_test_auth_credentials(self) -> Self {
         self.set_test_auth_credentials(Patch::Clear)
     }
@@ -230,7 +291,10 @@ impl UpdateServer {
     /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
     /// #     .build()?;
     /// let body = gm.update_server(3u64).set_test_auth_credentials(mcp_admin::Patch::Clear).body()?;
-    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"test_auth_credentials":""}"#);
+    /// assert_eq!(
+    ///     serde_json::to_string(&body).unwrap(),
+    ///     r#"{"test_auth_credentials":"","clear_credentials":["test_auth_credentials"]}"#
+    /// );
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_test_auth_credentials(mut self, credentials: Patch<TestAuthCredentials>) -> Self {
@@ -287,7 +351,9 @@ impl UpdateServer {
     }
 
     /// Requests per minute; `-1` is no limit and `0` the site default (see
-    /// [`rate_limit`](Self::rate_limit) for those by name). Below −1 is refused.
+    /// [`rate_limit`](Self::rate_limit) for those by name). Below −1 is refused, and so is
+    /// anything above 2147483647: the site stores a 32-bit integer and would silently
+    /// clamp it.
     pub fn rate_limit_per_min(self, per_min: i64) -> Self {
         self.set_rate_limit_per_min(Some(per_min))
     }
@@ -307,7 +373,9 @@ impl UpdateServer {
         self
     }
 
-    /// The rate limit with its special values named.
+    /// The rate limit with its special values named. A
+    /// [`RateLimit::PerMinute`] above 2147483647 is refused, as in
+    /// [`rate_limit_per_min`](Self::rate_limit_per_min).
     ///
     /// ```
     /// use mcp_admin::getmcp::RateLimit;
@@ -360,16 +428,33 @@ impl UpdateServer {
             Patch::Clear => Some(String::new()),
             Patch::Set(list) => Some(join_origins(list)?),
         };
-        if let Some(n) = c.rate_limit_per_min.filter(|n| *n < -1) {
-            return Err(Error::invalid(
-                "rate_limit_per_min",
-                format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
-            ));
+        match c.rate_limit_per_min {
+            Some(n) if n < -1 => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
+                ))
+            }
+            Some(n) if n > MAX_RATE_LIMIT => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is above {MAX_RATE_LIMIT}, the most the site stores (it would keep {MAX_RATE_LIMIT})"),
+                ))
+            }
+            _ => {}
         }
-        let test_auth_credentials = match &c.test_auth_credentials {
-            Patch::Keep => None,
-            Patch::Clear => Some(String::new()),
-            Patch::Set(c) => Some(c.to_json_string()?),
+        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
+            Patch::Keep => (None, None),
+            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
+            Patch::Set(credentials) => {
+                if let Some(t @ (AuthType::None | AuthType::OAuth)) = &c.auth_type {
+                    return Err(Error::invalid(
+                        TEST_CREDENTIALS,
+                        format!("the site never stores test credentials for auth_type \"{t}\""),
+                    ));
+                }
+                (Some(credentials.to_json_string()?), None)
+            }
         };
         let body = UpdateServerBody {
             name: c.name.clone(),
@@ -377,6 +462,7 @@ impl UpdateServer {
             status: c.status.clone(),
             auth_type: c.auth_type.clone(),
             test_auth_credentials: test_auth_credentials.map(Redacted::new),
+            clear_credentials,
             cors_origins,
             rate_limit_per_min: c.rate_limit_per_min,
         };
@@ -390,12 +476,138 @@ impl UpdateServer {
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
-    /// server as the site reports it afterwards.
+    /// server as the site reports it afterwards. An answer about another server than the
+    /// one asked for is an [`Error::Decode`] naming both.
+    ///
+    /// When the update sets or clears the test credentials, the site's 200 does not say
+    /// whether it stored the change, so `send` asks
+    /// [`get_server_credentials`](Client::get_server_credentials) afterwards:
+    ///
+    /// - set, and stored: done (one PATCH, one GET);
+    /// - set, and dropped (sent with an `auth_type` change): the credentials are sent
+    ///   again in a PATCH of their own and checked again;
+    /// - still not stored, or dropped while the server's `auth_type` is `none` or `oauth`
+    ///   (nothing is re-sent then), or still stored after a clear: an [`Error::Decode`]
+    ///   for `getmcp_update_server` whose reason lists the fields that were applied and
+    ///   the credentials that were not. The other fields *were* applied.
+    ///
+    /// On a site without the credentials route (404 `rest_no_route`, older plugin
+    /// versions) the change cannot be verified: the PATCH's answer is returned and a
+    /// `tracing` warning says so. Any other failure of the check is returned as is: the
+    /// PATCH was applied, but whether the credentials were is unknown. The flag says
+    /// that test credentials are stored, not whose: a site that dropped these while
+    /// keeping older ones would pass (the plugin observed wipes them in every case that
+    /// drops).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp::{self, AuthType, TestAuthCredentials}, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs"); // auth_type none
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// // The site drops credentials sent with the type change; send() re-sends them.
+    /// let server = gm
+    ///     .update_server(id)
+    ///     .auth_type(AuthType::Bearer)
+    ///     .test_auth_credentials(TestAuthCredentials::bearer("tok"))
+    ///     .send()
+    ///     .await?;
+    /// assert_eq!(server.auth_type, Some(AuthType::Bearer));
+    /// assert_eq!(fake.test_credentials(id), Some(serde_json::json!({"token": "tok"})));
+    /// assert_eq!(fake.requests().await.len(), 4); // PATCH, GET, PATCH, GET
+    /// # Ok(()) }
+    /// ```
     pub async fn send(self) -> Result<Server, Error> {
         let body = self.body()?;
+        let want_stored = match self.changes.test_auth_credentials {
+            Patch::Keep => None,
+            Patch::Set(_) => Some(true),
+            Patch::Clear => Some(false),
+        };
+        let server = self.patch(body.clone()).await?;
+        let Some(want_stored) = want_stored else {
+            return Ok(server);
+        };
+        match self.stored().await? {
+            None => return Ok(server),
+            Some(stored) if stored == want_stored => return Ok(server),
+            Some(_) if !want_stored => {
+                return Err(not_applied(
+                    &body,
+                    "test credentials are still stored after the clear",
+                ))
+            }
+            Some(_) => {}
+        }
+        if let Some(t @ (AuthType::None | AuthType::OAuth)) = &server.auth_type {
+            return Err(not_applied(
+                &body,
+                &format!("the site drops test credentials while the server's auth_type is \"{t}\"; they were not sent again"),
+            ));
+        }
+        let alone = UpdateServerBody {
+            test_auth_credentials: body.test_auth_credentials.clone(),
+            ..UpdateServerBody::default()
+        };
+        let server = self.patch(alone).await?;
+        match self.stored().await? {
+            Some(false) => Err(not_applied(
+                &body,
+                "the site answered 200 to the update and to the credentials sent again on their own, and stored them neither time",
+            )),
+            None | Some(true) => Ok(server),
+        }
+    }
+
+    /// One PATCH of this server with `body`; the answer must be about this server.
+    async fn patch(&self, body: UpdateServerBody) -> Result<Server, Error> {
         let raw = self.client.raw();
         let op = raw.getmcp_update_server().id(self.server).body(body).send();
-        transport::call(raw, &ops::GETMCP_UPDATE_SERVER, op).await
+        about(self.server, WRITE, transport::call(raw, WRITE, op).await?)
+    }
+
+    /// Whether test credentials are stored now, or `None` where the site cannot say.
+    async fn stored(&self) -> Result<Option<bool>, Error> {
+        match self.client.get_server_credentials(self.server).await {
+            Ok(status) => Ok(Some(status.has_test_auth_credentials)),
+            Err(e) if e.status() == Some(404) && e.code() == Some("rest_no_route") => {
+                tracing::warn!(
+                    server = %self.server,
+                    "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
+                     the test credentials were changed cannot be verified; returning the \
+                     update's answer"
+                );
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The PATCH of this builder.
+const WRITE: &Operation = &ops::GETMCP_UPDATE_SERVER;
+
+/// The error for an update the site answered with 200 without storing its change of the
+/// test credentials: `why`, and which of the fields sent were applied.
+fn not_applied(body: &UpdateServerBody, why: &str) -> Error {
+    let applied: Vec<&str> = body
+        .fields()
+        .into_iter()
+        .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
+        .collect();
+    let applied = if applied.is_empty() {
+        "nothing else was sent".to_owned()
+    } else {
+        format!("applied: {}", applied.join(", "))
+    };
+    Error::Decode {
+        platform: Platform::GetMcp,
+        operation: WRITE.id,
+        status: 200,
+        reason: format!("{TEST_CREDENTIALS} not applied: {why}; {applied}"),
+        body: String::new(),
     }
 }
 
@@ -501,7 +713,10 @@ mod tests {
             .set_cors_origins(Patch::Clear);
         assert_eq!(
             sent(cleared),
-            r#"{"description":"","test_auth_credentials":"","cors_origins":""}"#
+            concat!(
+                r#"{"description":"","test_auth_credentials":"","#,
+                r#""clear_credentials":["test_auth_credentials"],"cors_origins":""}"#
+            )
         );
     }
 

@@ -19,8 +19,13 @@ Learn more about troubleshooting WordPress.</a></p>";
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Arg {
     Str,
+    /// `'type' => array( 'string', 'object' )`: a string, or any JSON object or list
+    /// (PHP decodes both to an array).
+    StrOrObject,
     Enum(&'static [&'static str]),
-    Int { minimum: i64 },
+    Int {
+        minimum: i64,
+    },
 }
 
 /// A failed argument check: WordPress's error code, message and data.
@@ -112,6 +117,10 @@ fn check(key: &str, arg: Arg, v: &Value) -> Result<Value, Invalid> {
         Arg::Str => match v {
             Value::String(_) => Ok(v.clone()),
             _ => Err(not_of_type("string")),
+        },
+        Arg::StrOrObject => match v {
+            Value::String(_) | Value::Object(_) | Value::Array(_) => Ok(v.clone()),
+            _ => Err(not_of_type("string,object")),
         },
         Arg::Enum(allowed) => match v.as_str() {
             None => Err(not_of_type("string")),

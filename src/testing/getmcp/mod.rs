@@ -1,8 +1,10 @@
 //! The fake GetMCP, a WordPress site running the plugin: its public API here, its state
-//! and router in `state`, WordPress's request and error rules in `emulation`, and one
-//! module per resource (`servers`).
+//! and router in `state`, WordPress's request and error rules in `emulation`, its text
+//! sanitizers in `sanitize`, and one module per resource (`servers`, `credentials`).
 
+mod credentials;
 mod emulation;
+mod sanitize;
 mod servers;
 mod state;
 
@@ -19,7 +21,8 @@ use crate::getmcp::ServerRef;
 ///
 /// It serves `GET` and `PATCH /wp-json/getmcp/v1/servers/{id}` (and a `POST` or any
 /// method carrying `X-HTTP-Method-Override: PATCH` or `?_method=PATCH`, which
-/// WordPress handles as the PATCH), in WordPress's order:
+/// WordPress handles as the PATCH) and `GET /wp-json/getmcp/v1/servers/{id}/credentials`,
+/// in WordPress's order:
 ///
 /// 1. injected [`Fault`]s;
 /// 2. the route: an id that is neither digits nor a UUID (any case) is a 404
@@ -33,15 +36,39 @@ use crate::getmcp::ServerRef;
 ///    absent, numeric strings pass as integers, as in WordPress;
 /// 5. the key: `Authorization: Bearer <key>`, else 403 `rest_forbidden`;
 /// 6. an unknown server is a 404 `getmcp_not_found` ("Server not found.");
-/// 7. `test_auth_credentials` must be `""` (clears them) or a JSON-encoded object,
-///    else a 400 `getmcp_invalid_credentials`;
-/// 8. only the keys present change: `description` goes into `settings.description`
-///    with the other settings kept; a new `name` re-derives `slug` and `endpoint_url`;
-///    `auth_type: none` wipes the test credentials and `auth_config`; `updated_at`
-///    moves. The answer is the server object.
+/// 7. the auth settings, as the plugin (with its extensions add-on) handles them:
+///    a stale `authentication_revision` is a 409 `authentication_conflict`; a
+///    `clear_credentials` that is not a list of slot names is a 400
+///    `authentication_invalid`; any `auth_type` change sets `auth_config` to `"[]"` and
+///    wipes the inbound and test credentials, dropping test credentials sent with it;
+///    an empty `test_auth_credentials` (`""`) keeps the stored ones, and only
+///    `"clear_credentials": ["test_auth_credentials"]` clears them; while the type is
+///    `none` or `oauth` test credentials are dropped (200); otherwise they must have
+///    the type's fields (bearer `token`; api-key `name`, `value`, `location` of
+///    `header` or `query`; basic `username`, `password`), else a 400
+///    `getmcp_invalid_credentials` such as `auth_credentials for auth_type "bearer"
+///    must include: token.`;
+/// 8. only the keys present change, as stored by the plugin: `name` and `description`
+///    lose HTML tags (`sanitize_text_field`, `sanitize_textarea_field`); `description`
+///    goes into `settings.description` with the other settings kept; a `name`
+///    re-derives the slug with WordPress's `sanitize_title` (`Café Tools_v3.0` →
+///    `cafe-tools_v3-0`, `日本語` → `%e6%97%a5%e6%9c%ac%e8%aa%9e`), made unique with
+///    `-1`, `-2`, …, and with it `endpoint_url`; a `rate_limit_per_min` above
+///    2147483647 is stored as 2147483647; `updated_at` moves. The answer is the server
+///    object.
 ///
-/// Test credentials are kept out of the server object, as the real plugin does; see
+/// `GET …/credentials` answers with the `has_*` flags, the auth types, the public auth
+/// configs and an `authentication_revision`, never a credential. Answers on a matched
+/// route carry WordPress's `Allow` header (`GET, PATCH, DELETE` for a server,
+/// `GET` for its credentials) when the key is good.
+///
+/// Credentials are kept out of the server object, as the real plugin does; see
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
+///
+/// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
+/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`slug`,
+/// `instructions`, `settings`, `auth_config`, `auth_credentials`, `outbound_*`,
+/// `auth_config_mode`), OAuth provider checks, and the built-in servers' reserved slugs.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -123,7 +150,8 @@ impl FakeGetMcp {
     }
 
     /// Adds an active server named `name` in the documented form and returns its
-    /// numeric id and UUID. Its slug is derived from the name, its settings are empty,
+    /// numeric id and UUID. As the plugin's create: the name loses HTML tags and its
+    /// slug is derived from it, unique among the servers. Its settings are empty,
     /// `auth_type` is `none` and `rate_limit_per_min` 60.
     ///
     /// ```
@@ -144,6 +172,12 @@ impl FakeGetMcp {
     /// `uuid` are generated and added when absent or `null`. Use it to start from any
     /// state, such as the PHP flavour of a real site (`"settings": []`).
     ///
+    /// The keys the plugin stores but never returns are taken out of the object:
+    /// `auth_credentials`, `test_auth_credentials` and `outbound_auth_credentials` (a
+    /// JSON-encoded string or an object; `null` or `""` for none) become the stored
+    /// credentials, and `test_auth_type` (else the object's `auth_type`, else `none`)
+    /// what `GET …/credentials` reports.
+    ///
     /// # Panics
     ///
     /// When `server` is not an object, `id` is not a non-negative integer, `uuid` is not
@@ -160,6 +194,14 @@ impl FakeGetMcp {
     ///     "settings": {"description": "Docs tools", "theme": "dark"},
     /// }));
     /// assert_eq!(fake.server(id).unwrap()["settings"]["theme"], "dark");
+    ///
+    /// let (id, _) = fake.insert_server(json!({
+    ///     "name": "Keyed",
+    ///     "auth_type": "bearer",
+    ///     "test_auth_credentials": "{\"token\":\"t\"}",
+    /// }));
+    /// assert_eq!(fake.test_credentials(id), Some(json!({"token": "t"})));
+    /// assert!(fake.server(id).unwrap().get("test_auth_credentials").is_none());
     /// # }
     /// ```
     pub fn insert_server(&self, server: Value) -> (u64, Uuid) {
@@ -183,9 +225,9 @@ impl FakeGetMcp {
             .with_state(|st| servers::find(st, server).map(|i| st.servers[i].wire()))
     }
 
-    /// Renames a server the way another client's update would: `name` changes (stored
-    /// as given, unchecked), `slug` and `endpoint_url` follow it and `updated_at`
-    /// moves. Returns the server as [`FakeGetMcp::server`] does. In a
+    /// Renames a server the way another client's update would: `name` changes (without
+    /// its HTML tags, as the site stores it), `slug` and `endpoint_url` follow it and
+    /// `updated_at` moves. Returns the server as [`FakeGetMcp::server`] does. In a
     /// [`FakeGetMcp::before_next_write`] hook, it plays a concurrent writer.
     ///
     /// # Panics
@@ -209,9 +251,8 @@ impl FakeGetMcp {
         }
     }
 
-    /// The server's stored test credentials, decoded (as
-    /// `GET /servers/{id}/credentials` gives them), or `None` when it has none or
-    /// does not exist.
+    /// The server's stored test credentials, decoded, or `None` when it has none or
+    /// does not exist. (`GET /servers/{id}/credentials` only says whether it has some.)
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -219,7 +260,7 @@ impl FakeGetMcp {
     /// use mcp_admin::{getmcp, testing::FakeGetMcp};
     ///
     /// let fake = FakeGetMcp::start().await;
-    /// let (id, _) = fake.seed_server("Docs");
+    /// let (id, _) = fake.insert_server(serde_json::json!({"name": "Docs", "auth_type": "bearer"}));
     /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
     /// gm.update_server(id)
     ///     .test_auth_credentials(getmcp::TestAuthCredentials::bearer("tok"))

@@ -5,7 +5,9 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::{
+    credentials::{self, Change, Stored},
     emulation::{args, forbidden, json_params, wp_error, wp_json, Arg},
+    sanitize,
     state::State,
 };
 use crate::{
@@ -13,15 +15,22 @@ use crate::{
     testing::{mix, rfc3339, shell::Reply, RecordedRequest},
 };
 
+/// The largest `rate_limit_per_min` the site's 32-bit column holds; MySQL (in the
+/// non-strict mode WordPress sets) stores a larger value as this one.
+const MAX_RATE_LIMIT: i64 = i32::MAX as i64;
+
 /// One stored server.
 #[derive(Debug)]
 pub(super) struct Record {
-    id: u64,
+    pub(super) id: u64,
     uuid: Uuid,
     /// The server object, exactly as `GET` returns it.
-    object: Map<String, Value>,
-    /// Decoded test credentials, never part of `object`.
-    credentials: Option<Value>,
+    pub(super) object: Map<String, Value>,
+    /// Decoded credentials, never part of `object`.
+    pub(super) stored: Stored,
+    /// `test_auth_type`, never part of `object`: every auth change sets it to the
+    /// server's `auth_type`.
+    pub(super) test_auth_type: Value,
 }
 
 impl Record {
@@ -32,11 +41,19 @@ impl Record {
 
     /// The decoded test credentials, if any.
     pub(super) fn credentials(&self) -> Option<Value> {
-        self.credentials.clone()
+        self.stored.test.clone()
+    }
+
+    /// Everything stored, to tell whether a write changed anything.
+    fn snapshot(&self) -> Value {
+        let s = &self.stored;
+        json!([self.object, s.auth, s.test, s.outbound, self.test_auth_type])
     }
 }
 
 /// The arguments of the PATCH route, in the order WordPress validates them.
+/// `clear_credentials` and `authentication_revision` are read undeclared, as the plugin
+/// does.
 const ARGS: [(&str, Arg); 7] = [
     ("name", Arg::Str),
     ("description", Arg::Str),
@@ -45,7 +62,7 @@ const ARGS: [(&str, Arg); 7] = [
         "auth_type",
         Arg::Enum(&["none", "bearer", "api-key", "basic", "oauth"]),
     ),
-    ("test_auth_credentials", Arg::Str),
+    ("test_auth_credentials", Arg::StrOrObject),
     ("cors_origins", Arg::Str),
     ("rate_limit_per_min", Arg::Int { minimum: -1 }),
 ];
@@ -69,7 +86,11 @@ pub(super) fn patch(
     id: Option<ServerRef>,
     authorized: bool,
 ) -> Reply {
-    let given = match json_params(req).and_then(|params| args(&params, &ARGS)) {
+    let params = match json_params(req) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
+    let given = match args(&params, &ARGS) {
         Ok(given) => given,
         Err(refused) => return refused,
     };
@@ -79,52 +100,43 @@ pub(super) fn patch(
     let Some(i) = id.and_then(|id| find(st, id)) else {
         return not_found();
     };
-    let mut credentials = None;
-    for (key, v) in &given {
-        if *key == "test_auth_credentials" {
-            match decode_credentials(v.as_str().unwrap_or("")) {
-                Some(c) => credentials = Some(c),
-                None => {
-                    return wp_error(
-                        400,
-                        "getmcp_invalid_credentials",
-                        "Invalid test credentials: expected a JSON-encoded object.",
-                    )
-                }
-            }
-        }
-    }
-    write(st, i, given, credentials);
+    let change = match credentials::prepare(&st.servers[i], &params, &given) {
+        Ok(change) => change,
+        Err(refused) => return refused,
+    };
+    write(st, i, given, change);
     server_json(&st.servers[i].object)
 }
 
-/// Applies validated arguments to server `i`; `credentials` is the decoded
-/// `test_auth_credentials`, if given. Nothing given, nothing changes, not even
-/// `updated_at`.
-fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, credentials: Option<Option<Value>>) {
-    if given.is_empty() {
+/// Applies validated arguments and an auth `change` to server `i`, as the plugin stores
+/// them: `name` and `description` sanitized, a `name` re-deriving a unique slug (and
+/// the `endpoint_url`), the rate limit clamped to the column. `updated_at` moves only
+/// when a stored value changed, as MySQL's `ON UPDATE` timestamp does.
+fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, change: Change) {
+    if given.is_empty() && change.is_empty() {
         return;
     }
-    let to_none = given
-        .iter()
-        .any(|(key, v)| *key == "auth_type" && v.as_str() == Some("none"));
-    let now = rfc3339(st.clock.tick());
+    let before = st.servers[i].snapshot();
+    let slug = given.iter().find(|(key, _)| *key == "name").map(|(_, v)| {
+        let name = sanitize::text_field(v.as_str().unwrap_or(""));
+        unique_slug(st, &name, st.servers[i].id)
+    });
     let site = st.site.clone();
     let record = &mut st.servers[i];
-    if let Some(c) = credentials {
-        record.credentials = c;
-    }
     let server = &mut record.object;
     for (key, v) in given {
         match key {
-            "description" => set_description(server, v),
+            "description" => {
+                let text = sanitize::textarea_field(v.as_str().unwrap_or(""));
+                set_description(server, text.into());
+            }
             "name" => {
-                if server.get("name") != Some(&v) {
-                    let slug = slugify(v.as_str().unwrap_or(""));
-                    server.insert("endpoint_url".into(), format!("{site}/mcp/{slug}").into());
-                    server.insert("slug".into(), slug.into());
-                }
-                server.insert("name".into(), v);
+                let name = sanitize::text_field(v.as_str().unwrap_or(""));
+                server.insert("name".into(), name.into());
+            }
+            "rate_limit_per_min" => {
+                let n = v.as_i64().unwrap_or(0).clamp(-1, MAX_RATE_LIMIT);
+                server.insert(key.into(), n.into());
             }
             "test_auth_credentials" => {}
             _ => {
@@ -132,25 +144,31 @@ fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, credentials: Optio
             }
         }
     }
-    if to_none {
-        server.insert("auth_config".into(), Value::Null);
-        record.credentials = None;
+    if let Some(slug) = slug {
+        server.insert("endpoint_url".into(), format!("{site}/mcp/{slug}").into());
+        server.insert("slug".into(), slug.into());
     }
-    record.object.insert("updated_at".into(), now.into());
+    change.apply(record);
+    if record.snapshot() != before {
+        let now = rfc3339(st.clock.tick());
+        st.servers[i].object.insert("updated_at".into(), now.into());
+    }
 }
 
 /// Renames a server as another client's update would; returns it, or `None` when it
 /// does not exist.
 pub(super) fn rename(st: &mut State, server: ServerRef, name: &str) -> Option<Value> {
     let i = find(st, server)?;
-    write(st, i, vec![("name", name.into())], None);
+    write(st, i, vec![("name", name.into())], Change::default());
     Some(st.servers[i].wire())
 }
 
-/// Stores an active server named `name` in the documented form.
+/// Stores an active server named `name` in the documented form, as the plugin's create
+/// does: the name sanitized, the slug derived from it and made unique.
 pub(super) fn seed(st: &mut State, name: &str) -> (u64, Uuid) {
     let id = st.last_id + 1;
-    let slug = slugify(name);
+    let name = sanitize::text_field(name);
+    let slug = unique_slug(st, &name, id);
     let endpoint_url = format!("{}/mcp/{slug}", st.site);
     let now = rfc3339(st.clock.tick());
     let server = json!({
@@ -180,7 +198,8 @@ pub(super) fn seed(st: &mut State, name: &str) -> (u64, Uuid) {
     insert(st, server)
 }
 
-/// Stores a server object as given (see `FakeGetMcp::insert_server`).
+/// Stores a server object as given (see `FakeGetMcp::insert_server`); its credential
+/// keys and `test_auth_type` are kept apart, as the plugin never returns them.
 pub(super) fn insert(st: &mut State, server: Value) -> (u64, Uuid) {
     let Value::Object(mut object) = server else {
         panic!("FakeGetMcp::insert_server: a server is a JSON object, got {server}");
@@ -207,11 +226,17 @@ pub(super) fn insert(st: &mut State, server: Value) -> (u64, Uuid) {
         object.insert("uuid".into(), uuid.to_string().into());
     }
     st.last_id = st.last_id.max(id);
+    let stored = Stored::take_from(&mut object);
+    let test_auth_type = match object.remove("test_auth_type") {
+        Some(t) => t,
+        None => object.get("auth_type").cloned().unwrap_or("none".into()),
+    };
     st.servers.push(Record {
         id,
         uuid,
         object,
-        credentials: None,
+        stored,
+        test_auth_type,
     });
     (id, uuid)
 }
@@ -242,44 +267,43 @@ pub(super) fn route_id(segment: &str) -> Option<Option<ServerRef>> {
     None
 }
 
-/// `Some(None)` clears, `Some(Some(object))` stores, `None` is refused.
-fn decode_credentials(encoded: &str) -> Option<Option<Value>> {
-    if encoded.is_empty() {
-        return Some(None);
-    }
-    match serde_json::from_str::<Value>(encoded) {
-        Ok(v @ Value::Object(_)) => Some(Some(v)),
-        _ => None,
-    }
-}
-
-/// Merges `description` into `settings`, keeping the other settings (PHP's `[]` and
-/// `null` become an object).
+/// Merges `description` into `settings`, keeping the other settings as PHP's array
+/// does: `[]`, `null` and scalars become an object, a list keeps its items under their
+/// indexes.
 fn set_description(server: &mut Map<String, Value>, description: Value) {
     let settings = server
         .entry("settings")
         .or_insert_with(|| Value::Object(Map::new()));
-    if !settings.is_object() {
-        *settings = Value::Object(Map::new());
-    }
-    if let Value::Object(settings) = settings {
-        settings.insert("description".into(), description);
-    }
+    let mut object = match settings.take() {
+        Value::Object(map) => map,
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => Map::new(),
+    };
+    object.insert("description".into(), description);
+    *settings = Value::Object(object);
 }
 
-/// The slug WordPress derives from a name: lower case, every run of other characters
-/// a single `-`, none at either end.
-fn slugify(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
+/// The slug the plugin gives server `id` named `name`: WordPress's `sanitize_title`, a
+/// `server-` token when that is empty, then `-1`, `-2`, … while another server has it.
+fn unique_slug(st: &State, name: &str, id: u64) -> String {
+    let mut slug = sanitize::title(name);
+    if slug.is_empty() {
+        slug = format!("server-{:08x}", mix(id) as u32);
     }
-    while slug.ends_with('-') {
-        slug.pop();
+    let taken = |slug: &str| {
+        st.servers
+            .iter()
+            .any(|s| s.id != id && s.object.get("slug").and_then(Value::as_str) == Some(slug))
+    };
+    let original = slug.clone();
+    let mut n = 1;
+    while taken(&slug) {
+        slug = format!("{original}-{n}");
+        n += 1;
     }
     slug
 }
@@ -305,10 +329,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_like_wordpress() {
-        assert_eq!(slugify("GitHub Tools v2"), "github-tools-v2");
-        assert_eq!(slugify("  --Hello,   World!! "), "hello-world");
-        assert_eq!(slugify("!!!"), "");
+    fn slugs_are_unique_and_never_empty() {
+        let mut st = State::new("https://yoursite.com");
+        let (a, _) = seed(&mut st, "Café Tools_v3.0");
+        let (b, _) = seed(&mut st, "Cafe Tools_v3.0");
+        let (c, _) = seed(&mut st, "café tools v3 0");
+        let slug = |st: &State, id: u64| {
+            st.servers[find(st, ServerRef::Id(id)).unwrap()].object["slug"].clone()
+        };
+        assert_eq!(slug(&st, a), "cafe-tools_v3-0");
+        assert_eq!(slug(&st, b), "cafe-tools_v3-0-1");
+        assert_eq!(slug(&st, c), "cafe-tools-v3-0");
+        // A server keeps its own slug when renamed to the same name.
+        rename(&mut st, ServerRef::Id(b), "Cafe Tools_v3.0");
+        assert_eq!(slug(&st, b), "cafe-tools_v3-0-1");
+        let (d, _) = seed(&mut st, "!!!");
+        assert_eq!(slug(&st, d), format!("server-{:08x}", mix(d) as u32));
     }
 
     #[test]

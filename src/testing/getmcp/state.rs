@@ -2,6 +2,7 @@
 //! clock, the id sequence) and which handler a request goes to.
 
 use super::{
+    credentials,
     emulation::{self, effective_method},
     servers::{self, Record},
     FakeGetMcp,
@@ -42,16 +43,28 @@ enum Route {
     /// `/getmcp/v1/servers/{id}`; `None` for an id that matches the route's pattern but
     /// no server can have.
     Server(Option<ServerRef>),
+    /// `/getmcp/v1/servers/{id}/credentials`.
+    ServerCredentials(Option<ServerRef>),
 }
 
 impl Route {
     /// The route of a path below `/wp-json`.
     fn of(route: &str) -> Option<Self> {
         let route = route.trim_end_matches('/');
-        if let Some(id) = route.strip_prefix("/getmcp/v1/servers/") {
-            return servers::route_id(id).map(Route::Server);
+        let rest = route.strip_prefix("/getmcp/v1/servers/")?;
+        if let Some(id) = rest.strip_suffix("/credentials") {
+            return servers::route_id(id).map(Route::ServerCredentials);
         }
-        None
+        servers::route_id(rest).map(Route::Server)
+    }
+
+    /// The methods the plugin registers on the route, as WordPress lists them in the
+    /// `Allow` header of an answer to a caller allowed to use them.
+    fn allow(&self) -> &'static str {
+        match self {
+            Route::Server(_) => "GET, PATCH, DELETE",
+            Route::ServerCredentials(_) => "GET",
+        }
     }
 }
 
@@ -69,13 +82,26 @@ impl Platform for State {
     }
 
     fn handle(&mut self, req: &RecordedRequest, authorized: bool) -> Reply {
-        let Some(route) = req.path.strip_prefix("/wp-json") else {
+        let Some(path) = req.path.strip_prefix("/wp-json") else {
             return emulation::page_not_found();
         };
-        match (Route::of(route), effective_method(req).as_str()) {
-            (Some(Route::Server(id)), "GET" | "HEAD") => servers::get(self, id, authorized),
-            (Some(Route::Server(id)), "PATCH") => servers::patch(self, req, id, authorized),
-            _ => emulation::no_route(),
+        let Some(route) = Route::of(path) else {
+            return emulation::no_route();
+        };
+        let reply = match (&route, effective_method(req).as_str()) {
+            (Route::Server(id), "GET" | "HEAD") => servers::get(self, *id, authorized),
+            (Route::Server(id), "PATCH") => servers::patch(self, req, *id, authorized),
+            (Route::ServerCredentials(id), "GET" | "HEAD") => {
+                credentials::get(self, *id, authorized)
+            }
+            _ => return emulation::no_route(),
+        };
+        // WordPress lists the route's methods whose permission check passes: all of
+        // them with the key, none without.
+        if authorized {
+            reply.header("Allow", route.allow())
+        } else {
+            reply
         }
     }
 }

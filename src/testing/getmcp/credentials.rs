@@ -1,0 +1,375 @@
+//! A server's credentials: `GET /getmcp/v1/servers/{id}/credentials`, and what an update
+//! does to them (the plugin's authentication settings and its credential checks).
+
+use serde_json::{json, Map, Value};
+
+use super::{
+    emulation::{forbidden, wp_error, wp_json},
+    servers::{find, Record},
+    state::State,
+};
+use crate::{
+    getmcp::ServerRef,
+    testing::{mix, shell::Reply},
+};
+
+/// The three credential slots, as `clear_credentials` names them.
+const SLOTS: [&str; 3] = [
+    "auth_credentials",
+    "test_auth_credentials",
+    "outbound_auth_credentials",
+];
+
+/// Keys the plugin never shows in a public auth configuration.
+const SECRET_LIKE: [&str; 6] = [
+    "secret",
+    "access_token",
+    "refresh_token",
+    "password",
+    "authorization",
+    "api_key",
+];
+
+/// A server's stored credentials, decoded; never part of its object.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Stored {
+    pub(super) auth: Option<Value>,
+    pub(super) test: Option<Value>,
+    pub(super) outbound: Option<Value>,
+}
+
+impl Stored {
+    /// Takes the credential keys out of a seeded server object: each a JSON-encoded
+    /// string, an object, or `null`.
+    pub(super) fn take_from(object: &mut Map<String, Value>) -> Self {
+        let mut take = |key: &str| match object.remove(key) {
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) => Some(serde_json::from_str(&s).unwrap_or(Value::String(s))),
+            Some(Value::Null) | None => None,
+            Some(v) => Some(v),
+        };
+        Stored {
+            auth: take("auth_credentials"),
+            test: take("test_auth_credentials"),
+            outbound: take("outbound_auth_credentials"),
+        }
+    }
+}
+
+/// What an update does to a server's auth settings, beyond the plain fields.
+#[derive(Debug, Default)]
+pub(super) struct Change {
+    /// `Some(None)` empties a slot, `Some(Some(v))` stores `v`.
+    pub(super) auth: Option<Option<Value>>,
+    pub(super) test: Option<Option<Value>>,
+    pub(super) outbound: Option<Option<Value>>,
+    /// `auth_config` becomes `"[]"`.
+    pub(super) reset_auth_config: bool,
+    /// The new `test_auth_type`.
+    pub(super) test_auth_type: Option<Value>,
+}
+
+impl Change {
+    /// Whether the stored row changes at all.
+    pub(super) fn is_empty(&self) -> bool {
+        self.auth.is_none()
+            && self.test.is_none()
+            && self.outbound.is_none()
+            && !self.reset_auth_config
+            && self.test_auth_type.is_none()
+    }
+
+    /// Applies the change to `record`.
+    pub(super) fn apply(self, record: &mut Record) {
+        if let Some(auth) = self.auth {
+            record.stored.auth = auth;
+        }
+        if let Some(test) = self.test {
+            record.stored.test = test;
+        }
+        if let Some(outbound) = self.outbound {
+            record.stored.outbound = outbound;
+        }
+        if self.reset_auth_config {
+            record.object.insert("auth_config".into(), "[]".into());
+        }
+        if let Some(t) = self.test_auth_type {
+            record.test_auth_type = t;
+        }
+    }
+}
+
+/// `GET /servers/{id}/credentials`: flags, never a credential.
+pub(super) fn get(st: &State, id: Option<ServerRef>, authorized: bool) -> Reply {
+    if !authorized {
+        // The route shares the update's permission check, and so its message.
+        return forbidden("You do not have permission to update this server.");
+    }
+    let Some(i) = id.and_then(|id| find(st, id)) else {
+        return wp_error(404, "getmcp_not_found", "Server not found.");
+    };
+    let record = &st.servers[i];
+    let object = &record.object;
+    let field = |key: &str| object.get(key).cloned().unwrap_or(Value::Null);
+    wp_json(
+        200,
+        &json!({
+            "auth_type": field("auth_type"),
+            "auth_config": public_config(object.get("auth_config")),
+            "outbound_auth_type": field("outbound_auth_type"),
+            "outbound_auth_config": public_config(object.get("outbound_auth_config")),
+            "test_auth_type": record.test_auth_type,
+            "authentication_revision": revision(record),
+            "auth_credentials": null,
+            "has_auth_credentials": record.stored.auth.is_some(),
+            "test_auth_credentials": null,
+            "has_test_auth_credentials": record.stored.test.is_some(),
+            "outbound_auth_credentials": null,
+            "has_outbound_auth_credentials": record.stored.outbound.is_some(),
+        }),
+    )
+}
+
+/// What an update with `params` (its validated arguments `given`) does to `record`'s
+/// credentials, in the plugin's order: the revision check (409
+/// `authentication_conflict`), the clear list (400 `authentication_invalid`), then
+/// the rules of an auth change, then the credential shape (400
+/// `getmcp_invalid_credentials`).
+///
+/// - Any `auth_type` change resets `auth_config` to `"[]"` and empties the inbound and
+///   test slots, whatever test credentials came with it.
+/// - Test credentials that are empty (`""`, `"0"`, `[]`, `{}`) leave the slot as it is.
+/// - `clear_credentials` empties the slots it names.
+/// - While the type is `none` or `oauth`, test credentials are dropped; otherwise they
+///   must have the fields the type needs.
+pub(super) fn prepare(
+    record: &Record,
+    params: &Map<String, Value>,
+    given: &[(&'static str, Value)],
+) -> Result<Change, Reply> {
+    let given = |key: &str| given.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    if let Some(sent) = params
+        .get("authentication_revision")
+        .filter(|v| !v.is_null())
+    {
+        if php_string(sent) != revision(record) {
+            return Err(wp_error(
+                409,
+                "authentication_conflict",
+                "Authentication changed. Reload before saving.",
+            ));
+        }
+    }
+    let clear = clear_list(params.get("clear_credentials")).ok_or_else(|| {
+        wp_error(
+            400,
+            "authentication_invalid",
+            "Invalid authentication update.",
+        )
+    })?;
+
+    let current = record
+        .object
+        .get("auth_type")
+        .and_then(Value::as_str)
+        .unwrap_or("none");
+    let new_type = given("auth_type").and_then(Value::as_str);
+    let effective = new_type.unwrap_or(current);
+    let mut change = Change::default();
+    let mut candidate = None;
+    if new_type.is_some_and(|t| t != current) {
+        change.reset_auth_config = true;
+        change.auth = Some(None);
+        change.test = Some(None);
+    } else if let Some(sent) = given("test_auth_credentials") {
+        if !php_empty(sent) {
+            candidate = Some(sent);
+        }
+    }
+    for slot in &clear {
+        let emptied = Some(None);
+        match slot.as_str() {
+            "auth_credentials" => change.auth = emptied,
+            "test_auth_credentials" => {
+                change.test = emptied;
+                candidate = None;
+            }
+            _ => change.outbound = emptied,
+        }
+    }
+    if new_type.is_some() || candidate.is_some() {
+        change.test_auth_type = Some(effective.into());
+    }
+    if let Some(sent) = candidate {
+        if !matches!(effective, "none" | "oauth") {
+            change.test = Some(Some(checked(effective, sent)?));
+        }
+    }
+    Ok(change)
+}
+
+/// `clear_credentials` as the plugin reads it: absent or `null` is none; a list (or an
+/// object's values) of slot names; anything else is refused (`None`).
+fn clear_list(v: Option<&Value>) -> Option<Vec<String>> {
+    let items: Vec<&Value> = match v {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Object(map)) => map.values().collect(),
+        Some(_) => return None,
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let name = php_string(item);
+            SLOTS.contains(&name.as_str()).then_some(name)
+        })
+        .collect()
+}
+
+/// The credentials as stored, once they have the fields `auth_type` needs.
+fn checked(auth_type: &str, sent: &Value) -> Result<Value, Reply> {
+    let invalid = |message: String| wp_error(400, "getmcp_invalid_credentials", &message);
+    let decoded = match sent {
+        Value::String(s) => serde_json::from_str::<Value>(s).ok(),
+        other => Some(other.clone()),
+    };
+    let Some(decoded) = decoded.filter(|v| v.is_object() || v.is_array()) else {
+        return Err(invalid(
+            "auth_credentials must be a valid JSON object.".into(),
+        ));
+    };
+    let required: &[&str] = match auth_type {
+        "bearer" => &["token"],
+        "api-key" => &["name", "value", "location"],
+        "basic" => &["username", "password"],
+        _ => &[],
+    };
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|key| decoded.get(key).is_none_or(php_empty))
+        .collect();
+    if !missing.is_empty() {
+        return Err(invalid(format!(
+            "auth_credentials for auth_type \"{auth_type}\" must include: {}.",
+            missing.join(", ")
+        )));
+    }
+    let location = decoded.get("location").and_then(Value::as_str);
+    if auth_type == "api-key" && !matches!(location, Some("header" | "query")) {
+        return Err(invalid(
+            "auth_credentials.location must be \"header\" or \"query\" for api-key auth.".into(),
+        ));
+    }
+    Ok(decoded)
+}
+
+/// PHP's `empty()` on a decoded JSON value.
+fn php_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty() || s == "0",
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+/// A scalar as PHP's string cast gives it; anything else as its JSON.
+fn php_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "1".into(),
+        Value::Bool(false) | Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// An auth configuration as the credentials route shows it: decoded, secret-like keys
+/// removed at any depth; PHP's `[]` when empty or unreadable.
+fn public_config(config: Option<&Value>) -> Value {
+    let decoded = match config {
+        Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    };
+    match decoded {
+        Value::Object(map) if !map.is_empty() => Value::Object(without_secrets(map)),
+        _ => Value::Array(Vec::new()),
+    }
+}
+
+fn without_secrets(map: Map<String, Value>) -> Map<String, Value> {
+    map.into_iter()
+        .filter(|(key, _)| {
+            let key = key.to_ascii_lowercase();
+            !SECRET_LIKE.iter().any(|s| key.contains(s))
+        })
+        .map(|(key, value)| match value {
+            Value::Object(inner) => (key, Value::Object(without_secrets(inner))),
+            other => (key, other),
+        })
+        .collect()
+}
+
+/// A revision of the auth settings that changes whenever any of them does: 64 hex
+/// digits, as the plugin's HMAC-SHA256.
+fn revision(record: &Record) -> String {
+    let o = &record.object;
+    let parts = json!([
+        record.id,
+        o.get("auth_type"),
+        o.get("auth_config"),
+        o.get("outbound_auth_type"),
+        o.get("outbound_auth_config"),
+        record.stored.auth,
+        record.stored.test,
+        record.stored.outbound,
+    ])
+    .to_string();
+    let seed = parts.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (0..4u64)
+        .map(|k| format!("{:016x}", mix(seed ^ k)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clear_lists_name_known_slots_only() {
+        assert_eq!(clear_list(None), Some(vec![]));
+        assert_eq!(clear_list(Some(&json!(null))), Some(vec![]));
+        assert_eq!(
+            clear_list(Some(&json!({"a": "test_auth_credentials"}))),
+            Some(vec!["test_auth_credentials".to_owned()])
+        );
+        assert_eq!(clear_list(Some(&json!("test_auth_credentials"))), None);
+        assert_eq!(clear_list(Some(&json!(["token"]))), None);
+        assert_eq!(clear_list(Some(&json!([1]))), None);
+    }
+
+    #[test]
+    fn public_configs_lose_secret_like_keys() {
+        let config = json!(
+            r#"{"provider":"external","client_secret":"s","nested":{"API_KEY":"k","scope":"x"}}"#
+        );
+        assert_eq!(
+            public_config(Some(&config)),
+            json!({"provider": "external", "nested": {"scope": "x"}})
+        );
+        for empty in [
+            json!("[]"),
+            json!(null),
+            json!("not json"),
+            json!("[1]"),
+            json!(""),
+        ] {
+            assert_eq!(public_config(Some(&empty)), json!([]), "{empty}");
+        }
+    }
+}
