@@ -139,6 +139,25 @@ pub enum Error {
         body: String,
     },
 
+    /// The platform answered a write with success but did not store part of it (GetMCP
+    /// drops test credentials in some states and still answers 200). What was sent and
+    /// stored is in `applied`; the fields it did not keep are in `not_applied`.
+    #[error("{platform} {operation}: HTTP {status}, but {} not stored: {reason}; {}", not_applied.join(", "), applied_text(applied))]
+    NotApplied {
+        /// The platform.
+        platform: Platform,
+        /// The operation id.
+        operation: &'static str,
+        /// The HTTP status of the write's answer.
+        status: u16,
+        /// The fields sent and stored.
+        applied: Vec<&'static str>,
+        /// The fields sent and not stored.
+        not_applied: Vec<&'static str>,
+        /// Why, as far as the client can tell.
+        reason: String,
+    },
+
     /// The response body was larger than the client's limit; it was not read further.
     #[error("{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit")]
     ResponseTooLarge {
@@ -151,6 +170,15 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: usize,
     },
+}
+
+/// The applied part of [`Error::NotApplied`]'s message.
+fn applied_text(applied: &[&str]) -> String {
+    if applied.is_empty() {
+        "nothing else was sent".to_owned()
+    } else {
+        format!("applied: {}", applied.join(", "))
+    }
 }
 
 /// `HTTP 200`, or words for a status that is not known (0).
@@ -183,9 +211,9 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => {
-                Some(*status).filter(|s| *s != 0)
-            }
+            Error::Decode { status, .. }
+            | Error::ResponseTooLarge { status, .. }
+            | Error::NotApplied { status, .. } => Some(*status).filter(|s| *s != 0),
             Error::Conflict(c) => c.status,
             _ => None,
         }
@@ -293,6 +321,8 @@ impl Error {
     pub fn may_have_applied(&self) -> bool {
         match self {
             Error::Conflict(c) => c.may_have_applied,
+            // What `applied` lists was stored.
+            Error::NotApplied { applied, .. } => !applied.is_empty(),
             Error::Transport {
                 operation, cause, ..
             }
@@ -600,6 +630,37 @@ impl std::error::Error for ConflictError {}
 mod tests {
     use super::*;
     use crate::transport::Mask;
+
+    #[test]
+    fn not_applied_says_what_was_and_was_not_stored() {
+        let e = Error::NotApplied {
+            platform: Platform::GetMcp,
+            operation: "getmcp_update_server",
+            status: 200,
+            applied: vec!["name", "auth_type"],
+            not_applied: vec!["test_auth_credentials"],
+            reason: "the site dropped them".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "GetMCP getmcp_update_server: HTTP 200, but test_auth_credentials not stored: \
+             the site dropped them; applied: name, auth_type"
+        );
+        assert_eq!(e.status(), Some(200));
+        assert!(e.may_have_applied() && !e.is_retryable() && !e.is_conflict());
+        let nothing_else = Error::NotApplied {
+            platform: Platform::GetMcp,
+            operation: "getmcp_update_server",
+            status: 200,
+            applied: vec![],
+            not_applied: vec!["test_auth_credentials"],
+            reason: "still stored after the clear".into(),
+        };
+        assert!(nothing_else
+            .to_string()
+            .ends_with("; nothing else was sent"));
+        assert!(!nothing_else.may_have_applied());
+    }
 
     fn api(platform: Platform, status: u16, body: &str) -> Error {
         let op = "getmcp_update_server";

@@ -1790,25 +1790,34 @@ async fn credentials_dropped_with_a_type_change_are_sent_again_on_their_own() {
 }
 
 /// The error an update gets when the site answered 200 without storing its change of
-/// the test credentials.
+/// the test credentials, as one line: what was not applied, why, and what was.
 fn not_applied(outcome: Result<Server, Error>) -> String {
     let e = outcome.expect_err("not applied");
     assert_no_secret(&format!("{e:?}"));
     assert_no_secret(&e.to_string());
     assert_eq!(e.status(), Some(200));
     assert!(!e.is_invalid_input() && !e.is_retryable() && !e.is_conflict());
+    let may_have_applied = e.may_have_applied();
     match e {
-        Error::Decode {
+        Error::NotApplied {
             platform: Platform::GetMcp,
             operation: "getmcp_update_server",
             status: 200,
+            applied,
+            not_applied,
             reason,
-            body,
+            ..
         } => {
-            assert_eq!(body, "");
-            reason
+            assert_eq!(not_applied, ["test_auth_credentials"]);
+            assert_eq!(may_have_applied, !applied.is_empty());
+            let applied = if applied.is_empty() {
+                "nothing else was sent".to_owned()
+            } else {
+                format!("applied: {}", applied.join(", "))
+            };
+            format!("test_auth_credentials not applied: {reason}; {applied}")
         }
-        other => panic!("expected Error::Decode for the update, got {other:?}"),
+        other => panic!("expected Error::NotApplied for the update, got {other:?}"),
     }
 }
 

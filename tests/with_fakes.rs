@@ -425,18 +425,25 @@ async fn getmcp_credentials_on_a_server_without_auth_are_reported_not_applied() 
         .send()
         .await
         .expect_err("the seeded server's auth_type is none");
-    let Error::Decode {
-        operation, reason, ..
+    let Error::NotApplied {
+        operation,
+        applied,
+        not_applied,
+        reason,
+        ..
     } = &err
     else {
-        panic!("expected a decode error, got {err:?}");
+        panic!("expected Error::NotApplied, got {err:?}");
     };
     assert_eq!(*operation, "getmcp_update_server");
+    assert_eq!(applied, &["description"]);
+    assert_eq!(not_applied, &["test_auth_credentials"]);
     assert_eq!(
         reason,
-        "test_auth_credentials not applied: the site drops test credentials while the server's \
-         auth_type is \"none\"; they were not sent again; applied: description"
+        "the site drops test credentials while the server's auth_type is \"none\"; they were \
+         not sent again"
     );
+    assert!(err.may_have_applied());
     assert_eq!(fake.test_credentials(server), None);
     assert_eq!(
         fake.server(server).expect("there")["settings"]["description"],

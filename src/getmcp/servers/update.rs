@@ -487,9 +487,9 @@ impl UpdateServer {
     /// - set, and dropped (sent with an `auth_type` change): the credentials are sent
     ///   again in a PATCH of their own and checked again;
     /// - still not stored, or dropped while the server's `auth_type` is `none` or `oauth`
-    ///   (nothing is re-sent then), or still stored after a clear: an [`Error::Decode`]
-    ///   for `getmcp_update_server` whose reason lists the fields that were applied and
-    ///   the credentials that were not. The other fields *were* applied.
+    ///   (nothing is re-sent then), or still stored after a clear: an
+    ///   [`Error::NotApplied`] for `getmcp_update_server` listing the fields that were
+    ///   applied and the credentials that were not. The other fields *were* applied.
     ///
     /// On a site without the credentials route (404 `rest_no_route`, older plugin
     /// versions) the change cannot be verified: the PATCH's answer is returned and a
@@ -592,22 +592,17 @@ const WRITE: &Operation = &ops::GETMCP_UPDATE_SERVER;
 /// The error for an update the site answered with 200 without storing its change of the
 /// test credentials: `why`, and which of the fields sent were applied.
 fn not_applied(body: &UpdateServerBody, why: &str) -> Error {
-    let applied: Vec<&str> = body
-        .fields()
-        .into_iter()
-        .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
-        .collect();
-    let applied = if applied.is_empty() {
-        "nothing else was sent".to_owned()
-    } else {
-        format!("applied: {}", applied.join(", "))
-    };
-    Error::Decode {
+    Error::NotApplied {
         platform: Platform::GetMcp,
         operation: WRITE.id,
         status: 200,
-        reason: format!("{TEST_CREDENTIALS} not applied: {why}; {applied}"),
-        body: String::new(),
+        applied: body
+            .fields()
+            .into_iter()
+            .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
+            .collect(),
+        not_applied: vec![TEST_CREDENTIALS],
+        reason: why.to_owned(),
     }
 }
 
