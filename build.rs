@@ -77,6 +77,72 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::getmcp::TransportType",
         &[TypeImpl::Display],
     ),
+    // HasMCP catalog: providers and their tools, variables, resources, prompts. Ids
+    // get their own kind; envelopes and lists decode only from objects; create and
+    // update bodies send only what the builders set.
+    (
+        "HasmcpProviderId",
+        "crate::hasmcp::ProviderId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpToolId",
+        "crate::hasmcp::ToolId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpResourceId",
+        "crate::hasmcp::ResourceId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpPromptId",
+        "crate::hasmcp::PromptId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpVariableId",
+        "crate::hasmcp::VariableId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    ("HasmcpProviderList", "crate::hasmcp::ProviderList", &[]),
+    (
+        "HasmcpProviderEnvelope",
+        "crate::hasmcp::ProviderEnvelope",
+        &[],
+    ),
+    ("HasmcpProviderCreate", "crate::hasmcp::ProviderCreate", &[]),
+    ("HasmcpProviderUpdate", "crate::hasmcp::ProviderUpdate", &[]),
+    ("HasmcpToolList", "crate::hasmcp::ToolList", &[]),
+    ("HasmcpToolEnvelope", "crate::hasmcp::ToolEnvelope", &[]),
+    ("HasmcpProviderToolCreate", "crate::hasmcp::ToolCreate", &[]),
+    ("HasmcpProviderToolUpdate", "crate::hasmcp::ToolUpdate", &[]),
+    (
+        "HasmcpVariableType",
+        "crate::hasmcp::VariableType",
+        &[TypeImpl::Display],
+    ),
+    ("HasmcpVariable", "crate::hasmcp::Variable", &[]),
+    ("HasmcpVariableList", "crate::hasmcp::VariableList", &[]),
+    (
+        "HasmcpVariableEnvelope",
+        "crate::hasmcp::VariableEnvelope",
+        &[],
+    ),
+    ("HasmcpVariableCreate", "crate::hasmcp::VariableCreate", &[]),
+    ("HasmcpVariableUpdate", "crate::hasmcp::VariableUpdate", &[]),
+    ("HasmcpResourceList", "crate::hasmcp::ResourceList", &[]),
+    (
+        "HasmcpResourceEnvelope",
+        "crate::hasmcp::ResourceEnvelope",
+        &[],
+    ),
+    ("HasmcpResourceCreate", "crate::hasmcp::ResourceCreate", &[]),
+    ("HasmcpResourceUpdate", "crate::hasmcp::ResourceUpdate", &[]),
+    ("HasmcpPromptList", "crate::hasmcp::PromptList", &[]),
+    ("HasmcpPromptEnvelope", "crate::hasmcp::PromptEnvelope", &[]),
+    ("HasmcpPromptCreate", "crate::hasmcp::PromptCreate", &[]),
+    ("HasmcpPromptUpdate", "crate::hasmcp::PromptUpdate", &[]),
 ];
 
 fn main() {

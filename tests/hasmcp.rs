@@ -9,13 +9,13 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
-        self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, Provider, ProviderRef,
-        Resource, Server, ServerId, ServerUpdate, Tool, ToolHeader, ToolMethod, UpdateServer,
-        UpdateServerBody, VisibilityType,
+        self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
+        ProviderId, ProviderRef, Resource, ResourceId, SecretValue, Server, ServerId, ServerUpdate,
+        Tool, ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
     },
-    ConflictError, Error, Platform, Redacted, RetryPolicy,
+    ConflictError, Error, Platform, RetryPolicy,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use wiremock::{
     matchers::{any, method, path},
     Mock, MockServer, Request, Respond, ResponseTemplate,
@@ -1059,7 +1059,7 @@ fn seed_server() -> Server {
         git_provider: None,
         git_repo_full_name: None,
         providers: vec![Provider {
-            id: ServerId::new(SERVER).expect("id"),
+            id: ProviderId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             version: Some(123),
@@ -1072,7 +1072,7 @@ fn seed_server() -> Server {
             name: text(),
             description: text(),
             tools: vec![Tool {
-                id: ServerId::new(SERVER).expect("id"),
+                id: ToolId::new(SERVER).expect("id"),
                 provider_id: Some(SERVER.into()),
                 method: Some(ToolMethod::Get),
                 path: Some("/users/{id}".into()),
@@ -1082,6 +1082,7 @@ fn seed_server() -> Server {
                 path_args_json_schema: Some(json!({})),
                 query_args_json_schema: Some(json!({})),
                 req_body_json_schema: Some(json!({})),
+                res_body_json_schema: None,
                 headers: vec![ToolHeader {
                     key: "<string>".into(),
                     value: "<string>".into(),
@@ -1090,13 +1091,13 @@ fn seed_server() -> Server {
             }],
             oauth2_config: Some(OAuth2Config {
                 client_id: text(),
-                client_secret: text().map(Redacted::new),
+                client_secret: text().map(SecretValue::new),
                 auth_url: text(),
                 token_url: text(),
             }),
         }],
         resources: vec![Resource {
-            id: ServerId::new(SERVER).expect("id"),
+            id: ResourceId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             name: text(),
@@ -1104,10 +1105,10 @@ fn seed_server() -> Server {
             uri: text(),
             mime_type: Some("text/plain".into()),
             size: Some(123),
-            annotations: Some(Map::new()),
+            annotations: Some(json!({})),
         }],
         prompts: vec![Prompt {
-            id: ServerId::new(SERVER).expect("id"),
+            id: PromptId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             name: text(),
@@ -1141,7 +1142,7 @@ async fn open_source_flavour_decodes() {
     let server = client_for(&mock).get_server(SERVER).await.expect("decodes");
     let id = |s: &str| ServerId::new(s).expect("id");
     let tool = |s: &str| Tool {
-        id: id(s),
+        id: ToolId::new(s).expect("id"),
         provider_id: Some("00000000000".into()),
         method: None,
         path: None,
@@ -1151,11 +1152,12 @@ async fn open_source_flavour_decodes() {
         path_args_json_schema: None,
         query_args_json_schema: None,
         req_body_json_schema: None,
+        res_body_json_schema: None,
         headers: vec![],
         oauth2_scopes: vec![],
     };
     let bare_resource = |s: &str| Resource {
-        id: id(s),
+        id: ResourceId::new(s).expect("id"),
         created_at: None,
         updated_at: None,
         name: None,
@@ -1178,7 +1180,7 @@ async fn open_source_flavour_decodes() {
         git_provider: None,
         git_repo_full_name: None,
         providers: vec![Provider {
-            id: id(PROVIDER),
+            id: ProviderId::new(PROVIDER).expect("id"),
             created_at: None,
             updated_at: None,
             version: None,
@@ -1195,7 +1197,7 @@ async fn open_source_flavour_decodes() {
         }],
         resources: vec![bare_resource(RESOURCE_1), bare_resource(RESOURCE_2)],
         prompts: vec![Prompt {
-            id: id(PROMPT_1),
+            id: PromptId::new(PROMPT_1).expect("id"),
             created_at: None,
             updated_at: None,
             name: None,

@@ -89,19 +89,34 @@
 //! ```
 mod client;
 mod ids;
+mod servers;
+// The catalog: providers and their tools, variables, resources, prompts.
+mod catalog;
 mod prompts;
 mod providers;
 mod resources;
-mod servers;
+mod variables;
 
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
 pub(crate) use ids::{check_id, InvalidId};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
-pub use prompts::Prompt;
-pub use providers::{
-    ApiType, OAuth2Config, Provider, Tool, ToolHeader, ToolMethod, VisibilityType,
+// The catalog.
+pub use catalog::SecretValue;
+pub use prompts::{
+    CreatePrompt, Prompt, PromptCreate, PromptEnvelope, PromptList, PromptUpdate, UpdatePrompt,
 };
-pub use resources::Resource;
+pub use providers::{
+    ApiType, CreateProvider, CreateProviderTool, OAuth2Config, Provider, ProviderCreate,
+    ProviderEnvelope, ProviderList, ProviderUpdate, Tool, ToolCreate, ToolEnvelope, ToolHeader,
+    ToolList, ToolMethod, ToolUpdate, UpdateProvider, UpdateProviderTool, VisibilityType,
+};
+pub use resources::{
+    CreateResource, Resource, ResourceCreate, ResourceEnvelope, ResourceList, ResourceUpdate,
+    UpdateResource,
+};
 pub use servers::{
     IdRef, ProviderRef, Server, ServerEnvelope, ServerUpdate, UpdateServer, UpdateServerBody,
+};
+pub use variables::{
+    Variable, VariableCreate, VariableEnvelope, VariableList, VariableType, VariableUpdate,
 };
