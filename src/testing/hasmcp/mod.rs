@@ -2,6 +2,7 @@
 //! here, its state and router in `state`, the Go service's decoding and error rules in
 //! `emulation`, and one module per resource (`servers`).
 
+mod catalog;
 mod emulation;
 mod servers;
 mod state;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::{
+    catalog::{Attachments, Links},
     emulation::{
         self, canonical_id, decode_id, encode_id, field, fits, items, undecodable, SERVER_BODY,
     },
@@ -16,7 +17,7 @@ use crate::testing::{rfc3339, shell::Reply};
 /// `GET /servers/{id}`.
 pub(super) fn get(st: &State, id: &str) -> Reply {
     match st.servers.get(&canonical_id(id)) {
-        Some(server) => ok(server),
+        Some(server) => ok(server, &st.links),
         None => not_found(id),
     }
 }
@@ -41,10 +42,8 @@ pub(super) fn patch(st: &mut State, id: &str, body: &[u8]) -> Reply {
             st.clock.tick(),
         );
     }
-    server.tools = update.tools;
-    server.resources = update.resources;
-    server.prompts = update.prompts;
-    ok(server)
+    st.links.replace(&server.id, &update.attachments);
+    ok(server, &st.links)
 }
 
 /// Stores a server from its wire form (see `FakeHasMcp::insert_server`) and returns
@@ -70,22 +69,37 @@ pub(super) fn insert(st: &mut State, server: &Value) -> String {
         instructions: seed.instructions.unwrap_or_default(),
         version: seed.version.unwrap_or(1),
         proxy_headers: seed.request_headers_proxy_enabled.unwrap_or(false),
+    };
+    let attachments = Attachments {
         tools: tool_rows(
             seed.providers
                 .unwrap_or_default()
                 .into_iter()
                 .map(|p| (p.id, p.tools.unwrap_or_default().into_iter().map(|t| t.id))),
         ),
-        resources: id_rows(seed.resources.unwrap_or_default().into_iter().map(|r| r.id)),
-        prompts: id_rows(seed.prompts.unwrap_or_default().into_iter().map(|p| p.id)),
+        resources: seed
+            .resources
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.id)
+            .collect(),
+        prompts: seed
+            .prompts
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| p.id)
+            .collect(),
     };
+    st.links.replace(&id, &attachments);
     st.servers.insert(id.clone(), record);
     id
 }
 
 /// The server in wire form, if it exists.
 pub(super) fn find(st: &State, id: &str) -> Option<Value> {
-    st.servers.get(&canonical_id(id)).map(Server::wire)
+    st.servers
+        .get(&canonical_id(id))
+        .map(|server| server.wire(&st.links))
 }
 
 /// Renames a server as another client's accepted update would, keeping the rest;
@@ -94,7 +108,7 @@ pub(super) fn rename(st: &mut State, id: &str, name: &str) -> Option<Value> {
     let server = st.servers.get_mut(&canonical_id(id))?;
     let (instructions, proxy_headers) = (server.instructions.clone(), server.proxy_headers);
     server.write(name.into(), instructions, proxy_headers, st.clock.tick());
-    Some(server.wire())
+    Some(server.wire(&st.links))
 }
 
 /// One stored server, as the database holds it.
@@ -107,10 +121,6 @@ pub(super) struct Server {
     instructions: String,
     version: i32,
     proxy_headers: bool,
-    /// (provider id, tool id) rows, in insertion order.
-    tools: Vec<(String, String)>,
-    resources: Vec<String>,
-    prompts: Vec<String>,
 }
 
 impl Server {
@@ -129,8 +139,8 @@ impl Server {
         self.updated_at = now;
     }
 
-    /// The server object of a response.
-    fn wire(&self) -> Value {
+    /// The server object of a response, with its attachments from `links`.
+    fn wire(&self, links: &Links) -> Value {
         let mut m = Map::new();
         m.insert("id".into(), self.id.clone().into());
         m.insert("createdAt".into(), rfc3339(self.created_at).into());
@@ -148,8 +158,9 @@ impl Server {
         if self.version != 0 {
             m.insert("version".into(), self.version.into());
         }
+        let attached = links.of(&self.id);
         let mut providers: Vec<(&str, Vec<Value>)> = Vec::new();
-        for (provider, tool) in &self.tools {
+        for (provider, tool) in &attached.tools {
             let tool = json!({ "id": tool, "providerID": encode_id(0) });
             match providers.iter_mut().find(|(p, _)| p == provider) {
                 Some((_, tools)) => tools.push(tool),
@@ -163,7 +174,10 @@ impl Server {
                 .collect();
             m.insert("providers".into(), providers.into());
         }
-        for (key, ids) in [("resources", &self.resources), ("prompts", &self.prompts)] {
+        for (key, ids) in [
+            ("resources", &attached.resources),
+            ("prompts", &attached.prompts),
+        ] {
             if !ids.is_empty() {
                 let items: Vec<Value> = ids.iter().map(|id| json!({ "id": id })).collect();
                 m.insert(key.into(), items.into());
@@ -181,9 +195,7 @@ struct Update {
     version: i32,
     proxy_headers: bool,
     providers: usize,
-    tools: Vec<(String, String)>,
-    resources: Vec<String>,
-    prompts: Vec<String>,
+    attachments: Attachments,
 }
 
 impl Update {
@@ -202,12 +214,11 @@ impl Update {
                 .unwrap_or_default()
         };
         let providers = items(field(server, "providers"));
-        let ids = |list: &Value| {
-            id_rows(
-                items(list)
-                    .iter()
-                    .map(|item| field(item, "id").as_str().unwrap_or("").to_owned()),
-            )
+        let ids_of = |list: &Value| {
+            items(list)
+                .iter()
+                .map(|item| field(item, "id").as_str().unwrap_or("").to_owned())
+                .collect()
         };
         Some(Update {
             name: text("name"),
@@ -220,16 +231,18 @@ impl Update {
                 .as_bool()
                 .unwrap_or(false),
             providers: providers.len(),
-            tools: tool_rows(providers.iter().map(|p| {
-                let provider = field(p, "id").as_str().unwrap_or("").to_owned();
-                let tools = items(field(p, "tools"))
-                    .iter()
-                    .map(|t| field(t, "id").as_str().unwrap_or("").to_owned())
-                    .collect::<Vec<_>>();
-                (provider, tools)
-            })),
-            resources: ids(field(server, "resources")),
-            prompts: ids(field(server, "prompts")),
+            attachments: Attachments {
+                tools: tool_rows(providers.iter().map(|p| {
+                    let provider = field(p, "id").as_str().unwrap_or("").to_owned();
+                    let tools = items(field(p, "tools"))
+                        .iter()
+                        .map(|t| field(t, "id").as_str().unwrap_or("").to_owned())
+                        .collect::<Vec<_>>();
+                    (provider, tools)
+                })),
+                resources: ids_of(field(server, "resources")),
+                prompts: ids_of(field(server, "prompts")),
+            },
         })
     }
 
@@ -297,40 +310,21 @@ struct SeedId {
     id: String,
 }
 
-/// The attachment rows of providers and their tools: canonical ids, duplicates
-/// dropped (they are a table's primary key). A provider without tools adds no row.
+/// The `(provider, tool)` attachment rows of providers and their tools. A provider
+/// without tools adds no row; the link store drops duplicates.
 fn tool_rows<P, T>(providers: P) -> Vec<(String, String)>
 where
     P: IntoIterator<Item = (String, T)>,
     T: IntoIterator<Item = String>,
 {
-    let mut rows: Vec<(String, String)> = Vec::new();
-    for (provider, tools) in providers {
-        let provider = canonical_id(&provider);
-        for tool in tools {
-            let row = (provider.clone(), canonical_id(&tool));
-            if !rows.contains(&row) {
-                rows.push(row);
-            }
-        }
-    }
-    rows
+    providers
+        .into_iter()
+        .flat_map(|(provider, tools)| tools.into_iter().map(move |t| (provider.clone(), t)))
+        .collect()
 }
 
-/// Resource or prompt attachment rows: canonical ids, duplicates dropped.
-fn id_rows(ids: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    for id in ids {
-        let id = canonical_id(&id);
-        if !rows.contains(&id) {
-            rows.push(id);
-        }
-    }
-    rows
-}
-
-fn ok(server: &Server) -> Reply {
-    emulation::json(200, json!({ "server": server.wire() }).to_string())
+fn ok(server: &Server, links: &Links) -> Reply {
+    emulation::json(200, json!({ "server": server.wire(links) }).to_string())
 }
 
 fn not_found(id: &str) -> Reply {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{
+    catalog::{Catalog, Links},
     emulation::{self, encode_id},
     servers::{self, Server},
     FakeHasMcp,
@@ -21,17 +22,22 @@ pub(super) struct State {
     /// How many ids were generated.
     ids: u64,
     pub(super) servers: BTreeMap<String, Server>,
+    /// Providers and their tools, resources, prompts and variables.
+    pub(super) catalog: Catalog,
+    /// What is attached to which server.
+    pub(super) links: Links,
 }
 
 impl State {
-    /// A fresh id: 11 base62 characters, never given out before.
+    /// A fresh id: 11 base62 characters, never given out before and held by nothing
+    /// (seeds may bring their own ids).
     pub(super) fn new_id(&mut self) -> String {
         loop {
             self.ids += 1;
             // Below 2^62: positive as an int64, so the id round-trips like a real one.
             let n = mix(self.ids) >> 2;
             let id = encode_id(n);
-            if n != 0 && !self.servers.contains_key(&id) {
+            if n != 0 && !self.servers.contains_key(&id) && !self.catalog.holds(&id) {
                 return id;
             }
         }
