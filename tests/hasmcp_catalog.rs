@@ -1268,3 +1268,663 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
         assert_eq!(invalid(builder.send().await.unwrap_err()).0, field);
     }
 }
+
+// ---------------------------------------------------------------- against the fake
+
+mod with_fake {
+    use mcp_admin::{
+        hasmcp::{
+            Client, OAuth2Config, SecretValue, ToolHeader, ToolMethod, VariableType, VisibilityType,
+        },
+        testing::FakeHasMcp,
+    };
+    use serde_json::json;
+
+    fn client_for(fake: &FakeHasMcp) -> Client {
+        Client::builder()
+            .base_url(fake.uri())
+            .token(fake.token())
+            .build()
+            .expect("client builds")
+    }
+
+    #[tokio::test]
+    async fn a_provider_and_its_tools_through_their_whole_life() {
+        let fake = FakeHasMcp::start().await;
+        let hm = client_for(&fake);
+        assert!(hm.list_providers().await.expect("listed").is_empty());
+
+        let provider = hm
+            .create_provider(
+                "stripe",
+                VisibilityType::Public,
+                "https://www.api.stripe.com/v1",
+                "Payments",
+            )
+            .oauth2_config(OAuth2Config::new(
+                "stripe-client",
+                "s3cr3t",
+                "https://connect.stripe.com/oauth/authorize",
+                "https://connect.stripe.com/oauth/token",
+            ))
+            .send()
+            .await
+            .expect("created");
+        assert_eq!(provider.version, Some(1));
+        assert_eq!(provider.secret_prefix.as_deref(), Some("API_STRIPE_COM"));
+        let secret = provider
+            .oauth2_config
+            .as_ref()
+            .and_then(|o| o.client_secret.clone());
+        assert_eq!(secret, Some(SecretValue::Masked));
+        let id = provider.id.to_string();
+
+        let tool = hm
+            .create_provider_tool(&id, ToolMethod::Get, "/v1/customers/search")
+            .name("lookupCustomer")
+            .headers([ToolHeader::new("X-Api-Version", "2")])
+            .query_args_json_schema(json!({"type": "object"}))
+            .send()
+            .await
+            .expect("tool created");
+        assert!(
+            tool.oauth2_scopes.is_empty(),
+            "the fake's [\"\"] reads as none"
+        );
+        let tool_id = tool.id.to_string();
+
+        let listed = hm.list_providers().await.expect("listed");
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].tools.is_empty(), "the list leaves tools out");
+        assert!(listed[0].oauth2_config.is_none());
+        let read = hm.get_provider(&id).await.expect("read");
+        assert_eq!(read.version, Some(2), "a tool write bumps the provider");
+        assert_eq!(read.tools, vec![tool.clone()]);
+        assert_eq!(
+            hm.list_provider_tools(&id).await.expect("tools"),
+            vec![tool.clone()]
+        );
+        assert_eq!(
+            hm.get_provider_tool(&id, &tool_id).await.expect("tool"),
+            tool
+        );
+
+        // The headers survive a description-only update with send(), not with send_exact().
+        let updated = hm
+            .update_provider_tool(&id, &tool_id)
+            .description("Finds one customer.")
+            .send()
+            .await
+            .expect("updated");
+        assert_eq!(updated.headers, vec![ToolHeader::new("X-Api-Version", "2")]);
+        assert_eq!(updated.description.as_deref(), Some("Finds one customer."));
+        let emptied = hm
+            .update_provider_tool(&id, &tool_id)
+            .title("Lookup")
+            .send_exact()
+            .await
+            .expect("updated");
+        assert!(emptied.headers.is_empty());
+
+        let refused = hm
+            .update_provider_tool(&id, &tool_id)
+            .name("findCustomer")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(refused.status(), Some(400));
+
+        let renamed = hm
+            .update_provider(&id)
+            .name("stripe2")
+            .send()
+            .await
+            .expect("renamed");
+        assert_eq!(renamed.name.as_deref(), Some("stripe2"));
+        assert_eq!(renamed.description.as_deref(), Some("Payments"));
+
+        hm.delete_provider_tool(&id, &tool_id)
+            .await
+            .expect("tool deleted");
+        let gone = hm.get_provider_tool(&id, &tool_id).await.unwrap_err();
+        assert_eq!(
+            gone.status(),
+            Some(500),
+            "the open-source edition's record not found"
+        );
+        hm.delete_provider(&id).await.expect("deleted");
+        hm.delete_provider(&id)
+            .await
+            .expect("a second delete is a 204 too");
+        assert!(hm.get_provider(&id).await.unwrap_err().is_not_found());
+        let unknown = hm.update_provider(&id).name("x").send().await.unwrap_err();
+        assert_eq!(unknown.status(), Some(500));
+    }
+
+    #[tokio::test]
+    async fn deleting_catalog_items_removes_their_server_links() {
+        let fake = FakeHasMcp::start().await;
+        let hm = client_for(&fake);
+        let provider = fake.seed_provider("GitHub");
+        let (kept, dropped) = (
+            fake.seed_tool(&provider, "listRepos"),
+            fake.seed_tool(&provider, "getRepo"),
+        );
+        let resource = fake.seed_resource("readme", "file:///README.md");
+        let prompt = fake.seed_prompt("summarize");
+        let server = fake.insert_server(json!({
+            "name": "Tools",
+            "providers": [{"id": provider, "tools": [{"id": kept}, {"id": dropped}]}],
+            "resources": [{"id": resource}],
+            "prompts": [{"id": prompt}],
+        }));
+        hm.delete_provider_tool(&provider, &dropped)
+            .await
+            .expect("tool deleted");
+        hm.delete_resource(&resource)
+            .await
+            .expect("resource deleted");
+        hm.delete_prompt(&prompt).await.expect("prompt deleted");
+        let s = fake.server(&server).expect("server");
+        assert_eq!(
+            s["providers"],
+            json!([{"id": provider, "tools": [{"id": kept, "providerID": "00000000000"}]}])
+        );
+        assert!(s.get("resources").is_none() && s.get("prompts").is_none());
+        hm.delete_provider(&provider)
+            .await
+            .expect("provider deleted");
+        assert!(fake
+            .server(&server)
+            .expect("server")
+            .get("providers")
+            .is_none());
+        assert!(
+            fake.tool(&kept).is_none(),
+            "the provider's tools go with it"
+        );
+    }
+
+    #[tokio::test]
+    async fn variables_resources_and_prompts() {
+        let fake = FakeHasMcp::start().await;
+        let hm = client_for(&fake);
+        assert!(hm.list_variables().await.expect("listed").is_empty());
+        let secret = hm
+            .create_variable("DB_URI", VariableType::Secret, "postgres://db/main")
+            .await
+            .expect("created");
+        assert_eq!(secret.value, Some(SecretValue::Masked));
+        let region = hm
+            .create_variable("REGION", "env".parse().expect("any case"), "eu")
+            .await
+            .expect("created");
+        hm.update_variable(&secret.id, "postgres://db/other")
+            .await
+            .expect("updated");
+        assert_eq!(
+            fake.variable_value(secret.id.as_str()).as_deref(),
+            Some("postgres://db/other")
+        );
+        hm.update_variable(&region.id, "us").await.expect("updated");
+        let listed = hm.list_variables().await.expect("listed");
+        let values: Vec<Option<&str>> = listed
+            .iter()
+            .map(|v| v.value.as_ref().and_then(SecretValue::expose))
+            .collect();
+        assert_eq!(listed.len(), 2);
+        assert!(values.contains(&None) && values.contains(&Some("us")));
+        hm.delete_variable(&region.id).await.expect("deleted");
+        assert!(hm
+            .update_variable(&region.id, "x")
+            .await
+            .unwrap_err()
+            .is_not_found());
+
+        let resource = hm
+            .create_resource("errorLogs", "https://api.example.com/logs")
+            .size(10)
+            .send()
+            .await
+            .expect("created");
+        let updated = hm
+            .update_resource(&resource.id)
+            .size(20)
+            .mime_type("text/plain")
+            .send()
+            .await
+            .expect("updated");
+        assert_eq!(
+            (updated.size, updated.mime_type.as_deref()),
+            (Some(20), Some("text/plain"))
+        );
+        assert_eq!(updated.name.as_deref(), Some("errorLogs"));
+        assert_eq!(hm.list_resources().await.expect("listed"), vec![updated]);
+        hm.delete_resource(&resource.id).await.expect("deleted");
+        let missing = hm
+            .update_resource(&resource.id)
+            .size(1)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            missing.is_not_found(),
+            "204 for the unknown id, then the read's 404"
+        );
+
+        let prompt = hm
+            .create_prompt(
+                "greeting",
+                json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]),
+            )
+            .send()
+            .await
+            .expect("created");
+        let updated = hm
+            .update_prompt(&prompt.id)
+            .description("Says hi")
+            .send()
+            .await
+            .expect("updated");
+        assert_eq!(updated.description.as_deref(), Some("Says hi"));
+        assert_eq!(updated.messages, prompt.messages);
+        assert_eq!(hm.get_prompt(&prompt.id).await.expect("read"), updated);
+        assert_eq!(hm.list_prompts().await.expect("listed").len(), 1);
+    }
+}
+
+// ---------------------------------------------------------------- the fake over plain HTTP
+
+mod fake_rules {
+    use mcp_admin::testing::FakeHasMcp;
+    use serde_json::{json, Value};
+
+    /// Sends `verb path` with `body` (none when `Null`) and returns the status and the
+    /// body (`Null` when empty).
+    async fn call(fake: &FakeHasMcp, verb: &str, path: &str, body: Value) -> (u16, Value) {
+        #[cfg(feature = "rustls")]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .expect("client");
+        let method = reqwest::Method::from_bytes(verb.as_bytes()).expect("method");
+        let mut req = http
+            .request(method, format!("{}/api/v1{path}", fake.uri()))
+            .bearer_auth(fake.token());
+        if !body.is_null() {
+            req = req.body(body.to_string());
+        }
+        let res = req.send().await.expect("sent");
+        let status = res.status().as_u16();
+        let text = res.text().await.expect("body");
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).expect("JSON")
+        };
+        (status, body)
+    }
+
+    fn error(code: u16, message: &str, data: Option<Value>) -> Value {
+        let mut e = json!({"code": code, "message": message});
+        if let Some(data) = data {
+            e["data"] = data;
+        }
+        json!({ "error": e })
+    }
+
+    #[tokio::test]
+    async fn empty_lists_are_empty_objects_except_variables() {
+        let fake = FakeHasMcp::start().await;
+        assert_eq!(
+            call(&fake, "GET", "/providers", Value::Null).await,
+            (200, json!({}))
+        );
+        let provider = fake.seed_provider("GitHub");
+        for path in [
+            "/resources",
+            "/prompts",
+            &format!("/providers/{provider}/tools"),
+        ] {
+            assert_eq!(
+                call(&fake, "GET", path, Value::Null).await,
+                (200, json!({})),
+                "{path}"
+            );
+        }
+        assert_eq!(
+            call(&fake, "GET", "/variables", Value::Null).await,
+            (200, json!({"variables": []}))
+        );
+    }
+
+    #[tokio::test]
+    async fn provider_validation_is_a_500_with_the_reason_and_undecodable_is_422() {
+        let fake = FakeHasMcp::start().await;
+        let good = json!({"apiType": "rest", "visibilityType": "public",
+            "baseURL": "https://api.example.com", "name": "ex", "description": "d"});
+        for (edit, reason) in [
+            (json!({"apiType": "GRAPHQL"}), "invalid API type"),
+            (json!({"visibilityType": ""}), "invalid visibility type"),
+            (json!({"baseURL": "ftp://x"}), "URL must be http or https"),
+            (
+                json!({"documentURL": "https://"}),
+                "URL must have a valid hostname",
+            ),
+            (
+                json!({"name": "a_b"}),
+                "invalid provider name must be `[a-zA-Z0-9]{1,16}`",
+            ),
+            (json!({"description": ""}), "description is required"),
+        ] {
+            let mut body = good.clone();
+            for (k, v) in edit.as_object().expect("object") {
+                body[k] = v.clone();
+            }
+            assert_eq!(
+                call(&fake, "POST", "/providers", json!({"provider": body})).await,
+                (
+                    500,
+                    error(
+                        500,
+                        "internal server error",
+                        Some(json!({"reason": reason}))
+                    )
+                ),
+                "{reason}"
+            );
+        }
+        let (status, _) = call(
+            &fake,
+            "POST",
+            "/providers",
+            json!({"provider": {"name": 5}}),
+        )
+        .await;
+        assert_eq!(status, 422);
+        let (status, created) = call(&fake, "POST", "/providers", json!({"provider": good})).await;
+        assert_eq!(status, 201);
+        assert_eq!(created["provider"]["apiType"], "REST");
+        assert_eq!(created["provider"]["visibilityType"], "PUBLIC");
+        let id = created["provider"]["id"].as_str().expect("id").to_owned();
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                &format!("/providers/{id}"),
+                json!({"provider": {"name": ""}})
+            )
+            .await,
+            (
+                400,
+                error(400, "no changes provided for provider update", None)
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn a_masked_or_partial_oauth2_client_does_not_replace_the_stored_one() {
+        let fake = FakeHasMcp::start().await;
+        let oauth2 = |id: &str, secret: &str| {
+            json!({"clientID": id, "clientSecret": secret,
+                "authURL": "https://a.example/auth", "tokenURL": "https://a.example/token"})
+        };
+        let body = json!({"provider": {"apiType": "REST", "visibilityType": "INTERNAL",
+            "baseURL": "https://api.example.com", "name": "ex", "description": "d",
+            "oauth2Config": oauth2("first", "s1")}});
+        let (_, created) = call(&fake, "POST", "/providers", body).await;
+        let id = created["provider"]["id"].as_str().expect("id").to_owned();
+        assert_eq!(created["provider"]["oauth2Config"], oauth2("first", "***"));
+        let at = format!("/providers/{id}");
+        let (status, kept) = call(
+            &fake,
+            "PATCH",
+            &at,
+            json!({"provider": {"oauth2Config": oauth2("second", "***")}}),
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_eq!(kept["provider"]["oauth2Config"]["clientID"], "first");
+        assert_eq!(
+            kept["provider"]["version"], 2,
+            "accepted, so bumped, though nothing changed"
+        );
+        let (_, replaced) = call(
+            &fake,
+            "PATCH",
+            &at,
+            json!({"provider": {"oauth2Config": oauth2("third", "s3")}}),
+        )
+        .await;
+        assert_eq!(replaced["provider"]["oauth2Config"], oauth2("third", "***"));
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                "/providers/00000000077",
+                json!({"provider": {"name": "x"}})
+            )
+            .await,
+            (
+                500,
+                error(
+                    500,
+                    "failed to get provider", // 77 in base62 is 441
+                    Some(json!({"reason": "record not found", "providerID": 441}))
+                )
+            ),
+        );
+    }
+
+    #[tokio::test]
+    async fn tool_rules() {
+        let fake = FakeHasMcp::start().await;
+        let provider = fake.seed_provider("GitHub");
+        let tools = format!("/providers/{provider}/tools");
+        let new = json!({"tool": {"method": "get", "path": "/repos", "name": "listRepos",
+            "headers": [{"key": "X-A", "value": "1"}]}});
+        let (status, created) = call(&fake, "POST", &tools, new.clone()).await;
+        assert_eq!(status, 201);
+        assert_eq!(
+            created["tool"],
+            json!({"id": created["tool"]["id"], "providerID": provider, "method": "GET",
+                "path": "/repos", "name": "listRepos", "headers": [{"key": "X-A", "value": "1"}],
+                "oauth2Scopes": [""]})
+        );
+        let (status, dup) = call(&fake, "POST", &tools, new).await;
+        assert_eq!(
+            (status, &dup["error"]["message"]),
+            (500, &json!("failed to create provider tool"))
+        );
+        for (body, message) in [
+            (
+                json!({"method": "QUERY", "path": "/x"}),
+                "invalid method type: ",
+            ),
+            (
+                json!({"method": "GET", "path": ""}),
+                "path must be at least 1 characters",
+            ),
+            (
+                json!({"method": "GET", "path": "/x", "name": "Bad"}),
+                "name must be 1-20 chars and start with smallcaps",
+            ),
+            (
+                json!({"method": "GET", "path": "/x", "queryArgsJSONSchema": "str"}),
+                "invalid query arguments JSON schema for provider tool",
+            ),
+        ] {
+            let (status, refused) = call(&fake, "POST", &tools, json!({"tool": body})).await;
+            assert_eq!(
+                (status, refused["error"]["message"].as_str()),
+                (400, Some(message))
+            );
+        }
+        let one = format!("{tools}/{}", created["tool"]["id"].as_str().expect("id"));
+        for body in [
+            json!({"name": "findRepos"}),
+            json!({"headers": [{"key": "X-B", "value": "2"}]}),
+            json!({"oauth2Scopes": ["repo"]}),
+        ] {
+            assert_eq!(
+                call(&fake, "PATCH", &one, json!({"tool": body})).await,
+                (
+                    400,
+                    error(400, "no changes provided for provider tool update", None)
+                )
+            );
+        }
+        let (_, updated) = call(&fake, "PATCH", &one, json!({"tool": {"title": "List"}})).await;
+        assert!(
+            updated["tool"].get("headers").is_none(),
+            "every update replaces the headers"
+        );
+        assert_eq!(
+            call(&fake, "GET", &format!("{tools}/00000000077"), Value::Null).await,
+            (
+                500,
+                error(
+                    500,
+                    "internal server error",
+                    Some(json!({"reason": "record not found"}))
+                )
+            )
+        );
+        assert_eq!(fake.provider(&provider).expect("provider")["version"], 3);
+    }
+
+    #[tokio::test]
+    async fn variable_rules() {
+        let fake = FakeHasMcp::start().await;
+        for (body, message) in [
+            (
+                json!({"name": "db", "type": "ENV", "value": "v"}),
+                "invalid varible name must be `[A-Z0-9_]{1,128}`",
+            ),
+            (
+                json!({"name": "DB", "type": "FILE", "value": "v"}),
+                "invalid variable type",
+            ),
+            (json!({"name": "DB", "type": "ENV"}), "value is required"),
+        ] {
+            assert_eq!(
+                call(&fake, "POST", "/variables", json!({"variable": body})).await,
+                (400, error(400, message, None))
+            );
+        }
+        let body = json!({"variable": {"name": "DB", "type": "secret", "value": "v"}});
+        let (status, created) = call(&fake, "POST", "/variables", body.clone()).await;
+        assert_eq!(status, 201);
+        let id = created["variable"]["id"].as_str().expect("id").to_owned();
+        assert_eq!(
+            created["variable"],
+            json!({"id": id, "type": "SECRET", "name": "DB", "value": "***"})
+        );
+        assert_eq!(
+            call(&fake, "POST", "/variables", body).await.0,
+            201,
+            "duplicate names are stored"
+        );
+        let at = format!("/variables/{id}");
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                &at,
+                json!({"variable": {"value": "w", "name": "X"}})
+            )
+            .await,
+            (204, Value::Null)
+        );
+        assert_eq!(fake.variable_value(&id).as_deref(), Some("w"));
+        assert_eq!(fake.variable(&id).expect("kept")["name"], "DB");
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                "/variables/00000000077",
+                json!({"variable": {"value": "w"}})
+            )
+            .await,
+            (
+                404,
+                error(
+                    404,
+                    "failed to fetch updated variable",
+                    Some(json!({"reason": "record not found", "variableId": 441}))
+                )
+            )
+        );
+        assert_eq!(
+            call(&fake, "DELETE", "/variables/00000000077", Value::Null).await,
+            (204, Value::Null)
+        );
+    }
+
+    #[tokio::test]
+    async fn resource_and_prompt_rules() {
+        let fake = FakeHasMcp::start().await;
+        assert_eq!(
+            call(
+                &fake,
+                "POST",
+                "/resources",
+                json!({"resource": {"name": "n"}})
+            )
+            .await,
+            (400, error(400, "resource URI is required", None))
+        );
+        assert_eq!(
+            call(&fake, "POST", "/prompts", json!({"prompt": {"name": "n"}})).await,
+            (400, error(400, "prompt messages are required", None))
+        );
+        let resource = fake.seed_resource("readme", "file:///README.md");
+        let at = format!("/resources/{resource}");
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                &at,
+                json!({"resource": {"size": 0, "name": ""}})
+            )
+            .await
+            .0,
+            400
+        );
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                "/resources/00000000077",
+                json!({"resource": {"size": 3}})
+            )
+            .await,
+            (204, Value::Null),
+            "an unknown id is a success"
+        );
+        assert_eq!(
+            call(&fake, "GET", "/resources/00000000077", Value::Null).await,
+            (
+                404,
+                error(404, "server resource not found", Some(json!({"id": 441})))
+            )
+        );
+        assert_eq!(
+            call(
+                &fake,
+                "PATCH",
+                "/prompts/00000000000",
+                json!({"prompt": {"name": "x"}})
+            )
+            .await,
+            (400, error(400, "prompt ID is required", None))
+        );
+        assert_eq!(
+            call(&fake, "GET", "/prompts/00000000000", Value::Null)
+                .await
+                .0,
+            422
+        );
+    }
+}

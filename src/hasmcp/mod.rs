@@ -87,6 +87,38 @@
 //!     .await?;
 //! # Ok(()) }
 //! ```
+//!
+//! # The catalog
+//!
+//! What a server draws from: providers (upstream APIs) and their tools, the account's
+//! variables, resources and prompts. Each has list, get (variables: list only), create,
+//! update and delete on [`Client`]; see `providers`, `variables`, `resources` and
+//! `prompts`. Every catalog update is partial and applies only non-empty fields, so
+//! nothing can be cleared (a tool's headers aside) and fields fixed at creation have no
+//! setter. Secrets the service stores (a `SECRET` variable's value, an OAuth2 client
+//! secret) come back as `***`, read as [`SecretValue::Masked`], which the builders
+//! refuse to send back.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), mcp_admin::Error> {
+//! use mcp_admin::hasmcp::{Client, ToolMethod, VisibilityType};
+//! # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+//! # let hm = Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+//!
+//! let stripe = hm
+//!     .create_provider("stripe", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+//!     .send()
+//!     .await?;
+//! let tool = hm
+//!     .create_provider_tool(&stripe.id, ToolMethod::Get, "/customers/search")
+//!     .name("lookupCustomer")
+//!     .send()
+//!     .await?;
+//! // The tool id is what a server attaches.
+//! assert_eq!(hm.get_provider(&stripe.id).await?.tools[0].id, tool.id);
+//! # Ok(()) }
+//! ```
 mod client;
 mod ids;
 mod servers;

@@ -1,6 +1,6 @@
 //! HasMCP prompts: the account's MCP prompts, which servers attach by id.
 //!
-//! They live at `/api/v1/prompts[/{id}]` [code] rather than under a provider as the
+//! They live at `/api/v1/prompts[/{id}]` (code) rather than under a provider as the
 //! vendor's spec has them, for the reasons given for resources (see
 //! [`Client::list_resources`]).
 
@@ -54,7 +54,7 @@ object_model! {
 
 object_model! {
     /// `{"prompts": […]}`: every prompt; the key is missing when there are none
-    /// [code]. Public for the raw client.
+    /// (code). Public for the raw client.
     pub struct PromptList {
         /// The prompts.
         #[serde(
@@ -163,7 +163,7 @@ impl CreatePrompt {
 /// A partial update of one prompt: [`Client::update_prompt`].
 ///
 /// Only non-empty fields are applied, so nothing can be cleared (no `clear_*`; an
-/// empty text is refused here). The service answers 204 with no body [code, spec], so
+/// empty text is refused here). The service answers 204 with no body (code, spec), so
 /// [`send`](Self::send) reads the prompt back with `GET` and returns it; an unknown id,
 /// also a 204 on the open-source edition, becomes that read's 404
 /// ([`Error::is_not_found`]).

@@ -2,8 +2,8 @@
 //!
 //! # Path: why `/resources`
 //!
-//! The open-source edition serves them at `/api/v1/resources[/{id}]` [code]; the
-//! vendor's spec nests them under `/providers/{id}/resources` [spec]. The top-level path
+//! The open-source edition serves them at `/api/v1/resources[/{id}]` (code); the
+//! vendor's spec nests them under `/providers/{id}/resources` (spec). The top-level path
 //! is the one implemented in code, and a server attaches a resource by its id alone
 //! (`resources: [{id}]`, in the spec as well), so a resource needs no provider to be
 //! addressed.
@@ -65,7 +65,7 @@ object_model! {
 
 object_model! {
     /// `{"resources": […]}`: every resource; the key is missing when there are none
-    /// [code]. Public for the raw client.
+    /// (code). Public for the raw client.
     pub struct ResourceList {
         /// The resources.
         #[serde(
@@ -195,8 +195,8 @@ impl CreateResource {
 ///
 /// # The answer: why [`send`](Self::send) reads the resource back
 ///
-/// The open-source edition answers 204 with no body [code]; the spec answers 200 with
-/// the resource [spec]. Both are a success, and `send()` then reads the resource with
+/// The open-source edition answers 204 with no body (code); the spec answers 200 with
+/// the resource (spec). Both are a success, and `send()` then reads the resource with
 /// `GET` and returns it: the same result from either service, and an unknown id (to
 /// which the open-source edition also answers 204) becomes the read's 404
 /// ([`Error::is_not_found`]).
@@ -356,9 +356,14 @@ impl Client {
     /// Starts a partial update of resource `id` (see [`UpdateResource`]). The id is
     /// checked here once; a bad one is reported by `body` and `send`.
     ///
-    /// ```no_run
-    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let resource = hm.update_resource("kSuB9Gf6aD7").description("Today's errors").send().await?;
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let id = fake.seed_resource("errorLogs", "https://api.example.com/logs");
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let resource = hm.update_resource(&id).description("Today's errors").send().await?;
+    /// assert_eq!(resource.name.as_deref(), Some("errorLogs")); // read back after the 204
     /// # Ok(()) }
     /// ```
     pub fn update_resource(&self, id: impl AsRef<str>) -> UpdateResource {

@@ -185,12 +185,18 @@ impl Client {
     /// knowledge base says 409, the open-source edition stores a second variable of the
     /// same name (201).
     ///
-    /// ```no_run
-    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
     /// use mcp_admin::hasmcp::VariableType;
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     ///
     /// let v = hm.create_variable("STRIPE_API_KEY", VariableType::Secret, "sk_live_…").await?;
-    /// assert!(v.value.unwrap().is_masked());
+    /// assert!(v.value.unwrap().is_masked()); // the service never shows it again
+    ///
+    /// let refused = hm.create_variable("stripe-key", VariableType::Env, "x").await;
+    /// assert!(refused.unwrap_err().is_invalid_input()); // nothing was sent
     /// # Ok(()) }
     /// ```
     pub async fn create_variable(
@@ -231,7 +237,7 @@ impl Client {
     /// comes back masked), and there is no single-variable read to fetch it with.
     ///
     /// Confidence: code; sources disagree on the answer (above). An unknown id is a 404
-    /// `failed to fetch updated variable` [code].
+    /// `failed to fetch updated variable` (code).
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -257,7 +263,7 @@ impl Client {
 
     /// Deletes a variable (`DELETE /api/v1/variables/{id}`).
     ///
-    /// Confidence: code and spec. An unknown id is a success too (204) [code].
+    /// Confidence: code and spec. An unknown id is a success too (204) (code).
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {

@@ -1,8 +1,8 @@
 //! HasMCP providers: the upstream APIs a server's tools call, and the top of the
 //! catalog. A provider's tools are in `tools`.
 //!
-//! Sources: the open-source edition's code [code], the vendor's OpenAPI document [spec]
-//! and knowledge base [doc]; each method says which back it.
+//! Sources: the open-source edition's code (code), the vendor's OpenAPI document (spec)
+//! and knowledge base (doc); each method says which back it.
 
 use std::collections::HashSet;
 
@@ -211,8 +211,8 @@ object_model! {
 
 object_model! {
     /// `{"providers": […]}`: the provider list. The key is missing when the list is
-    /// empty [code]; the vendor's knowledge base names it `data`, read as well [doc].
-    /// `matchCount` and `nextToken` are the vendor's paging [spec]. Public for the raw
+    /// empty (code); the vendor's knowledge base names it `data`, read as well (doc).
+    /// `matchCount` and `nextToken` are the vendor's paging (spec). Public for the raw
     /// client.
     #[serde(rename_all = "camelCase")]
     pub struct ProviderList {
@@ -224,17 +224,18 @@ object_model! {
             skip_serializing_if = "Vec::is_empty"
         )]
         pub providers: Vec<Provider>,
-        /// How many providers match [spec].
+        /// How many providers match (spec).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub match_count: Option<i64>,
-        /// The token of the next page, if there is one [spec].
+        /// The token of the next page, if there is one (spec).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub next_token: Option<String>,
     }
 }
 
-/// The body of `POST /providers`, inside `{"provider": …}`: built and checked by
-/// [`CreateProvider`]; public for the raw client.
+/// The body of `POST /providers`, inside `{"provider": …}`: what is fixed at creation,
+/// and the rest as an update sends it (where `name` and `description` are required).
+/// Built and checked by [`CreateProvider`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderCreate {
@@ -245,31 +246,15 @@ pub struct ProviderCreate {
     /// `baseURL`: http(s), at most 255 bytes.
     #[serde(rename = "baseURL")]
     pub base_url: String,
-    /// `name`: `^[a-zA-Z0-9]{1,16}$`.
-    pub name: String,
-    /// `description`: 1–4096 bytes.
-    pub description: String,
-    /// `documentURL`: http(s), at most 255 bytes.
-    #[serde(
-        default,
-        rename = "documentURL",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub document_url: Option<String>,
-    /// `iconURL`: http(s), at most 255 bytes.
-    #[serde(default, rename = "iconURL", skip_serializing_if = "Option::is_none")]
-    pub icon_url: Option<String>,
-    /// `oauth2Config`: all four fields.
-    #[serde(
-        default,
-        rename = "oauth2Config",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub oauth2_config: Option<OAuth2Config>,
+    /// `name` (`^[a-zA-Z0-9]{1,16}$`), `description` (1–4096 bytes), the URLs (http(s),
+    /// at most 255 bytes) and the OAuth2 client (all four fields).
+    #[serde(flatten)]
+    pub fields: ProviderUpdate,
 }
 
-/// The body of `PATCH /providers/{id}`, inside `{"provider": …}`: only the fields set
-/// are sent. Built and checked by [`UpdateProvider`]; public for the raw client.
+/// The body of `PATCH /providers/{id}`, inside `{"provider": …}`, and the changeable
+/// part of [`ProviderCreate`]: only the fields set are sent. Built and checked by
+/// [`UpdateProvider`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProviderUpdate {
     /// `name`
@@ -297,25 +282,24 @@ pub struct ProviderUpdate {
     pub oauth2_config: Option<OAuth2Config>,
 }
 
-/// Checks a provider name: `^[a-zA-Z0-9]{1,16}$`.
-fn check_name(name: &str) -> Result<(), Error> {
-    let alnum = |b: u8| b.is_ascii_alphanumeric();
-    catalog::name("name", name, "^[a-zA-Z0-9]{1,16}$", 16, alnum, alnum)
-}
-
-/// Checks the optional URLs and OAuth2 client shared by create and update.
-fn check_links(
-    document_url: Option<&str>,
-    icon_url: Option<&str>,
-    oauth2: Option<&OAuth2Config>,
-) -> Result<(), Error> {
-    if let Some(url) = document_url {
+/// The checks create and update share, on the fields set: the name pattern, the
+/// description's length, http(s) URLs of at most 255 bytes, and a complete OAuth2
+/// client with a real secret.
+fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
+    if let Some(name) = &f.name {
+        let alnum = |b: u8| b.is_ascii_alphanumeric();
+        catalog::name("name", name, "^[a-zA-Z0-9]{1,16}$", 16, alnum, alnum)?;
+    }
+    if let Some(description) = &f.description {
+        catalog::text("description", description, 4096)?;
+    }
+    if let Some(url) = &f.document_url {
         catalog::url("documentURL", url)?;
     }
-    if let Some(url) = icon_url {
+    if let Some(url) = &f.icon_url {
         catalog::url("iconURL", url)?;
     }
-    oauth2.map_or(Ok(()), OAuth2Config::check)
+    f.oauth2_config.as_ref().map_or(Ok(()), OAuth2Config::check)
 }
 
 /// A new provider: made by [`Client::create_provider`] with everything the service
@@ -352,17 +336,20 @@ fn check_links(
 #[derive(Debug, Clone)]
 pub struct CreateProvider {
     client: Client,
-    body: ProviderCreate,
+    api_type: ApiType,
+    visibility_type: VisibilityType,
+    base_url: String,
+    fields: ProviderUpdate,
 }
 
 impl CreateProvider {
     /// The API type; `REST` (the default) is the only one the service supports.
     pub fn api_type(mut self, api_type: ApiType) -> Self {
-        self.body.api_type = api_type;
+        self.api_type = api_type;
         self
     }
 
-    option_setters! { body;
+    option_setters! { fields;
         /// The documentation URL: http(s), at most 255 bytes.
         document_url, set_document_url: String;
         /// The icon URL: http(s), at most 255 bytes.
@@ -373,28 +360,26 @@ impl CreateProvider {
 
     /// The body this create sends, after checking every input; no I/O.
     pub fn body(&self) -> Result<ProviderCreate, Error> {
-        let b = &self.body;
-        check_name(&b.name)?;
-        catalog::url("baseURL", &b.base_url)?;
-        catalog::text("description", &b.description, 4096)?;
-        if matches!(b.visibility_type, VisibilityType::Invalid) {
-            return Err(Error::invalid(
-                "visibilityType",
-                "INVALID is refused by the service: use INTERNAL or PUBLIC",
-            ));
-        }
-        if matches!(b.api_type, ApiType::Invalid) {
+        if matches!(self.api_type, ApiType::Invalid) {
             return Err(Error::invalid(
                 "apiType",
                 "INVALID is refused by the service: use REST",
             ));
         }
-        check_links(
-            b.document_url.as_deref(),
-            b.icon_url.as_deref(),
-            b.oauth2_config.as_ref(),
-        )?;
-        Ok(b.clone())
+        if matches!(self.visibility_type, VisibilityType::Invalid) {
+            return Err(Error::invalid(
+                "visibilityType",
+                "INVALID is refused by the service: use INTERNAL or PUBLIC",
+            ));
+        }
+        catalog::url("baseURL", &self.base_url)?;
+        check_fields(&self.fields)?;
+        Ok(ProviderCreate {
+            api_type: self.api_type.clone(),
+            visibility_type: self.visibility_type.clone(),
+            base_url: self.base_url.clone(),
+            fields: self.fields.clone(),
+        })
     }
 
     /// Checks the inputs, sends `POST /api/v1/providers`, and returns the new provider
@@ -467,17 +452,7 @@ impl UpdateProvider {
                 "nothing to update: set at least one field",
             ));
         }
-        if let Some(name) = &c.name {
-            check_name(name)?;
-        }
-        if let Some(description) = &c.description {
-            catalog::text("description", description, 4096)?;
-        }
-        check_links(
-            c.document_url.as_deref(),
-            c.icon_url.as_deref(),
-            c.oauth2_config.as_ref(),
-        )?;
+        check_fields(c)?;
         Ok(c.clone())
     }
 
@@ -509,16 +484,24 @@ impl UpdateProvider {
 impl Client {
     /// Lists every provider (`GET /api/v1/providers`).
     ///
-    /// Follows the vendor's cursor (`nextToken`) until the last page [spec]; the
-    /// open-source edition never pages, and leaves each provider's `tools` out [code]:
+    /// Follows the vendor's cursor (`nextToken`) until the last page (spec); the
+    /// open-source edition never pages, and leaves each provider's `tools` out (code):
     /// use [`list_provider_tools`](Self::list_provider_tools) or
     /// [`get_provider`](Self::get_provider) for them. An empty answer (`{}`) is an empty
     /// list.
     ///
-    /// ```no_run
-    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let github = fake.seed_provider("GitHub");
+    /// # fake.seed_tool(&github, "listRepos");
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// for p in hm.list_providers().await? {
-    ///     println!("{} {}", p.id, p.name.unwrap_or_default());
+    ///     // The open-source edition lists providers without their tools.
+    ///     for tool in hm.list_provider_tools(&p.id).await? {
+    ///         println!("{} {:?}: tool {} {:?}", p.id, p.name, tool.id, tool.name);
+    ///     }
     /// }
     /// # Ok(()) }
     /// ```
@@ -599,15 +582,13 @@ impl Client {
     ) -> CreateProvider {
         CreateProvider {
             client: self.clone(),
-            body: ProviderCreate {
-                api_type: ApiType::Rest,
-                visibility_type: visibility,
-                base_url: base_url.into(),
-                name: name.into(),
-                description: description.into(),
-                document_url: None,
-                icon_url: None,
-                oauth2_config: None,
+            api_type: ApiType::Rest,
+            visibility_type: visibility,
+            base_url: base_url.into(),
+            fields: ProviderUpdate {
+                name: Some(name.into()),
+                description: Some(description.into()),
+                ..ProviderUpdate::default()
             },
         }
     }
@@ -631,7 +612,7 @@ impl Client {
     /// Deletes a provider (`DELETE /api/v1/providers/{id}`), its tools, and every
     /// server's link to them.
     ///
-    /// Confidence: code and spec. An unknown id is a success too (204) [code]: the
+    /// Confidence: code and spec. An unknown id is a success too (204) (code): the
     /// delete is idempotent and tells you nothing about whether the provider existed.
     ///
     /// ```no_run

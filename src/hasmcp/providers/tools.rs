@@ -89,7 +89,7 @@ pub struct Tool {
         skip_serializing_if = "Option::is_none"
     )]
     pub req_body_json_schema: Option<Value>,
-    /// JSON schema of the response body, kept as sent (open-source edition [code]).
+    /// JSON schema of the response body, kept as sent (open-source edition (code)).
     #[serde(
         default,
         rename = "resBodyJSONSchema",
@@ -103,14 +103,22 @@ pub struct Tool {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub headers: Vec<ToolHeader>,
-    /// OAuth2 scopes.
+    /// OAuth2 scopes. The open-source edition answers `[""]` for a tool without
+    /// scopes; empty scopes are dropped when read.
     #[serde(
         default,
         rename = "oauth2Scopes",
-        deserialize_with = "null_as_default",
+        deserialize_with = "non_empty_scopes",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub oauth2_scopes: Vec<String>,
+}
+
+/// Reads a scope list (`null` as none) without its empty entries.
+fn non_empty_scopes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let mut scopes: Vec<String> = null_as_default(d)?;
+    scopes.retain(|s| !s.is_empty());
+    Ok(scopes)
 }
 
 /// A header a tool sends upstream. Its value may be a secret, so it is [`Redacted`].
@@ -155,7 +163,7 @@ object_model! {
 
 object_model! {
     /// `{"tools": […]}`: a provider's tools; the key is missing when there are none
-    /// [code]. Public for the raw client.
+    /// (code). Public for the raw client.
     pub struct ToolList {
         /// The tools.
         #[serde(
@@ -167,67 +175,23 @@ object_model! {
     }
 }
 
-/// The body of `POST /providers/{id}/tools`, inside `{"tool": …}`: built and checked by
+/// The body of `POST /providers/{id}/tools`, inside `{"tool": …}`: the method, the path
+/// and the optional fields as an update sends them. Built and checked by
 /// [`CreateProviderTool`]; public for the raw client. The provider comes from the path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ToolCreate {
     /// `method`
     pub method: ToolMethod,
     /// `path`: 1–128 bytes.
     pub path: String,
-    /// `name`: `^[a-z][a-zA-Z0-9]{0,19}$`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// `title`: at most 64 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// `description`: at most 4096 bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// `pathArgsJSONSchema`
-    #[serde(
-        default,
-        rename = "pathArgsJSONSchema",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub path_args_json_schema: Option<Value>,
-    /// `queryArgsJSONSchema`
-    #[serde(
-        default,
-        rename = "queryArgsJSONSchema",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub query_args_json_schema: Option<Value>,
-    /// `reqBodyJSONSchema`
-    #[serde(
-        default,
-        rename = "reqBodyJSONSchema",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub req_body_json_schema: Option<Value>,
-    /// `resBodyJSONSchema` (open-source edition [code])
-    #[serde(
-        default,
-        rename = "resBodyJSONSchema",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub res_body_json_schema: Option<Value>,
-    /// `headers`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub headers: Option<Vec<ToolHeader>>,
-    /// `oauth2Scopes`
-    #[serde(
-        default,
-        rename = "oauth2Scopes",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub oauth2_scopes: Option<Vec<String>>,
+    /// Everything else; on create a title or description may be empty.
+    #[serde(flatten)]
+    pub fields: ToolUpdate,
 }
 
-/// The body of `PATCH /providers/{id}/tools/{toolID}`, inside `{"tool": …}`: only the
-/// fields set are sent. Built and checked by [`UpdateProviderTool`]; public for the raw
-/// client.
+/// The body of `PATCH /providers/{id}/tools/{toolID}`, inside `{"tool": …}`, and the
+/// optional part of [`ToolCreate`]: only the fields set are sent. Built and checked by
+/// [`UpdateProviderTool`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ToolUpdate {
@@ -292,9 +256,24 @@ fn check_name(name: &str) -> Result<(), Error> {
     )
 }
 
-/// The service stores scopes joined by commas: an empty scope or one holding a comma
-/// would come back as something else.
-fn check_scopes(scopes: &[String]) -> Result<(), Error> {
+/// The checks create and update share: the name pattern, no `null` schema (the
+/// service would store it or fail to compile it), and scopes that survive being stored
+/// joined by commas (non-empty, no comma).
+fn check_fields(f: &ToolUpdate) -> Result<(), Error> {
+    if let Some(name) = &f.name {
+        check_name(name)?;
+    }
+    for (field, schema) in [
+        ("pathArgsJSONSchema", &f.path_args_json_schema),
+        ("queryArgsJSONSchema", &f.query_args_json_schema),
+        ("reqBodyJSONSchema", &f.req_body_json_schema),
+        ("resBodyJSONSchema", &f.res_body_json_schema),
+    ] {
+        if let Some(schema) = schema {
+            catalog::json(field, schema)?;
+        }
+    }
+    let scopes = f.oauth2_scopes.as_deref().unwrap_or_default();
     match scopes.iter().find(|s| s.is_empty() || s.contains(',')) {
         Some(bad) => Err(Error::invalid(
             "oauth2Scopes",
@@ -302,14 +281,6 @@ fn check_scopes(scopes: &[String]) -> Result<(), Error> {
         )),
         None => Ok(()),
     }
-}
-
-/// Checks the JSON-schema fields shared by create and update: none may be `null`.
-fn check_schemas(schemas: [(&'static str, Option<&Value>); 4]) -> Result<(), Error> {
-    schemas
-        .into_iter()
-        .filter_map(|(field, v)| v.map(|v| (field, v)))
-        .try_for_each(|(field, v)| catalog::json(field, v))
 }
 
 /// The answer is about the tool asked for (when one was) and belongs to the provider
@@ -398,11 +369,13 @@ macro_rules! tool_setters {
 pub struct CreateProviderTool {
     client: Client,
     provider: Result<ProviderId, InvalidId>,
-    body: ToolCreate,
+    method: ToolMethod,
+    path: String,
+    fields: ToolUpdate,
 }
 
 impl CreateProviderTool {
-    tool_setters!(body);
+    tool_setters!(fields);
 
     /// The headers the tool sends upstream.
     pub fn headers(self, headers: impl IntoIterator<Item = ToolHeader>) -> Self {
@@ -411,7 +384,7 @@ impl CreateProviderTool {
 
     /// Sets or unsets the headers in one call; `None` sends none.
     pub fn set_headers(mut self, headers: Option<Vec<ToolHeader>>) -> Self {
-        self.body.headers = headers;
+        self.fields.headers = headers;
         self
     }
 
@@ -421,21 +394,16 @@ impl CreateProviderTool {
         self.provider
             .clone()
             .map_err(|e| e.for_field("provider_id"))?;
-        let b = &self.body;
-        catalog::text("path", &b.path, 128)?;
-        if let Some(name) = &b.name {
-            check_name(name)?;
-        }
-        catalog::at_most("title", b.title.as_deref().unwrap_or(""), 64)?;
-        catalog::at_most("description", b.description.as_deref().unwrap_or(""), 4096)?;
-        check_schemas([
-            ("pathArgsJSONSchema", b.path_args_json_schema.as_ref()),
-            ("queryArgsJSONSchema", b.query_args_json_schema.as_ref()),
-            ("reqBodyJSONSchema", b.req_body_json_schema.as_ref()),
-            ("resBodyJSONSchema", b.res_body_json_schema.as_ref()),
-        ])?;
-        check_scopes(b.oauth2_scopes.as_deref().unwrap_or_default())?;
-        Ok(b.clone())
+        catalog::text("path", &self.path, 128)?;
+        let f = &self.fields;
+        catalog::at_most("title", f.title.as_deref().unwrap_or(""), 64)?;
+        catalog::at_most("description", f.description.as_deref().unwrap_or(""), 4096)?;
+        check_fields(f)?;
+        Ok(ToolCreate {
+            method: self.method.clone(),
+            path: self.path.clone(),
+            fields: f.clone(),
+        })
     }
 
     /// Checks the inputs, sends `POST /api/v1/providers/{id}/tools`, and returns the new
@@ -470,7 +438,7 @@ impl CreateProviderTool {
 /// # Headers: why [`send`](Self::send) reads first
 ///
 /// The open-source edition replaces a tool's headers on **every** update with the list
-/// it is sent, and a body without `headers` empties them [code]. So when you do not set
+/// it is sent, and a body without `headers` empties them (code). So when you do not set
 /// headers, `send()` reads the tool and sends its current headers along; what you did
 /// not touch survives. [`send_exact`](Self::send_exact) sends only what you set.
 ///
@@ -516,7 +484,7 @@ impl UpdateProviderTool {
     }
 
     /// Removes every header: sends `"headers": []`, which the service applies
-    /// [code]; the one field of a tool that can be emptied.
+    /// (code); the one field of a tool that can be emptied.
     pub fn clear_headers(self) -> Self {
         self.set_headers(Patch::Clear)
     }
@@ -564,30 +532,19 @@ impl UpdateProviderTool {
                 "nothing to update: set at least one field",
             ));
         }
-        if let Some(name) = &body.name {
-            check_name(name)?;
-        }
         if let Some(title) = &body.title {
             catalog::text("title", title, 64)?;
         }
         if let Some(description) = &body.description {
             catalog::text("description", description, 4096)?;
         }
-        check_schemas([
-            ("pathArgsJSONSchema", body.path_args_json_schema.as_ref()),
-            ("queryArgsJSONSchema", body.query_args_json_schema.as_ref()),
-            ("reqBodyJSONSchema", body.req_body_json_schema.as_ref()),
-            ("resBodyJSONSchema", body.res_body_json_schema.as_ref()),
-        ])?;
-        if let Some(scopes) = &body.oauth2_scopes {
-            if scopes.is_empty() {
-                return Err(Error::invalid(
-                    "oauth2Scopes",
-                    "an empty list is ignored by the service: scopes cannot be cleared",
-                ));
-            }
-            check_scopes(scopes)?;
+        if body.oauth2_scopes.as_ref().is_some_and(Vec::is_empty) {
+            return Err(Error::invalid(
+                "oauth2Scopes",
+                "an empty list is ignored by the service: scopes cannot be cleared",
+            ));
         }
+        check_fields(&body)?;
         Ok(body)
     }
 
@@ -744,19 +701,9 @@ impl Client {
         CreateProviderTool {
             client: self.clone(),
             provider: ProviderId::parse(provider_id.as_ref().to_owned()),
-            body: ToolCreate {
-                method,
-                path: path.into(),
-                name: None,
-                title: None,
-                description: None,
-                path_args_json_schema: None,
-                query_args_json_schema: None,
-                req_body_json_schema: None,
-                res_body_json_schema: None,
-                headers: None,
-                oauth2_scopes: None,
-            },
+            method,
+            path: path.into(),
+            fields: ToolUpdate::default(),
         }
     }
 
@@ -764,13 +711,24 @@ impl Client {
     /// [`UpdateProviderTool`]). The ids are checked here once; a bad one is reported by
     /// `body` and `send`.
     ///
-    /// ```no_run
-    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::hasmcp::{ToolHeader, ToolMethod};
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let provider = fake.seed_provider("Stripe");
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let tool = hm
-    ///     .update_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6")
-    ///     .description("Finds one customer by email address.")
+    ///     .create_provider_tool(&provider, ToolMethod::Get, "/v1/customers/search")
+    ///     .headers([ToolHeader::new("X-Api-Version", "2")])
     ///     .send()
     ///     .await?;
+    /// let tool = hm
+    ///     .update_provider_tool(&provider, &tool.id)
+    ///     .description("Finds one customer by email address.")
+    ///     .send() // reads the tool first and sends its headers along, so they stay
+    ///     .await?;
+    /// assert_eq!(tool.headers, [ToolHeader::new("X-Api-Version", "2")]);
     /// # Ok(()) }
     /// ```
     pub fn update_provider_tool(
@@ -824,8 +782,21 @@ fn tool_ids(provider: &str, tool: &str) -> Result<(ProviderId, ToolId), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::ToolList;
+    use super::{Tool, ToolList};
     use serde::Deserialize;
+
+    #[test]
+    fn the_empty_scope_of_a_tool_without_scopes_is_dropped() {
+        for (scopes, expected) in [
+            (r#"[""]"#, vec![]),
+            ("null", vec![]),
+            (r#"["a","","b"]"#, vec!["a", "b"]),
+        ] {
+            let text = format!(r#"{{"id":"kSuB9Gf6aD6","oauth2Scopes":{scopes}}}"#);
+            let tool: Tool = serde_json::from_str(&text).unwrap();
+            assert_eq!(tool.oauth2_scopes, expected, "{scopes}");
+        }
+    }
 
     #[test]
     fn tool_lists_are_objects_with_an_optional_key() {

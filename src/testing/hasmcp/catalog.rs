@@ -233,7 +233,7 @@ impl State {
 
     /// Stores a new catalog record in `kind`'s map under a fresh id, with `fields` and
     /// the `id` (and `createdAt`/`updatedAt` when `timestamps`); returns the id.
-    fn add_record(
+    pub(super) fn add_record(
         &mut self,
         kind: fn(&mut Catalog) -> &mut BTreeMap<String, Record>,
         fields: Value,

@@ -104,6 +104,39 @@ const SERVER: Go = Go::Struct(&[
 /// The body of `POST /servers` and `PATCH /servers/{id}`.
 pub(super) const SERVER_BODY: Go = Go::Struct(&[("server", SERVER)]);
 
+// The catalog's request bodies.
+const VARIABLE: Go = Go::Struct(&[
+    ("id", Go::Str),
+    ("createdAt", Go::Str),
+    ("updatedAt", Go::Str),
+    ("type", Go::Str),
+    ("value", Go::Str),
+    ("name", Go::Str),
+]);
+/// The body of `POST /providers` and `PATCH /providers/{id}`.
+pub(super) const PROVIDER_BODY: Go = Go::Struct(&[("provider", PROVIDER)]);
+/// The body of `POST` and `PATCH` on a provider's tools.
+pub(super) const TOOL_BODY: Go = Go::Struct(&[("tool", TOOL)]);
+/// The body of `POST /variables` and `PATCH /variables/{id}`.
+pub(super) const VARIABLE_BODY: Go = Go::Struct(&[("variable", VARIABLE)]);
+/// The body of `POST /resources` and `PATCH /resources/{id}`.
+pub(super) const RESOURCE_BODY: Go = Go::Struct(&[("resource", RESOURCE)]);
+/// The body of `POST /prompts` and `PATCH /prompts/{id}`.
+pub(super) const PROMPT_BODY: Go = Go::Struct(&[("prompt", PROMPT)]);
+
+/// Decodes `body` like Go's `json.Unmarshal` into a `{key: …}` request type of
+/// `shape`, and returns the object under `key` (`Null` when absent, which Go reads as
+/// all zero values); `None` when Go's decoder would fail.
+pub(super) fn decode_body(body: &[u8], shape: Go, key: &str) -> Option<Value> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    fits(&value, shape).then(|| field(&value, key).clone())
+}
+
+/// A string field as Go reads it: the text, or `""` when absent or `null`.
+pub(super) fn text<'a>(v: &'a Value, name: &str) -> &'a str {
+    field(v, name).as_str().unwrap_or("")
+}
+
 /// Whether Go's decoder takes `v` into `shape` without an error. `null` fits anything
 /// (it leaves the zero value); unknown keys are ignored; keys match fields
 /// case-insensitively, as in Go.
@@ -133,16 +166,18 @@ pub(super) fn fits(v: &Value, shape: Go) -> bool {
 /// Go matches them; `Null` when absent.
 pub(super) fn field<'a>(v: &'a Value, name: &str) -> &'a Value {
     const NULL: &Value = &Value::Null;
-    let Some(m) = v.as_object() else {
-        return NULL;
-    };
-    m.get(name)
-        .or_else(|| {
-            m.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v)
-        })
-        .unwrap_or(NULL)
+    present(v, name).unwrap_or(NULL)
+}
+
+/// Field `name` of a decoded object when the key is there, even as `null`: what a
+/// `json.RawMessage` field sees (`null` is the four bytes `null`, not nothing).
+pub(super) fn present<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
+    let m = v.as_object()?;
+    m.get(name).or_else(|| {
+        m.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })
 }
 
 /// The items of a decoded list (`null` is empty).
@@ -213,10 +248,31 @@ pub(super) fn undecodable() -> Reply {
     )
 }
 
-/// The service's typed error: `{"error": {"code", "message", "data"}}`.
+/// The service's typed error: `{"error": {"code", "message", "data"}}`; `data` is
+/// left out when it is `null` or empty, as Go's `omitempty` does.
 pub(super) fn error(status: u16, message: &str, data: Value) -> Reply {
-    let body = json!({ "error": { "code": status, "message": message, "data": data } });
-    json(status, body.to_string())
+    let mut error = json!({ "code": status, "message": message });
+    if !data.is_null() && data.as_object().is_none_or(|m| !m.is_empty()) {
+        error["data"] = data;
+    }
+    json(status, json!({ "error": error }).to_string())
+}
+
+/// A 200 list answer `{key: items}`; `{}` when there are none, as Go's `omitempty`
+/// renders an empty list.
+pub(super) fn list(key: &str, items: Vec<Value>) -> Reply {
+    let mut body = serde_json::Map::new();
+    if !items.is_empty() {
+        body.insert(key.to_owned(), Value::Array(items));
+    }
+    json(200, Value::Object(body).to_string())
+}
+
+/// The service's answer to a plain Go error (a validation failure in the provider
+/// routes, a lookup that found nothing where no typed error is made): 500 `internal
+/// server error` with the error text as `data.reason`.
+pub(super) fn internal(reason: &str) -> Reply {
+    error(500, "internal server error", json!({ "reason": reason }))
 }
 
 /// A JSON answer.

@@ -6,6 +6,11 @@ mod catalog;
 mod emulation;
 mod servers;
 mod state;
+// The catalog's routes.
+mod items;
+mod providers;
+mod tools;
+mod variables;
 
 use std::fmt;
 
@@ -49,6 +54,21 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 /// provider sent without tools is not kept. Ids are compared after the server's own
 /// base62 decoding (`1` and `00000000001` are the same server), except ids too large
 /// for an int64, which are kept as sent (the open-source edition would mangle them).
+///
+/// The catalog (providers and their tools, variables, resources, prompts) is served at
+/// `/api/v1/providers[/{id}[/tools[/{toolID}]]]`, `/api/v1/variables[/{id}]`,
+/// `/api/v1/resources[/{id}]` and `/api/v1/prompts[/{id}]`, with the open-source
+/// edition's quirks: provider validation failures are 500s with `data.reason`; lists
+/// are `{}` when empty (variables: `{"variables": []}`) and the provider list leaves
+/// tools out; stored secrets read back as `***`; updates apply only non-empty fields,
+/// and the variable, resource and prompt updates answer 204 (resources and prompts even
+/// for an unknown id); a tool update replaces the headers with those sent and refuses
+/// one of only `name`, `headers` or `oauth2Scopes`; an unknown tool is a 500 `record
+/// not found`; deletes are 204 whether or not the item existed, and deleting a provider,
+/// tool, resource or prompt removes its server links. Seed with
+/// [`FakeHasMcp::seed_provider`], [`FakeHasMcp::seed_tool`],
+/// [`FakeHasMcp::seed_variable`], [`FakeHasMcp::seed_resource`] and
+/// [`FakeHasMcp::seed_prompt`].
 ///
 /// Every update to a server happens under one lock: concurrent writers see the
 /// versions a database would give them.

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use super::{
     catalog::{Catalog, Links},
     emulation::{self, encode_id},
+    items::{self, Kind},
+    providers,
     servers::{self, Server},
-    FakeHasMcp,
+    tools, variables, FakeHasMcp,
 };
 use crate::testing::{
     mix,
@@ -49,6 +51,23 @@ impl State {
 enum Route<'a> {
     /// `/api/v1/servers/{id}`
     Server(&'a str),
+    // The catalog.
+    /// `/api/v1/providers`
+    Providers,
+    /// `/api/v1/providers/{id}`
+    Provider(&'a str),
+    /// `/api/v1/providers/{id}/tools`
+    ProviderTools(&'a str),
+    /// `/api/v1/providers/{id}/tools/{toolID}`
+    ProviderTool(&'a str, &'a str),
+    /// `/api/v1/variables`
+    Variables,
+    /// `/api/v1/variables/{id}`
+    Variable(&'a str),
+    /// `/api/v1/resources` and `/api/v1/prompts`
+    Items(Kind),
+    /// `/api/v1/resources/{id}` and `/api/v1/prompts/{id}`
+    Item(Kind, &'a str),
 }
 
 impl<'a> Route<'a> {
@@ -58,6 +77,16 @@ impl<'a> Route<'a> {
         let segments: Vec<&str> = rest.split('/').collect();
         match segments.as_slice() {
             ["servers", id] if !id.is_empty() => Some(Route::Server(id)),
+            ["providers"] => Some(Route::Providers),
+            ["providers", id] if !id.is_empty() => Some(Route::Provider(id)),
+            ["providers", id, "tools"] if !id.is_empty() => Some(Route::ProviderTools(id)),
+            ["providers", id, "tools", tool] if !id.is_empty() && !tool.is_empty() => {
+                Some(Route::ProviderTool(id, tool))
+            }
+            ["variables"] => Some(Route::Variables),
+            ["variables", id] if !id.is_empty() => Some(Route::Variable(id)),
+            [plural] => Kind::of(plural).map(Route::Items),
+            [plural, id] if !id.is_empty() => Kind::of(plural).map(|k| Route::Item(k, id)),
             _ => None,
         }
     }
@@ -69,11 +98,7 @@ impl Platform for State {
     const RATE_LIMITED: &'static str = r#"{"error": {"message":"ratelimited", "code":429}}"#;
 
     fn internal_error(reason: &str) -> Reply {
-        emulation::error(
-            500,
-            "internal server error",
-            serde_json::json!({ "reason": reason }),
-        )
+        emulation::internal(reason)
     }
 
     fn is_write(req: &RecordedRequest) -> bool {
@@ -90,6 +115,27 @@ impl Platform for State {
         match (Route::of(path), method) {
             (Some(Route::Server(id)), "GET") => servers::get(self, id),
             (Some(Route::Server(id)), "PATCH") => servers::patch(self, id, &req.body),
+            (Some(Route::Providers), "GET") => providers::list(self),
+            (Some(Route::Providers), "POST") => providers::create(self, &req.body),
+            (Some(Route::Provider(id)), "GET") => providers::get(self, id),
+            (Some(Route::Provider(id)), "PATCH") => providers::patch(self, id, &req.body),
+            (Some(Route::Provider(id)), "DELETE") => providers::delete(self, id),
+            (Some(Route::ProviderTools(id)), "GET") => tools::list(self, id),
+            (Some(Route::ProviderTools(id)), "POST") => tools::create(self, id, &req.body),
+            (Some(Route::ProviderTool(_, tool)), "GET") => tools::get(self, tool),
+            (Some(Route::ProviderTool(id, tool)), "PATCH") => {
+                tools::patch(self, id, tool, &req.body)
+            }
+            (Some(Route::ProviderTool(id, tool)), "DELETE") => tools::delete(self, id, tool),
+            (Some(Route::Variables), "GET") => variables::list(self),
+            (Some(Route::Variables), "POST") => variables::create(self, &req.body),
+            (Some(Route::Variable(id)), "PATCH") => variables::patch(self, id, &req.body),
+            (Some(Route::Variable(id)), "DELETE") => variables::delete(self, id),
+            (Some(Route::Items(kind)), "GET") => items::list(self, kind),
+            (Some(Route::Items(kind)), "POST") => items::create(self, kind, &req.body),
+            (Some(Route::Item(kind, id)), "GET") => items::get(self, kind, id),
+            (Some(Route::Item(kind, id)), "PATCH") => items::patch(self, kind, id, &req.body),
+            (Some(Route::Item(kind, id)), "DELETE") => items::delete(self, kind, id),
             (Some(_), _) => Reply::text(405, "Method Not Allowed"),
             (None, _) => Reply::text(404, format!("Cannot {method} {path}")),
         }
