@@ -1,6 +1,6 @@
 //! The resource and prompt routes, `/api/v1/resources[/{id}]` and
 //! `/api/v1/prompts[/{id}]`, as the open-source edition answers them. The two differ
-//! only in their fields and messages (the [`Kind`] table): an update applies only
+//! only in their fields and messages (the [`ItemKind`] table): an update applies only
 //! non-empty, non-zero fields and answers 204 even for an unknown id; a delete takes
 //! the item's server links with it.
 
@@ -20,7 +20,7 @@ use crate::testing::{rfc3339, shell::Reply, FakeHasMcp};
 
 /// Which of the two the route is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(super) enum ItemKind {
     Resource,
     Prompt,
 }
@@ -117,26 +117,17 @@ const PROMPT: Spec = Spec {
     unlink: |st, id| st.unlink_prompt(id),
 };
 
-impl Kind {
-    /// The kind a path's first segment names.
-    pub(super) fn of(plural: &str) -> Option<Kind> {
-        match plural {
-            "resources" => Some(Kind::Resource),
-            "prompts" => Some(Kind::Prompt),
-            _ => None,
-        }
-    }
-
+impl ItemKind {
     fn spec(self) -> &'static Spec {
         match self {
-            Kind::Resource => &RESOURCE,
-            Kind::Prompt => &PROMPT,
+            ItemKind::Resource => &RESOURCE,
+            ItemKind::Prompt => &PROMPT,
         }
     }
 }
 
 /// `GET /resources` or `/prompts`: `{}` when there are none.
-pub(super) fn list(st: &State, kind: Kind) -> Reply {
+pub(super) fn list(st: &State, kind: ItemKind) -> Reply {
     let spec = kind.spec();
     let all = (spec.map)(&st.catalog)
         .values()
@@ -146,7 +137,7 @@ pub(super) fn list(st: &State, kind: Kind) -> Reply {
 }
 
 /// `POST /resources` or `/prompts`.
-pub(super) fn create(st: &mut State, kind: Kind, body: &[u8]) -> Reply {
+pub(super) fn create(st: &mut State, kind: ItemKind, body: &[u8]) -> Reply {
     let spec = kind.spec();
     let Some(item) = decode_body(body, spec.body, spec.one) else {
         return undecodable();
@@ -174,7 +165,7 @@ pub(super) fn create(st: &mut State, kind: Kind, body: &[u8]) -> Reply {
 }
 
 /// `GET /resources/{id}` or `/prompts/{id}`.
-pub(super) fn get(st: &State, kind: Kind, id: &str) -> Reply {
+pub(super) fn get(st: &State, kind: ItemKind, id: &str) -> Reply {
     let spec = kind.spec();
     if decode_id(id) == 0 {
         return undecodable();
@@ -190,7 +181,7 @@ pub(super) fn get(st: &State, kind: Kind, id: &str) -> Reply {
 }
 
 /// `PATCH /resources/{id}` or `/prompts/{id}`: 204, also for an unknown id.
-pub(super) fn patch(st: &mut State, kind: Kind, id: &str, body: &[u8]) -> Reply {
+pub(super) fn patch(st: &mut State, kind: ItemKind, id: &str, body: &[u8]) -> Reply {
     let spec = kind.spec();
     let zero = decode_id(id) == 0;
     if zero && spec.id_in_mapper {
@@ -221,7 +212,7 @@ pub(super) fn patch(st: &mut State, kind: Kind, id: &str, body: &[u8]) -> Reply 
 
 /// `DELETE /resources/{id}` or `/prompts/{id}`: the item and its server links; 204
 /// whether or not it existed.
-pub(super) fn delete(st: &mut State, kind: Kind, id: &str) -> Reply {
+pub(super) fn delete(st: &mut State, kind: ItemKind, id: &str) -> Reply {
     let spec = kind.spec();
     if decode_id(id) == 0 {
         return undecodable();
@@ -293,7 +284,7 @@ impl FakeHasMcp {
     /// # }
     /// ```
     pub fn resource(&self, id: &str) -> Option<Value> {
-        self.item(Kind::Resource, id)
+        self.item(ItemKind::Resource, id)
     }
 
     /// The prompt with this id as `GET /prompts/{id}` returns it inside
@@ -308,10 +299,10 @@ impl FakeHasMcp {
     /// # }
     /// ```
     pub fn prompt(&self, id: &str) -> Option<Value> {
-        self.item(Kind::Prompt, id)
+        self.item(ItemKind::Prompt, id)
     }
 
-    fn item(&self, kind: Kind, id: &str) -> Option<Value> {
+    fn item(&self, kind: ItemKind, id: &str) -> Option<Value> {
         self.0.with_state(|st| {
             (kind.spec().map)(&st.catalog)
                 .get(&canonical_id(id))

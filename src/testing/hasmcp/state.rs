@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{
     catalog::{Catalog, Links},
     emulation::{self, encode_id},
-    items::{self, Kind},
+    items::{self, ItemKind},
     providers,
     servers::{self, Server},
     tools, variables, FakeHasMcp,
@@ -65,9 +65,9 @@ enum Route<'a> {
     /// `/api/v1/variables/{id}`
     Variable(&'a str),
     /// `/api/v1/resources` and `/api/v1/prompts`
-    Items(Kind),
+    Items(ItemKind),
     /// `/api/v1/resources/{id}` and `/api/v1/prompts/{id}`
-    Item(Kind, &'a str),
+    Item(ItemKind, &'a str),
 }
 
 impl<'a> Route<'a> {
@@ -85,8 +85,10 @@ impl<'a> Route<'a> {
             }
             ["variables"] => Some(Route::Variables),
             ["variables", id] if !id.is_empty() => Some(Route::Variable(id)),
-            [plural] => Kind::of(plural).map(Route::Items),
-            [plural, id] if !id.is_empty() => Kind::of(plural).map(|k| Route::Item(k, id)),
+            ["resources"] => Some(Route::Items(ItemKind::Resource)),
+            ["resources", id] if !id.is_empty() => Some(Route::Item(ItemKind::Resource, id)),
+            ["prompts"] => Some(Route::Items(ItemKind::Prompt)),
+            ["prompts", id] if !id.is_empty() => Some(Route::Item(ItemKind::Prompt, id)),
             _ => None,
         }
     }
