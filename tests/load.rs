@@ -86,6 +86,8 @@ struct HasMcpRace {
 impl HasMcpRace {
     async fn start() -> HasMcpRace {
         let fake = FakeHasMcp::start().await;
+        // Thousands of requests in seconds: far over the service's 1,000 a minute.
+        fake.without_rate_limit();
         let ids = seed_hasmcp(&fake);
         let client = hasmcp::Client::builder()
             .base_url(fake.uri())
@@ -264,4 +266,62 @@ async fn hasmcp_racing_writers_all_succeed_with_retry_on_conflict() {
         let server: hasmcp::Server = serde_json::from_value(fake.server(id).unwrap()).unwrap();
         assert_eq!(server.version, Some(1 + (CALLS / SERVERS) as i64));
     }
+}
+
+/// Concurrent writers on one server, each allowed this many re-reads after a lost race.
+const WRITERS: usize = 200;
+const REREADS: u32 = 3;
+
+/// `WRITERS` concurrent instruction updates of one server, each with
+/// `retry_on_conflict(REREADS)`: every call succeeds or ends in a conflict, the version
+/// counts the successes, and nothing else changed. Returns how many ended in conflict.
+async fn many_writers_on_one_server() -> usize {
+    let fake = FakeHasMcp::start().await;
+    fake.without_rate_limit();
+    let id = fake.seed_server("Hot", "initial");
+    let client = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .build()
+        .unwrap();
+    let tasks: Vec<_> = (0..WRITERS)
+        .map(|i| {
+            let (client, id) = (client.clone(), id.clone());
+            tokio::spawn(async move {
+                client
+                    .update_server(&id)
+                    .instructions(format!("writer {i}"))
+                    .retry_on_conflict(REREADS)
+                    .send()
+                    .await
+            })
+        })
+        .collect();
+    let (mut ok, mut conflicts) = (0, 0);
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) if e.is_conflict() => conflicts += 1,
+            Err(e) => panic!("neither success nor conflict: {e}"),
+        }
+    }
+    let server: hasmcp::Server = serde_json::from_value(fake.server(&id).unwrap()).unwrap();
+    assert_eq!(
+        server.version,
+        Some(1 + ok as i64),
+        "the version counts the successes"
+    );
+    assert_eq!(server.name, "Hot");
+    conflicts
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hasmcp_many_writers_on_one_server_mostly_get_through_with_retry_on_conflict() {
+    let started = Instant::now();
+    let conflicts = many_writers_on_one_server().await;
+    eprintln!(
+        "hasmcp: {WRITERS} writers on one server, retry_on_conflict({REREADS}): \
+         {conflicts} ended in Conflict, in {:?}",
+        started.elapsed()
+    );
 }
