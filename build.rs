@@ -50,6 +50,51 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("HasmcpServerUpdate", "crate::hasmcp::ServerUpdate", &[]),
     ("HasmcpProviderRef", "crate::hasmcp::ProviderRef", &[]),
     ("HasmcpIdRef", "crate::hasmcp::IdRef", &[]),
+    // HasMCP servers: the other id kinds their routes take, the create body, the link
+    // rows and the MCP client token (whose value is a secret).
+    (
+        "HasmcpProviderId",
+        "crate::hasmcp::ProviderId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpToolId",
+        "crate::hasmcp::ToolId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpResourceId",
+        "crate::hasmcp::ResourceId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpPromptId",
+        "crate::hasmcp::PromptId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpTokenId",
+        "crate::hasmcp::TokenId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpCreateServerRequest",
+        "crate::hasmcp::CreateServerBody",
+        &[],
+    ),
+    ("HasmcpServerCreate", "crate::hasmcp::ServerCreate", &[]),
+    ("HasmcpServerToolLink", "crate::hasmcp::ServerToolLink", &[]),
+    (
+        "HasmcpServerResourceLink",
+        "crate::hasmcp::ServerResourceLink",
+        &[],
+    ),
+    (
+        "HasmcpServerPromptLink",
+        "crate::hasmcp::ServerPromptLink",
+        &[],
+    ),
+    ("HasmcpServerToken", "crate::hasmcp::ServerToken", &[]),
     (
         "GetmcpServerRef",
         "crate::getmcp::ServerRef",

@@ -393,7 +393,10 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         // Schemas the crate has no hand-written type for yet: the generated ones. Bodies
         // must survive exactly (they are what goes on the wire), answers stably.
         "HasmcpServerList" => generated!(answer HasmcpServerList),
-        "HasmcpCreateServerRequest" => generated!(body HasmcpCreateServerRequest),
+        "HasmcpCreateServerRequest" => {
+            decode_exact::<hasmcp::CreateServerBody>(at, value);
+            value.clone()
+        }
         "HasmcpServerToolLinkList" => generated!(answer HasmcpServerToolLinkList),
         "HasmcpServerToolLinkEnvelope" => generated!(answer HasmcpServerToolLinkEnvelope),
         "HasmcpAttachToolRequest" => generated!(body HasmcpAttachToolRequest),

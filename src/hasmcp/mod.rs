@@ -87,13 +87,16 @@
 //!     .await?;
 //! # Ok(()) }
 //! ```
+mod attachments;
 mod client;
 mod ids;
 mod prompts;
 mod providers;
 mod resources;
 mod servers;
+mod tokens;
 
+pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
 pub(crate) use ids::{check_id, InvalidId};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
@@ -103,5 +106,7 @@ pub use providers::{
 };
 pub use resources::Resource;
 pub use servers::{
-    IdRef, ProviderRef, Server, ServerEnvelope, ServerUpdate, UpdateServer, UpdateServerBody,
+    CreateServer, CreateServerBody, IdRef, ProviderRef, Server, ServerCreate, ServerEnvelope,
+    ServerUpdate, UpdateServer, UpdateServerBody,
 };
+pub use tokens::{CreateServerToken, ServerToken};
