@@ -489,7 +489,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_tool",
         "post",
         "/api/v1/servers/{id}/tools",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_tool",
@@ -507,7 +507,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_resource",
         "post",
         "/api/v1/servers/{id}/resources",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_resource",
@@ -525,7 +525,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_prompt",
         "post",
         "/api/v1/servers/{id}/prompts",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_prompt",
