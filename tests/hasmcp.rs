@@ -789,26 +789,47 @@ async fn expected_version_after_a_lost_round_reports_that_a_patch_was_sent() {
 }
 
 #[tokio::test]
-async fn a_patch_answer_without_version_is_accepted() {
-    let mock = MockServer::start().await;
-    mock_get(&mock, open_source(7), 1).await;
-    let answer = open_source_with(0, |s| {
-        s["name"] = json!("Renamed");
-        s.as_object_mut().map(|o| o.remove("version"));
-    });
-    mock_patch_answer(&mock, answer, 1).await;
-    let updated = client_for(&mock)
-        .update_server(SERVER)
-        .name("Renamed")
-        .send()
-        .await
-        .expect("no version to compare is not a conflict");
-    assert_eq!(updated.version, None);
-    assert_eq!(updated.name, "Renamed");
-    assert_eq!(
-        patch_bodies(&mock).await,
-        vec![full_body_with(|s| s["name"] = json!("Renamed"))]
-    );
+async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
+    for (case, version) in [("absent", None), ("null", Some(Value::Null))] {
+        let mock = MockServer::start().await;
+        mock_get(&mock, open_source(7), 1).await;
+        let answer = open_source_with(0, |s| {
+            s["name"] = json!("Renamed");
+            match &version {
+                None => drop(s.as_object_mut().map(|o| o.remove("version"))),
+                Some(v) => s["version"] = v.clone(),
+            }
+        });
+        mock_patch_answer(&mock, answer, 1).await;
+        let err = client_for(&mock)
+            .update_server(SERVER)
+            .name("Renamed")
+            .retry_on_conflict(3)
+            .send()
+            .await
+            .expect_err("no version: whether it was applied is unknown");
+        let c = conflict(&err);
+        assert_eq!(
+            (c.expected, c.found, c.status),
+            (Some(8), None, Some(200)),
+            "{case}"
+        );
+        assert!(c.may_have_applied, "{case}");
+        assert!(err.is_conflict(), "{case}");
+        assert_eq!(
+            err.to_string(),
+            "hasmcp_update_server: conflict: the update was based on version 7 and the server \
+             answered without a version, so whether it was applied is unknown; its provider, \
+             resource and prompt attachments may have been",
+            "{case}"
+        );
+        // Not a lost race: no re-read, one PATCH.
+        assert_eq!(
+            patch_bodies(&mock).await,
+            vec![full_body_with(|s| s["name"] = json!("Renamed"))],
+            "{case}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- 6: send_exact()

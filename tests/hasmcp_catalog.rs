@@ -1446,6 +1446,39 @@ mod with_fake {
     }
 
     #[tokio::test]
+    async fn a_tool_made_through_the_catalog_is_attached_and_unlinked_by_its_delete() {
+        let fake = FakeHasMcp::start().await;
+        let hm = client_for(&fake);
+        let provider = hm
+            .create_provider(
+                "github",
+                VisibilityType::Internal,
+                "https://api.github.com",
+                "Code",
+            )
+            .send()
+            .await
+            .expect("provider");
+        let tool = hm
+            .create_provider_tool(&provider.id, ToolMethod::Get, "/repos")
+            .send()
+            .await
+            .expect("tool");
+        let server = fake.seed_server("Tools", "");
+        hm.attach_tool(&server, &tool.id).await.expect("attached");
+        let links = hm.list_server_tools(&server).await.expect("links");
+        assert_eq!(links.len(), 1);
+        hm.delete_provider_tool(&provider.id, &tool.id)
+            .await
+            .expect("deleted");
+        assert!(hm
+            .list_server_tools(&server)
+            .await
+            .expect("links")
+            .is_empty());
+    }
+
+    #[tokio::test]
     async fn variables_resources_and_prompts() {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);

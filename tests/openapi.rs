@@ -415,7 +415,10 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         // Schemas the crate has no hand-written type for yet: the generated ones. Bodies
         // must survive exactly (they are what goes on the wire), answers stably.
         "HasmcpServerList" => generated!(answer HasmcpServerList),
-        "HasmcpCreateServerRequest" => generated!(body HasmcpCreateServerRequest),
+        "HasmcpCreateServerRequest" => {
+            decode_exact::<hasmcp::CreateServerBody>(at, value);
+            value.clone()
+        }
         "HasmcpServerToolLinkList" => generated!(answer HasmcpServerToolLinkList),
         "HasmcpServerToolLinkEnvelope" => generated!(answer HasmcpServerToolLinkEnvelope),
         "HasmcpAttachToolRequest" => generated!(body HasmcpAttachToolRequest),
@@ -488,7 +491,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_tool",
         "post",
         "/api/v1/servers/{id}/tools",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_tool",
@@ -506,7 +509,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_resource",
         "post",
         "/api/v1/servers/{id}/resources",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_resource",
@@ -524,7 +527,7 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "hasmcp_attach_prompt",
         "post",
         "/api/v1/servers/{id}/prompts",
-        &["201"],
+        &["200", "201"],
     ),
     (
         "hasmcp_detach_prompt",

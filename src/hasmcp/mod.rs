@@ -119,9 +119,11 @@
 //! assert_eq!(hm.get_provider(&stripe.id).await?.tools[0].id, tool.id);
 //! # Ok(()) }
 //! ```
+mod attachments;
 mod client;
 mod ids;
 mod servers;
+mod tokens;
 // The catalog: providers and their tools, variables, resources, prompts.
 mod catalog;
 mod prompts;
@@ -129,6 +131,7 @@ mod providers;
 mod resources;
 mod variables;
 
+pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
 pub(crate) use ids::{check_id, InvalidId};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
@@ -147,8 +150,10 @@ pub use resources::{
     UpdateResource,
 };
 pub use servers::{
-    IdRef, ProviderRef, Server, ServerEnvelope, ServerUpdate, UpdateServer, UpdateServerBody,
+    CreateServer, CreateServerBody, IdRef, ProviderRef, Server, ServerCreate, ServerEnvelope,
+    ServerUpdate, UpdateServer, UpdateServerBody,
 };
+pub use tokens::{CreateServerToken, ServerToken};
 pub use variables::{
     Variable, VariableCreate, VariableEnvelope, VariableList, VariableType, VariableUpdate,
 };

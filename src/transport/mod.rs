@@ -27,6 +27,7 @@ use reqwest::header::HeaderValue;
 pub(crate) use config::{
     build_raw_client, env_var, optional_env_var, transport_builder_methods, TransportConfig,
 };
+pub(crate) use retry::round_backoff;
 pub use retry::RetryPolicy;
 
 use crate::error::{Error, Platform};

@@ -6,8 +6,8 @@
 //! are keyed by canonical id (see `emulation::canonical_id`), so iteration is in id
 //! order, which is the order the server answers in.
 //!
-//! Links are rows, as the database holds them: `(server, tool) → provider`,
-//! `(server, resource)`, `(server, prompt)`. `GET /servers/{id}` renders a server's
+//! Links are rows, as the database holds them, keyed by all their ids:
+//! `(server, provider, tool)`, `(server, resource)`, `(server, prompt)`. `GET /servers/{id}` renders a server's
 //! attachments from them, the link endpoints add and remove single rows, and a PATCH
 //! replaces a server's rows. Deleting a catalog item removes its rows
 //! ([`State::unlink_tool`], …), as the server's delete does.
@@ -47,9 +47,10 @@ impl Catalog {
 /// The rows attaching catalog items to servers, by canonical ids.
 #[derive(Debug, Default)]
 pub(super) struct Links {
-    /// `(server, tool) → provider`: a tool is attached once per server, under the
-    /// provider the link was made with.
-    tools: BTreeMap<(String, String), String>,
+    /// `(server, provider, tool)`: the provider is part of the key, so a tool can be
+    /// linked under two providers (a PATCH takes any provider id; the link endpoint
+    /// uses the tool's own).
+    tools: BTreeSet<(String, String, String)>,
     resources: BTreeSet<(String, String)>,
     prompts: BTreeSet<(String, String)>,
 }
@@ -65,22 +66,22 @@ pub(super) struct Attachments {
 
 #[allow(dead_code)]
 impl Links {
-    /// Adds a `(server, tool)` row under `provider`; false when the server already has
-    /// that tool (the row is the table's key).
+    /// Adds a `(server, provider, tool)` row; false when it exists.
     pub(super) fn link_tool(&mut self, server: &str, provider: &str, tool: &str) -> bool {
-        let key = (canonical_id(server), canonical_id(tool));
-        if self.tools.contains_key(&key) {
-            return false;
-        }
-        self.tools.insert(key, canonical_id(provider));
-        true
+        self.tools.insert((
+            canonical_id(server),
+            canonical_id(provider),
+            canonical_id(tool),
+        ))
     }
 
-    /// Removes a `(server, tool)` row; false when there was none.
+    /// Removes a server's rows for a tool, under any provider; false when there were
+    /// none.
     pub(super) fn unlink_server_tool(&mut self, server: &str, tool: &str) -> bool {
-        self.tools
-            .remove(&(canonical_id(server), canonical_id(tool)))
-            .is_some()
+        let (server, tool) = (canonical_id(server), canonical_id(tool));
+        let before = self.tools.len();
+        self.tools.retain(|(s, _, t)| !(*s == server && *t == tool));
+        self.tools.len() != before
     }
 
     /// Adds a `(server, resource)` row; false when it exists.
@@ -110,13 +111,12 @@ impl Links {
     /// A server's attachments, in id order.
     pub(super) fn of(&self, server: &str) -> Attachments {
         let server = canonical_id(server);
-        let mut tools: Vec<(String, String)> = self
+        let tools = self
             .tools
             .iter()
-            .filter(|((s, _), _)| *s == server)
-            .map(|((_, tool), provider)| (provider.clone(), tool.clone()))
+            .filter(|(s, _, _)| *s == server)
+            .map(|(_, provider, tool)| (provider.clone(), tool.clone()))
             .collect();
-        tools.sort();
         let pick = |rows: &BTreeSet<(String, String)>| -> Vec<String> {
             rows.iter()
                 .filter(|(s, _)| *s == server)
@@ -131,7 +131,7 @@ impl Links {
     }
 
     /// Replaces a server's rows with `new`, as a PATCH does (delete all, insert the
-    /// body's); a tool listed twice keeps its first provider.
+    /// body's; a repeated row is kept once).
     pub(super) fn replace(&mut self, server: &str, new: &Attachments) {
         self.remove_server(server);
         for (provider, tool) in &new.tools {
@@ -148,7 +148,7 @@ impl Links {
     /// Removes every row of a server.
     pub(super) fn remove_server(&mut self, server: &str) {
         let server = canonical_id(server);
-        self.tools.retain(|(s, _), _| *s != server);
+        self.tools.retain(|(s, _, _)| *s != server);
         self.resources.retain(|(s, _)| *s != server);
         self.prompts.retain(|(s, _)| *s != server);
     }
@@ -204,14 +204,14 @@ impl State {
     /// Removes every server's link to a tool, as deleting the tool does.
     pub(super) fn unlink_tool(&mut self, tool: &str) {
         let tool = canonical_id(tool);
-        self.links.tools.retain(|(_, t), _| *t != tool);
+        self.links.tools.retain(|(_, _, t)| *t != tool);
     }
 
     /// Removes every server's link to any tool of a provider (by the provider the link
     /// was made with), as deleting the provider does.
     pub(super) fn unlink_provider(&mut self, provider: &str) {
         let provider = canonical_id(provider);
-        self.links.tools.retain(|_, p| *p != provider);
+        self.links.tools.retain(|(_, p, _)| *p != provider);
     }
 
     /// Removes every server's link to a resource, as deleting the resource does.
@@ -354,24 +354,29 @@ mod tests {
         assert!(links.link_tool("S", "P2", "T2"));
         assert!(links.link_tool("S", "P1", "T9"));
         assert!(links.link_tool("S", "P2", "T1"));
+        assert!(!links.link_tool("S", "P2", "T1"), "one row per key");
         assert!(
-            !links.link_tool("S", "P1", "T1"),
-            "one row per (server, tool)"
+            links.link_tool("S", "P1", "T1"),
+            "the provider is in the key"
         );
         assert!(links.link_resource("S", "R2") && links.link_resource("S", "R1"));
         assert!(!links.link_resource("S", "R1"));
         assert!(links.link_prompt("X", "Q1"));
-        let of = links.of("S");
         let rows = |v: &[(&str, &str)]| -> Vec<(String, String)> {
             v.iter()
                 .map(|(p, t)| (canonical_id(p), canonical_id(t)))
                 .collect()
         };
-        assert_eq!(of.tools, rows(&[("P1", "T9"), ("P2", "T1"), ("P2", "T2")]));
+        let of = links.of("S");
+        assert_eq!(
+            of.tools,
+            rows(&[("P1", "T1"), ("P1", "T9"), ("P2", "T1"), ("P2", "T2")])
+        );
         assert_eq!(of.resources, vec![canonical_id("R1"), canonical_id("R2")]);
         assert!(of.prompts.is_empty());
-        assert!(links.unlink_server_tool("S", "T9"));
-        assert!(!links.unlink_server_tool("S", "T9"));
+        assert!(links.unlink_server_tool("S", "T1"));
+        assert!(!links.unlink_server_tool("S", "T1"));
+        assert_eq!(links.of("S").tools, rows(&[("P1", "T9"), ("P2", "T2")]));
         links.replace("S", &Attachments::default());
         assert_eq!(links.of("S"), Attachments::default());
         assert_eq!(links.of("X").prompts, vec![canonical_id("Q1")]);

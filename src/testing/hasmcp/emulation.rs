@@ -8,7 +8,13 @@
 //! decoding ([`undecodable`]: a 422 whose body says 400), the resource's validation (a
 //! 400 from [`error`], first failure wins), the lookup (a 404), then the write.
 
-use serde_json::{json, Value};
+use std::fmt;
+
+use serde::{
+    de::{self, MapAccess, SeqAccess, Visitor},
+    Deserialize, Deserializer,
+};
+use serde_json::{json, Map, Value};
 
 use crate::testing::shell::Reply;
 
@@ -103,6 +109,37 @@ const SERVER: Go = Go::Struct(&[
 ]);
 /// The body of `POST /servers` and `PATCH /servers/{id}`.
 pub(super) const SERVER_BODY: Go = Go::Struct(&[("server", SERVER)]);
+/// The body of `POST /servers/{id}/tools`.
+pub(super) const SERVER_TOOL_BODY: Go = Go::Struct(&[(
+    "tool",
+    Go::Struct(&[
+        ("serverID", Go::Str),
+        ("providerID", Go::Str),
+        ("toolID", Go::Str),
+    ]),
+)]);
+/// The body of `POST /servers/{id}/resources`.
+pub(super) const SERVER_RESOURCE_BODY: Go = Go::Struct(&[(
+    "resource",
+    Go::Struct(&[("serverID", Go::Str), ("resourceID", Go::Str)]),
+)]);
+/// The body of `POST /servers/{id}/prompts`.
+pub(super) const SERVER_PROMPT_BODY: Go = Go::Struct(&[(
+    "prompt",
+    Go::Struct(&[("serverID", Go::Str), ("promptID", Go::Str)]),
+)]);
+/// The body of `POST /servers/{id}/tokens`.
+pub(super) const SERVER_TOKEN_BODY: Go = Go::Struct(&[(
+    "token",
+    Go::Struct(&[
+        ("id", Go::Str),
+        ("serverID", Go::Str),
+        ("createdAt", Go::Str),
+        ("expiresAt", Go::Str),
+        ("scope", Go::Str),
+        ("value", Go::Str),
+    ]),
+)]);
 
 // The catalog's request bodies.
 const VARIABLE: Go = Go::Struct(&[
@@ -128,8 +165,7 @@ pub(super) const PROMPT_BODY: Go = Go::Struct(&[("prompt", PROMPT)]);
 /// `shape`, and returns the object under `key` (`Null` when absent, which Go reads as
 /// all zero values); `None` when Go's decoder would fail.
 pub(super) fn decode_body(body: &[u8], shape: Go, key: &str) -> Option<Value> {
-    let value: Value = serde_json::from_slice(body).ok()?;
-    fits(&value, shape).then(|| field(&value, key).clone())
+    decode(body, shape).map(|value| field(&value, key).clone())
 }
 
 /// A string field as Go reads it: the text, or `""` when absent or `null`.
@@ -137,28 +173,174 @@ pub(super) fn text<'a>(v: &'a Value, name: &str) -> &'a str {
     field(v, name).as_str().unwrap_or("")
 }
 
-/// Whether Go's decoder takes `v` into `shape` without an error. `null` fits anything
-/// (it leaves the zero value); unknown keys are ignored; keys match fields
-/// case-insensitively, as in Go.
-pub(super) fn fits(v: &Value, shape: Go) -> bool {
-    match (shape, v) {
-        (_, Value::Null) | (Go::Raw, _) | (Go::Str, Value::String(_)) => true,
-        (Go::Bool, Value::Bool(_)) => true,
-        (Go::I32, Value::Number(n)) => n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
-        (Go::I64, Value::Number(n)) => n.as_i64().is_some(),
-        (Go::List(item), Value::Array(a)) => a.iter().all(|x| fits(x, *item)),
-        (Go::Struct(fields), Value::Object(m)) => m.iter().all(|(key, x)| {
-            fields
+/// Decodes a request body the way Go's `json.Unmarshal` fills a value of `shape`, or
+/// `None` where Go reports an error (the 422).
+///
+/// It reads the members of every object in order, repeats included, as Go does: each member goes to the field its key names
+/// (the exact name first, else any case), so the last one wins; a `null` leaves a
+/// field as it was (a list becomes empty); a repeated object merges into the first;
+/// unknown members are skipped unchecked; a member of the wrong type anywhere fails
+/// the whole body, even when a later repeat would fit. The answer holds each field
+/// once, under its declared name, so [`field`] reads it directly.
+pub(super) fn decode(body: &[u8], shape: Go) -> Option<Value> {
+    let doc: Doc = serde_json::from_slice(body).ok()?;
+    let mut out = Value::Null;
+    store(&mut out, &doc, shape).then_some(out)
+}
+
+/// Stores `doc` into `slot`, typed by `shape`; false on a type error.
+fn store(slot: &mut Value, doc: &Doc, shape: Go) -> bool {
+    match (shape, doc) {
+        (Go::Raw, doc) => {
+            *slot = doc.to_value();
+            true
+        }
+        (Go::List(_), Doc::Null) => {
+            *slot = Value::Null;
+            true
+        }
+        (_, Doc::Null) => true,
+        (Go::Str, Doc::Str(s)) => {
+            *slot = Value::String(s.clone());
+            true
+        }
+        (Go::Bool, Doc::Bool(b)) => {
+            *slot = Value::Bool(*b);
+            true
+        }
+        (Go::I32, Doc::Num(n)) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
+            *slot = Value::Number(n.clone());
+            true
+        }
+        (Go::I64, Doc::Num(n)) if n.as_i64().is_some() => {
+            *slot = Value::Number(n.clone());
+            true
+        }
+        (Go::List(item), Doc::List(docs)) => {
+            let mut items = Vec::with_capacity(docs.len());
+            for doc in docs {
+                let mut value = Value::Null;
+                if !store(&mut value, doc, *item) {
+                    return false;
+                }
+                items.push(value);
+            }
+            *slot = Value::Array(items);
+            true
+        }
+        (Go::Struct(fields), Doc::Obj(members)) => {
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            let Value::Object(object) = slot else {
+                return false;
+            };
+            members
                 .iter()
-                .find(|(name, _)| name == key)
-                .or_else(|| {
-                    fields
-                        .iter()
-                        .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                .all(|(key, doc)| match go_field(fields, key) {
+                    Some((name, shape)) => {
+                        store(object.entry(*name).or_insert(Value::Null), doc, *shape)
+                    }
+                    None => true,
                 })
-                .is_none_or(|(_, shape)| fits(x, *shape))
-        }),
+        }
         _ => false,
+    }
+}
+
+/// The field a member's key fills: the one named exactly so, else the first whose
+/// name matches it under Go's case folding (which also folds `ſ` to `s` and the
+/// Kelvin sign to `k`).
+fn go_field<'a>(fields: &'a [(&'static str, Go)], key: &str) -> Option<&'a (&'static str, Go)> {
+    let fold = |c: char| match c {
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        c => c.to_ascii_lowercase(),
+    };
+    fields.iter().find(|(name, _)| *name == key).or_else(|| {
+        fields
+            .iter()
+            .find(|(name, _)| name.chars().map(fold).eq(key.chars().map(fold)))
+    })
+}
+
+/// A JSON document as Go's decoder walks it: object members in order, repeats kept.
+#[derive(Debug)]
+enum Doc {
+    Null,
+    Bool(bool),
+    Num(serde_json::Number),
+    Str(String),
+    List(Vec<Doc>),
+    Obj(Vec<(String, Doc)>),
+}
+
+impl Doc {
+    /// The value a `json.RawMessage` would hold, read back: repeated keys, last wins.
+    fn to_value(&self) -> Value {
+        match self {
+            Doc::Null => Value::Null,
+            Doc::Bool(b) => Value::Bool(*b),
+            Doc::Num(n) => Value::Number(n.clone()),
+            Doc::Str(s) => Value::String(s.clone()),
+            Doc::List(items) => Value::Array(items.iter().map(Doc::to_value).collect()),
+            Doc::Obj(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Doc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Doc, D::Error> {
+        struct Walk;
+        impl<'de> Visitor<'de> for Walk {
+            type Value = Doc;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_unit<E>(self) -> Result<Doc, E> {
+                Ok(Doc::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Doc, E> {
+                Ok(Doc::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Doc, E> {
+                Ok(Doc::Num(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Doc, E> {
+                Ok(Doc::Num(n.into()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Doc, E> {
+                serde_json::Number::from_f64(n)
+                    .map(Doc::Num)
+                    .ok_or_else(|| E::custom("not a JSON number"))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Doc, E> {
+                Ok(Doc::Str(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Doc, E> {
+                Ok(Doc::Str(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Doc::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Doc::Obj(members))
+            }
+        }
+        d.deserialize_any(Walk)
     }
 }
 
@@ -248,11 +430,11 @@ pub(super) fn undecodable() -> Reply {
     )
 }
 
-/// The service's typed error: `{"error": {"code", "message", "data"}}`; `data` is
-/// left out when it is `null` or empty, as Go's `omitempty` does.
+/// The service's typed error: `{"error": {"code", "message", "data"}}`; a `Null`
+/// `data` is left out, as the service omits an empty one.
 pub(super) fn error(status: u16, message: &str, data: Value) -> Reply {
     let mut error = json!({ "code": status, "message": message });
-    if !data.is_null() && data.as_object().is_none_or(|m| !m.is_empty()) {
+    if !data.is_null() {
         error["data"] = data;
     }
     json(status, json!({ "error": error }).to_string())
@@ -268,9 +450,8 @@ pub(super) fn list(key: &str, items: Vec<Value>) -> Reply {
     json(200, Value::Object(body).to_string())
 }
 
-/// The service's answer to a plain Go error (a validation failure in the provider
-/// routes, a lookup that found nothing where no typed error is made): 500 `internal
-/// server error` with the error text as `data.reason`.
+/// The 500 of a plain Go error: `internal server error` with the error's text as
+/// `data.reason`.
 pub(super) fn internal(reason: &str) -> Reply {
     error(500, "internal server error", json!({ "reason": reason }))
 }
@@ -298,12 +479,13 @@ mod tests {
 
     #[test]
     fn go_decoding_rules() {
-        let ok = |s: &str| fits(&serde_json::from_str(s).unwrap(), SERVER_BODY);
+        let ok = |s: &str| decode(s.as_bytes(), SERVER_BODY).is_some();
         assert!(ok("null"));
         assert!(ok("{}"));
         assert!(ok(r#"{"server":null}"#));
         assert!(ok(r#"{"SERVER":{"Name":"a","VERSION":2,"extra":[1]}}"#));
         assert!(!ok("[]"));
+        assert!(!ok(""));
         assert!(!ok(r#"{"server":[]}"#));
         assert!(!ok(r#"{"server":{"version":"1"}}"#));
         assert!(!ok(r#"{"server":{"version":1.5}}"#));
@@ -311,5 +493,39 @@ mod tests {
         assert!(!ok(r#"{"server":{"requestHeadersProxyEnabled":"true"}}"#));
         assert!(!ok(r#"{"server":{"providers":[{"tools":{}}]}}"#));
         assert!(ok(r#"{"server":{"prompts":[{"arguments":{"any":1}}]}}"#));
+        // A wrong type fails the body even when a later repeat fits.
+        assert!(!ok(r#"{"server":{"version":"x","version":1}}"#));
+        // Unknown keys are never checked.
+        assert!(ok(r#"{"server":{"colour":{"deep":[1,"x"]}}}"#));
+    }
+
+    #[test]
+    fn repeated_keys_the_last_wins_null_leaves_objects_merge() {
+        let d = |s: &str| decode(s.as_bytes(), SERVER_BODY).unwrap();
+        assert_eq!(
+            d(r#"{"server":{"name":"Good","NAME":"bad name!"}}"#),
+            json!({"server": {"name": "bad name!"}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"name":"Good","name":null,"version":2}}"#),
+            json!({"server": {"name": "Good", "version": 2}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"resources":[{"id":"a"}],"Resources":null}}"#),
+            json!({"server": {"resources": null}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"name":"A"},"server":{"version":3}}"#),
+            json!({"server": {"name": "A", "version": 3}})
+        );
+        // Go folds ſ to s and the Kelvin sign to k when matching keys.
+        assert_eq!(
+            d("{\"\u{17f}erver\":{\"name\":\"x\"}}"),
+            json!({"server": {"name": "x"}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"prompts":[{"arguments":{"a":1,"a":2}}]}}"#),
+            json!({"server": {"prompts": [{"arguments": {"a": 2}}]}})
+        );
     }
 }
