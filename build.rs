@@ -50,6 +50,51 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("HasmcpServerUpdate", "crate::hasmcp::ServerUpdate", &[]),
     ("HasmcpProviderRef", "crate::hasmcp::ProviderRef", &[]),
     ("HasmcpIdRef", "crate::hasmcp::IdRef", &[]),
+    // HasMCP servers: the other id kinds their routes take, the create body, the link
+    // rows and the MCP client token (whose value is a secret).
+    (
+        "HasmcpProviderId",
+        "crate::hasmcp::ProviderId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpToolId",
+        "crate::hasmcp::ToolId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpResourceId",
+        "crate::hasmcp::ResourceId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpPromptId",
+        "crate::hasmcp::PromptId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpTokenId",
+        "crate::hasmcp::TokenId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    (
+        "HasmcpCreateServerRequest",
+        "crate::hasmcp::CreateServerBody",
+        &[],
+    ),
+    ("HasmcpServerCreate", "crate::hasmcp::ServerCreate", &[]),
+    ("HasmcpServerToolLink", "crate::hasmcp::ServerToolLink", &[]),
+    (
+        "HasmcpServerResourceLink",
+        "crate::hasmcp::ServerResourceLink",
+        &[],
+    ),
+    (
+        "HasmcpServerPromptLink",
+        "crate::hasmcp::ServerPromptLink",
+        &[],
+    ),
+    ("HasmcpServerToken", "crate::hasmcp::ServerToken", &[]),
     (
         "GetmcpServerRef",
         "crate::getmcp::ServerRef",
@@ -83,6 +128,53 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::getmcp::CredentialsStatus",
         &[],
     ),
+    // HasMCP catalog: providers and their tools, variables, resources, prompts. The
+    // variable id gets its own kind (the other kinds are replaced above); envelopes and
+    // lists decode only from objects; create and update bodies send only what the
+    // builders set.
+    (
+        "HasmcpVariableId",
+        "crate::hasmcp::VariableId",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    ("HasmcpProviderList", "crate::hasmcp::ProviderList", &[]),
+    (
+        "HasmcpProviderEnvelope",
+        "crate::hasmcp::ProviderEnvelope",
+        &[],
+    ),
+    ("HasmcpProviderCreate", "crate::hasmcp::ProviderCreate", &[]),
+    ("HasmcpProviderUpdate", "crate::hasmcp::ProviderUpdate", &[]),
+    ("HasmcpToolList", "crate::hasmcp::ToolList", &[]),
+    ("HasmcpToolEnvelope", "crate::hasmcp::ToolEnvelope", &[]),
+    ("HasmcpProviderToolCreate", "crate::hasmcp::ToolCreate", &[]),
+    ("HasmcpProviderToolUpdate", "crate::hasmcp::ToolUpdate", &[]),
+    (
+        "HasmcpVariableType",
+        "crate::hasmcp::VariableType",
+        &[TypeImpl::Display],
+    ),
+    ("HasmcpVariable", "crate::hasmcp::Variable", &[]),
+    ("HasmcpVariableList", "crate::hasmcp::VariableList", &[]),
+    (
+        "HasmcpVariableEnvelope",
+        "crate::hasmcp::VariableEnvelope",
+        &[],
+    ),
+    ("HasmcpVariableCreate", "crate::hasmcp::VariableCreate", &[]),
+    ("HasmcpVariableUpdate", "crate::hasmcp::VariableUpdate", &[]),
+    ("HasmcpResourceList", "crate::hasmcp::ResourceList", &[]),
+    (
+        "HasmcpResourceEnvelope",
+        "crate::hasmcp::ResourceEnvelope",
+        &[],
+    ),
+    ("HasmcpResourceCreate", "crate::hasmcp::ResourceCreate", &[]),
+    ("HasmcpResourceUpdate", "crate::hasmcp::ResourceUpdate", &[]),
+    ("HasmcpPromptList", "crate::hasmcp::PromptList", &[]),
+    ("HasmcpPromptEnvelope", "crate::hasmcp::PromptEnvelope", &[]),
+    ("HasmcpPromptCreate", "crate::hasmcp::PromptCreate", &[]),
+    ("HasmcpPromptUpdate", "crate::hasmcp::PromptUpdate", &[]),
 ];
 
 fn main() {

@@ -119,12 +119,14 @@ struct Rich {
 }
 
 fn seed_rich(fake: &FakeHasMcp) -> Rich {
-    let (provider, tools, resource, prompt) = (
+    let (provider, mut tools, resource, prompt) = (
         fake.new_id(),
         [fake.new_id(), fake.new_id()],
         fake.new_id(),
         fake.new_id(),
     );
+    // The server lists attachments in id order.
+    tools.sort();
     let id = fake.insert_server(json!({
         "name": "GitHubTools",
         "instructions": "Use these tools for GitHub",

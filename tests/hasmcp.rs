@@ -9,13 +9,13 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
-        self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, Provider, ProviderRef,
-        Resource, Server, ServerId, ServerUpdate, Tool, ToolHeader, ToolMethod, UpdateServer,
-        UpdateServerBody, VisibilityType,
+        self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
+        ProviderId, ProviderRef, Resource, ResourceId, SecretValue, Server, ServerId, ServerUpdate,
+        Tool, ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
     },
-    ConflictError, Error, Platform, Redacted, RetryPolicy,
+    ConflictError, Error, Platform, RetryPolicy,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use wiremock::{
     matchers::{any, method, path},
     Mock, MockServer, Request, Respond, ResponseTemplate,
@@ -789,26 +789,47 @@ async fn expected_version_after_a_lost_round_reports_that_a_patch_was_sent() {
 }
 
 #[tokio::test]
-async fn a_patch_answer_without_version_is_accepted() {
-    let mock = MockServer::start().await;
-    mock_get(&mock, open_source(7), 1).await;
-    let answer = open_source_with(0, |s| {
-        s["name"] = json!("Renamed");
-        s.as_object_mut().map(|o| o.remove("version"));
-    });
-    mock_patch_answer(&mock, answer, 1).await;
-    let updated = client_for(&mock)
-        .update_server(SERVER)
-        .name("Renamed")
-        .send()
-        .await
-        .expect("no version to compare is not a conflict");
-    assert_eq!(updated.version, None);
-    assert_eq!(updated.name, "Renamed");
-    assert_eq!(
-        patch_bodies(&mock).await,
-        vec![full_body_with(|s| s["name"] = json!("Renamed"))]
-    );
+async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
+    for (case, version) in [("absent", None), ("null", Some(Value::Null))] {
+        let mock = MockServer::start().await;
+        mock_get(&mock, open_source(7), 1).await;
+        let answer = open_source_with(0, |s| {
+            s["name"] = json!("Renamed");
+            match &version {
+                None => drop(s.as_object_mut().map(|o| o.remove("version"))),
+                Some(v) => s["version"] = v.clone(),
+            }
+        });
+        mock_patch_answer(&mock, answer, 1).await;
+        let err = client_for(&mock)
+            .update_server(SERVER)
+            .name("Renamed")
+            .retry_on_conflict(3)
+            .send()
+            .await
+            .expect_err("no version: whether it was applied is unknown");
+        let c = conflict(&err);
+        assert_eq!(
+            (c.expected, c.found, c.status),
+            (Some(8), None, Some(200)),
+            "{case}"
+        );
+        assert!(c.may_have_applied, "{case}");
+        assert!(err.is_conflict(), "{case}");
+        assert_eq!(
+            err.to_string(),
+            "hasmcp_update_server: conflict: the update was based on version 7 and the server \
+             answered without a version, so whether it was applied is unknown; its provider, \
+             resource and prompt attachments may have been",
+            "{case}"
+        );
+        // Not a lost race: no re-read, one PATCH.
+        assert_eq!(
+            patch_bodies(&mock).await,
+            vec![full_body_with(|s| s["name"] = json!("Renamed"))],
+            "{case}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- 6: send_exact()
@@ -1059,7 +1080,7 @@ fn seed_server() -> Server {
         git_provider: None,
         git_repo_full_name: None,
         providers: vec![Provider {
-            id: ServerId::new(SERVER).expect("id"),
+            id: ProviderId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             version: Some(123),
@@ -1072,7 +1093,7 @@ fn seed_server() -> Server {
             name: text(),
             description: text(),
             tools: vec![Tool {
-                id: ServerId::new(SERVER).expect("id"),
+                id: ToolId::new(SERVER).expect("id"),
                 provider_id: Some(SERVER.into()),
                 method: Some(ToolMethod::Get),
                 path: Some("/users/{id}".into()),
@@ -1082,6 +1103,7 @@ fn seed_server() -> Server {
                 path_args_json_schema: Some(json!({})),
                 query_args_json_schema: Some(json!({})),
                 req_body_json_schema: Some(json!({})),
+                res_body_json_schema: None,
                 headers: vec![ToolHeader {
                     key: "<string>".into(),
                     value: "<string>".into(),
@@ -1090,13 +1112,13 @@ fn seed_server() -> Server {
             }],
             oauth2_config: Some(OAuth2Config {
                 client_id: text(),
-                client_secret: text().map(Redacted::new),
+                client_secret: text().map(SecretValue::new),
                 auth_url: text(),
                 token_url: text(),
             }),
         }],
         resources: vec![Resource {
-            id: ServerId::new(SERVER).expect("id"),
+            id: ResourceId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             name: text(),
@@ -1104,10 +1126,10 @@ fn seed_server() -> Server {
             uri: text(),
             mime_type: Some("text/plain".into()),
             size: Some(123),
-            annotations: Some(Map::new()),
+            annotations: Some(json!({})),
         }],
         prompts: vec![Prompt {
-            id: ServerId::new(SERVER).expect("id"),
+            id: PromptId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
             name: text(),
@@ -1141,7 +1163,7 @@ async fn open_source_flavour_decodes() {
     let server = client_for(&mock).get_server(SERVER).await.expect("decodes");
     let id = |s: &str| ServerId::new(s).expect("id");
     let tool = |s: &str| Tool {
-        id: id(s),
+        id: ToolId::new(s).expect("id"),
         provider_id: Some("00000000000".into()),
         method: None,
         path: None,
@@ -1151,11 +1173,12 @@ async fn open_source_flavour_decodes() {
         path_args_json_schema: None,
         query_args_json_schema: None,
         req_body_json_schema: None,
+        res_body_json_schema: None,
         headers: vec![],
         oauth2_scopes: vec![],
     };
     let bare_resource = |s: &str| Resource {
-        id: id(s),
+        id: ResourceId::new(s).expect("id"),
         created_at: None,
         updated_at: None,
         name: None,
@@ -1178,7 +1201,7 @@ async fn open_source_flavour_decodes() {
         git_provider: None,
         git_repo_full_name: None,
         providers: vec![Provider {
-            id: id(PROVIDER),
+            id: ProviderId::new(PROVIDER).expect("id"),
             created_at: None,
             updated_at: None,
             version: None,
@@ -1195,7 +1218,7 @@ async fn open_source_flavour_decodes() {
         }],
         resources: vec![bare_resource(RESOURCE_1), bare_resource(RESOURCE_2)],
         prompts: vec![Prompt {
-            id: id(PROMPT_1),
+            id: PromptId::new(PROMPT_1).expect("id"),
             created_at: None,
             updated_at: None,
             name: None,

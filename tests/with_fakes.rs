@@ -581,3 +581,94 @@ async fn hasmcp_a_rename_between_the_read_and_the_write_is_a_conflict() {
         ("Again", "New instructions", Some(6))
     );
 }
+
+#[tokio::test]
+async fn hasmcp_a_server_from_creation_to_deletion() {
+    let fake = FakeHasMcp::start().await;
+    let client = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .build()
+        .expect("client");
+    let provider = fake.seed_provider("GitHub");
+    let (list, get) = (
+        fake.seed_tool(&provider, "listRepos"),
+        fake.seed_tool(&provider, "getRepo"),
+    );
+    let readme = fake.seed_resource("readme", "file:///README.md");
+    let prompt = fake.seed_prompt("summarize");
+
+    let created = client
+        .create_server("GitHubTools")
+        .instructions("Use these tools")
+        .send()
+        .await
+        .expect("created");
+    let id = created.id.to_string();
+    client.attach_tool(&id, &list).await.expect("linked");
+    let updated = client
+        .update_server(&id)
+        .attach_tools(&provider, [&list, &get])
+        .attach_resources([&readme])
+        .attach_prompts([&prompt])
+        .send()
+        .await
+        .expect("links only");
+    assert_eq!(updated.version, Some(1), "no PATCH");
+    let tools: Vec<&str> = updated.providers[0]
+        .tools
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let mut expected = [list.as_str(), get.as_str()];
+    expected.sort_unstable();
+    assert_eq!(tools, expected);
+    assert_eq!(
+        client
+            .list_server_resources(&id)
+            .await
+            .expect("listed")
+            .len(),
+        1
+    );
+
+    // A rename keeps every attachment: the PATCH carries what was read.
+    let renamed = client
+        .update_server(&id)
+        .name("GitHubTools2")
+        .detach_tools([&get])
+        .send()
+        .await
+        .expect("renamed");
+    assert_eq!(
+        (renamed.name.as_str(), renamed.version),
+        ("GitHubTools2", Some(2))
+    );
+    assert_eq!(fake.attached_tools(&id), std::slice::from_ref(&list));
+    assert_eq!(renamed.resources.len() + renamed.prompts.len(), 2);
+
+    let when = chrono::DateTime::<chrono::Utc>::from(
+        std::time::SystemTime::now() + Duration::from_secs(3600),
+    );
+    let token = client
+        .create_server_token(&id)
+        .expires_at(when)
+        .name("ci")
+        .send()
+        .await
+        .expect("minted");
+    assert_eq!(
+        client.list_server_tokens(&id).await.expect("listed")[0].id,
+        token.id
+    );
+
+    let listed = client.list_servers().await.expect("listed");
+    assert_eq!(listed.len(), 1);
+    assert!(
+        listed[0].resources.is_empty(),
+        "the list never carries resources"
+    );
+    client.delete_server(&id).await.expect("deleted");
+    client.delete_server(&id).await.expect("deleted again");
+    assert!(client.list_servers().await.expect("listed").is_empty());
+}

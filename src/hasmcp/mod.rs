@@ -87,21 +87,73 @@
 //!     .await?;
 //! # Ok(()) }
 //! ```
+//!
+//! # The catalog
+//!
+//! What a server draws from: providers (upstream APIs) and their tools, the account's
+//! variables, resources and prompts. Each has list, get (variables: list only), create,
+//! update and delete on [`Client`]; see `providers`, `variables`, `resources` and
+//! `prompts`. Every catalog update is partial and applies only non-empty fields, so
+//! nothing can be cleared (a tool's headers aside) and fields fixed at creation have no
+//! setter. Secrets the service stores (a `SECRET` variable's value, an OAuth2 client
+//! secret) come back as `***`, read as [`SecretValue::Masked`], which the builders
+//! refuse to send back.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), mcp_admin::Error> {
+//! use mcp_admin::hasmcp::{Client, ToolMethod, VisibilityType};
+//! # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+//! # let hm = Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+//!
+//! let stripe = hm
+//!     .create_provider("stripe", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+//!     .send()
+//!     .await?;
+//! let tool = hm
+//!     .create_provider_tool(&stripe.id, ToolMethod::Get, "/customers/search")
+//!     .name("lookupCustomer")
+//!     .send()
+//!     .await?;
+//! // The tool id is what a server attaches.
+//! assert_eq!(hm.get_provider(&stripe.id).await?.tools[0].id, tool.id);
+//! # Ok(()) }
+//! ```
+mod attachments;
 mod client;
 mod ids;
+mod servers;
+mod tokens;
+// The catalog: providers and their tools, variables, resources, prompts.
+mod catalog;
 mod prompts;
 mod providers;
 mod resources;
-mod servers;
+mod variables;
 
+pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
 pub(crate) use ids::{check_id, InvalidId};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
-pub use prompts::Prompt;
-pub use providers::{
-    ApiType, OAuth2Config, Provider, Tool, ToolHeader, ToolMethod, VisibilityType,
+// The catalog.
+pub use catalog::SecretValue;
+pub use prompts::{
+    CreatePrompt, Prompt, PromptCreate, PromptEnvelope, PromptList, PromptUpdate, UpdatePrompt,
 };
-pub use resources::Resource;
+pub use providers::{
+    ApiType, CreateProvider, CreateProviderTool, OAuth2Config, Provider, ProviderCreate,
+    ProviderEnvelope, ProviderList, ProviderUpdate, Tool, ToolCreate, ToolEnvelope, ToolHeader,
+    ToolList, ToolMethod, ToolUpdate, UpdateProvider, UpdateProviderTool, VisibilityType,
+};
+pub use resources::{
+    CreateResource, Resource, ResourceCreate, ResourceEnvelope, ResourceList, ResourceUpdate,
+    UpdateResource,
+};
 pub use servers::{
-    IdRef, ProviderRef, Server, ServerEnvelope, ServerUpdate, UpdateServer, UpdateServerBody,
+    CreateServer, CreateServerBody, IdRef, ProviderRef, Server, ServerCreate, ServerEnvelope,
+    ServerUpdate, UpdateServer, UpdateServerBody,
+};
+pub use tokens::{CreateServerToken, ServerToken};
+pub use variables::{
+    Variable, VariableCreate, VariableEnvelope, VariableList, VariableType, VariableUpdate,
 };

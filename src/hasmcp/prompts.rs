@@ -1,17 +1,29 @@
-//! HasMCP prompts.
+//! HasMCP prompts: the account's MCP prompts, which servers attach by id.
+//!
+//! They live at `/api/v1/prompts[/{id}]` (code) rather than under a provider as the
+//! vendor's spec has them, for the reasons given for resources (see
+//! [`Client::list_resources`]).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{hasmcp::ServerId, wire::timestamp};
+use crate::{
+    hasmcp::{
+        catalog::{self, option_setters},
+        Client, InvalidId, PromptId,
+    },
+    transport::{self, ops},
+    wire::{null_as_default, object_model, timestamp},
+    Error,
+};
 
-/// A prompt attached to a server.
+/// A prompt. A server's answer carries only the attached prompts' ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Prompt {
     /// Prompt id.
-    pub id: ServerId,
+    pub id: PromptId,
     /// Creation time.
     #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -24,10 +36,293 @@ pub struct Prompt {
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Arguments, kept whole.
+    /// Arguments, kept as sent (a list of MCP prompt arguments in practice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<Value>,
-    /// Messages, kept whole.
+    /// Messages, kept as sent (a list of MCP prompt messages in practice).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Value>,
+}
+
+object_model! {
+    /// `{"prompt": …}`: how HasMCP wraps a prompt it returns. Public for the raw client.
+    pub struct PromptEnvelope {
+        /// The prompt.
+        pub prompt: Prompt,
+    }
+}
+
+object_model! {
+    /// `{"prompts": […]}`: every prompt; the key is missing when there are none
+    /// (code). Public for the raw client.
+    pub struct PromptList {
+        /// The prompts.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub prompts: Vec<Prompt>,
+    }
+}
+
+/// The body of `POST /prompts`, inside `{"prompt": …}`: built and checked by
+/// [`CreatePrompt`]; public for the raw client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PromptCreate {
+    /// `name`: 1–128 bytes.
+    pub name: String,
+    /// `messages`: raw JSON, required.
+    pub messages: Value,
+    /// `description`: at most 4096 bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `arguments`: raw JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<Value>,
+}
+
+/// The body of `PATCH /prompts/{id}`, inside `{"prompt": …}`: only the fields set are
+/// sent. Built and checked by [`UpdatePrompt`]; public for the raw client.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PromptUpdate {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `description`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `arguments`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<Value>,
+    /// `messages`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Value>,
+}
+
+/// A new prompt: made by [`Client::create_prompt`] with its name and messages.
+///
+/// ```
+/// use serde_json::json;
+///
+/// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
+/// let messages = json!([{"role": "user", "content": {"type": "text", "text": "Review PR #{pr}."}}]);
+/// let body = hm
+///     .create_prompt("codeReview", messages.clone())
+///     .arguments(json!([{"name": "pr", "required": true}]))
+///     .body()?;
+/// assert_eq!(
+///     serde_json::to_value(&body).unwrap(),
+///     json!({"name": "codeReview", "messages": messages, "arguments": [{"name": "pr", "required": true}]})
+/// );
+/// # Ok::<(), mcp_admin::Error>(())
+/// ```
+#[must_use = "a create does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct CreatePrompt {
+    client: Client,
+    body: PromptCreate,
+}
+
+impl CreatePrompt {
+    option_setters! { body;
+        /// The description: at most 4096 bytes.
+        description, set_description: String;
+        /// The arguments, sent as given (a list of `{name, description, required}`).
+        arguments, set_arguments: Value;
+    }
+
+    /// The body this create sends, after checking every input; no I/O.
+    pub fn body(&self) -> Result<PromptCreate, Error> {
+        let b = &self.body;
+        catalog::text("name", &b.name, 128)?;
+        catalog::json("messages", &b.messages)?;
+        catalog::at_most("description", b.description.as_deref().unwrap_or(""), 4096)?;
+        if let Some(arguments) = &b.arguments {
+            catalog::json("arguments", arguments)?;
+        }
+        Ok(b.clone())
+    }
+
+    /// Checks the inputs, sends `POST /api/v1/prompts`, and returns the new prompt.
+    ///
+    /// Confidence: code; the spec nests the route under a provider and types
+    /// `arguments` and `messages` as objects, where the code and the knowledge base
+    /// hold lists: both are sent as given.
+    pub async fn send(self) -> Result<Prompt, Error> {
+        let prompt = self.body()?;
+        let raw = self.client.raw();
+        let body = crate::raw::types::HasmcpCreatePromptRequest { prompt };
+        let op = raw.hasmcp_create_prompt().body(body).send();
+        Ok(transport::call(raw, &ops::HASMCP_CREATE_PROMPT, op)
+            .await?
+            .prompt)
+    }
+}
+
+/// A partial update of one prompt: [`Client::update_prompt`].
+///
+/// Only non-empty fields are applied, so nothing can be cleared (no `clear_*`; an
+/// empty text is refused here). The service answers 204 with no body (code, spec), so
+/// [`send`](Self::send) reads the prompt back with `GET` and returns it; an unknown id,
+/// also a 204 on the open-source edition, becomes that read's 404
+/// ([`Error::is_not_found`]).
+///
+/// ```
+/// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
+/// let body = hm.update_prompt("kSuB9Gf6aD8").description("Reviews a PR").body()?;
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Reviews a PR"}"#);
+/// # Ok::<(), mcp_admin::Error>(())
+/// ```
+#[must_use = "an update does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct UpdatePrompt {
+    client: Client,
+    id: Result<PromptId, InvalidId>,
+    changes: PromptUpdate,
+}
+
+impl UpdatePrompt {
+    option_setters! { changes;
+        /// New name: 1–128 bytes.
+        name, set_name: String;
+        /// New description: 1–4096 bytes.
+        description, set_description: String;
+        /// New arguments, replacing the stored ones.
+        arguments, set_arguments: Value;
+        /// New messages, replacing the stored ones.
+        messages, set_messages: Value;
+    }
+
+    /// The body this update sends, after checking the id and every input; no I/O.
+    pub fn body(&self) -> Result<PromptUpdate, Error> {
+        self.id.clone().map_err(|e| e.for_field("id"))?;
+        let c = &self.changes;
+        if *c == PromptUpdate::default() {
+            return Err(Error::invalid(
+                "update",
+                "nothing to update: set at least one field",
+            ));
+        }
+        if let Some(name) = &c.name {
+            catalog::text("name", name, 128)?;
+        }
+        if let Some(description) = &c.description {
+            catalog::text("description", description, 4096)?;
+        }
+        for (field, value) in [("arguments", &c.arguments), ("messages", &c.messages)] {
+            if let Some(value) = value {
+                catalog::json(field, value)?;
+            }
+        }
+        Ok(c.clone())
+    }
+
+    /// Checks the inputs, sends `PATCH /api/v1/prompts/{id}`, then reads the prompt
+    /// back and returns it.
+    ///
+    /// Confidence: code and spec agree on the 204 answer; the path is the code's.
+    pub async fn send(self) -> Result<Prompt, Error> {
+        let prompt = self.body()?;
+        let id = self.id.map_err(|e| e.for_field("id"))?;
+        let raw = self.client.raw();
+        let body = crate::raw::types::HasmcpUpdatePromptRequest { prompt };
+        let op = raw.hasmcp_update_prompt().id(id.clone()).body(body).send();
+        transport::call(raw, &ops::HASMCP_UPDATE_PROMPT, op).await?;
+        self.client.get_prompt(id).await
+    }
+}
+
+impl Client {
+    /// Lists every prompt (`GET /api/v1/prompts`); `{}` is an empty list.
+    ///
+    /// Confidence: code.
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// for p in hm.list_prompts().await? {
+    ///     println!("{} {:?}", p.id, p.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list_prompts(&self) -> Result<Vec<Prompt>, Error> {
+        let raw = self.raw();
+        let op = raw.hasmcp_list_prompts().send();
+        Ok(transport::call(raw, &ops::HASMCP_LIST_PROMPTS, op)
+            .await?
+            .prompts)
+    }
+
+    /// Reads one prompt (`GET /api/v1/prompts/{id}`). An unknown id is a 404 (`server
+    /// prompt not found`, [`Error::is_not_found`]).
+    ///
+    /// Confidence: code.
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let prompt = hm.get_prompt("kSuB9Gf6aD8").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_prompt(&self, id: impl AsRef<str>) -> Result<Prompt, Error> {
+        const OP: &ops::Operation = &ops::HASMCP_GET_PROMPT;
+        let id = PromptId::new(id.as_ref())?;
+        let raw = self.raw();
+        let op = raw.hasmcp_get_prompt().id(id.clone()).send();
+        let prompt = transport::call(raw, OP, op).await?.prompt;
+        catalog::same_id(OP, 200, "prompt", id.as_str(), prompt.id.as_str())?;
+        Ok(prompt)
+    }
+
+    /// Starts a new prompt with its name (1–128 bytes) and messages (raw JSON, e.g. a
+    /// list of MCP prompt messages). Nothing is sent until [`CreatePrompt::send`].
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let messages = serde_json::json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]);
+    /// let prompt = hm.create_prompt("greeting", messages).send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn create_prompt(&self, name: impl Into<String>, messages: Value) -> CreatePrompt {
+        CreatePrompt {
+            client: self.clone(),
+            body: PromptCreate {
+                name: name.into(),
+                messages,
+                description: None,
+                arguments: None,
+            },
+        }
+    }
+
+    /// Starts a partial update of prompt `id` (see [`UpdatePrompt`]). The id is checked
+    /// here once; a bad one is reported by `body` and `send`.
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let prompt = hm.update_prompt("kSuB9Gf6aD8").name("codeReview").send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn update_prompt(&self, id: impl AsRef<str>) -> UpdatePrompt {
+        UpdatePrompt {
+            client: self.clone(),
+            id: PromptId::parse(id.as_ref().to_owned()),
+            changes: PromptUpdate::default(),
+        }
+    }
+
+    /// Deletes a prompt (`DELETE /api/v1/prompts/{id}`) and every server's link to it.
+    ///
+    /// Confidence: code. An unknown id is a success too (204).
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// hm.delete_prompt("kSuB9Gf6aD8").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_prompt(&self, id: impl AsRef<str>) -> Result<(), Error> {
+        let id = PromptId::new(id.as_ref())?;
+        let raw = self.raw();
+        let op = raw.hasmcp_delete_prompt().id(id).send();
+        transport::call(raw, &ops::HASMCP_DELETE_PROMPT, op).await
+    }
 }

@@ -40,6 +40,7 @@ pub(crate) use config::{
 };
 pub(crate) use failure::FailureKind;
 pub(crate) use outcome::from_raw;
+pub(crate) use retry::round_backoff;
 pub use retry::RetryPolicy;
 
 use crate::error::{Error, Platform};

@@ -183,6 +183,17 @@ fn retryable_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 502 | 503 | 504)
 }
 
+/// The wait before round `round` (1-based) of a caller's own retry loop, such as a
+/// re-read after a lost race: `client`'s policy's backoff for that attempt, jittered and
+/// capped like the waits between attempts of one request.
+pub(crate) fn round_backoff(client: &crate::raw::Client, round: u32) -> Duration {
+    use progenitor_client::ClientInfo;
+    let policy = &client.inner().inner.retry;
+    policy
+        .backoff(round, None, jitter())
+        .unwrap_or(policy.max_backoff)
+}
+
 /// A random sample for [`decide`]'s jitter.
 pub(super) fn jitter() -> u64 {
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();

@@ -14,8 +14,10 @@ use crate::{
     Error,
 };
 
+mod create;
 mod update;
 
+pub use create::{CreateServer, CreateServerBody, ServerCreate};
 pub use update::{ServerUpdate, UpdateServer, UpdateServerBody};
 
 /// The operation id of the PATCH, also named by the conflicts an update reports.
@@ -183,7 +185,8 @@ impl IdRef {
 
 impl Client {
     /// Reads one server. An id that is not 11 characters `[A-Za-z0-9]` is refused
-    /// before any request.
+    /// before any request; an answer about another server than the one asked for is an
+    /// [`Error::Decode`], never data.
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -205,10 +208,78 @@ impl Client {
         UpdateServer::new(self.clone(), id.as_ref())
     }
 
+    /// Lists every server (`GET /api/v1/servers`). The open-source edition answers `{}`
+    /// when there is none, which reads as an empty list; it has no paging, filtering or
+    /// ordering, and its list items carry the attached providers and tools but **never
+    /// resources or prompts**: read one server with [`Client::get_server`] for those.
+    /// Confidence: code and spec.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// assert!(hm.list_servers().await?.is_empty());
+    /// fake.seed_server("GitHubTools", "");
+    /// assert_eq!(hm.list_servers().await?[0].name, "GitHubTools");
+    /// # Ok(()) }
+    /// ```
+    pub async fn list_servers(&self) -> Result<Vec<Server>, Error> {
+        let raw = self.raw();
+        let op = raw.hasmcp_list_servers().send();
+        Ok(transport::call(raw, &ops::HASMCP_LIST_SERVERS, op)
+            .await?
+            .servers)
+    }
+
+    /// Starts creating a server named `name` (1–16 characters `[A-Za-z0-9]`, checked
+    /// when sent); see [`CreateServer`] for the other fields.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let server = hm.create_server("GitHubTools").instructions("Use these tools").send().await?;
+    /// assert_eq!(server.version, Some(1));
+    /// # Ok(()) }
+    /// ```
+    pub fn create_server(&self, name: impl Into<String>) -> CreateServer {
+        CreateServer::new(self.clone(), name.into())
+    }
+
+    /// Deletes a server and its links (`DELETE /api/v1/servers/{id}`). The open-source
+    /// edition answers 204 whether or not the server existed, so a second delete also
+    /// succeeds. Confidence: code and spec.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let id = fake.seed_server("GitHubTools", "");
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// hm.delete_server(&id).await?;
+    /// hm.delete_server(&id).await?; // gone already: still Ok
+    /// assert!(hm.get_server(&id).await.unwrap_err().is_not_found());
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_server(&self, id: impl AsRef<str>) -> Result<(), Error> {
+        let id = ServerId::new(id.as_ref())?;
+        let raw = self.raw();
+        let op = raw.hasmcp_delete_server().id(id).send();
+        transport::call(raw, &ops::HASMCP_DELETE_SERVER, op).await
+    }
+
     /// `GET /api/v1/servers/{id}`: the one read of a server, for `get_server` and for
-    /// every round of an update. `accept` checks what was read where it is read: its
-    /// refusal is this read's [`Error::Decode`].
-    async fn fetch<T>(
+    /// every round of an update. A server with another id than `id` is refused; then
+    /// `accept` checks what was read: its refusal is this read's [`Error::Decode`].
+    pub(in crate::hasmcp) async fn fetch<T>(
         &self,
         id: &ServerId,
         accept: impl FnOnce(&Server) -> Result<T, String>,
@@ -217,23 +288,51 @@ impl Client {
         let raw = self.raw();
         let op = raw.hasmcp_get_server().id(id.clone()).send();
         let server = transport::call(raw, READ, op).await?.server;
+        check_answer_id(READ, 200, "id", id.as_str(), Some(server.id.as_str()))?;
         match accept(&server) {
             Ok(accepted) => Ok((server, accepted)),
-            Err(reason) => Err(Error::Decode {
-                platform: Platform::HasMcp,
-                operation: READ.id,
-                status: 200,
-                reason,
-                body: String::new(),
-            }),
+            Err(reason) => Err(wrong_answer(READ, 200, reason)),
         }
     }
 
-    /// `PATCH /api/v1/servers/{id}` with `body`.
+    /// `PATCH /api/v1/servers/{id}` with `body`; an answer about another server is an
+    /// [`Error::Decode`] (the PATCH went to `id`, so it may have been applied).
     async fn patch(&self, id: &ServerId, body: UpdateServerBody) -> Result<Server, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_update_server().id(id.clone()).body(body).send();
-        Ok(transport::call(raw, OP, op).await?.server)
+        let server = transport::call(raw, OP, op).await?.server;
+        check_answer_id(OP, 200, "id", id.as_str(), Some(server.id.as_str()))?;
+        Ok(server)
+    }
+}
+
+/// The error of a success answer that is not about what was asked, or not usable.
+pub(in crate::hasmcp) fn wrong_answer(op: &Operation, status: u16, reason: String) -> Error {
+    Error::Decode {
+        platform: Platform::HasMcp,
+        operation: op.id,
+        status,
+        reason,
+        body: String::new(),
+    }
+}
+
+/// Checks that the `field` id an answer carries, if any, is the one `asked` for: an
+/// answer about another resource is an error, never data.
+pub(in crate::hasmcp) fn check_answer_id(
+    op: &Operation,
+    status: u16,
+    field: &str,
+    asked: &str,
+    answered: Option<&str>,
+) -> Result<(), Error> {
+    match answered {
+        Some(answered) if answered != asked => Err(wrong_answer(
+            op,
+            status,
+            format!("asked about {asked}, the answer's {field} is {answered}"),
+        )),
+        _ => Ok(()),
     }
 }
 

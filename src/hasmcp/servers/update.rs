@@ -1,13 +1,18 @@
 //! The HasMCP update builder: a partial update on top of a replacing PATCH, and the
 //! bodies it sends.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::OP;
 use crate::{
     error::ConflictError,
-    hasmcp::{check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId},
-    Error, Patch,
+    hasmcp::{
+        attachments::typed_id, check_id, Client, IdRef, InvalidId, PromptId, ProviderRef,
+        ResourceId, Server, ServerId, ToolId,
+    },
+    transport, Error, Patch,
 };
 
 const MAX_NAME: usize = 16;
@@ -49,6 +54,21 @@ pub struct UpdateServerBody {
 
 /// An update of one HasMCP server that changes exactly the fields you name.
 ///
+/// # Attachments: relative changes or whole lists
+///
+/// To add or remove single tools, resources or prompts, use the relative changes
+/// ([`attach_tools`](Self::attach_tools), [`detach_tools`](Self::detach_tools),
+/// [`attach_resources`](Self::attach_resources), …). They are applied to what the server
+/// holds when the update runs, on every round: an update made of nothing but relative
+/// changes goes through the server's link endpoints, one atomic request per link, and
+/// sends **no PATCH**, so it cannot undo a concurrent writer's links, nor lose its own.
+/// What is already as asked is skipped (attaching an attached tool is not an error
+/// here, unlike [`Client::attach_tool`]).
+///
+/// The whole-list setters ([`providers`](Self::providers), [`resources`](Self::resources),
+/// [`prompts`](Self::prompts) and their `clear_` forms) state the complete set: use them
+/// when you mean "exactly these", e.g. to mirror a configuration file.
+///
 /// # Why [`send`](Self::send) reads first
 ///
 /// HasMCP's PATCH *replaces* the server: `name` and `version` are required, omitted
@@ -64,23 +84,30 @@ pub struct UpdateServerBody {
 /// returned version is not the sent one + 1, or the name, instructions or flag it sent
 /// are not the ones reported, and returns [`Error::Conflict`].
 /// [`retry_on_conflict`](Self::retry_on_conflict) re-reads and re-applies your changes.
+/// An answer without a version is not a success either: whether it was applied is
+/// unknown, and that too is a conflict error whose `may_have_applied` is `true`.
 ///
 /// # What no client can detect
 ///
-/// A stale PATCH whose name, instructions and flag equal the winner's looks exactly like
-/// a success: same answer, same version. So when two writers race and both change only
-/// attachments (or both write the same scalars), the later one's attachments replace the
-/// earlier one's and both calls succeed. Serialize attachment changes to one server on
-/// your side (one task, a lock, a queue) when they can run concurrently.
+/// A PATCH carries the attachments as they were read. A link another client adds
+/// between that read and the PATCH (through the link endpoints, which do not move the
+/// version) is replaced away, and the PATCH looks like a plain success. A stale PATCH
+/// whose name, instructions and flag equal the winner's looks the same. So: **attach
+/// and detach on their own** (relative changes only, or [`Client::attach_tool`]), and
+/// change the name, instructions or flag in a separate call; when several writers must
+/// PATCH one server, serialize them on your side (one task, a lock, a queue).
 ///
 /// ```no_run
 /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-/// use mcp_admin::hasmcp::ProviderRef;
-///
+/// // One more tool, nothing else: link requests only, no PATCH, nothing to race.
+/// hm.update_server("kSuB9Gf6aD4")
+///     .attach_tools("kSuB9Gf6aD5", ["kSuB9Gf6aD6"])
+///     .send()
+///     .await?;
+/// // A rename: a PATCH, retried on a detected race.
 /// let server = hm
 ///     .update_server("kSuB9Gf6aD4")
-///     .name("GitHubTools")                      // instructions, tools, … are kept
-///     .providers([ProviderRef::new("kSuB9Gf6aD4").tools(["kSuB9Gf6aD5"])])
+///     .name("GitHubTools") // instructions, tools, … are kept
 ///     .retry_on_conflict(2)
 ///     .send()
 ///     .await?;
@@ -92,7 +119,7 @@ pub struct UpdateServerBody {
 /// For a server with true merge semantics (or when you hold the whole state yourself),
 /// `send_exact()` skips the read and sends only what you set, with
 /// [`expected_version`](Self::expected_version) as the version. Against the replacing
-/// server it detaches whatever you leave out.
+/// server it detaches whatever you leave out. It sends no relative changes.
 #[must_use = "an update does nothing until `.send()` is awaited"]
 #[derive(Debug, Clone)]
 pub struct UpdateServer {
@@ -114,6 +141,31 @@ struct Changes {
     providers: Patch<Vec<ProviderRef>>,
     resources: Patch<Vec<IdRef>>,
     prompts: Patch<Vec<IdRef>>,
+    relative: Relative,
+}
+
+/// Attachments to add or remove, applied to the server's state at each round.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Relative {
+    /// `(provider, tool)`
+    attach_tools: Vec<(String, String)>,
+    detach_tools: Vec<String>,
+    attach_resources: Vec<String>,
+    detach_resources: Vec<String>,
+    attach_prompts: Vec<String>,
+    detach_prompts: Vec<String>,
+}
+
+impl Changes {
+    /// Whether only relative attachment changes were asked for: then the link
+    /// endpoints do it all and no PATCH is sent.
+    fn links_only(&self) -> bool {
+        self.relative != Relative::default()
+            && Changes {
+                relative: Relative::default(),
+                ..self.clone()
+            } == Changes::default()
+    }
 }
 
 impl UpdateServer {
@@ -257,6 +309,144 @@ impl UpdateServer {
         self
     }
 
+    /// Attaches `tools` of `provider`, keeping every other attachment: applied to the
+    /// server's state when the update runs (on every round), and skipped for a tool
+    /// already attached. Calls add up; an empty list adds nothing, so an optional list
+    /// forwards as `opt.into_iter().flatten()`.
+    ///
+    /// With no other change, the update uses the link endpoint for each tool and sends
+    /// no PATCH; the server then takes the provider from the tool itself, and a tool
+    /// attached by someone else in between counts as done. In a PATCH, the tool goes
+    /// under `provider` (the server keeps at most one provider per PATCH).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let server = fake.seed_server("GitHubTools", "");
+    /// let provider = fake.seed_provider("GitHub");
+    /// let (a, b) = (fake.seed_tool(&provider, "listRepos"), fake.seed_tool(&provider, "getRepo"));
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    ///
+    /// let updated = hm.update_server(&server).attach_tools(&provider, [&a, &b]).send().await?;
+    /// assert_eq!(updated.providers[0].tools.len(), 2);
+    /// // No PATCH was sent: the version is where it was.
+    /// assert_eq!(updated.version, Some(1));
+    /// # Ok(()) }
+    /// ```
+    pub fn attach_tools<I, S>(mut self, provider: impl Into<String>, tools: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let provider = provider.into();
+        self.changes.relative.attach_tools.extend(
+            tools
+                .into_iter()
+                .map(|tool| (provider.clone(), tool.into())),
+        );
+        self
+    }
+
+    /// Detaches `tools`, keeping every other attachment; skipped for a tool that is
+    /// not attached. Calls add up. With no other change, no PATCH is sent.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").detach_tools(["kSuB9Gf6aD6"]);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn detach_tools<I, S>(mut self, tools: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.changes
+            .relative
+            .detach_tools
+            .extend(tools.into_iter().map(Into::into));
+        self
+    }
+
+    /// Attaches resources by id, keeping the others; see
+    /// [`attach_tools`](Self::attach_tools).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").attach_resources(["kSuB9Gf6aD7"]);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn attach_resources<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.changes
+            .relative
+            .attach_resources
+            .extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Detaches resources by id, keeping the others.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").detach_resources(["kSuB9Gf6aD7"]);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn detach_resources<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.changes
+            .relative
+            .detach_resources
+            .extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Attaches prompts by id, keeping the others.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").attach_prompts(["kSuB9Gf6aD8"]);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn attach_prompts<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.changes
+            .relative
+            .attach_prompts
+            .extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Detaches prompts by id, keeping the others.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_server("kSuB9Gf6aD4").detach_prompts(["kSuB9Gf6aD8"]);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn detach_prompts<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.changes
+            .relative
+            .detach_prompts
+            .extend(ids.into_iter().map(Into::into));
+        self
+    }
+
     /// Only update if the server is at this version: [`send`](Self::send) returns a
     /// conflict, sending no PATCH, when the version it reads differs. With
     /// [`send_exact`](Self::send_exact) it is the version sent.
@@ -276,8 +466,11 @@ impl UpdateServer {
         self
     }
 
-    /// On a concurrent write detected after the PATCH, read again, re-apply only the
-    /// fields set on this builder and try again, up to `n` more times (default 0). An
+    /// On a concurrent write detected after the PATCH, wait, read again, re-apply only
+    /// the changes set on this builder (relative ones to the fresh state) and try again,
+    /// up to `n` more times (default 0). The wait is the client's
+    /// [`RetryPolicy`](crate::RetryPolicy) backoff, jittered, so writers that lost
+    /// together do not read together again. An
     /// [`expected_version`](Self::expected_version) mismatch is never retried: re-reading
     /// cannot bring an older version back. So with both set, a lost round ends at the next
     /// read with a conflict whose `may_have_applied` is `true`.
@@ -306,13 +499,67 @@ impl UpdateServer {
         self.validate()?;
         let version = usable_version(current.version)
             .map_err(|why| Error::invalid("current.version", format!("the server has {why}")))?;
-        Ok(self.apply(current, version))
+        self.apply(current, version)
     }
 
-    /// `current` with the changes applied, based on `version`.
-    fn apply(&self, current: &Server, version: i64) -> UpdateServerBody {
+    /// `current` with the changes applied, based on `version`; refused when the result
+    /// holds more providers than a PATCH takes.
+    fn apply(&self, current: &Server, version: i64) -> Result<UpdateServerBody, Error> {
         let c = self.changes.clone();
-        UpdateServerBody {
+        let r = &c.relative;
+        let mut providers = c.providers.apply_to(
+            current.providers.iter().map(ProviderRef::from).collect(),
+            Vec::new,
+        );
+        if !r.attach_tools.is_empty() || !r.detach_tools.is_empty() {
+            for p in &mut providers {
+                p.tools.retain(|t| !r.detach_tools.contains(&t.id));
+            }
+            for (provider, tool) in &r.attach_tools {
+                let attached = providers
+                    .iter()
+                    .any(|p| p.tools.iter().any(|t| t.id == *tool));
+                if attached {
+                    continue;
+                }
+                match providers.iter_mut().find(|p| p.id == *provider) {
+                    Some(p) => p.tools.push(IdRef::new(tool.as_str())),
+                    None => providers.push(ProviderRef::new(provider.as_str()).tools([tool])),
+                }
+            }
+            // A provider without tools is not kept by the server; it would only count
+            // against the one-provider limit.
+            providers.retain(|p| !p.tools.is_empty());
+        }
+        if providers.len() > 1 {
+            let ids: Vec<&str> = providers.iter().map(|p| p.id.as_str()).collect();
+            return Err(Error::invalid(
+                "providers",
+                format!(
+                    "the update would leave {} providers attached ({}); a PATCH takes at \
+                     most 1 (detach tools with the link endpoints first)",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+            ));
+        }
+        let resources = relative_ids(
+            c.resources.apply_to(
+                id_refs(current.resources.iter().map(|r| r.id.as_str())),
+                Vec::new,
+            ),
+            &r.attach_resources,
+            &r.detach_resources,
+        );
+        let prompts = relative_ids(
+            c.prompts.apply_to(
+                id_refs(current.prompts.iter().map(|p| p.id.as_str())),
+                Vec::new,
+            ),
+            &r.attach_prompts,
+            &r.detach_prompts,
+        );
+        Ok(UpdateServerBody {
             server: ServerUpdate {
                 name: Some(c.name.unwrap_or_else(|| current.name.clone())),
                 instructions: Some(
@@ -324,24 +571,16 @@ impl UpdateServer {
                     c.request_headers_proxy_enabled
                         .unwrap_or(current.request_headers_proxy_enabled),
                 ),
-                providers: Some(c.providers.apply_to(
-                    current.providers.iter().map(ProviderRef::from).collect(),
-                    Vec::new,
-                )),
-                resources: Some(c.resources.apply_to(
-                    id_refs(current.resources.iter().map(|r| r.id.as_str())),
-                    Vec::new,
-                )),
-                prompts: Some(c.prompts.apply_to(
-                    id_refs(current.prompts.iter().map(|p| p.id.as_str())),
-                    Vec::new,
-                )),
+                providers: Some(providers),
+                resources: Some(resources),
+                prompts: Some(prompts),
             },
-        }
+        })
     }
 
     /// The body [`send_exact`](Self::send_exact) sends: only the fields set, and
-    /// `expected_version` as the version. Checks every input; no I/O.
+    /// `expected_version` as the version. Checks every input; no I/O. Relative changes
+    /// need a read to apply to, so they are refused here.
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -351,6 +590,13 @@ impl UpdateServer {
     /// ```
     pub fn exact_body(&self) -> Result<UpdateServerBody, Error> {
         self.validate()?;
+        if self.changes.relative != Relative::default() {
+            return Err(Error::invalid(
+                "update",
+                "attach_*/detach_* apply to the server's current state: use send(), \
+                 which reads it",
+            ));
+        }
         let c = self.changes.clone();
         Ok(UpdateServerBody {
             server: ServerUpdate {
@@ -370,12 +616,22 @@ impl UpdateServer {
     /// docs for why; on a detected concurrent write it returns [`Error::Conflict`]
     /// unless [`retry_on_conflict`](Self::retry_on_conflict) allows another round.
     ///
+    /// An update of nothing but relative attachment changes reads the server, sends one
+    /// link request per attachment that is not yet as asked (each its own atomic
+    /// request: after an error, the ones before it stand), and reads the result: no
+    /// PATCH, no version change.
+    ///
     /// A read whose version no update can be based on (none, or outside the int32
-    /// range) is that read's [`Error::Decode`]: nothing is PATCHed.
+    /// range) is that read's [`Error::Decode`]: nothing is PATCHed. So is a read or an
+    /// answer about another server than this one.
     pub async fn send(self) -> Result<Server, Error> {
         self.validate()?;
         let id = self.id()?;
+        if self.changes.links_only() {
+            return self.send_links(id).await;
+        }
         let mut rounds_left = self.retry_on_conflict;
+        let mut round = 0;
         // Whether an earlier round's PATCH reached the server: its attachments may stand.
         let mut patched = false;
         loop {
@@ -384,31 +640,120 @@ impl UpdateServer {
                 .fetch(id, |read| self.check_read(read, patched))
                 .await?;
             let version = checked?;
-            let body = self.apply(&current, version);
+            let body = self.apply(&current, version)?;
             let wrote = body.server.clone();
             let updated = self.client.patch(id, body).await?;
             patched = true;
-            let Some(lost) = lost_race(&wrote, version, &updated) else {
-                return Ok(updated);
-            };
-            let conflict = ConflictError {
-                operation: OP.id,
-                expected: Some(version + 1),
-                found: updated.version,
-                may_have_applied: true,
-                status: Some(200),
-                message: format!(
-                    "the update was based on version {version} but {lost}: another write came first. \
-                     Its name, instructions and flag were not applied; its provider, resource and \
-                     prompt attachments may have been"
-                ),
+            let conflict = match lost_race(&wrote, version, &updated) {
+                Outcome::Applied => return Ok(updated),
+                Outcome::Unknown(conflict) => return Err(conflict.into()),
+                Outcome::Lost(conflict) => conflict,
             };
             if rounds_left == 0 {
                 return Err(conflict.into());
             }
-            tracing::debug!(server = %id, sent = version, found = ?updated.version, rounds_left, "hasmcp: concurrent write; re-reading");
             rounds_left -= 1;
+            round += 1;
+            let wait = transport::round_backoff(self.client.raw(), round);
+            tracing::debug!(server = %id, sent = version, found = ?updated.version, rounds_left, ?wait, "hasmcp: concurrent write; re-reading");
+            tokio::time::sleep(wait).await;
         }
+    }
+
+    /// The update of relative changes only: link requests for what the read shows is
+    /// not yet as asked, then a fresh read.
+    async fn send_links(&self, id: &ServerId) -> Result<Server, Error> {
+        let (current, checked) = self
+            .client
+            .fetch(id, |read| {
+                Ok(match self.expected_version {
+                    Some(expected) if read.version != Some(expected) => {
+                        Err(stale_read(expected, read.version, false))
+                    }
+                    _ => Ok(()),
+                })
+            })
+            .await?;
+        checked?;
+        let r = &self.changes.relative;
+        let tools: BTreeSet<&str> = current
+            .providers
+            .iter()
+            .flat_map(|p| p.tools.iter().map(|t| t.id.as_str()))
+            .collect();
+        let resources: BTreeSet<&str> = current.resources.iter().map(|x| x.id.as_str()).collect();
+        let prompts: BTreeSet<&str> = current.prompts.iter().map(|x| x.id.as_str()).collect();
+        let mut sent = false;
+        for tool in r.detach_tools.iter().filter(|t| tools.contains(t.as_str())) {
+            let tool = typed_id::<ToolId>("detach_tools", tool)?;
+            self.client.unlink_tool(id, &tool).await?;
+            sent = true;
+        }
+        for (_, tool) in r
+            .attach_tools
+            .iter()
+            .filter(|(_, t)| !tools.contains(t.as_str()))
+        {
+            let tool = typed_id::<ToolId>("attach_tools", tool)?;
+            match self.client.link_tool(id, &tool).await {
+                // Linked in between by someone else, or no such tool: the list tells.
+                Err(e) if e.status() == Some(409) => {
+                    let links = self.client.list_server_tools(id).await?;
+                    if !links.iter().any(|l| l.tool_id.as_ref() == Some(&tool)) {
+                        return Err(e);
+                    }
+                }
+                other => other?,
+            }
+            sent = true;
+        }
+        for resource in r
+            .detach_resources
+            .iter()
+            .filter(|x| resources.contains(x.as_str()))
+        {
+            let resource = typed_id::<ResourceId>("detach_resources", resource)?;
+            self.client.unlink_resource(id, &resource).await?;
+            sent = true;
+        }
+        for resource in r
+            .attach_resources
+            .iter()
+            .filter(|x| !resources.contains(x.as_str()))
+        {
+            let resource = typed_id::<ResourceId>("attach_resources", resource)?;
+            // A 409 is only ever "already linked" for resources: done.
+            match self.client.link_resource(id, &resource).await {
+                Err(e) if e.status() == Some(409) => {}
+                other => other?,
+            }
+            sent = true;
+        }
+        for prompt in r
+            .detach_prompts
+            .iter()
+            .filter(|x| prompts.contains(x.as_str()))
+        {
+            let prompt = typed_id::<PromptId>("detach_prompts", prompt)?;
+            self.client.unlink_prompt(id, &prompt).await?;
+            sent = true;
+        }
+        for prompt in r
+            .attach_prompts
+            .iter()
+            .filter(|x| !prompts.contains(x.as_str()))
+        {
+            let prompt = typed_id::<PromptId>("attach_prompts", prompt)?;
+            match self.client.link_prompt(id, &prompt).await {
+                Err(e) if e.status() == Some(409) => {}
+                other => other?,
+            }
+            sent = true;
+        }
+        if !sent {
+            return Ok(current);
+        }
+        Ok(self.client.fetch(id, |_| Ok(())).await?.0)
     }
 
     /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
@@ -452,46 +797,100 @@ impl UpdateServer {
             ));
         }
         if let Some(name) = &c.name {
-            let ok = (1..=MAX_NAME).contains(&name.len())
-                && name.bytes().all(|b| b.is_ascii_alphanumeric());
-            if !ok {
-                return Err(Error::invalid(
-                    "name",
-                    format!("{name:?}: 1 to {MAX_NAME} characters A-Z, a-z, 0-9"),
-                ));
-            }
+            check_name(name)?;
         }
         if let Patch::Set(text) = &c.instructions {
-            // The server (Go) measures with `len`, in bytes of UTF-8, not characters.
-            let n = text.len();
-            if n > MAX_INSTRUCTIONS {
-                return Err(Error::invalid(
-                    "instructions",
-                    format!("{n} bytes of UTF-8; at most {MAX_INSTRUCTIONS}"),
-                ));
-            }
+            check_instructions(text)?;
         }
         if let Patch::Set(providers) = &c.providers {
-            if providers.len() > 1 {
-                return Err(Error::invalid(
-                    "providers",
-                    format!("{} providers; a server takes at most 1", providers.len()),
-                ));
-            }
-            providers.iter().try_for_each(ProviderRef::validate)?;
+            check_providers(providers)?;
         }
         if let Patch::Set(resources) = &c.resources {
-            resources
-                .iter()
-                .try_for_each(|r| check_id("resources", &r.id))?;
+            check_id_refs("resources", resources)?;
         }
         if let Patch::Set(prompts) = &c.prompts {
-            prompts
-                .iter()
-                .try_for_each(|p| check_id("prompts", &p.id))?;
+            check_id_refs("prompts", prompts)?;
+        }
+        let r = &c.relative;
+        for (provider, tool) in &r.attach_tools {
+            check_id("attach_tools", provider)?;
+            check_id("attach_tools", tool)?;
+        }
+        for (field, attach, detach) in [
+            (
+                "attach_tools",
+                &r.attach_tools.iter().map(|(_, t)| t.clone()).collect(),
+                &r.detach_tools,
+            ),
+            ("attach_resources", &r.attach_resources, &r.detach_resources),
+            ("attach_prompts", &r.attach_prompts, &r.detach_prompts),
+        ] {
+            for id in attach.iter().chain(detach) {
+                check_id(field, id)?;
+            }
+            if let Some(both) = attach.iter().find(|id| detach.contains(id)) {
+                return Err(Error::invalid(
+                    field,
+                    format!("{both} is both attached and detached by this update"),
+                ));
+            }
         }
         Ok(())
     }
+}
+
+/// Checks a server name: 1–16 characters `[A-Za-z0-9]`.
+pub(super) fn check_name(name: &str) -> Result<(), Error> {
+    let ok =
+        (1..=MAX_NAME).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "name",
+            format!("{name:?}: 1 to {MAX_NAME} characters A-Z, a-z, 0-9"),
+        ))
+    }
+}
+
+/// Checks instructions: at most 4096 bytes of UTF-8.
+pub(super) fn check_instructions(text: &str) -> Result<(), Error> {
+    // The server (Go) measures with `len`, in bytes of UTF-8, not characters.
+    let n = text.len();
+    if n > MAX_INSTRUCTIONS {
+        return Err(Error::invalid(
+            "instructions",
+            format!("{n} bytes of UTF-8; at most {MAX_INSTRUCTIONS}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a provider list: at most one, every id well formed.
+pub(super) fn check_providers(providers: &[ProviderRef]) -> Result<(), Error> {
+    if providers.len() > 1 {
+        return Err(Error::invalid(
+            "providers",
+            format!("{} providers; a server takes at most 1", providers.len()),
+        ));
+    }
+    providers.iter().try_for_each(ProviderRef::validate)
+}
+
+/// Checks every id of a resource or prompt list.
+pub(super) fn check_id_refs(field: &'static str, refs: &[IdRef]) -> Result<(), Error> {
+    refs.iter().try_for_each(|r| check_id(field, &r.id))
+}
+
+/// `ids` without `detach`, then with each of `attach` that is not there yet.
+fn relative_ids(mut ids: Vec<IdRef>, attach: &[String], detach: &[String]) -> Vec<IdRef> {
+    ids.retain(|r| !detach.contains(&r.id));
+    for id in attach {
+        if !ids.iter().any(|r| r.id == *id) {
+            ids.push(IdRef::new(id.as_str()));
+        }
+    }
+    ids
 }
 
 fn id_refs<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Vec<IdRef> {
@@ -532,21 +931,51 @@ fn stale_read(expected: i64, found: Option<i64>, patched: bool) -> ConflictError
     }
 }
 
-/// Why a 200 answer to our PATCH shows that another write won, or `None` if ours was
-/// applied. The open-source server answers a stale version with 200: version, name,
-/// instructions and flag stay as the winner left them. The version alone is not
-/// enough: when exactly one write came first, the current version is ours + 1 too, so
-/// the scalars we sent must also be the ones the server reports.
-fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String> {
+/// What a 200 answer to our PATCH shows.
+enum Outcome {
+    /// Ours was applied.
+    Applied,
+    /// Another write came first: ours may have replaced the attachments only.
+    Lost(ConflictError),
+    /// The answer does not say (no version): not a success.
+    Unknown(ConflictError),
+}
+
+/// Whether a 200 answer to our PATCH shows that another write won. The open-source
+/// server answers a stale version with 200: version, name, instructions and flag stay
+/// as the winner left them. The version alone is not enough: when exactly one write
+/// came first, the current version is ours + 1 too, so the scalars we sent must also
+/// be the ones the server reports. An answer without a version cannot show either.
+fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Outcome {
+    let conflict = |found, message| ConflictError {
+        operation: OP.id,
+        expected: Some(sent + 1),
+        found,
+        may_have_applied: true,
+        status: Some(200),
+        message,
+    };
     // `sent` is at most i32::MAX (checked in `merged_body`), so `sent + 1` cannot overflow.
-    if let Some(v) = updated.version.filter(|v| *v != sent + 1) {
-        return Some(format!("the server answered version {v}"));
-    }
+    let lost = match updated.version {
+        None => {
+            return Outcome::Unknown(conflict(
+                None,
+                format!(
+                    "the update was based on version {sent} and the server answered without \
+                     a version, so whether it was applied is unknown; its provider, resource \
+                     and prompt attachments may have been"
+                ),
+            ))
+        }
+        Some(v) if v != sent + 1 => Some(format!("the server answered version {v}")),
+        Some(_) => None,
+    };
     let differs = |field: &str, ours: Option<&str>, theirs: &str| {
         ours.filter(|o| *o != theirs)
             .map(|o| format!("the server kept {field} {theirs:?} instead of {o:?}"))
     };
-    differs("name", wrote.name.as_deref(), &updated.name)
+    let lost = lost
+        .or_else(|| differs("name", wrote.name.as_deref(), &updated.name))
         .or_else(|| {
             differs(
                 "instructions",
@@ -564,7 +993,18 @@ fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Option<String
                         !f
                     )
                 })
-        })
+        });
+    match lost {
+        None => Outcome::Applied,
+        Some(lost) => Outcome::Lost(conflict(
+            updated.version,
+            format!(
+                "the update was based on version {sent} but {lost}: another write came first. \
+                 Its name, instructions and flag were not applied; its provider, resource and \
+                 prompt attachments may have been, replacing those of the other write"
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,13 @@
 //! decoding ([`undecodable`]: a 422 whose body says 400), the resource's validation (a
 //! 400 from [`error`], first failure wins), the lookup (a 404), then the write.
 
-use serde_json::{json, Value};
+use std::fmt;
+
+use serde::{
+    de::{self, MapAccess, SeqAccess, Visitor},
+    Deserialize, Deserializer,
+};
+use serde_json::{json, Map, Value};
 
 use crate::testing::shell::Reply;
 
@@ -103,29 +109,238 @@ const SERVER: Go = Go::Struct(&[
 ]);
 /// The body of `POST /servers` and `PATCH /servers/{id}`.
 pub(super) const SERVER_BODY: Go = Go::Struct(&[("server", SERVER)]);
+/// The body of `POST /servers/{id}/tools`.
+pub(super) const SERVER_TOOL_BODY: Go = Go::Struct(&[(
+    "tool",
+    Go::Struct(&[
+        ("serverID", Go::Str),
+        ("providerID", Go::Str),
+        ("toolID", Go::Str),
+    ]),
+)]);
+/// The body of `POST /servers/{id}/resources`.
+pub(super) const SERVER_RESOURCE_BODY: Go = Go::Struct(&[(
+    "resource",
+    Go::Struct(&[("serverID", Go::Str), ("resourceID", Go::Str)]),
+)]);
+/// The body of `POST /servers/{id}/prompts`.
+pub(super) const SERVER_PROMPT_BODY: Go = Go::Struct(&[(
+    "prompt",
+    Go::Struct(&[("serverID", Go::Str), ("promptID", Go::Str)]),
+)]);
+/// The body of `POST /servers/{id}/tokens`.
+pub(super) const SERVER_TOKEN_BODY: Go = Go::Struct(&[(
+    "token",
+    Go::Struct(&[
+        ("id", Go::Str),
+        ("serverID", Go::Str),
+        ("createdAt", Go::Str),
+        ("expiresAt", Go::Str),
+        ("scope", Go::Str),
+        ("value", Go::Str),
+    ]),
+)]);
 
-/// Whether Go's decoder takes `v` into `shape` without an error. `null` fits anything
-/// (it leaves the zero value); unknown keys are ignored; keys match fields
-/// case-insensitively, as in Go.
-pub(super) fn fits(v: &Value, shape: Go) -> bool {
-    match (shape, v) {
-        (_, Value::Null) | (Go::Raw, _) | (Go::Str, Value::String(_)) => true,
-        (Go::Bool, Value::Bool(_)) => true,
-        (Go::I32, Value::Number(n)) => n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
-        (Go::I64, Value::Number(n)) => n.as_i64().is_some(),
-        (Go::List(item), Value::Array(a)) => a.iter().all(|x| fits(x, *item)),
-        (Go::Struct(fields), Value::Object(m)) => m.iter().all(|(key, x)| {
-            fields
+// The catalog's request bodies.
+const VARIABLE: Go = Go::Struct(&[
+    ("id", Go::Str),
+    ("createdAt", Go::Str),
+    ("updatedAt", Go::Str),
+    ("type", Go::Str),
+    ("value", Go::Str),
+    ("name", Go::Str),
+]);
+/// The body of `POST /providers` and `PATCH /providers/{id}`.
+pub(super) const PROVIDER_BODY: Go = Go::Struct(&[("provider", PROVIDER)]);
+/// The body of `POST` and `PATCH` on a provider's tools.
+pub(super) const TOOL_BODY: Go = Go::Struct(&[("tool", TOOL)]);
+/// The body of `POST /variables` and `PATCH /variables/{id}`.
+pub(super) const VARIABLE_BODY: Go = Go::Struct(&[("variable", VARIABLE)]);
+/// The body of `POST /resources` and `PATCH /resources/{id}`.
+pub(super) const RESOURCE_BODY: Go = Go::Struct(&[("resource", RESOURCE)]);
+/// The body of `POST /prompts` and `PATCH /prompts/{id}`.
+pub(super) const PROMPT_BODY: Go = Go::Struct(&[("prompt", PROMPT)]);
+
+/// Decodes `body` like Go's `json.Unmarshal` into a `{key: …}` request type of
+/// `shape`, and returns the object under `key` (`Null` when absent, which Go reads as
+/// all zero values); `None` when Go's decoder would fail.
+pub(super) fn decode_body(body: &[u8], shape: Go, key: &str) -> Option<Value> {
+    decode(body, shape).map(|value| field(&value, key).clone())
+}
+
+/// A string field as Go reads it: the text, or `""` when absent or `null`.
+pub(super) fn text<'a>(v: &'a Value, name: &str) -> &'a str {
+    field(v, name).as_str().unwrap_or("")
+}
+
+/// Decodes a request body the way Go's `json.Unmarshal` fills a value of `shape`, or
+/// `None` where Go reports an error (the 422).
+///
+/// It reads the members of every object in order, repeats included, as Go does: each member goes to the field its key names
+/// (the exact name first, else any case), so the last one wins; a `null` leaves a
+/// field as it was (a list becomes empty); a repeated object merges into the first;
+/// unknown members are skipped unchecked; a member of the wrong type anywhere fails
+/// the whole body, even when a later repeat would fit. The answer holds each field
+/// once, under its declared name, so [`field`] reads it directly.
+pub(super) fn decode(body: &[u8], shape: Go) -> Option<Value> {
+    let doc: Doc = serde_json::from_slice(body).ok()?;
+    let mut out = Value::Null;
+    store(&mut out, &doc, shape).then_some(out)
+}
+
+/// Stores `doc` into `slot`, typed by `shape`; false on a type error.
+fn store(slot: &mut Value, doc: &Doc, shape: Go) -> bool {
+    match (shape, doc) {
+        (Go::Raw, doc) => {
+            *slot = doc.to_value();
+            true
+        }
+        (Go::List(_), Doc::Null) => {
+            *slot = Value::Null;
+            true
+        }
+        (_, Doc::Null) => true,
+        (Go::Str, Doc::Str(s)) => {
+            *slot = Value::String(s.clone());
+            true
+        }
+        (Go::Bool, Doc::Bool(b)) => {
+            *slot = Value::Bool(*b);
+            true
+        }
+        (Go::I32, Doc::Num(n)) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
+            *slot = Value::Number(n.clone());
+            true
+        }
+        (Go::I64, Doc::Num(n)) if n.as_i64().is_some() => {
+            *slot = Value::Number(n.clone());
+            true
+        }
+        (Go::List(item), Doc::List(docs)) => {
+            let mut items = Vec::with_capacity(docs.len());
+            for doc in docs {
+                let mut value = Value::Null;
+                if !store(&mut value, doc, *item) {
+                    return false;
+                }
+                items.push(value);
+            }
+            *slot = Value::Array(items);
+            true
+        }
+        (Go::Struct(fields), Doc::Obj(members)) => {
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            let Value::Object(object) = slot else {
+                return false;
+            };
+            members
                 .iter()
-                .find(|(name, _)| name == key)
-                .or_else(|| {
-                    fields
-                        .iter()
-                        .find(|(name, _)| name.eq_ignore_ascii_case(key))
+                .all(|(key, doc)| match go_field(fields, key) {
+                    Some((name, shape)) => {
+                        store(object.entry(*name).or_insert(Value::Null), doc, *shape)
+                    }
+                    None => true,
                 })
-                .is_none_or(|(_, shape)| fits(x, *shape))
-        }),
+        }
         _ => false,
+    }
+}
+
+/// The field a member's key fills: the one named exactly so, else the first whose
+/// name matches it under Go's case folding (which also folds `ſ` to `s` and the
+/// Kelvin sign to `k`).
+fn go_field<'a>(fields: &'a [(&'static str, Go)], key: &str) -> Option<&'a (&'static str, Go)> {
+    let fold = |c: char| match c {
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        c => c.to_ascii_lowercase(),
+    };
+    fields.iter().find(|(name, _)| *name == key).or_else(|| {
+        fields
+            .iter()
+            .find(|(name, _)| name.chars().map(fold).eq(key.chars().map(fold)))
+    })
+}
+
+/// A JSON document as Go's decoder walks it: object members in order, repeats kept.
+#[derive(Debug)]
+enum Doc {
+    Null,
+    Bool(bool),
+    Num(serde_json::Number),
+    Str(String),
+    List(Vec<Doc>),
+    Obj(Vec<(String, Doc)>),
+}
+
+impl Doc {
+    /// The value a `json.RawMessage` would hold, read back: repeated keys, last wins.
+    fn to_value(&self) -> Value {
+        match self {
+            Doc::Null => Value::Null,
+            Doc::Bool(b) => Value::Bool(*b),
+            Doc::Num(n) => Value::Number(n.clone()),
+            Doc::Str(s) => Value::String(s.clone()),
+            Doc::List(items) => Value::Array(items.iter().map(Doc::to_value).collect()),
+            Doc::Obj(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Doc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Doc, D::Error> {
+        struct Walk;
+        impl<'de> Visitor<'de> for Walk {
+            type Value = Doc;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_unit<E>(self) -> Result<Doc, E> {
+                Ok(Doc::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Doc, E> {
+                Ok(Doc::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Doc, E> {
+                Ok(Doc::Num(n.into()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Doc, E> {
+                Ok(Doc::Num(n.into()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Doc, E> {
+                serde_json::Number::from_f64(n)
+                    .map(Doc::Num)
+                    .ok_or_else(|| E::custom("not a JSON number"))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Doc, E> {
+                Ok(Doc::Str(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Doc, E> {
+                Ok(Doc::Str(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Doc::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Doc::Obj(members))
+            }
+        }
+        d.deserialize_any(Walk)
     }
 }
 
@@ -133,16 +348,18 @@ pub(super) fn fits(v: &Value, shape: Go) -> bool {
 /// Go matches them; `Null` when absent.
 pub(super) fn field<'a>(v: &'a Value, name: &str) -> &'a Value {
     const NULL: &Value = &Value::Null;
-    let Some(m) = v.as_object() else {
-        return NULL;
-    };
-    m.get(name)
-        .or_else(|| {
-            m.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v)
-        })
-        .unwrap_or(NULL)
+    present(v, name).unwrap_or(NULL)
+}
+
+/// Field `name` of a decoded object when the key is there, even as `null`: what a
+/// `json.RawMessage` field sees (`null` is the four bytes `null`, not nothing).
+pub(super) fn present<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
+    let m = v.as_object()?;
+    m.get(name).or_else(|| {
+        m.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })
 }
 
 /// The items of a decoded list (`null` is empty).
@@ -213,10 +430,30 @@ pub(super) fn undecodable() -> Reply {
     )
 }
 
-/// The service's typed error: `{"error": {"code", "message", "data"}}`.
+/// The service's typed error: `{"error": {"code", "message", "data"}}`; a `Null`
+/// `data` is left out, as the service omits an empty one.
 pub(super) fn error(status: u16, message: &str, data: Value) -> Reply {
-    let body = json!({ "error": { "code": status, "message": message, "data": data } });
-    json(status, body.to_string())
+    let mut error = json!({ "code": status, "message": message });
+    if !data.is_null() {
+        error["data"] = data;
+    }
+    json(status, json!({ "error": error }).to_string())
+}
+
+/// A 200 list answer `{key: items}`; `{}` when there are none, as Go's `omitempty`
+/// renders an empty list.
+pub(super) fn list(key: &str, items: Vec<Value>) -> Reply {
+    let mut body = serde_json::Map::new();
+    if !items.is_empty() {
+        body.insert(key.to_owned(), Value::Array(items));
+    }
+    json(200, Value::Object(body).to_string())
+}
+
+/// The 500 of a plain Go error: `internal server error` with the error's text as
+/// `data.reason`.
+pub(super) fn internal(reason: &str) -> Reply {
+    error(500, "internal server error", json!({ "reason": reason }))
 }
 
 /// A JSON answer.
@@ -242,12 +479,13 @@ mod tests {
 
     #[test]
     fn go_decoding_rules() {
-        let ok = |s: &str| fits(&serde_json::from_str(s).unwrap(), SERVER_BODY);
+        let ok = |s: &str| decode(s.as_bytes(), SERVER_BODY).is_some();
         assert!(ok("null"));
         assert!(ok("{}"));
         assert!(ok(r#"{"server":null}"#));
         assert!(ok(r#"{"SERVER":{"Name":"a","VERSION":2,"extra":[1]}}"#));
         assert!(!ok("[]"));
+        assert!(!ok(""));
         assert!(!ok(r#"{"server":[]}"#));
         assert!(!ok(r#"{"server":{"version":"1"}}"#));
         assert!(!ok(r#"{"server":{"version":1.5}}"#));
@@ -255,5 +493,39 @@ mod tests {
         assert!(!ok(r#"{"server":{"requestHeadersProxyEnabled":"true"}}"#));
         assert!(!ok(r#"{"server":{"providers":[{"tools":{}}]}}"#));
         assert!(ok(r#"{"server":{"prompts":[{"arguments":{"any":1}}]}}"#));
+        // A wrong type fails the body even when a later repeat fits.
+        assert!(!ok(r#"{"server":{"version":"x","version":1}}"#));
+        // Unknown keys are never checked.
+        assert!(ok(r#"{"server":{"colour":{"deep":[1,"x"]}}}"#));
+    }
+
+    #[test]
+    fn repeated_keys_the_last_wins_null_leaves_objects_merge() {
+        let d = |s: &str| decode(s.as_bytes(), SERVER_BODY).unwrap();
+        assert_eq!(
+            d(r#"{"server":{"name":"Good","NAME":"bad name!"}}"#),
+            json!({"server": {"name": "bad name!"}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"name":"Good","name":null,"version":2}}"#),
+            json!({"server": {"name": "Good", "version": 2}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"resources":[{"id":"a"}],"Resources":null}}"#),
+            json!({"server": {"resources": null}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"name":"A"},"server":{"version":3}}"#),
+            json!({"server": {"name": "A", "version": 3}})
+        );
+        // Go folds ſ to s and the Kelvin sign to k when matching keys.
+        assert_eq!(
+            d("{\"\u{17f}erver\":{\"name\":\"x\"}}"),
+            json!({"server": {"name": "x"}})
+        );
+        assert_eq!(
+            d(r#"{"server":{"prompts":[{"arguments":{"a":1,"a":2}}]}}"#),
+            json!({"server": {"prompts": [{"arguments": {"a": 2}}]}})
+        );
     }
 }

@@ -1,53 +1,117 @@
 //! The fake HasMCP, with the semantics of the open-source edition: its public API
-//! here, its state and router in `state`, the Go service's decoding and error rules in
-//! `emulation`, and one module per resource (`servers`).
+//! here, its state and router in `state`, what runs before any route (body limit, rate
+//! limiter) in `limits`, the Go service's decoding and error rules in `emulation`, and
+//! one module per resource (`servers`, `links`, `tokens`, `catalog`).
 
+mod catalog;
 mod emulation;
+mod limits;
+mod links;
 mod servers;
 mod state;
+mod tokens;
+// The catalog's routes.
+mod items;
+mod providers;
+mod tools;
+mod variables;
 
-use std::fmt;
+use std::{fmt, time::Duration};
 
 use serde_json::{json, Value};
 
-use self::state::State;
+use self::{limits::Limit, state::State};
 use super::{shell::FakeServer, Fault, RecordedRequest};
 
 /// A fake HasMCP on a random loopback port, with the semantics of the open-source
 /// edition.
 ///
-/// It serves `GET` and `PATCH /api/v1/servers/{id}`, in the order the real server
-/// checks things:
+/// It serves, under `/api/v1`:
 ///
-/// 1. injected [`Fault`]s (the rate limiter runs first);
-/// 2. `Authorization` must be exactly `Bearer <token>`, else 401
+/// - `GET`, `POST /servers`; `GET`, `PATCH`, `DELETE /servers/{id}`;
+/// - `GET`, `POST /servers/{id}/tools|resources|prompts` and
+///   `DELETE /servers/{id}/tools|resources|prompts/{itemID}` (one link at a time);
+/// - `POST /servers/{id}/tokens`, and the list (`GET`) and revoke
+///   (`DELETE …/tokens/{tokenID}`) that only the vendor's knowledge base describes.
+///
+/// A request meets, in the real server's order:
+///
+/// 1. injected [`Fault`]s;
+/// 2. the body limit, on every path: over 10,000,000 bytes is a 413
+///    `{"error": {"message":"max body size", "code":413}}`;
+/// 3. the rate limiter: 1,000 requests per 60-second window counted from the first
+///    one, per client (every client of the fake is on loopback, so they share it).
+///    Request 1,001 gets a 429 with the service's body and `Retry-After` (the seconds
+///    left in the window); the others carry `X-RateLimit-Limit`, `X-RateLimit-Remaining`
+///    and `X-RateLimit-Reset`. Tests that send more turn it off with
+///    [`FakeHasMcp::without_rate_limit`], or make it small with
+///    [`FakeHasMcp::set_rate_limit`];
+/// 4. `Authorization` must be exactly `Bearer <token>`, else 401
 ///    `{"error": {"message":"authentication failed", "code":401}}` as `text/plain`;
-/// 3. a body that does not decode (bad JSON, empty, a wrong type anywhere, neither an
-///    object nor `null`) is a 422 whose body says `"code":400`. Decoding is Go's: keys
-///    match in any case, unknown keys are ignored, and a body without a `server`
-///    object decodes to zero values, so it fails validation instead;
-/// 4. validation, 400, first failure wins: the path id decodes to 0
+/// 5. a body that does not decode is a 422 whose body says `"code":400`. Decoding is
+///    Go's: keys match in any case, the last of repeated keys wins (so
+///    `{"name":"Good","NAME":"bad name!"}` names the server `bad name!`), a wrong type
+///    anywhere fails the body even when a later repeat fits (`"version":"x","version":1`
+///    is a 422), unknown keys are ignored, `null` leaves a field as it was, and a body
+///    without the envelope decodes to zero values, so it fails validation instead;
+/// 6. validation, first failure wins. For a server: the path id decodes to 0
 ///    (`invalid server ID`), `version` missing or 0 (`invalid server version`), `name`
-///    not 1–16 of `[a-zA-Z0-9]`, `instructions` over 4096 bytes, more than 1 provider;
-/// 5. an unknown id is a 404 whose `data` has `reason` and the id as an int64
-///    `serverID`;
-/// 6. the PATCH **replaces**: omitted `instructions` become `""`, an omitted
-///    `requestHeadersProxyEnabled` becomes `false`, omitted `providers`, `resources` and
-///    `prompts` are detached. When the body's `version` is the stored one, name,
+///    not 1–16 of `[a-zA-Z0-9]`, `instructions` over 4096 bytes, more than 1 provider
+///    (all 400). The link routes check that both ids decode to a positive number: a 500
+///    with `data.reason` for tools, a 400 for resources and prompts;
+/// 7. an unknown server is a 404 whose `data` has `reason` and the id as an int64
+///    `serverID`; linking an unknown tool is a **409** `tool does not exist`, an
+///    unknown resource or prompt a 404; an existing link is a 409;
+/// 8. the write. A PATCH **replaces**: omitted `instructions` become `""`, an omitted
+///    `requestHeadersProxyEnabled` becomes `false`, omitted `providers`, `resources`
+///    and `prompts` are detached. When the body's `version` is the stored one, name,
 ///    instructions and flag are written and the version goes up by 1; when it is not,
 ///    the answer is still 200 with those left alone — but the attachments are replaced.
+///    A version at 2,147,483,647 still goes up (the database computes it), and then no
+///    read of the server succeeds: every answer about it is a 500 `failed to get
+///    server` whose `data.reason` is the driver's out-of-range error.
 ///
-/// Responses are `{"server": …}` with `id`, `createdAt`, `updatedAt` and
+/// Server responses are `{"server": …}` with `id`, `createdAt`, `updatedAt` and
 /// `requestHeadersProxyEnabled` always present, `name`, `instructions`, `version`,
 /// `providers`, `resources` and `prompts` left out when empty, and attachments as ids
-/// only: `providers: [{"id": …, "tools": [{"id": …, "providerID": "00000000000"}]}]`.
+/// only, in id order: `providers: [{"id": …, "tools": [{"id": …, "providerID":
+/// "00000000000"}]}]`. The list leaves out resources and prompts, and is `{}` when
+/// empty. Creating a link answers 201 with every id `00000000000`; removing one is 204,
+/// also when there was none; a server delete is 204 twice. Prompt links are listed
+/// under the singular key `prompt`.
 ///
-/// Like the real server, the fake does not check that attached providers, tools,
+/// A token needs `expiresAt` in the future (else a 400 `expires at (…) must be in the
+/// future`), gets the default scope `session:create session:call session:delete
+/// session:stream` when none is sent, and its answer holds the value, a JWT, once; it
+/// has no `createdAt` and no `name` (the service ignores the name; the fake keeps it
+/// for the list).
+///
+/// A `PATCH` or `POST /servers` does not check that attached providers, tools,
 /// resources and prompts exist: any ids are stored and echoed back (see
-/// [`FakeHasMcp::new_id`] for fresh ones). Attachments are stored as tool rows, so a
-/// provider sent without tools is not kept. Ids are compared after the server's own
+/// [`FakeHasMcp::new_id`]); the link routes do check, against the catalog
+/// ([`FakeHasMcp::seed_tool`] and the other seeds). Attachments are stored as rows, so
+/// a provider sent without tools is not kept. Ids are compared after the server's own
 /// base62 decoding (`1` and `00000000001` are the same server), except ids too large
 /// for an int64, which are kept as sent (the open-source edition would mangle them).
+///
+/// The catalog (providers and their tools, variables, resources, prompts) is served at
+/// `/api/v1/providers[/{id}[/tools[/{toolID}]]]`, `/api/v1/variables[/{id}]`,
+/// `/api/v1/resources[/{id}]` and `/api/v1/prompts[/{id}]`, with the open-source
+/// edition's quirks: provider validation failures are 500s with `data.reason`; lists
+/// are `{}` when empty (variables: `{"variables": []}`) and the provider list leaves
+/// tools out; stored secrets read back as `***`; updates apply only non-empty fields,
+/// and the variable, resource and prompt updates answer 204 (resources and prompts even
+/// for an unknown id); a tool update replaces the headers with those sent and refuses
+/// one of only `name`, `headers` or `oauth2Scopes`; an unknown tool is a 500 `record
+/// not found`; deletes are 204 whether or not the item existed, and deleting a provider,
+/// tool, resource or prompt removes its server links. Seed with
+/// [`FakeHasMcp::seed_provider`], [`FakeHasMcp::seed_tool`],
+/// [`FakeHasMcp::seed_variable`], [`FakeHasMcp::seed_resource`] and
+/// [`FakeHasMcp::seed_prompt`].
+///
+/// A method a path does not serve is a 405 `Method Not Allowed` whose `Allow` header
+/// lists the methods it does, `GET` and `HEAD` always among them (the service's web
+/// app answers `GET` on any path).
 ///
 /// Every update to a server happens under one lock: concurrent writers see the
 /// versions a database would give them.
@@ -242,6 +306,107 @@ impl FakeHasMcp {
             Some(server) => server,
             None => panic!("FakeHasMcp::rename_server: no server has id {id}"),
         }
+    }
+
+    /// Links a tool to a server as another client's `POST /servers/{id}/tools` would,
+    /// under the tool's own provider; false when the link existed. In a
+    /// [`FakeHasMcp::before_next_write`] hook, it plays a concurrent attach.
+    ///
+    /// # Panics
+    ///
+    /// When the server or the tool does not exist: a bug in the test.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// let server = fake.seed_server("Docs", "");
+    /// let tool = fake.seed_tool(&fake.seed_provider("GitHub"), "listRepos");
+    /// assert!(fake.link_tool(&server, &tool));
+    /// assert!(!fake.link_tool(&server, &tool));
+    /// assert_eq!(fake.attached_tools(&server), [tool]);
+    /// # }
+    /// ```
+    pub fn link_tool(&self, server_id: &str, tool_id: &str) -> bool {
+        self.0.with_state(|st| {
+            if servers::find(st, server_id).is_none() {
+                panic!("FakeHasMcp::link_tool: no server has id {server_id}");
+            }
+            let Some(provider) = st.tool_provider(tool_id) else {
+                panic!("FakeHasMcp::link_tool: no tool has id {tool_id}");
+            };
+            st.links.link_tool(server_id, &provider, tool_id)
+        })
+    }
+
+    /// The ids of the tools attached to a server, in id order (empty for an unknown
+    /// server).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// assert!(fake.attached_tools(&fake.seed_server("Docs", "")).is_empty());
+    /// # }
+    /// ```
+    pub fn attached_tools(&self, server_id: &str) -> Vec<String> {
+        let mut tools: Vec<String> = self.0.with_state(|st| {
+            st.links
+                .of(server_id)
+                .tools
+                .into_iter()
+                .map(|(_, tool)| tool)
+                .collect()
+        });
+        tools.sort();
+        tools.dedup();
+        tools
+    }
+
+    /// Turns the rate limiter off, for tests that send more than 1,000 requests a
+    /// minute. It is on by default, as on the service.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// fake.without_rate_limit();
+    /// # }
+    /// ```
+    pub fn without_rate_limit(&self) {
+        self.0.with_state(|st| st.limiter.set(None));
+    }
+
+    /// Sets the rate limit to `requests` per `window` (the service's default is 1,000
+    /// per 60 s) and starts a new window.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use std::time::Duration;
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp, RetryPolicy};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// fake.set_rate_limit(1, Duration::from_secs(60));
+    /// let id = fake.seed_server("Docs", "");
+    /// let hm = hasmcp::Client::builder()
+    ///     .base_url(fake.uri())
+    ///     .token(fake.token())
+    ///     .retry(RetryPolicy::none())
+    ///     .build()?;
+    /// hm.get_server(&id).await?;
+    /// let err = hm.get_server(&id).await.unwrap_err();
+    /// assert!(err.is_rate_limited());
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(60)));
+    /// # Ok(()) }
+    /// ```
+    pub fn set_rate_limit(&self, requests: u32, window: Duration) {
+        self.0.with_state(|st| {
+            st.limiter.set(Some(Limit {
+                max: requests,
+                window,
+            }));
+        });
     }
 
     /// Makes the next `times` requests meet `fault`, after any faults already queued.

@@ -1,12 +1,18 @@
 //! The fake HasMCP's state and its router: what every resource shares (the clock, the
 //! id sequence) and which handler a request goes to.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, time::Instant};
 
 use super::{
+    catalog::{Catalog, Links},
     emulation::{self, encode_id},
+    items::{self, ItemKind},
+    limits::{self, RateLimiter, Verdict},
+    links::{self, Kind},
+    providers,
     servers::{self, Server},
-    FakeHasMcp,
+    tokens::{self, Token},
+    tools, variables, FakeHasMcp,
 };
 use crate::testing::{
     mix,
@@ -21,17 +27,28 @@ pub(super) struct State {
     /// How many ids were generated.
     ids: u64,
     pub(super) servers: BTreeMap<String, Server>,
+    /// Providers and their tools, resources, prompts and variables.
+    pub(super) catalog: Catalog,
+    /// What is attached to which server.
+    pub(super) links: Links,
+    /// Minted MCP client tokens, without their values.
+    pub(super) tokens: Vec<Token>,
+    pub(super) limiter: RateLimiter,
 }
 
 impl State {
-    /// A fresh id: 11 base62 characters, never given out before.
+    /// A fresh id: 11 base62 characters, never given out before and held by nothing
+    /// (seeds may bring their own ids).
     pub(super) fn new_id(&mut self) -> String {
         loop {
             self.ids += 1;
             // Below 2^62: positive as an int64, so the id round-trips like a real one.
             let n = mix(self.ids) >> 2;
             let id = encode_id(n);
-            if n != 0 && !self.servers.contains_key(&id) {
+            let taken = self.servers.contains_key(&id)
+                || self.catalog.holds(&id)
+                || self.tokens.iter().any(|t| t.id == id);
+            if n != 0 && !taken {
                 return id;
             }
         }
@@ -41,8 +58,35 @@ impl State {
 /// A route the fake serves, with its path parameters. Each resource adds its routes
 /// here and its handlers in a module of its own.
 enum Route<'a> {
+    /// `/api/v1/servers`
+    Servers,
     /// `/api/v1/servers/{id}`
     Server(&'a str),
+    /// `/api/v1/servers/{id}/{tools|resources|prompts}`
+    Links(&'a str, Kind),
+    /// `/api/v1/servers/{id}/{tools|resources|prompts}/{itemID}`
+    Link(&'a str, Kind, &'a str),
+    /// `/api/v1/servers/{id}/tokens`
+    Tokens(&'a str),
+    /// `/api/v1/servers/{id}/tokens/{tokenID}`
+    Token(&'a str, &'a str),
+    // The catalog.
+    /// `/api/v1/providers`
+    Providers,
+    /// `/api/v1/providers/{id}`
+    Provider(&'a str),
+    /// `/api/v1/providers/{id}/tools`
+    ProviderTools(&'a str),
+    /// `/api/v1/providers/{id}/tools/{toolID}`
+    ProviderTool(&'a str, &'a str),
+    /// `/api/v1/variables`
+    Variables,
+    /// `/api/v1/variables/{id}`
+    Variable(&'a str),
+    /// `/api/v1/resources` and `/api/v1/prompts`
+    Items(ItemKind),
+    /// `/api/v1/resources/{id}` and `/api/v1/prompts/{id}`
+    Item(ItemKind, &'a str),
 }
 
 impl<'a> Route<'a> {
@@ -50,11 +94,60 @@ impl<'a> Route<'a> {
         let rest = path.strip_prefix("/api/v1/")?;
         let rest = rest.strip_suffix('/').unwrap_or(rest);
         let segments: Vec<&str> = rest.split('/').collect();
+        if segments.iter().skip(1).any(|s| s.is_empty()) {
+            return None;
+        }
         match segments.as_slice() {
-            ["servers", id] if !id.is_empty() => Some(Route::Server(id)),
+            ["servers"] => Some(Route::Servers),
+            ["servers", id] => Some(Route::Server(id)),
+            ["servers", id, "tokens"] => Some(Route::Tokens(id)),
+            ["servers", id, "tokens", token] => Some(Route::Token(id, token)),
+            ["servers", id, kind] => Kind::of(kind).map(|k| Route::Links(id, k)),
+            ["servers", id, kind, item] => Kind::of(kind).map(|k| Route::Link(id, k, item)),
+            ["providers"] => Some(Route::Providers),
+            ["providers", id] => Some(Route::Provider(id)),
+            ["providers", id, "tools"] => Some(Route::ProviderTools(id)),
+            ["providers", id, "tools", tool] => Some(Route::ProviderTool(id, tool)),
+            ["variables"] => Some(Route::Variables),
+            ["variables", id] => Some(Route::Variable(id)),
+            ["resources"] => Some(Route::Items(ItemKind::Resource)),
+            ["resources", id] => Some(Route::Item(ItemKind::Resource, id)),
+            ["prompts"] => Some(Route::Items(ItemKind::Prompt)),
+            ["prompts", id] => Some(Route::Item(ItemKind::Prompt, id)),
             _ => None,
         }
     }
+
+    /// The methods registered on this route (a `GET` also answers `HEAD`).
+    fn methods(&self) -> &'static [&'static str] {
+        match self {
+            Route::Servers | Route::Links(..) | Route::Tokens(_) => &["GET", "HEAD", "POST"],
+            Route::Server(_) => &["GET", "HEAD", "DELETE", "PATCH"],
+            Route::Link(..) | Route::Token(..) => &["DELETE"],
+            Route::Providers | Route::ProviderTools(_) | Route::Variables | Route::Items(_) => {
+                &["GET", "HEAD", "POST"]
+            }
+            Route::Provider(_) | Route::ProviderTool(..) | Route::Item(..) => {
+                &["GET", "HEAD", "DELETE", "PATCH"]
+            }
+            Route::Variable(_) => &["DELETE", "PATCH"],
+        }
+    }
+}
+
+/// The `Allow` header of a 405: every method some route matches for the path, in the
+/// framework's order. The web app's catch-all `GET /*` matches every path, so `GET`
+/// and `HEAD` are always in it.
+fn allow(route: Option<&Route<'_>>, method: &str) -> String {
+    const ORDER: [&str; 9] = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+    ];
+    let registered = route.map_or(&[][..], Route::methods);
+    ORDER
+        .into_iter()
+        .filter(|m| *m != method && (matches!(*m, "GET" | "HEAD") || registered.contains(m)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Platform for State {
@@ -63,11 +156,7 @@ impl Platform for State {
     const RATE_LIMITED: &'static str = r#"{"error": {"message":"ratelimited", "code":429}}"#;
 
     fn internal_error(reason: &str) -> Reply {
-        emulation::error(
-            500,
-            "internal server error",
-            serde_json::json!({ "reason": reason }),
-        )
+        emulation::internal(reason)
     }
 
     fn is_write(req: &RecordedRequest) -> bool {
@@ -75,17 +164,74 @@ impl Platform for State {
     }
 
     fn handle(&mut self, req: &RecordedRequest, authorized: bool) -> Reply {
+        // The framework refuses a large body before any middleware.
+        if req.body.len() > limits::MAX_BODY_BYTES {
+            return limits::body_too_large();
+        }
         let path = req.path.as_str();
         let under_api = path == "/api/v1" || path.starts_with("/api/v1/");
-        if under_api && !authorized {
-            return emulation::unauthorized();
+        if !under_api {
+            return self.route(req);
         }
-        let method = req.method.as_str();
-        match (Route::of(path), method) {
+        let headers = match self.limiter.check(Instant::now()) {
+            Verdict::Limited(reply) => return reply,
+            Verdict::Pass(headers) => headers,
+            Verdict::Off => Vec::new(),
+        };
+        let reply = if authorized {
+            self.route(req)
+        } else {
+            emulation::unauthorized()
+        };
+        headers
+            .into_iter()
+            .fold(reply, |reply, (name, value)| reply.header(name, value))
+    }
+}
+
+impl State {
+    /// The handler of an authorized request.
+    fn route(&mut self, req: &RecordedRequest) -> Reply {
+        let (path, body) = (req.path.as_str(), req.body.as_slice());
+        let method = match req.method.as_str() {
+            "HEAD" => "GET",
+            method => method,
+        };
+        let route = Route::of(path);
+        match (&route, method) {
+            (Some(Route::Servers), "GET") => servers::list(self),
+            (Some(Route::Servers), "POST") => servers::create(self, body),
             (Some(Route::Server(id)), "GET") => servers::get(self, id),
-            (Some(Route::Server(id)), "PATCH") => servers::patch(self, id, &req.body),
-            (Some(_), _) => Reply::text(405, "Method Not Allowed"),
-            (None, _) => Reply::text(404, format!("Cannot {method} {path}")),
+            (Some(Route::Server(id)), "PATCH") => servers::patch(self, id, body),
+            (Some(Route::Server(id)), "DELETE") => servers::delete(self, id),
+            (Some(Route::Links(id, kind)), "GET") => links::list(self, *kind, id),
+            (Some(Route::Links(id, kind)), "POST") => links::link(self, *kind, id, body),
+            (Some(Route::Link(id, kind, item)), "DELETE") => links::unlink(self, *kind, id, item),
+            (Some(Route::Tokens(id)), "GET") => tokens::list(self, id),
+            (Some(Route::Tokens(id)), "POST") => tokens::create(self, id, body),
+            (Some(Route::Token(id, token)), "DELETE") => tokens::revoke(self, id, token),
+            (Some(Route::Providers), "GET") => providers::list(self),
+            (Some(Route::Providers), "POST") => providers::create(self, body),
+            (Some(Route::Provider(id)), "GET") => providers::get(self, id),
+            (Some(Route::Provider(id)), "PATCH") => providers::patch(self, id, body),
+            (Some(Route::Provider(id)), "DELETE") => providers::delete(self, id),
+            (Some(Route::ProviderTools(id)), "GET") => tools::list(self, id),
+            (Some(Route::ProviderTools(id)), "POST") => tools::create(self, id, body),
+            (Some(Route::ProviderTool(_, tool)), "GET") => tools::get(self, tool),
+            (Some(Route::ProviderTool(id, tool)), "PATCH") => tools::patch(self, id, tool, body),
+            (Some(Route::ProviderTool(id, tool)), "DELETE") => tools::delete(self, id, tool),
+            (Some(Route::Variables), "GET") => variables::list(self),
+            (Some(Route::Variables), "POST") => variables::create(self, body),
+            (Some(Route::Variable(id)), "PATCH") => variables::patch(self, id, body),
+            (Some(Route::Variable(id)), "DELETE") => variables::delete(self, id),
+            (Some(Route::Items(kind)), "GET") => items::list(self, *kind),
+            (Some(Route::Items(kind)), "POST") => items::create(self, *kind, body),
+            (Some(Route::Item(kind, id)), "GET") => items::get(self, *kind, id),
+            (Some(Route::Item(kind, id)), "PATCH") => items::patch(self, *kind, id, body),
+            (Some(Route::Item(kind, id)), "DELETE") => items::delete(self, *kind, id),
+            (_, "GET") => Reply::text(404, format!("Cannot {} {path}", req.method)),
+            (route, _) => Reply::text(405, "Method Not Allowed")
+                .header("allow", allow(route.as_ref(), req.method.as_str())),
         }
     }
 }
@@ -93,5 +239,23 @@ impl Platform for State {
 impl From<FakeServer<State>> for FakeHasMcp {
     fn from(server: FakeServer<State>) -> Self {
         FakeHasMcp(server)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_lists_what_the_path_answers_in_the_frameworks_order() {
+        let server = Route::of("/api/v1/servers/00000000001");
+        assert_eq!(allow(server.as_ref(), "PUT"), "GET, HEAD, DELETE, PATCH");
+        let link = Route::of("/api/v1/servers/00000000001/tools/00000000002");
+        assert_eq!(allow(link.as_ref(), "POST"), "GET, HEAD, DELETE");
+        assert_eq!(allow(None, "POST"), "GET, HEAD");
+        let servers = Route::of("/api/v1/servers/");
+        assert_eq!(allow(servers.as_ref(), "DELETE"), "GET, HEAD, POST");
+        assert!(Route::of("/api/v1/servers/x/widgets").is_none());
+        assert!(Route::of("/api/v1/servers//tools").is_none());
     }
 }

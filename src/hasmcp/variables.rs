@@ -1,0 +1,307 @@
+//! HasMCP variables: the account's environment values and secrets that providers
+//! read (by their `secretPrefix`).
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{
+    hasmcp::{catalog, Client, SecretValue, VariableId},
+    transport::{self, ops},
+    wire::{null_as_default, object_model, timestamp},
+    Error, Redacted,
+};
+
+/// A variable's type: `ENV` (shown in clear) or `SECRET` (stored encrypted, answered
+/// as `***`). Read in any case, as the service reads it (`secret` is `Secret`); an
+/// unknown value is kept.
+///
+/// ```
+/// use mcp_admin::hasmcp::VariableType;
+///
+/// assert_eq!("secret".parse::<VariableType>().unwrap(), VariableType::Secret);
+/// assert_eq!(VariableType::Env.to_string(), "ENV");
+/// let other: VariableType = serde_json::from_str(r#""FILE""#).unwrap();
+/// assert_eq!(other, VariableType::Unknown("FILE".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VariableType {
+    /// `INVALID`: the zero value; refused on create.
+    Invalid,
+    /// `ENV`: a plain value.
+    Env,
+    /// `SECRET`: an encrypted value, never answered in clear.
+    Secret,
+    /// A value this version of the crate does not know; kept as sent.
+    Unknown(String),
+}
+
+impl VariableType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            VariableType::Invalid => "INVALID",
+            VariableType::Env => "ENV",
+            VariableType::Secret => "SECRET",
+            VariableType::Unknown(other) => other,
+        }
+    }
+}
+
+impl fmt::Display for VariableType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for VariableType {
+    type Err = std::convert::Infallible;
+    /// Never fails: the known values in any case, anything else `Unknown`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.to_ascii_uppercase().as_str() {
+            "INVALID" => VariableType::Invalid,
+            "ENV" => VariableType::Env,
+            "SECRET" => VariableType::Secret,
+            _ => VariableType::Unknown(s.to_owned()),
+        })
+    }
+}
+
+impl Serialize for VariableType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for VariableType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(s.parse().unwrap_or_else(|never| match never {}))
+    }
+}
+
+/// A variable. The value of a `SECRET` one comes back as [`SecretValue::Masked`]; an
+/// `ENV` value is a [`SecretValue::Value`] (hidden from `Debug` all the same).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Variable {
+    /// Variable id.
+    pub id: VariableId,
+    /// Creation time (the open-source edition sends none).
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Last update (the open-source edition sends none).
+    #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// `ENV` or `SECRET` (fixed at creation).
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub variable_type: Option<VariableType>,
+    /// Name, `^[A-Z0-9_]{1,128}$` (fixed at creation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Value: masked for a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<SecretValue>,
+}
+
+object_model! {
+    /// `{"variable": …}`: how HasMCP wraps a variable it returns. Public for the raw
+    /// client.
+    pub struct VariableEnvelope {
+        /// The variable.
+        pub variable: Variable,
+    }
+}
+
+object_model! {
+    /// `{"variables": […]}`: every variable. Public for the raw client.
+    pub struct VariableList {
+        /// The variables.
+        #[serde(
+            default,
+            deserialize_with = "null_as_default",
+            skip_serializing_if = "Vec::is_empty"
+        )]
+        pub variables: Vec<Variable>,
+    }
+}
+
+/// The body of `POST /variables`, inside `{"variable": …}`; public for the raw client.
+/// The value is [`Redacted`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariableCreate {
+    /// `name`: `^[A-Z0-9_]{1,128}$`.
+    pub name: String,
+    /// `type`: `ENV` or `SECRET`.
+    #[serde(rename = "type")]
+    pub variable_type: VariableType,
+    /// `value`: not empty.
+    pub value: Redacted<String>,
+}
+
+/// The body of `PATCH /variables/{id}`, inside `{"variable": …}`: the value is all a
+/// variable can change. Public for the raw client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariableUpdate {
+    /// `value`: not empty.
+    pub value: Redacted<String>,
+}
+
+/// A value to send: not empty, and not the mask `***` (which reads back as "masked").
+fn check_value(value: &str) -> Result<(), Error> {
+    catalog::secret_to_send("value", &SecretValue::new(value))
+}
+
+impl Client {
+    /// Lists every variable (`GET /api/v1/variables`); secret values come back
+    /// [`SecretValue::Masked`].
+    ///
+    /// Confidence: code and spec.
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// for v in hm.list_variables().await? {
+    ///     let shown = v.value.as_ref().and_then(|s| s.expose()).unwrap_or("***");
+    ///     println!("{} {:?} = {shown}", v.id, v.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list_variables(&self) -> Result<Vec<Variable>, Error> {
+        let raw = self.raw();
+        let op = raw.hasmcp_list_variables().send();
+        Ok(transport::call(raw, &ops::HASMCP_LIST_VARIABLES, op)
+            .await?
+            .variables)
+    }
+
+    /// Creates a variable (`POST /api/v1/variables`). `name` must match
+    /// `^[A-Z0-9_]{1,128}$`, `variable_type` be `ENV` or `SECRET`, and `value` be
+    /// non-empty and not `***`; all three are checked before sending. Name and type
+    /// cannot change later.
+    ///
+    /// Confidence: code and spec. Sources disagree on duplicate names: the vendor's
+    /// knowledge base says 409, the open-source edition stores a second variable of the
+    /// same name (201).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::hasmcp::VariableType;
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    ///
+    /// let v = hm.create_variable("STRIPE_API_KEY", VariableType::Secret, "sk_live_…").await?;
+    /// assert!(v.value.unwrap().is_masked()); // the service never shows it again
+    ///
+    /// let refused = hm.create_variable("stripe-key", VariableType::Env, "x").await;
+    /// assert!(refused.unwrap_err().is_invalid_input()); // nothing was sent
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_variable(
+        &self,
+        name: impl Into<String>,
+        variable_type: VariableType,
+        value: impl Into<String>,
+    ) -> Result<Variable, Error> {
+        let (name, value) = (name.into(), value.into());
+        let upper = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_';
+        catalog::name("name", &name, "^[A-Z0-9_]{1,128}$", 128, upper, upper)?;
+        if !matches!(variable_type, VariableType::Env | VariableType::Secret) {
+            return Err(Error::invalid(
+                "type",
+                format!("{variable_type} is refused by the service: use ENV or SECRET"),
+            ));
+        }
+        check_value(&value)?;
+        let variable = VariableCreate {
+            name,
+            variable_type,
+            value: Redacted::new(value),
+        };
+        let raw = self.raw();
+        let body = crate::raw::types::HasmcpCreateVariableRequest { variable };
+        let op = raw.hasmcp_create_variable().body(body).send();
+        Ok(transport::call(raw, &ops::HASMCP_CREATE_VARIABLE, op)
+            .await?
+            .variable)
+    }
+
+    /// Changes a variable's value (`PATCH /api/v1/variables/{id}`): the value is all
+    /// that can change. `value` must be non-empty and not `***`.
+    ///
+    /// Returns `()`: the open-source edition and the knowledge base answer 204 with no
+    /// body, the spec 200 with the variable; both are a success here. The variable
+    /// would say nothing new (the name and type are unchanged, and a secret's value
+    /// comes back masked), and there is no single-variable read to fetch it with.
+    ///
+    /// Confidence: code; sources disagree on the answer (above). An unknown id is a 404
+    /// `failed to fetch updated variable` (code).
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// hm.update_variable("kSuB9Gf6aD9", "sk_live_new").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_variable(
+        &self,
+        id: impl AsRef<str>,
+        value: impl Into<String>,
+    ) -> Result<(), Error> {
+        let id = VariableId::new(id.as_ref())?;
+        let value = value.into();
+        check_value(&value)?;
+        let variable = VariableUpdate {
+            value: Redacted::new(value),
+        };
+        let raw = self.raw();
+        let body = crate::raw::types::HasmcpUpdateVariableRequest { variable };
+        let op = raw.hasmcp_update_variable().id(id).body(body).send();
+        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, op).await
+    }
+
+    /// Deletes a variable (`DELETE /api/v1/variables/{id}`).
+    ///
+    /// Confidence: code and spec. An unknown id is a success too (204) (code).
+    ///
+    /// ```no_run
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// hm.delete_variable("kSuB9Gf6aD9").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_variable(&self, id: impl AsRef<str>) -> Result<(), Error> {
+        let id = VariableId::new(id.as_ref())?;
+        let raw = self.raw();
+        let op = raw.hasmcp_delete_variable().id(id).send();
+        transport::call(raw, &ops::HASMCP_DELETE_VARIABLE, op).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Variable, VariableType};
+    use crate::hasmcp::SecretValue;
+
+    #[test]
+    fn types_read_in_any_case_and_keep_unknown_values() {
+        for (text, ty) in [
+            ("ENV", VariableType::Env),
+            ("env", VariableType::Env),
+            ("Secret", VariableType::Secret),
+            ("INVALID", VariableType::Invalid),
+        ] {
+            assert_eq!(text.parse::<VariableType>().unwrap(), ty, "{text}");
+        }
+        let v: Variable = serde_json::from_str(
+            r#"{"id":"kSuB9Gf6aD9","type":"secret","name":"DB_URI","value":"***"}"#,
+        )
+        .unwrap();
+        assert_eq!(v.variable_type, Some(VariableType::Secret));
+        assert_eq!(v.value, Some(SecretValue::Masked));
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            serde_json::json!({"id":"kSuB9Gf6aD9","type":"SECRET","name":"DB_URI","value":"***"})
+        );
+    }
+}

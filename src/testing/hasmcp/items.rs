@@ -1,0 +1,312 @@
+//! The resource and prompt routes, `/api/v1/resources[/{id}]` and
+//! `/api/v1/prompts[/{id}]`, as the open-source edition answers them. The two differ
+//! only in their fields and messages (the [`ItemKind`] table): an update applies only
+//! non-empty, non-zero fields and answers 204 even for an unknown id; a delete takes
+//! the item's server links with it.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::{
+    catalog::{Catalog, Record},
+    emulation::{
+        self, canonical_id, decode_body, decode_id, present, text, undecodable, Go, PROMPT_BODY,
+        RESOURCE_BODY,
+    },
+    state::State,
+};
+use crate::testing::{rfc3339, shell::Reply, FakeHasMcp};
+
+/// Which of the two the route is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ItemKind {
+    Resource,
+    Prompt,
+}
+
+/// A text field: its key, how messages name it, its byte limit, and whether a create
+/// needs it.
+struct Text {
+    key: &'static str,
+    label: &'static str,
+    max: usize,
+    required: bool,
+}
+
+/// What tells resources and prompts apart.
+struct Spec {
+    one: &'static str,
+    many: &'static str,
+    body: Go,
+    texts: &'static [Text],
+    /// Raw JSON fields, and whether a create needs each.
+    raw: &'static [(&'static str, bool)],
+    /// Whether the item has a `size` (applied when not 0).
+    sized: bool,
+    /// Whether an update's id of 0 is refused as an undecodable request (the
+    /// resource's mapper) rather than by validation (the prompt's `prompt ID is
+    /// required`).
+    id_in_mapper: bool,
+    map: fn(&Catalog) -> &BTreeMap<String, Record>,
+    map_mut: fn(&mut Catalog) -> &mut BTreeMap<String, Record>,
+    unlink: fn(&mut State, &str),
+}
+
+const RESOURCE: Spec = Spec {
+    one: "resource",
+    many: "resources",
+    body: RESOURCE_BODY,
+    texts: &[
+        Text {
+            key: "name",
+            label: "name",
+            max: 128,
+            required: true,
+        },
+        Text {
+            key: "uri",
+            label: "URI",
+            max: 255,
+            required: true,
+        },
+        Text {
+            key: "description",
+            label: "description",
+            max: 1024,
+            required: false,
+        },
+        Text {
+            key: "mimeType",
+            label: "MIME type",
+            max: usize::MAX,
+            required: false,
+        },
+    ],
+    raw: &[("annotations", false)],
+    sized: true,
+    id_in_mapper: true,
+    map: |c| &c.resources,
+    map_mut: |c| &mut c.resources,
+    unlink: |st, id| st.unlink_resource(id),
+};
+
+const PROMPT: Spec = Spec {
+    one: "prompt",
+    many: "prompts",
+    body: PROMPT_BODY,
+    texts: &[
+        Text {
+            key: "name",
+            label: "name",
+            max: 128,
+            required: true,
+        },
+        Text {
+            key: "description",
+            label: "description",
+            max: 4096,
+            required: false,
+        },
+    ],
+    raw: &[("arguments", false), ("messages", true)],
+    sized: false,
+    id_in_mapper: false,
+    map: |c| &c.prompts,
+    map_mut: |c| &mut c.prompts,
+    unlink: |st, id| st.unlink_prompt(id),
+};
+
+impl ItemKind {
+    fn spec(self) -> &'static Spec {
+        match self {
+            ItemKind::Resource => &RESOURCE,
+            ItemKind::Prompt => &PROMPT,
+        }
+    }
+}
+
+/// `GET /resources` or `/prompts`: `{}` when there are none.
+pub(super) fn list(st: &State, kind: ItemKind) -> Reply {
+    let spec = kind.spec();
+    let all = (spec.map)(&st.catalog)
+        .values()
+        .map(|r| Value::Object(r.clone()))
+        .collect();
+    emulation::list(spec.many, all)
+}
+
+/// `POST /resources` or `/prompts`.
+pub(super) fn create(st: &mut State, kind: ItemKind, body: &[u8]) -> Reply {
+    let spec = kind.spec();
+    let Some(item) = decode_body(body, spec.body, spec.one) else {
+        return undecodable();
+    };
+    for t in spec.texts {
+        let value = text(&item, t.key);
+        if t.required && value.is_empty() {
+            return refuse(
+                &format!("{} {} is required", spec.one, t.label),
+                Value::Null,
+            );
+        }
+        if let Err(refusal) = too_long(spec, t, value) {
+            return refusal;
+        }
+    }
+    for (key, required) in spec.raw {
+        if *required && present(&item, key).is_none() {
+            return refuse(&format!("{} {key} are required", spec.one), Value::Null);
+        }
+    }
+    let fields = Value::Object(changes(spec, &item));
+    let id = st.add_record(spec.map_mut, fields, true);
+    answer(st, spec, 201, &id)
+}
+
+/// `GET /resources/{id}` or `/prompts/{id}`.
+pub(super) fn get(st: &State, kind: ItemKind, id: &str) -> Reply {
+    let spec = kind.spec();
+    if decode_id(id) == 0 {
+        return undecodable();
+    }
+    if !(spec.map)(&st.catalog).contains_key(&canonical_id(id)) {
+        return emulation::error(
+            404,
+            &format!("server {} not found", spec.one),
+            json!({ "id": decode_id(id) }),
+        );
+    }
+    answer(st, spec, 200, id)
+}
+
+/// `PATCH /resources/{id}` or `/prompts/{id}`: 204, also for an unknown id.
+pub(super) fn patch(st: &mut State, kind: ItemKind, id: &str, body: &[u8]) -> Reply {
+    let spec = kind.spec();
+    let zero = decode_id(id) == 0;
+    if zero && spec.id_in_mapper {
+        return undecodable();
+    }
+    let Some(item) = decode_body(body, spec.body, spec.one) else {
+        return undecodable();
+    };
+    if zero {
+        return refuse(&format!("{} ID is required", spec.one), Value::Null);
+    }
+    for t in spec.texts {
+        if let Err(refusal) = too_long(spec, t, text(&item, t.key)) {
+            return refusal;
+        }
+    }
+    let changes = changes(spec, &item);
+    if changes.is_empty() {
+        return refuse("no update fields provided", json!({ "id": decode_id(id) }));
+    }
+    let now = rfc3339(st.clock.tick());
+    if let Some(record) = (spec.map_mut)(&mut st.catalog).get_mut(&canonical_id(id)) {
+        record.extend(changes);
+        record.insert("updatedAt".into(), now.into());
+    }
+    Reply::new(204, "application/json", "")
+}
+
+/// `DELETE /resources/{id}` or `/prompts/{id}`: the item and its server links; 204
+/// whether or not it existed.
+pub(super) fn delete(st: &mut State, kind: ItemKind, id: &str) -> Reply {
+    let spec = kind.spec();
+    if decode_id(id) == 0 {
+        return undecodable();
+    }
+    (spec.map_mut)(&mut st.catalog).remove(&canonical_id(id));
+    (spec.unlink)(st, id);
+    Reply::new(204, "application/json", "")
+}
+
+/// The fields of `item` the service applies: non-empty texts, a non-zero size, and
+/// the raw fields that are present (even as `null`).
+fn changes(spec: &Spec, item: &Value) -> Map<String, Value> {
+    let mut m = Map::new();
+    for t in spec.texts {
+        if !text(item, t.key).is_empty() {
+            m.insert(t.key.into(), text(item, t.key).into());
+        }
+    }
+    if spec.sized {
+        let size = emulation::field(item, "size").as_i64().unwrap_or(0);
+        if size != 0 {
+            m.insert("size".into(), size.into());
+        }
+    }
+    for (key, _) in spec.raw {
+        if let Some(value) = present(item, key) {
+            m.insert((*key).into(), value.clone());
+        }
+    }
+    m
+}
+
+fn too_long(spec: &Spec, t: &Text, value: &str) -> Result<(), Reply> {
+    if value.len() > t.max {
+        return Err(refuse(
+            &format!(
+                "{} {} exceeds maximum length of {}",
+                spec.one, t.label, t.max
+            ),
+            Value::Null,
+        ));
+    }
+    Ok(())
+}
+
+fn refuse(message: &str, data: Value) -> Reply {
+    emulation::error(400, message, data)
+}
+
+fn answer(st: &State, spec: &Spec, status: u16, id: &str) -> Reply {
+    let item = (spec.map)(&st.catalog)
+        .get(&canonical_id(id))
+        .map_or(Value::Null, |r| Value::Object(r.clone()));
+    let mut body = Map::new();
+    body.insert(spec.one.into(), item);
+    emulation::json(status, Value::Object(body).to_string())
+}
+
+impl FakeHasMcp {
+    /// The resource with this id as `GET /resources/{id}` returns it inside
+    /// `{"resource": …}`, or `None`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// let id = fake.seed_resource("readme", "file:///README.md");
+    /// assert_eq!(fake.resource(&id).unwrap()["uri"], "file:///README.md");
+    /// # }
+    /// ```
+    pub fn resource(&self, id: &str) -> Option<Value> {
+        self.item(ItemKind::Resource, id)
+    }
+
+    /// The prompt with this id as `GET /prompts/{id}` returns it inside
+    /// `{"prompt": …}`, or `None`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// let id = fake.seed_prompt("summarize");
+    /// assert_eq!(fake.prompt(&id).unwrap()["name"], "summarize");
+    /// # }
+    /// ```
+    pub fn prompt(&self, id: &str) -> Option<Value> {
+        self.item(ItemKind::Prompt, id)
+    }
+
+    fn item(&self, kind: ItemKind, id: &str) -> Option<Value> {
+        self.0.with_state(|st| {
+            (kind.spec().map)(&st.catalog)
+                .get(&canonical_id(id))
+                .map(|r| Value::Object(r.clone()))
+        })
+    }
+}

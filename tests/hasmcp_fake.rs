@@ -1,0 +1,691 @@
+//! The fake HasMCP over plain HTTP, for what the open-source edition does beyond
+//! `GET`/`PATCH /servers/{id}`: the body limit and rate limiter in front of every
+//! route, Go's decoding of repeated keys, a version at the end of the int32 range,
+//! attachments in id order, `405` with `Allow`, and the lifecycle, link and token
+//! routes with their exact statuses and bodies.
+
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use mcp_admin::{hasmcp, testing::FakeHasMcp, Error, RetryPolicy};
+use serde_json::{json, Value};
+
+/// What a test looks at in an answer.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.text))
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+thread_local! {
+    /// One client per test thread: building one loads the system's certificates.
+    static CLIENT: reqwest::Client = {
+        #[cfg(feature = "rustls")]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        reqwest::Client::builder().no_proxy().build().unwrap()
+    };
+}
+
+fn http() -> reqwest::Client {
+    CLIENT.with(reqwest::Client::clone)
+}
+
+/// Sends `verb path` with `body`, with the fake's token when `auth`.
+async fn call(
+    fake: &FakeHasMcp,
+    verb: &str,
+    path: &str,
+    body: Option<Vec<u8>>,
+    auth: bool,
+) -> Reply {
+    let verb = reqwest::Method::from_bytes(verb.as_bytes()).unwrap();
+    let mut req = http().request(verb, format!("{}{path}", fake.uri()));
+    if auth {
+        req = req.bearer_auth(fake.token());
+    }
+    if let Some(body) = body {
+        req = req.header("content-type", "application/json").body(body);
+    }
+    let res = req.send().await.unwrap();
+    Reply {
+        status: res.status().as_u16(),
+        headers: res.headers().clone(),
+        text: res.text().await.unwrap(),
+    }
+}
+
+async fn api(fake: &FakeHasMcp, verb: &str, path: &str, body: Option<Value>) -> Reply {
+    let body = body.map(|b| b.to_string().into_bytes());
+    call(fake, verb, &format!("/api/v1{path}"), body, true).await
+}
+
+fn client(fake: &FakeHasMcp) -> hasmcp::Client {
+    hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn error(code: u16, message: &str, data: Value) -> Value {
+    json!({"error": {"code": code, "message": message, "data": data}})
+}
+
+fn in_an_hour() -> String {
+    let t = DateTime::<Utc>::from(SystemTime::now() + Duration::from_secs(3600));
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The int64 the service reports for an id in error data.
+fn numeric(id: &str) -> i64 {
+    id.chars().fold(0, |n, c| {
+        let digit = match c {
+            '0'..='9' => c as i64 - '0' as i64,
+            'A'..='Z' => c as i64 - 'A' as i64 + 10,
+            _ => c as i64 - 'a' as i64 + 36,
+        };
+        n * 62 + digit
+    })
+}
+
+// ---------------------------------------------------------------- in front of every route
+
+#[tokio::test]
+async fn a_body_over_ten_million_bytes_is_413_before_authentication() {
+    let fake = FakeHasMcp::start().await;
+    let too_large = call(
+        &fake,
+        "POST",
+        "/api/v1/servers",
+        Some(vec![b' '; 10_000_001]),
+        false,
+    )
+    .await;
+    assert_eq!(too_large.status, 413);
+    assert_eq!(
+        too_large.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    assert_eq!(
+        too_large.text,
+        r#"{"error": {"message":"max body size", "code":413}}"#
+    );
+    // At the limit the body is read, and then it does not decode.
+    let at_limit = call(
+        &fake,
+        "POST",
+        "/api/v1/servers",
+        Some(vec![b' '; 10_000_000]),
+        true,
+    )
+    .await;
+    assert_eq!(at_limit.status, 422);
+    assert_eq!(
+        at_limit.json(),
+        json!({"error": {"message": "invalid request payload", "code": 400}})
+    );
+}
+
+#[tokio::test]
+async fn the_rate_limit_counts_every_api_request_and_says_when_to_come_back() {
+    let fake = FakeHasMcp::start().await;
+    fake.set_rate_limit(2, Duration::from_secs(60));
+    let first = call(&fake, "GET", "/api/v1/servers", None, true).await;
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        (
+            first.header("x-ratelimit-limit"),
+            first.header("x-ratelimit-remaining")
+        ),
+        (Some("2"), Some("1"))
+    );
+    let reset: u64 = first.header("x-ratelimit-reset").unwrap().parse().unwrap();
+    assert!((59..=60).contains(&reset), "{reset}");
+    // Unauthenticated requests count too: the limiter runs before authentication.
+    let anonymous = call(&fake, "GET", "/api/v1/servers", None, false).await;
+    assert_eq!(
+        (anonymous.status, anonymous.header("x-ratelimit-remaining")),
+        (401, Some("0"))
+    );
+    let limited = call(&fake, "GET", "/api/v1/servers", None, true).await;
+    assert_eq!(limited.status, 429);
+    assert_eq!(
+        limited.text,
+        r#"{"error": {"message":"ratelimited", "code":429}}"#
+    );
+    let wait: u64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert!((59..=60).contains(&wait), "{wait}");
+    assert_eq!(limited.header("x-ratelimit-limit"), None);
+    // Outside the API there is no limiter.
+    assert_eq!(
+        call(&fake, "GET", "/elsewhere", None, true).await.status,
+        404
+    );
+
+    let err = client(&fake).list_servers().await.unwrap_err();
+    assert!(err.is_rate_limited(), "{err}");
+    assert_eq!(err.retry_after().map(|d| d.as_secs() >= 59), Some(true));
+}
+
+#[tokio::test]
+async fn the_default_limit_is_a_thousand_requests_a_minute_and_can_be_turned_off() {
+    let fake = FakeHasMcp::start().await;
+    for n in 0..1000 {
+        let reply = call(&fake, "GET", "/api/v1/servers", None, true).await;
+        assert_eq!(reply.status, 200, "request {n}");
+    }
+    let limited = call(&fake, "GET", "/api/v1/servers", None, true).await;
+    assert_eq!(limited.status, 429);
+    fake.without_rate_limit();
+    let free = call(&fake, "GET", "/api/v1/servers", None, true).await;
+    assert_eq!((free.status, free.header("x-ratelimit-limit")), (200, None));
+}
+
+#[tokio::test]
+async fn go_takes_the_last_of_repeated_keys_and_fails_on_any_wrong_type() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let patch = |body: &'static str| {
+        let fake = &fake;
+        let id = id.clone();
+        async move {
+            call(
+                fake,
+                "PATCH",
+                &format!("/api/v1/servers/{id}"),
+                Some(body.as_bytes().to_vec()),
+                true,
+            )
+            .await
+        }
+    };
+    let bad_name = patch(r#"{"server":{"name":"Good","NAME":"bad name!","version":1}}"#).await;
+    assert_eq!(bad_name.status, 400);
+    assert_eq!(
+        bad_name.json(),
+        error(
+            400,
+            "name must be `[a-zA-Z0-9]{1,16}",
+            json!({"name": "bad name!"})
+        )
+    );
+    let typed = patch(r#"{"server":{"name":"Good","version":"x","version":1}}"#).await;
+    assert_eq!(typed.status, 422);
+    assert_eq!(
+        typed.json(),
+        json!({"error": {"message": "invalid request payload", "code": 400}})
+    );
+    let null_keeps = patch(r#"{"server":{"name":"Good","version":1,"name":null}}"#).await;
+    assert_eq!(null_keeps.status, 200);
+    assert_eq!(null_keeps.json()["server"]["name"], "Good");
+}
+
+#[tokio::test]
+async fn a_version_at_the_end_of_int32_goes_up_and_then_no_read_succeeds() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.insert_server(json!({"name": "Old", "version": 2_147_483_647}));
+    let reason = "sql: Scan error on column index 6, name \"version\": converting driver.Value \
+                  type int64 (\"2147483648\") to a int32: value out of range";
+    let unreadable = error(
+        500,
+        "failed to get server",
+        json!({"reason": reason, "serverID": numeric(&id)}),
+    );
+    let body = json!({"server": {"name": "New", "version": 2_147_483_647}});
+    let patched = api(&fake, "PATCH", &format!("/servers/{id}"), Some(body)).await;
+    assert_eq!((patched.status, patched.json()), (500, unreadable.clone()));
+    // The write landed.
+    let stored = fake.server(&id).unwrap();
+    assert_eq!(
+        (stored["name"].clone(), stored["version"].clone()),
+        (json!("New"), json!(2_147_483_648i64))
+    );
+    let read = api(&fake, "GET", &format!("/servers/{id}"), None).await;
+    assert_eq!((read.status, read.json()), (500, unreadable));
+    let list = api(&fake, "GET", "/servers", None).await;
+    assert_eq!(
+        (list.status, list.json()),
+        (
+            500,
+            error(500, "failed to list servers", json!({"reason": reason}))
+        )
+    );
+    // Through the client: the server's own message.
+    let err = client(&fake).get_server(&id).await.unwrap_err();
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(
+        err.to_string(),
+        "HasMCP hasmcp_get_server: HTTP 500 500: failed to get server"
+    );
+}
+
+#[tokio::test]
+async fn attachments_come_back_in_id_order() {
+    let fake = FakeHasMcp::start().await;
+    let provider = fake.new_id();
+    let mut tools: Vec<String> = (0..5).map(|_| fake.new_id()).collect();
+    let mut resources: Vec<String> = (0..3).map(|_| fake.new_id()).collect();
+    tools.sort_by(|a, b| b.cmp(a));
+    resources.sort_by(|a, b| b.cmp(a));
+    let id = fake.insert_server(json!({
+        "name": "Docs",
+        "providers": [{"id": provider, "tools": tools.iter().map(|t| json!({"id": t})).collect::<Vec<_>>()}],
+        "resources": resources.iter().map(|r| json!({"id": r})).collect::<Vec<_>>(),
+    }));
+    tools.sort();
+    resources.sort();
+    let server = api(&fake, "GET", &format!("/servers/{id}"), None)
+        .await
+        .json();
+    let listed: Vec<&str> = server["server"]["providers"][0]["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, tools);
+    let listed: Vec<&str> = server["server"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, resources);
+}
+
+#[tokio::test]
+async fn a_method_a_path_does_not_serve_is_405_with_allow() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    for (verb, path, allow) in [
+        (
+            "PUT",
+            format!("/api/v1/servers/{id}"),
+            "GET, HEAD, DELETE, PATCH",
+        ),
+        ("DELETE", "/api/v1/servers".to_owned(), "GET, HEAD, POST"),
+        (
+            "POST",
+            format!("/api/v1/servers/{id}/tools/{id}"),
+            "GET, HEAD, DELETE",
+        ),
+        ("POST", "/api/v1/nothing".to_owned(), "GET, HEAD"),
+        ("DELETE", "/elsewhere".to_owned(), "GET, HEAD"),
+    ] {
+        let reply = call(&fake, verb, &path, None, true).await;
+        assert_eq!(
+            (reply.status, reply.text.as_str()),
+            (405, "Method Not Allowed"),
+            "{verb} {path}"
+        );
+        assert_eq!(reply.header("allow"), Some(allow), "{verb} {path}");
+    }
+    let get = call(&fake, "GET", "/api/v1/nothing", None, true).await;
+    assert_eq!(
+        (get.status, get.text.as_str()),
+        (404, "Cannot GET /api/v1/nothing")
+    );
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+#[tokio::test]
+async fn servers_are_created_listed_without_resources_and_deleted_twice() {
+    let fake = FakeHasMcp::start().await;
+    assert_eq!(api(&fake, "GET", "/servers", None).await.text, "{}");
+    let (provider, tool, resource) = (fake.new_id(), fake.new_id(), fake.new_id());
+    let body = json!({"server": {
+        "name": "Docs", "instructions": "Read", "version": 9, "requestHeadersProxyEnabled": true,
+        "providers": [{"id": provider, "tools": [{"id": tool}]}], "resources": [{"id": resource}],
+    }});
+    let created = api(&fake, "POST", "/servers", Some(body)).await;
+    assert_eq!(created.status, 201);
+    let server = created.json()["server"].clone();
+    let id = server["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        server,
+        json!({
+            "id": id, "createdAt": server["createdAt"], "updatedAt": server["createdAt"],
+            "requestHeadersProxyEnabled": true, "name": "Docs", "instructions": "Read", "version": 1,
+            "providers": [{"id": provider, "tools": [{"id": tool, "providerID": "00000000000"}]}],
+            "resources": [{"id": resource}],
+        })
+    );
+    let listed = api(&fake, "GET", "/servers", None).await.json();
+    let mut expected = server.clone();
+    expected.as_object_mut().unwrap().remove("resources");
+    assert_eq!(listed, json!({"servers": [expected]}));
+
+    let refused = api(
+        &fake,
+        "POST",
+        "/servers",
+        Some(json!({"server": {"name": "no spaces"}})),
+    )
+    .await;
+    assert_eq!(
+        (refused.status, refused.json()),
+        (
+            400,
+            error(
+                400,
+                "name must be `[a-zA-Z0-9]{1,16}",
+                json!({"name": "no spaces"})
+            )
+        )
+    );
+
+    for _ in 0..2 {
+        let deleted = api(&fake, "DELETE", &format!("/servers/{id}"), None).await;
+        assert_eq!((deleted.status, deleted.text.as_str()), (204, ""));
+    }
+    assert_eq!(
+        api(&fake, "GET", &format!("/servers/{id}/resources"), None)
+            .await
+            .text,
+        "{}"
+    );
+    assert!(fake.server(&id).is_none());
+}
+
+// ---------------------------------------------------------------- links
+
+#[tokio::test]
+async fn tool_links_have_their_own_statuses() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let provider = fake.seed_provider("GitHub");
+    let tool = fake.seed_tool(&provider, "listRepos");
+    let unknown = fake.new_id();
+    let link = |t: &str| Some(json!({"tool": {"toolID": t}}));
+    let path = format!("/servers/{server}/tools");
+    let ids = |t: &str| json!({"serverID": numeric(&server), "toolID": numeric(t)});
+    let with_reason = |reason: &str, t: &str| {
+        let mut data = ids(t);
+        data["reason"] = json!(reason);
+        data
+    };
+
+    let made = api(&fake, "POST", &path, link(&tool)).await;
+    assert_eq!(
+        (made.status, made.json()),
+        (
+            201,
+            json!({"tool": {"serverID": "00000000000", "providerID": "00000000000", "toolID": "00000000000"}})
+        )
+    );
+    let again = api(&fake, "POST", &path, link(&tool)).await;
+    assert_eq!(
+        (again.status, again.json()),
+        (
+            409,
+            error(
+                409,
+                "server tool already exists",
+                with_reason("duplicated key not allowed", &tool)
+            )
+        )
+    );
+    let missing = api(&fake, "POST", &path, link(&unknown)).await;
+    assert_eq!(
+        (missing.status, missing.json()),
+        (
+            409,
+            error(
+                409,
+                "tool does not exist",
+                with_reason("record not found", &unknown)
+            )
+        )
+    );
+    let no_tool = api(&fake, "POST", &path, Some(json!({"tool": {}}))).await;
+    assert_eq!(
+        (no_tool.status, no_tool.json()),
+        (
+            500,
+            error(
+                500,
+                "internal server error",
+                json!({"reason": "tool ID must be greater than 0"})
+            )
+        )
+    );
+    let listed = api(&fake, "GET", &path, None).await.json();
+    assert_eq!(
+        listed,
+        json!({"tools": [{"serverID": server, "providerID": provider, "toolID": tool}]})
+    );
+
+    let nobody = fake.new_id();
+    let gone = api(
+        &fake,
+        "DELETE",
+        &format!("/servers/{nobody}/tools/{tool}"),
+        None,
+    )
+    .await;
+    assert_eq!(gone.status, 404);
+    for _ in 0..2 {
+        let unlinked = api(&fake, "DELETE", &format!("{path}/{tool}"), None).await;
+        assert_eq!(unlinked.status, 204);
+    }
+    assert_eq!(api(&fake, "GET", &path, None).await.text, "{}");
+}
+
+#[tokio::test]
+async fn resource_and_prompt_links_answer_400_404_409_and_list_prompts_under_prompt() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let resource = fake.seed_resource("readme", "file:///README.md");
+    let prompt = fake.seed_prompt("summarize");
+    let unknown = fake.new_id();
+
+    let path = format!("/servers/{server}/resources");
+    let made = api(
+        &fake,
+        "POST",
+        &path,
+        Some(json!({"resource": {"resourceID": resource}})),
+    )
+    .await;
+    assert_eq!(
+        (made.status, made.json()),
+        (
+            201,
+            json!({"resource": {"serverID": "00000000000", "resourceID": "00000000000"}})
+        )
+    );
+    let again = api(
+        &fake,
+        "POST",
+        &path,
+        Some(json!({"resource": {"resourceID": resource}})),
+    )
+    .await;
+    assert_eq!(
+        again.json(),
+        error(
+            409,
+            "server resource association already exists",
+            json!({"serverID": numeric(&server), "resourceID": numeric(&resource)})
+        )
+    );
+    let missing = api(
+        &fake,
+        "POST",
+        &path,
+        Some(json!({"resource": {"resourceID": unknown}})),
+    )
+    .await;
+    assert_eq!(
+        (missing.status, missing.json()),
+        (
+            404,
+            error(
+                404,
+                "resource not found",
+                json!({"resourceID": numeric(&unknown)})
+            )
+        )
+    );
+    let zero = api(&fake, "POST", &path, Some(json!({"resource": {}}))).await;
+    assert_eq!(
+        (zero.status, zero.json()),
+        (
+            400,
+            json!({"error": {"code": 400, "message": "resource ID must be greater than 0"}})
+        )
+    );
+
+    let path = format!("/servers/{server}/prompts");
+    assert_eq!(api(&fake, "GET", &path, None).await.text, "{}");
+    let made = api(
+        &fake,
+        "POST",
+        &path,
+        Some(json!({"prompt": {"promptID": prompt}})),
+    )
+    .await;
+    assert_eq!(made.status, 201);
+    let listed = api(&fake, "GET", &path, None).await.json();
+    assert_eq!(
+        listed,
+        json!({"prompt": [{"serverID": server, "promptID": prompt}]})
+    );
+    let client_view = client(&fake).list_server_prompts(&server).await.unwrap();
+    assert_eq!(
+        client_view[0].prompt_id.as_ref().map(|p| p.as_str()),
+        Some(prompt.as_str())
+    );
+    // Unlinking checks no server.
+    let nobody = fake.new_id();
+    assert_eq!(
+        api(
+            &fake,
+            "DELETE",
+            &format!("/servers/{nobody}/prompts/{prompt}"),
+            None
+        )
+        .await
+        .status,
+        204
+    );
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[tokio::test]
+async fn tokens_need_a_future_expiry_and_show_their_value_once() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let path = format!("/servers/{server}/tokens");
+    let expires = in_an_hour();
+    let made = api(
+        &fake,
+        "POST",
+        &path,
+        Some(json!({"token": {"expiresAt": expires, "name": "ci"}})),
+    )
+    .await;
+    assert_eq!(made.status, 201);
+    let token = made.json()["token"].clone();
+    let id = token["id"].as_str().unwrap().to_owned();
+    let value = token["value"].as_str().unwrap().to_owned();
+    assert_eq!(value.split('.').count(), 3, "a JWT: {value}");
+    assert!(
+        value.starts_with("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."),
+        "{value}"
+    );
+    assert_eq!(
+        token,
+        json!({"id": id, "serverID": server, "expiresAt": expires,
+               "scope": "session:create session:call session:delete session:stream", "value": value})
+    );
+
+    for (body, shown) in [
+        (
+            json!({"token": {"expiresAt": "2020-01-01T00:00:00Z"}}),
+            "2020-01-01 00:00:00 +0000 UTC",
+        ),
+        (json!({"token": {}}), "0001-01-01 00:00:00 +0000 UTC"),
+    ] {
+        let refused = api(&fake, "POST", &path, Some(body)).await;
+        assert_eq!(
+            (refused.status, refused.json()),
+            (
+                400,
+                error(
+                    400,
+                    &format!("expires at ({shown}) must be in the future"),
+                    json!({"serverID": numeric(&server)})
+                )
+            )
+        );
+    }
+
+    let listed = api(&fake, "GET", &path, None).await.json();
+    let listed = &listed["tokens"][0];
+    assert_eq!(
+        (listed["id"].as_str(), listed["name"].as_str()),
+        (Some(id.as_str()), Some("ci"))
+    );
+    assert!(listed.get("value").is_none() && listed.get("createdAt").is_some());
+    assert_eq!(
+        api(&fake, "DELETE", &format!("{path}/{id}"), None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(api(&fake, "GET", &path, None).await.text, "{}");
+    let nobody = fake.new_id();
+    let unknown = api(
+        &fake,
+        "POST",
+        &format!("/servers/{nobody}/tokens"),
+        Some(json!({"token": {"expiresAt": expires}})),
+    )
+    .await;
+    assert_eq!(unknown.status, 404);
+}
+
+#[tokio::test]
+async fn the_clients_token_value_is_the_one_the_fake_minted_and_debug_hides_it() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let hm = client(&fake);
+    let when = DateTime::<Utc>::from(SystemTime::now() + Duration::from_secs(600));
+    let token = hm
+        .create_server_token(&server)
+        .expires_at(when)
+        .name("ci")
+        .send()
+        .await
+        .unwrap();
+    let value = token.value.as_ref().unwrap().expose().clone();
+    let debug = format!(
+        "{token:?} {:?}",
+        hm.list_server_tokens(&server).await.unwrap()
+    );
+    assert!(!debug.contains(&value), "{debug}");
+    let err = hm
+        .create_server_token(fake.new_id())
+        .expires_at(when)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err}");
+    assert!(matches!(err, Error::Api(_)));
+}
