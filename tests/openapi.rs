@@ -388,6 +388,26 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "GetmcpAuthType" => known_enum!(getmcp::AuthType),
         "GetmcpOutboundAuthType" => known_enum!(getmcp::OutboundAuthType),
         "GetmcpTransportType" => known_enum!(getmcp::TransportType),
+        // GetMCP lists, creates, and a server's tools, resources and prompts.
+        "GetmcpServerCreate" => {
+            decode_exact::<getmcp::CreateServerBody>(at, value);
+            value.clone()
+        }
+        "GetmcpTool" => back(&decode_stable::<getmcp::Tool>(at, value)),
+        "GetmcpToolCreate" | "GetmcpToolUpdate" => {
+            decode_exact::<getmcp::ToolBody>(at, value);
+            value.clone()
+        }
+        "GetmcpResource" => back(&decode_stable::<getmcp::Resource>(at, value)),
+        "GetmcpResourceCreate" | "GetmcpResourceUpdate" => {
+            decode_exact::<getmcp::ResourceBody>(at, value);
+            value.clone()
+        }
+        "GetmcpPrompt" => back(&decode_stable::<getmcp::Prompt>(at, value)),
+        "GetmcpPromptCreate" | "GetmcpPromptUpdate" => {
+            decode_exact::<getmcp::PromptBody>(at, value);
+            value.clone()
+        }
         // The generated `data` keeps only `status`: compare what it keeps.
         "WpError" => back(&decode_stable::<raw::types::WpError>(at, value)),
         // Schemas the crate has no hand-written type for yet: the generated ones. Bodies
@@ -428,18 +448,8 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpPromptEnvelope" => generated!(answer HasmcpPromptEnvelope),
         "HasmcpCreatePromptRequest" => generated!(body HasmcpCreatePromptRequest),
         "HasmcpUpdatePromptRequest" => generated!(body HasmcpUpdatePromptRequest),
-        "GetmcpServerCreate" => generated!(body GetmcpServerCreate),
         "GetmcpDeleted" => generated!(answer GetmcpDeleted),
         "GetmcpCredentialsStatus" => generated!(answer GetmcpCredentialsStatus),
-        "GetmcpTool" => generated!(answer GetmcpTool),
-        "GetmcpToolCreate" => generated!(body GetmcpToolCreate),
-        "GetmcpToolUpdate" => generated!(body GetmcpToolUpdate),
-        "GetmcpResource" => generated!(answer GetmcpResource),
-        "GetmcpResourceCreate" => generated!(body GetmcpResourceCreate),
-        "GetmcpResourceUpdate" => generated!(body GetmcpResourceUpdate),
-        "GetmcpPrompt" => generated!(answer GetmcpPrompt),
-        "GetmcpPromptCreate" => generated!(body GetmcpPromptCreate),
-        "GetmcpPromptUpdate" => generated!(body GetmcpPromptUpdate),
         other => panic!("{at}: no typed decoding for schema {other}; add it to decode_typed"),
     }
 }

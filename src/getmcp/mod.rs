@@ -20,7 +20,12 @@
 mod client;
 mod credentials;
 mod ids;
+mod paging;
+mod prompts;
+mod resources;
 mod servers;
+mod shared;
+mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
@@ -28,4 +33,23 @@ pub use ids::ServerRef;
 pub use servers::{
     AuthType, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType, UpdateServer,
     UpdateServerBody,
+};
+// Lists, creates, deletes; a server's tools, resources and prompts.
+pub use paging::{List, Page, MAX_PER_PAGE};
+pub use prompts::{
+    CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
+    UpdatePrompt,
+};
+pub use resources::{
+    CreateResource, DataSourceType, ListResources, Resource, ResourceBody, ResourceWrite,
+    ResourcesQuery, UpdateResource,
+};
+pub use servers::{
+    CreateServer, CreateServerBody, ListServers, ServerOrderBy, ServersQuery, SortOrder,
+    MAX_INSTRUCTIONS_BYTES,
+};
+pub use shared::New;
+pub use tools::{
+    CreateTool, HttpMethod, ListTools, ParameterMapping, ParameterTarget, RetryBackoff, Tool,
+    ToolBody, ToolRef, ToolStatus, ToolWrite, ToolsQuery, UpdateTool, MAX_RETRY_COUNT,
 };

@@ -12,8 +12,12 @@ use crate::{
     Error, Redacted,
 };
 
+mod create;
+mod list;
 mod update;
 
+pub use create::{CreateServer, CreateServerBody, MAX_INSTRUCTIONS_BYTES};
+pub use list::{ListServers, ServerOrderBy, ServersQuery, SortOrder};
 pub use update::{UpdateServer, UpdateServerBody};
 
 wire_enum! {
