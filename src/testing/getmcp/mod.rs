@@ -2,9 +2,15 @@
 //! and router in `state`, WordPress's request and error rules in `emulation`, and one
 //! module per resource (`servers`).
 
+mod children;
 mod emulation;
+mod lifecycle;
+mod paging;
+mod prompts;
+mod resources;
 mod servers;
 mod state;
+mod tools;
 
 use std::fmt;
 
@@ -39,6 +45,15 @@ use crate::getmcp::ServerRef;
 ///    with the other settings kept; a new `name` re-derives `slug` and `endpoint_url`;
 ///    `auth_type: none` wipes the test credentials and `auth_config`; `updated_at`
 ///    moves. The answer is the server object.
+///
+/// It also serves the rest of the management API, with the same order of checks and
+/// WordPress's paging: the server list (`GET /servers`: `per_page` 1–100, `page` from 1,
+/// a 400 `rest_invalid_param` outside them, `X-WP-Total` and `X-WP-TotalPages`, an
+/// empty array past the last page), create (201), delete (cascading to the server's
+/// tools, resources and prompts; a second delete is a 404), `PATCH …/toggle` and
+/// `POST …/duplicate`; and each server's tools, resources and prompts (list, create,
+/// get, update, delete), with seeds ([`FakeGetMcp::seed_tool`],
+/// [`FakeGetMcp::seed_resource`], [`FakeGetMcp::seed_prompt`]).
 ///
 /// Test credentials are kept out of the server object, as the real plugin does; see
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.

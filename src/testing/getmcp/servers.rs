@@ -34,10 +34,20 @@ impl Record {
     pub(super) fn credentials(&self) -> Option<Value> {
         self.credentials.clone()
     }
+
+    /// The numeric id.
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The server object, to change in place.
+    pub(super) fn object_mut(&mut self) -> &mut Map<String, Value> {
+        &mut self.object
+    }
 }
 
 /// The arguments of the PATCH route, in the order WordPress validates them.
-const ARGS: [(&str, Arg); 7] = [
+pub(super) const ARGS: [(&str, Arg); 7] = [
     ("name", Arg::Str),
     ("description", Arg::Str),
     ("status", Arg::Enum(&["active", "paused", "draft"])),
@@ -269,7 +279,7 @@ fn set_description(server: &mut Map<String, Value>, description: Value) {
 
 /// The slug WordPress derives from a name: lower case, every run of other characters
 /// a single `-`, none at either end.
-fn slugify(name: &str) -> String {
+pub(super) fn slugify(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {
@@ -285,18 +295,18 @@ fn slugify(name: &str) -> String {
 }
 
 /// A version-4-shaped UUID that depends only on `id`.
-fn uuid_for(id: u64) -> Uuid {
+pub(super) fn uuid_for(id: u64) -> Uuid {
     let mut bytes = [0u8; 16];
     bytes[..8].copy_from_slice(&mix(id).to_be_bytes());
     bytes[8..].copy_from_slice(&mix(id ^ 0xffff_0000).to_be_bytes());
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
-fn server_json(object: &Map<String, Value>) -> Reply {
+pub(super) fn server_json(object: &Map<String, Value>) -> Reply {
     wp_json(200, &Value::Object(object.clone()))
 }
 
-fn not_found() -> Reply {
+pub(super) fn not_found() -> Reply {
     wp_error(404, "getmcp_not_found", "Server not found.")
 }
 

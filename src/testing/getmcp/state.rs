@@ -2,8 +2,13 @@
 //! clock, the id sequence) and which handler a request goes to.
 
 use super::{
+    children::{self, Kind, Table},
     emulation::{self, effective_method},
+    lifecycle,
+    prompts::PROMPTS,
+    resources::RESOURCES,
     servers::{self, Record},
+    tools::TOOLS,
     FakeGetMcp,
 };
 use crate::{
@@ -23,6 +28,9 @@ pub(super) struct State {
     /// The highest numeric id given out or inserted.
     pub(super) last_id: u64,
     pub(super) servers: Vec<Record>,
+    pub(super) tools: Table,
+    pub(super) resources: Table,
+    pub(super) prompts: Table,
 }
 
 impl State {
@@ -32,26 +40,57 @@ impl State {
             clock: Clock::default(),
             last_id: 0,
             servers: Vec::new(),
+            tools: Table::default(),
+            resources: Table::default(),
+            prompts: Table::default(),
         }
     }
 }
 
 /// A route the fake serves, with its path parameters. Each resource adds its routes
-/// here and its handlers in a module of its own.
+/// here and its handlers in a module of its own. A server id that matches a route's
+/// pattern but no server can have is `None`.
 enum Route {
-    /// `/getmcp/v1/servers/{id}`; `None` for an id that matches the route's pattern but
-    /// no server can have.
+    /// `/getmcp/v1/servers`
+    Servers,
+    /// `/getmcp/v1/servers/{id}`
     Server(Option<ServerRef>),
+    /// `/getmcp/v1/servers/{id}/toggle`
+    Toggle(Option<ServerRef>),
+    /// `/getmcp/v1/servers/{id}/duplicate`
+    Duplicate(Option<ServerRef>),
+    /// `/getmcp/v1/servers/{server_id}/tools`, `/resources` or `/prompts`
+    Children(&'static Kind, Option<ServerRef>),
+    /// `/getmcp/v1/servers/{server_id}/tools/{id}`, and so on
+    Child(&'static Kind, Option<ServerRef>, Option<ServerRef>),
 }
 
 impl Route {
     /// The route of a path below `/wp-json`.
     fn of(route: &str) -> Option<Self> {
         let route = route.trim_end_matches('/');
-        if let Some(id) = route.strip_prefix("/getmcp/v1/servers/") {
-            return servers::route_id(id).map(Route::Server);
+        if route == "/getmcp/v1/servers" {
+            return Some(Route::Servers);
         }
-        None
+        let rest = route.strip_prefix("/getmcp/v1/servers/")?;
+        let mut parts = rest.splitn(3, '/');
+        let server = servers::route_id(parts.next()?)?;
+        let (what, child) = (parts.next(), parts.next());
+        let kind = |name: &str| {
+            [&TOOLS, &RESOURCES, &PROMPTS]
+                .into_iter()
+                .find(|kind| name.strip_suffix('s') == Some(kind.name))
+        };
+        Some(match (what, child) {
+            (None, _) => Route::Server(server),
+            (Some("toggle"), None) => Route::Toggle(server),
+            (Some("duplicate"), None) => Route::Duplicate(server),
+            (Some(name), None) => Route::Children(kind(name)?, server),
+            (Some(name), Some(id)) => {
+                let kind = kind(name)?;
+                Route::Child(kind, server, kind.route_id(id)?)
+            }
+        })
     }
 }
 
@@ -72,9 +111,32 @@ impl Platform for State {
         let Some(route) = req.path.strip_prefix("/wp-json") else {
             return emulation::page_not_found();
         };
-        match (Route::of(route), effective_method(req).as_str()) {
-            (Some(Route::Server(id)), "GET" | "HEAD") => servers::get(self, id, authorized),
-            (Some(Route::Server(id)), "PATCH") => servers::patch(self, req, id, authorized),
+        let Some(route) = Route::of(route) else {
+            return emulation::no_route();
+        };
+        match (route, effective_method(req).as_str()) {
+            (Route::Servers, "GET" | "HEAD") => lifecycle::list(self, req, authorized),
+            (Route::Servers, "POST") => lifecycle::create(self, req, authorized),
+            (Route::Server(id), "GET" | "HEAD") => servers::get(self, id, authorized),
+            (Route::Server(id), "PATCH") => servers::patch(self, req, id, authorized),
+            (Route::Server(id), "DELETE") => lifecycle::delete(self, id, authorized),
+            (Route::Toggle(id), "PATCH") => lifecycle::toggle(self, id, authorized),
+            (Route::Duplicate(id), "POST") => lifecycle::duplicate(self, id, authorized),
+            (Route::Children(kind, server), "GET" | "HEAD") => {
+                children::list(self, kind, req, server, authorized)
+            }
+            (Route::Children(kind, server), "POST") => {
+                children::create(self, kind, req, server, authorized)
+            }
+            (Route::Child(kind, server, id), "GET" | "HEAD") => {
+                children::get(self, kind, server, id, authorized)
+            }
+            (Route::Child(kind, server, id), "PATCH") => {
+                children::patch(self, kind, req, server, id, authorized)
+            }
+            (Route::Child(kind, server, id), "DELETE") => {
+                children::delete(self, kind, server, id, authorized)
+            }
             _ => emulation::no_route(),
         }
     }
