@@ -227,8 +227,9 @@ pub(super) fn duplicate(st: &mut State, id: Option<ServerRef>, authorized: bool)
     let new_id = st.last_id + 1;
     let now = rfc3339(st.clock.tick());
     let mut copy = source;
-    for key in ["id", "uuid"] {
-        copy[key] = Value::Null;
+    if let Value::Object(fields) = &mut copy {
+        fields.remove("id");
+        fields.remove("uuid");
     }
     copy["name"] = name.as_str().into();
     copy["status"] = "draft".into();
