@@ -6,7 +6,8 @@
 mod getmcp_support;
 
 use getmcp_support::{
-    assert_request, client, fake_client, only_request, uuid_ref, SERVERS, TOOL_UUID, UUID,
+    answering, assert_request, client, decode_reason, fake_client, invalid_field, only_request,
+    silent, uuid_ref, SERVERS, TOOL_UUID, UUID,
 };
 use mcp_admin::{
     getmcp::{
@@ -14,52 +15,9 @@ use mcp_admin::{
         RetryBackoff, Tool, ToolRef, ToolStatus,
     },
     testing::FakeGetMcp,
-    Error, Patch, Platform,
+    Patch,
 };
 use serde_json::{json, Value};
-use wiremock::{matchers::any, Mock, MockServer, ResponseTemplate};
-
-async fn answering(status: u16, body: Option<Value>, total: Option<&str>) -> MockServer {
-    let mock = MockServer::start().await;
-    let mut answer = ResponseTemplate::new(status);
-    if let Some(body) = body {
-        answer = answer.set_body_json(body);
-    }
-    if let Some(total) = total {
-        answer = answer.insert_header("X-WP-Total", total);
-    }
-    Mock::given(any()).respond_with(answer).mount(&mock).await;
-    mock
-}
-
-async fn silent() -> MockServer {
-    let mock = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(500))
-        .expect(0)
-        .mount(&mock)
-        .await;
-    mock
-}
-
-fn invalid_field(e: Error) -> &'static str {
-    match e {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("not refused before sending: {other:?}"),
-    }
-}
-
-fn decode_reason(e: Error) -> (&'static str, String) {
-    match e {
-        Error::Decode {
-            platform: Platform::GetMcp,
-            operation,
-            reason,
-            ..
-        } => (operation, reason),
-        other => panic!("not a Decode error: {other:?}"),
-    }
-}
 
 fn tools_path() -> String {
     format!("{SERVERS}/{UUID}/tools")
@@ -82,7 +40,7 @@ fn tool_json() -> Value {
 
 #[tokio::test]
 async fn list_tools_sends_the_status_and_paging_and_reads_the_total() {
-    let mock = answering(200, Some(json!([tool_json()])), Some("51")).await;
+    let mock = answering(200, Some(json!([tool_json()])), &[("X-WP-Total", "51")]).await;
     let page = client(&mock)
         .list_tools(uuid_ref())
         .status(ToolStatus::Paused)
@@ -109,7 +67,7 @@ async fn a_listed_tool_of_another_server_is_refused() {
     let mut other = tool_json();
     other["server_id"] = json!(9);
     other["server_uuid"] = json!("f47ac10b-58cc-4372-a567-0e02b2c3d479");
-    let mock = answering(200, Some(json!([other])), Some("1")).await;
+    let mock = answering(200, Some(json!([other])), &[("X-WP-Total", "1")]).await;
     let e = client(&mock)
         .list_tools(uuid_ref())
         .all()
@@ -119,6 +77,7 @@ async fn a_listed_tool_of_another_server_is_refused() {
         decode_reason(e),
         (
             "getmcp_list_tools",
+            200,
             format!(
                 "asked for a tool of server {UUID}, the answer's belongs to server 9 \
                  (f47ac10b-58cc-4372-a567-0e02b2c3d479)"
@@ -129,7 +88,7 @@ async fn a_listed_tool_of_another_server_is_refused() {
 
 #[tokio::test]
 async fn get_tool_reads_the_documented_shape_and_checks_the_ids() {
-    let mock = answering(200, Some(tool_json()), None).await;
+    let mock = answering(200, Some(tool_json()), &[]).await;
     let tool_ref: ToolRef = TOOL_UUID.parse().expect("a UUID");
     let tool = client(&mock)
         .get_tool(uuid_ref(), tool_ref)
@@ -161,12 +120,13 @@ async fn get_tool_reads_the_documented_shape_and_checks_the_ids() {
     );
 
     // Asked for tool 6, answered tool 5.
-    let mock = answering(200, Some(tool_json()), None).await;
+    let mock = answering(200, Some(tool_json()), &[]).await;
     let e = client(&mock).get_tool(3u64, 6u64).await.unwrap_err();
     assert_eq!(
         decode_reason(e),
         (
             "getmcp_get_tool",
+            200,
             format!("asked for tool 6, the answer is tool 5 ({TOOL_UUID})")
         )
     );
@@ -175,7 +135,7 @@ async fn get_tool_reads_the_documented_shape_and_checks_the_ids() {
 #[tokio::test]
 async fn create_tool_sends_every_field_set() {
     for status in [200, 201] {
-        let mock = answering(status, Some(tool_json()), None).await;
+        let mock = answering(status, Some(tool_json()), &[]).await;
         let tool = client(&mock)
             .create_tool(uuid_ref(), "create_customer")
             .description("Create a customer")
@@ -277,7 +237,7 @@ async fn tool_writes_refuse_bad_input_before_sending() {
 
 #[tokio::test]
 async fn update_tool_sends_only_what_was_set_and_clears_by_name() {
-    let mock = answering(200, Some(tool_json()), None).await;
+    let mock = answering(200, Some(tool_json()), &[]).await;
     client(&mock)
         .update_tool(uuid_ref(), 5u64)
         .clear_description()
@@ -319,7 +279,7 @@ async fn update_tool_sends_only_what_was_set_and_clears_by_name() {
 #[tokio::test]
 async fn delete_tool_takes_any_2xx() {
     for (status, body) in [(200, Some(json!({"deleted": true}))), (204, None)] {
-        let mock = answering(status, body, None).await;
+        let mock = answering(status, body, &[]).await;
         let tool: ToolRef = TOOL_UUID.parse().expect("a UUID");
         client(&mock)
             .delete_tool(uuid_ref(), tool)
@@ -335,7 +295,7 @@ async fn delete_tool_takes_any_2xx() {
     }
     let gone =
         json!({"code": "getmcp_not_found", "message": "Tool not found.", "data": {"status": 404}});
-    let mock = answering(404, Some(gone), None).await;
+    let mock = answering(404, Some(gone), &[]).await;
     assert!(client(&mock)
         .delete_tool(3u64, 5u64)
         .await
@@ -354,7 +314,7 @@ fn resource_json() -> Value {
 async fn resource_operations_on_the_wire() {
     let path = format!("{SERVERS}/3/resources");
 
-    let mock = answering(200, Some(json!([resource_json()])), Some("1")).await;
+    let mock = answering(200, Some(json!([resource_json()])), &[("X-WP-Total", "1")]).await;
     let all = client(&mock)
         .list_resources(3u64)
         .per_page(10)
@@ -370,7 +330,7 @@ async fn resource_operations_on_the_wire() {
         None,
     );
 
-    let mock = answering(200, Some(resource_json()), None).await;
+    let mock = answering(200, Some(resource_json()), &[]).await;
     let got = client(&mock).get_resource(3u64, 1).await.expect("200");
     assert_eq!(got.data_source_config["content"], "# Guide");
     assert_request(
@@ -381,7 +341,7 @@ async fn resource_operations_on_the_wire() {
         None,
     );
 
-    let mock = answering(201, Some(resource_json()), None).await;
+    let mock = answering(201, Some(resource_json()), &[]).await;
     client(&mock)
         .create_resource(3u64, "docs://guide", "Guide")
         .description("How to")
@@ -404,7 +364,7 @@ async fn resource_operations_on_the_wire() {
         })),
     );
 
-    let mock = answering(200, Some(resource_json()), None).await;
+    let mock = answering(200, Some(resource_json()), &[]).await;
     client(&mock)
         .update_resource(3u64, 1)
         .clear_template_uri()
@@ -422,7 +382,7 @@ async fn resource_operations_on_the_wire() {
         ),
     );
 
-    let mock = answering(200, Some(json!({"deleted": true})), None).await;
+    let mock = answering(200, Some(json!({"deleted": true})), &[]).await;
     client(&mock).delete_resource(3u64, 1).await.expect("2xx");
     assert_request(
         &only_request(&mock).await,
@@ -433,12 +393,13 @@ async fn resource_operations_on_the_wire() {
     );
 
     // Asked for resource 2, answered resource 1.
-    let mock = answering(200, Some(resource_json()), None).await;
+    let mock = answering(200, Some(resource_json()), &[]).await;
     let e = client(&mock).get_resource(3u64, 2).await.unwrap_err();
     assert_eq!(
         decode_reason(e),
         (
             "getmcp_get_resource",
+            200,
             "asked for resource 2, the answer is resource 1".into()
         )
     );
@@ -485,7 +446,7 @@ fn prompt_json() -> Value {
 async fn prompt_operations_on_the_wire() {
     let path = format!("{SERVERS}/{UUID}/prompts");
 
-    let mock = answering(200, Some(json!([prompt_json()])), None).await;
+    let mock = answering(200, Some(json!([prompt_json()])), &[]).await;
     let page = client(&mock)
         .list_prompts(uuid_ref())
         .send()
@@ -497,7 +458,7 @@ async fn prompt_operations_on_the_wire() {
     );
     assert_request(&only_request(&mock).await, "GET", &path, &[], None);
 
-    let mock = answering(200, Some(prompt_json()), None).await;
+    let mock = answering(200, Some(prompt_json()), &[]).await;
     client(&mock).get_prompt(uuid_ref(), 2).await.expect("200");
     assert_request(
         &only_request(&mock).await,
@@ -507,7 +468,7 @@ async fn prompt_operations_on_the_wire() {
         None,
     );
 
-    let mock = answering(201, Some(prompt_json()), None).await;
+    let mock = answering(201, Some(prompt_json()), &[]).await;
     client(&mock)
         .create_prompt(uuid_ref(), "summarize", "Summarize in {{style}}: {{text}}")
         .description("Summaries")
@@ -532,7 +493,7 @@ async fn prompt_operations_on_the_wire() {
         })),
     );
 
-    let mock = answering(200, Some(prompt_json()), None).await;
+    let mock = answering(200, Some(prompt_json()), &[]).await;
     client(&mock)
         .update_prompt(uuid_ref(), 2)
         .clear_arguments()
@@ -548,7 +509,7 @@ async fn prompt_operations_on_the_wire() {
         Some(json!({"description": "", "arguments": []})),
     );
 
-    let mock = answering(204, None, None).await;
+    let mock = answering(204, None, &[]).await;
     client(&mock)
         .delete_prompt(uuid_ref(), 2)
         .await
@@ -564,7 +525,7 @@ async fn prompt_operations_on_the_wire() {
     // A prompt answered for another server.
     let mut other = prompt_json();
     other["server_uuid"] = json!("f47ac10b-58cc-4372-a567-0e02b2c3d479");
-    let mock = answering(201, Some(other), None).await;
+    let mock = answering(201, Some(other), &[]).await;
     let e = client(&mock)
         .create_prompt(uuid_ref(), "summarize", "t")
         .send()
@@ -574,6 +535,7 @@ async fn prompt_operations_on_the_wire() {
         decode_reason(e),
         (
             "getmcp_create_prompt",
+            201,
             format!(
                 "asked for a prompt of server {UUID}, the answer's belongs to server 3 \
                  (f47ac10b-58cc-4372-a567-0e02b2c3d479)"
@@ -728,7 +690,7 @@ async fn resources_and_prompts_against_the_fake() {
     assert_eq!(r2.data_source_config["content"], "# Guide");
     assert_eq!(
         gm.list_resources(server).all().await.expect("list"),
-        [r2.clone()]
+        std::slice::from_ref(&r2)
     );
     gm.delete_resource(server, r.id).await.expect("deleted");
     assert!(gm

@@ -9,7 +9,8 @@ use std::{collections::HashSet, pin::pin, time::Instant};
 
 use futures_util::TryStreamExt;
 use getmcp_support::{
-    assert_request, client, fake_client, only_request, query, uuid_ref, KEY, SERVERS, UUID,
+    answering, assert_request, client, decode_reason, fake_client, invalid_field, only_request,
+    query, silent, uuid_ref, KEY, SERVERS, UUID,
 };
 use mcp_admin::{
     getmcp::{
@@ -17,7 +18,6 @@ use mcp_admin::{
         MAX_INSTRUCTIONS_BYTES,
     },
     testing::FakeGetMcp,
-    Error, Platform,
 };
 use serde_json::{json, Value};
 use wiremock::{
@@ -33,55 +33,13 @@ fn server(id: u64) -> Server {
     serde_json::from_value(server_json(id)).expect("a server")
 }
 
-/// A wiremock answering every request with `status`, `body` and the total headers given.
-async fn answering(status: u16, body: Value, totals: &[(&str, &str)]) -> MockServer {
-    let mock = MockServer::start().await;
-    let mut answer = ResponseTemplate::new(status).set_body_json(body);
-    for (name, value) in totals {
-        answer = answer.insert_header(*name, *value);
-    }
-    Mock::given(any()).respond_with(answer).mount(&mock).await;
-    mock
-}
-
-/// A wiremock that must receive nothing.
-async fn silent() -> MockServer {
-    let mock = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(500))
-        .expect(0)
-        .mount(&mock)
-        .await;
-    mock
-}
-
-fn invalid_field(e: Error) -> &'static str {
-    match e {
-        Error::InvalidInput { field, .. } => field,
-        other => panic!("not refused before sending: {other:?}"),
-    }
-}
-
-fn decode_reason(e: Error) -> (&'static str, u16, String) {
-    match e {
-        Error::Decode {
-            platform: Platform::GetMcp,
-            operation,
-            status,
-            reason,
-            ..
-        } => (operation, status, reason),
-        other => panic!("not a Decode error: {other:?}"),
-    }
-}
-
 // ---------------------------------------------------------------- list: the wire
 
 #[tokio::test]
 async fn list_servers_sends_every_filter_set_and_reads_the_totals() {
     let mock = answering(
         200,
-        json!([server_json(21), server_json(22)]),
+        Some(json!([server_json(21), server_json(22)])),
         &[("X-WP-Total", "120"), ("X-WP-TotalPages", "3")],
     )
     .await;
@@ -122,7 +80,7 @@ async fn list_servers_sends_every_filter_set_and_reads_the_totals() {
 async fn list_servers_with_nothing_set_sends_no_query() {
     let mock = answering(
         200,
-        json!([]),
+        Some(json!([])),
         &[("X-WP-Total", "0"), ("X-WP-TotalPages", "0")],
     )
     .await;
@@ -145,7 +103,7 @@ async fn every_sort_key_and_status_goes_out_as_the_site_spells_it() {
         (ServerOrderBy::LastUsedAt, "last_used_at"),
     ];
     for (key, wire) in cases {
-        let mock = answering(200, json!([]), &[]).await;
+        let mock = answering(200, Some(json!([])), &[]).await;
         client(&mock)
             .list_servers()
             .orderby(key)
@@ -167,7 +125,7 @@ async fn every_sort_key_and_status_goes_out_as_the_site_spells_it() {
 
 #[tokio::test]
 async fn missing_total_headers_are_none_and_malformed_ones_are_refused() {
-    let mock = answering(200, json!([server_json(1)]), &[]).await;
+    let mock = answering(200, Some(json!([server_json(1)])), &[]).await;
     let page = client(&mock).list_servers().send().await.expect("200");
     assert_eq!((page.total, page.total_pages), (None, None));
     // Without totals or a page size set, only an empty page can end a walk.
@@ -178,7 +136,7 @@ async fn missing_total_headers_are_none_and_malformed_ones_are_refused() {
         ("X-WP-TotalPages", "-1"),
         ("X-WP-Total", "1.5"),
     ] {
-        let mock = answering(200, json!([server_json(1)]), &[(header, value)]).await;
+        let mock = answering(200, Some(json!([server_json(1)])), &[(header, value)]).await;
         let e = client(&mock).list_servers().send().await.unwrap_err();
         assert_eq!(
             decode_reason(e),
@@ -215,7 +173,7 @@ async fn page_bounds_are_refused_before_sending() {
 #[tokio::test]
 async fn a_list_error_is_the_api_error() {
     let body = json!({"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 403}});
-    let mock = answering(403, body, &[]).await;
+    let mock = answering(403, Some(body), &[]).await;
     let e = client(&mock).list_servers().send().await.unwrap_err();
     assert!(e.is_unauthorized());
     assert_eq!(e.code(), Some("rest_forbidden"));
@@ -327,7 +285,7 @@ async fn without_totals_a_short_page_ends_the_walk_and_else_an_empty_one() {
 
 #[tokio::test]
 async fn a_site_that_ignores_page_and_sends_no_totals_is_refused() {
-    let mock = answering(200, json!([server_json(1), server_json(2)]), &[]).await;
+    let mock = answering(200, Some(json!([server_json(1), server_json(2)])), &[]).await;
     let e = client(&mock).list_servers().all().await.unwrap_err();
     assert_eq!(
         decode_reason(e),
@@ -604,7 +562,7 @@ async fn the_fake_filters_searches_and_sorts() {
 async fn create_server_sends_exactly_the_fields_set() {
     let answer =
         json!({"id": 3, "uuid": UUID, "name": "GitHub Tools", "slug": "gh", "status": "draft"});
-    let mock = answering(201, answer, &[]).await;
+    let mock = answering(201, Some(answer), &[]).await;
     let created = client(&mock)
         .create_server("GitHub Tools")
         .slug("gh")
@@ -640,7 +598,7 @@ async fn create_server_sends_exactly_the_fields_set() {
 
 #[tokio::test]
 async fn create_server_with_a_name_only_sends_the_name() {
-    let mock = answering(201, json!({"id": 4, "name": "Docs"}), &[]).await;
+    let mock = answering(201, Some(json!({"id": 4, "name": "Docs"})), &[]).await;
     client(&mock)
         .create_server("Docs")
         .send()
@@ -654,7 +612,7 @@ async fn create_server_with_a_name_only_sends_the_name() {
         Some(json!({"name": "Docs"})),
     );
     // Setters given `None` send nothing.
-    let mock = answering(201, json!({"id": 4, "name": "Docs"}), &[]).await;
+    let mock = answering(201, Some(json!({"id": 4, "name": "Docs"})), &[]).await;
     client(&mock)
         .create_server("Docs")
         .set_slug(None)
@@ -736,7 +694,7 @@ async fn create_server_debug_hides_the_credentials() {
 #[tokio::test]
 async fn a_plan_limit_on_create_is_an_api_error_not_an_auth_one() {
     let body = json!({"code": "tier_limit_auth_method", "message": "Upgrade.", "data": {"status": 403, "tier": "free"}});
-    let mock = answering(403, body, &[]).await;
+    let mock = answering(403, Some(body), &[]).await;
     let e = client(&mock)
         .create_server("A")
         .auth_type(AuthType::OAuth)
@@ -754,7 +712,7 @@ async fn a_plan_limit_on_create_is_an_api_error_not_an_auth_one() {
 
 #[tokio::test]
 async fn delete_server_sends_a_bare_delete_and_needs_deleted_true() {
-    let mock = answering(200, json!({"deleted": true}), &[]).await;
+    let mock = answering(200, Some(json!({"deleted": true})), &[]).await;
     client(&mock)
         .delete_server(uuid_ref())
         .await
@@ -767,7 +725,7 @@ async fn delete_server_sends_a_bare_delete_and_needs_deleted_true() {
         None,
     );
 
-    let mock = answering(200, json!({"deleted": false}), &[]).await;
+    let mock = answering(200, Some(json!({"deleted": false})), &[]).await;
     let e = client(&mock).delete_server(7u64).await.unwrap_err();
     assert_eq!(
         decode_reason(e),
@@ -779,7 +737,7 @@ async fn delete_server_sends_a_bare_delete_and_needs_deleted_true() {
     );
 
     let not_found = json!({"code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 404}});
-    let mock = answering(404, not_found, &[]).await;
+    let mock = answering(404, Some(not_found), &[]).await;
     let e = client(&mock).delete_server(7u64).await.unwrap_err();
     assert!(e.is_not_found());
     assert_eq!(e.code(), Some("getmcp_not_found"));
@@ -788,7 +746,7 @@ async fn delete_server_sends_a_bare_delete_and_needs_deleted_true() {
 #[tokio::test]
 async fn toggle_server_patches_the_toggle_route_without_a_body() {
     let answer = json!({"id": 3, "uuid": UUID, "name": "GitHub Tools", "status": "paused"});
-    let mock = answering(200, answer, &[]).await;
+    let mock = answering(200, Some(answer), &[]).await;
     let toggled = client(&mock).toggle_server(uuid_ref()).await.expect("200");
     assert_eq!(toggled.status, Some(ServerStatus::Paused));
     assert_request(
@@ -804,7 +762,7 @@ async fn toggle_server_patches_the_toggle_route_without_a_body() {
 async fn an_answer_about_another_server_is_refused() {
     let other =
         json!({"id": 9, "uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479", "status": "paused"});
-    let mock = answering(200, other.clone(), &[]).await;
+    let mock = answering(200, Some(other.clone()), &[]).await;
     let e = client(&mock).toggle_server(uuid_ref()).await.unwrap_err();
     assert_eq!(
         decode_reason(e),
@@ -814,7 +772,7 @@ async fn an_answer_about_another_server_is_refused() {
             format!("asked for server {UUID}, the answer is server 9 (f47ac10b-58cc-4372-a567-0e02b2c3d479)")
         )
     );
-    let mock = answering(200, other, &[]).await;
+    let mock = answering(200, Some(other), &[]).await;
     let e = client(&mock).toggle_server(3u64).await.unwrap_err();
     assert_eq!(
         decode_reason(e).2,
@@ -825,7 +783,7 @@ async fn an_answer_about_another_server_is_refused() {
 #[tokio::test]
 async fn duplicate_server_posts_without_a_body_and_refuses_the_source_as_the_copy() {
     let copy = json!({"id": 4, "name": "GitHub Tools (Copy)", "status": "draft"});
-    let mock = answering(201, copy, &[]).await;
+    let mock = answering(201, Some(copy), &[]).await;
     let duplicated = client(&mock).duplicate_server(3u64).await.expect("201");
     assert_eq!(
         (duplicated.id, duplicated.status),
@@ -839,7 +797,7 @@ async fn duplicate_server_posts_without_a_body_and_refuses_the_source_as_the_cop
         None,
     );
 
-    let mock = answering(201, json!({"id": 3, "name": "GitHub Tools"}), &[]).await;
+    let mock = answering(201, Some(json!({"id": 3, "name": "GitHub Tools"})), &[]).await;
     let e = client(&mock).duplicate_server(3u64).await.unwrap_err();
     assert_eq!(
         decode_reason(e),

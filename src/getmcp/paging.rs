@@ -1,35 +1,5 @@
 //! Paged lists: one [`List`] builder serves the servers, a server's tools, its resources
-//! and its prompts.
-//!
-//! WordPress pages by offset: `page` (from 1) and `per_page` (1–100), answers a bare JSON
-//! array, puts the totals in the `X-WP-Total` and `X-WP-TotalPages` headers, and answers
-//! an empty array past the last page.
-//!
-//! # What a walk guarantees
-//!
-//! [`List::all`] and [`List::into_stream`] fetch page after page, starting at the page
-//! set (default 1), and stop after the first of:
-//!
-//! - an empty page;
-//! - the last page by `X-WP-TotalPages`, as the latest page reported it;
-//! - without that header, the last page by `X-WP-Total` (the items up to this page
-//!   reach the total, counting every earlier page as full);
-//! - without either header, a page shorter than the `per_page` set.
-//!
-//! Offset paging is not a snapshot. An item that exists for the whole walk and keeps its
-//! place in the order is yielded exactly once; but an item created or deleted ahead of
-//! the walk's position shifts the rest by one, so a later item can be yielded twice (a
-//! create) or skipped (a delete), and an update that changes an item's sort key moves
-//! it. The servers' default order, most recently used first, moves whenever a server is
-//! used: for a stable walk, order by id ascending
-//! ([`ServerOrderBy::Id`](crate::getmcp::ServerOrderBy::Id),
-//! [`SortOrder::Asc`](crate::getmcp::SortOrder::Asc)), where new servers land at the
-//! end and only a concurrent delete can cause a skip. Deduplicate by `id` if a
-//! duplicate matters to you.
-//!
-//! A missing total header (some caches and proxies drop them) is `None` in [`Page`], and
-//! the walk goes on to an empty page; a header that is present but not a count is an
-//! [`Error::Decode`].
+//! and its prompts; [`Page`] is one page of any of them.
 
 use std::{future::Future, vec};
 
@@ -81,7 +51,7 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     /// The number of the page after this one, or `None` when this is the last one by
-    /// the rules in the [module docs](self) (the same rules the walks use).
+    /// the rules a walk stops by (see [`List`]).
     pub fn next_page(&self) -> Option<u64> {
         let len = self.items.len() as u64;
         let last = match (self.total_pages, self.total) {
@@ -151,8 +121,9 @@ pub trait Query: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
 }
 
-/// Fetches one page with a generated list operation: the items, and the totals from the
-/// answer's headers.
+/// Fetches one page with a generated list operation: the items, each passing `check`
+/// (an item about something else refuses the page), and the totals from the answer's
+/// headers.
 pub(crate) async fn fetch<T, E>(
     client: &Client,
     operation: &'static Operation,
@@ -160,15 +131,16 @@ pub(crate) async fn fetch<T, E>(
     fut: impl Future<
         Output = Result<progenitor_client::ResponseValue<Vec<T>>, progenitor_client::Error<E>>,
     >,
+    check: impl Fn(&T) -> Result<(), String>,
 ) -> Result<Page<T>, Error> {
     let answer = shared::call(client, operation, fut).await?;
-    let count = |name: &str| {
-        count_header(&answer.headers, name)
-            .map_err(|r| wrong_answer(operation.id, answer.status, r))
-    };
+    let refuse = |reason| wrong_answer(operation.id, answer.status, reason);
+    let count = |name: &str| count_header(&answer.headers, name).map_err(refuse);
+    let (total, total_pages) = (count("x-wp-total")?, count("x-wp-totalpages")?);
+    answer.value.iter().try_for_each(&check).map_err(refuse)?;
     Ok(Page {
-        total: count("x-wp-total")?,
-        total_pages: count("x-wp-totalpages")?,
+        total,
+        total_pages,
         items: answer.value,
         page: paging.page.unwrap_or(1),
         per_page: paging.per_page,
@@ -191,11 +163,40 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
 
 /// A paged list: set the filters and the paging, then take one page
 /// ([`send`](Self::send)), all of them ([`all`](Self::all)) or a stream
-/// ([`into_stream`](Self::into_stream)). See the [module docs](self) for what a walk
-/// guarantees while others write.
+/// ([`into_stream`](Self::into_stream)).
 ///
-/// `per_page` must be 1–100 and `page` at least 1; both are checked before anything is
-/// sent. Unset, the site's defaults apply (20 servers per page; 50 tools).
+/// WordPress pages by offset: `page` (from 1) and `per_page` (1–100, both checked before
+/// anything is sent; unset, the site's defaults apply: 20 servers a page, 50 tools),
+/// answers a bare JSON array, puts the totals in the `X-WP-Total` and `X-WP-TotalPages`
+/// headers, and answers an empty array past the last page.
+///
+/// # What a walk guarantees
+///
+/// [`all`](Self::all) and [`into_stream`](Self::into_stream) fetch page after page,
+/// starting at the page set (default 1), and stop after the first of:
+///
+/// - an empty page;
+/// - the last page by `X-WP-TotalPages`, as the latest page reported it;
+/// - without that header, the last page by `X-WP-Total` (the items up to this page
+///   reach the total, counting every earlier page as full);
+/// - without either header, a page shorter than the `per_page` set.
+///
+/// Offset paging is not a snapshot. An item that exists for the whole walk and keeps its
+/// place in the order is yielded exactly once; but an item created or deleted ahead of
+/// the walk's position shifts the rest by one, so a later item can be yielded twice (a
+/// create) or skipped (a delete), and an update that changes an item's sort key moves
+/// it. The servers' default order, most recently used first, moves whenever a server is
+/// used: for a stable walk, order by id ascending
+/// ([`ServerOrderBy::Id`](crate::getmcp::ServerOrderBy::Id),
+/// [`SortOrder::Asc`](crate::getmcp::SortOrder::Asc)), where new servers land at the
+/// end and only a concurrent delete can cause a skip. Deduplicate by `id` if a
+/// duplicate matters to you.
+///
+/// A missing total header (some caches and proxies drop them) is `None` in [`Page`], and
+/// the walk goes on to an empty page; a header that is present but not a count is an
+/// [`Error::Decode`]. A site that ignores `page` and sends no totals would be walked
+/// forever: a page that starts with the same item as the one before ends the walk with
+/// an [`Error::Decode`].
 ///
 /// ```no_run
 /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {

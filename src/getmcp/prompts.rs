@@ -1,10 +1,10 @@
 //! A server's prompts: the model, and the requests that list, read, create, update and
 //! delete them, with one builder for create and update.
 //!
-//! Confidence: get, create and update have vendor pages [doc]. The list and the delete
+//! Confidence: get, create and update have vendor pages (vendor docs). The list and the delete
 //! have none and are inferred from their siblings: `GET /servers/{server_id}/prompts`
 //! answering a bare array paged like the tool and resource lists, and
-//! `DELETE /servers/{server_id}/prompts/{id}` with any 2xx taken as success [inferred].
+//! `DELETE /servers/{server_id}/prompts/{id}` with any 2xx taken as success (inferred).
 //! Prompts have numeric ids only.
 
 use std::collections::HashSet;
@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     getmcp::{
         paging::{self, with_paging, List, Page, Paging, Query},
-        shared::{self, expect_item, nothing_to_update, require_text, ItemIds, New},
+        shared::{self, changing, expect_item, require_text, ItemIds, New},
         Client, ServerRef,
     },
     transport::ops,
@@ -399,11 +399,7 @@ impl PromptWrite<u64> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<PromptBody, Error> {
-        let body = self.fields()?;
-        if body == PromptBody::default() {
-            return Err(nothing_to_update());
-        }
-        Ok(body)
+        changing(self.fields()?)
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -430,7 +426,7 @@ pub struct PromptsQuery {
     server: ServerRef,
 }
 
-/// `GET /servers/{server_id}/prompts` [inferred]: see [`List`] for paging.
+/// `GET /servers/{server_id}/prompts` (inferred): see [`List`] for paging.
 pub type ListPrompts = List<PromptsQuery>;
 
 impl Query for PromptsQuery {
@@ -440,18 +436,14 @@ impl Query for PromptsQuery {
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Prompt>, Error> {
         let op = client.raw().getmcp_list_prompts().server_id(self.server);
         let op = with_paging!(op, paging);
-        let page = paging::fetch(client, &ops::GETMCP_LIST_PROMPTS, paging, op.send()).await?;
-        for p in &page.items {
-            expect_prompt(self.server, None, p)
-                .map_err(|reason| shared::wrong_answer(Self::OPERATION, 200, reason))?;
-        }
-        Ok(page)
+        let check = |item: &_| expect_prompt(self.server, None, item);
+        paging::fetch(client, &ops::GETMCP_LIST_PROMPTS, paging, op.send(), check).await
     }
 }
 
 impl Client {
-    /// Lists a server's prompts, a page at a time [inferred: no vendor page documents
-    /// this route]; see [`List`]. Every prompt answered must belong to the server asked
+    /// Lists a server's prompts, a page at a time (inferred: no vendor page documents
+    /// this route); see [`List`]. Every prompt answered must belong to the server asked
     /// for.
     ///
     /// ```
@@ -545,8 +537,8 @@ impl Client {
         PromptWrite::new(self.clone(), server.into(), prompt)
     }
 
-    /// Deletes a prompt of a server [inferred: no vendor page documents this route; its
-    /// path follows the prompt's get and update, and any 2xx is taken as success].
+    /// Deletes a prompt of a server (inferred: no vendor page documents this route; its
+    /// path follows the prompt's get and update, and any 2xx is taken as success).
     ///
     /// ```no_run
     /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {

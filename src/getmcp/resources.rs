@@ -1,10 +1,10 @@
 //! A server's resources: the model, and the requests that list, read, create, update and
 //! delete them, with one builder for create and update.
 //!
-//! Confidence: list, get, create and update have vendor pages [doc] (the list's
+//! Confidence: list, get, create and update have vendor pages (vendor docs) (the list's
 //! `page`/`per_page` are not documented and inferred from the other lists); delete has
 //! no page and is inferred from its siblings (`DELETE /servers/{server_id}/resources/{id}`,
-//! any 2xx is success) [inferred]. Resources have numeric ids only.
+//! any 2xx is success) (inferred). Resources have numeric ids only.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,8 +15,7 @@ use crate::{
     getmcp::{
         paging::{self, with_paging, List, Page, Paging, Query},
         shared::{
-            self, expect_item, nothing_to_update, php_object, require_object, require_text,
-            ItemIds, New,
+            self, changing, expect_item, php_object, require_object, require_text, ItemIds, New,
         },
         Client, ServerRef,
     },
@@ -48,8 +47,8 @@ object_model! {
     /// use mcp_admin::getmcp::{DataSourceType, Resource};
     ///
     /// let r: Resource = serde_json::from_str(
-    ///     r#"{"id":3,"server_id":3,"uri":"docs://guide","name":"Guide","mime_type":"text/markdown",
-    ///         "data_source_type":"static","data_source_config":{"content":"# Guide"},"template_uri":null}"#,
+    ///     r##"{"id":3,"server_id":3,"uri":"docs://guide","name":"Guide","mime_type":"text/markdown",
+    ///         "data_source_type":"static","data_source_config":{"content":"# Guide"},"template_uri":null}"##,
     /// ).unwrap();
     /// assert_eq!(r.data_source_type, Some(DataSourceType::Static));
     /// assert_eq!(r.data_source_config["content"], "# Guide");
@@ -452,11 +451,7 @@ impl ResourceWrite<u64> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ResourceBody, Error> {
-        let body = self.fields()?;
-        if body == ResourceBody::default() {
-            return Err(nothing_to_update());
-        }
-        Ok(body)
+        changing(self.fields()?)
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -514,7 +509,7 @@ pub struct ResourcesQuery {
 }
 
 /// `GET /servers/{server_id}/resources`: see [`List`] for paging (not documented for
-/// this list [inferred]).
+/// this list (inferred)).
 pub type ListResources = List<ResourcesQuery>;
 
 impl Query for ResourcesQuery {
@@ -524,12 +519,15 @@ impl Query for ResourcesQuery {
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Resource>, Error> {
         let op = client.raw().getmcp_list_resources().server_id(self.server);
         let op = with_paging!(op, paging);
-        let page = paging::fetch(client, &ops::GETMCP_LIST_RESOURCES, paging, op.send()).await?;
-        for r in &page.items {
-            expect_resource(self.server, None, r)
-                .map_err(|reason| shared::wrong_answer(Self::OPERATION, 200, reason))?;
-        }
-        Ok(page)
+        let check = |item: &_| expect_resource(self.server, None, item);
+        paging::fetch(
+            client,
+            &ops::GETMCP_LIST_RESOURCES,
+            paging,
+            op.send(),
+            check,
+        )
+        .await
     }
 }
 
@@ -632,8 +630,8 @@ impl Client {
         ResourceWrite::new(self.clone(), server.into(), resource)
     }
 
-    /// Deletes a resource of a server [inferred: no vendor page documents this route;
-    /// its path follows the resource's get and update, and any 2xx is taken as success].
+    /// Deletes a resource of a server (inferred: no vendor page documents this route;
+    /// its path follows the resource's get and update, and any 2xx is taken as success).
     ///
     /// ```no_run
     /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {

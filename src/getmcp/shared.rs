@@ -165,9 +165,16 @@ where
     }
 }
 
-/// The error of an update that would change nothing.
-pub(crate) fn nothing_to_update() -> Error {
-    Error::invalid("update", "nothing to update: set at least one field")
+/// An update's body, refused when nothing is set: such a PATCH would change nothing.
+pub(crate) fn changing<B: Default + PartialEq>(body: B) -> Result<B, Error> {
+    if body == B::default() {
+        Err(Error::invalid(
+            "update",
+            "nothing to update: set at least one field",
+        ))
+    } else {
+        Ok(body)
+    }
 }
 
 /// Refuses an empty or blank required text.

@@ -3,9 +3,9 @@
 // Each test binary that includes this module uses a different subset of it.
 #![allow(dead_code)]
 
-use mcp_admin::{getmcp, testing::FakeGetMcp, RetryPolicy};
+use mcp_admin::{getmcp, testing::FakeGetMcp, Error, Platform, RetryPolicy};
 use serde_json::Value;
-use wiremock::{MockServer, Request};
+use wiremock::{matchers::any, Mock, MockServer, Request, ResponseTemplate};
 
 pub const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
 pub const UUID: &str = "836995ae-1cff-41ec-823e-a4f07ccca3a0";
@@ -85,5 +85,52 @@ pub fn assert_request(
             assert_eq!(sent, expected, "body");
         }
         None => assert!(req.body.is_empty(), "no body: {:?}", req.body),
+    }
+}
+
+/// A wiremock answering every request with `status`, `body` and `headers`.
+pub async fn answering(status: u16, body: Option<Value>, headers: &[(&str, &str)]) -> MockServer {
+    let mock = MockServer::start().await;
+    let mut answer = ResponseTemplate::new(status);
+    if let Some(body) = body {
+        answer = answer.set_body_json(body);
+    }
+    for (name, value) in headers {
+        answer = answer.insert_header(*name, *value);
+    }
+    Mock::given(any()).respond_with(answer).mount(&mock).await;
+    mock
+}
+
+/// A wiremock that must receive nothing (checked when it is dropped).
+pub async fn silent() -> MockServer {
+    let mock = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .mount(&mock)
+        .await;
+    mock
+}
+
+/// The field of an input refused before sending.
+pub fn invalid_field(e: Error) -> &'static str {
+    match e {
+        Error::InvalidInput { field, .. } => field,
+        other => panic!("not refused before sending: {other:?}"),
+    }
+}
+
+/// The operation, status and reason of an answer refused as not the expected one.
+pub fn decode_reason(e: Error) -> (&'static str, u16, String) {
+    match e {
+        Error::Decode {
+            platform: Platform::GetMcp,
+            operation,
+            status,
+            reason,
+            ..
+        } => (operation, status, reason),
+        other => panic!("not a Decode error: {other:?}"),
     }
 }

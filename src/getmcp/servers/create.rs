@@ -107,8 +107,8 @@ impl CreateServer {
         self
     }
 
-    /// The URL slug (lower-case letters, digits and `-`). Unlike a derived slug, one
-    /// given here is not de-duplicated [code].
+    /// The URL slug (lower-case letters, digits and `-`). A slug derived from the name
+    /// is de-duplicated with `-1`, `-2`, …; whether one given here is, no source says.
     pub fn slug(self, slug: impl Into<String>) -> Self {
         self.set_slug(Some(slug.into()))
     }
@@ -129,7 +129,7 @@ impl CreateServer {
     }
 
     /// Instructions for the AI clients, stored as `settings.instructions`: at most
-    /// [`MAX_INSTRUCTIONS_BYTES`]; the site strips control characters [code].
+    /// [`MAX_INSTRUCTIONS_BYTES`]; the site strips control characters (plugin code).
     pub fn instructions(self, text: impl Into<String>) -> Self {
         self.set_instructions(Some(text.into()))
     }
@@ -355,7 +355,7 @@ impl Client {
     }
 
     /// Deletes a server, and with it its tools, resources, prompts, per-server API keys,
-    /// sessions, webhooks and call logs [doc, code]. Not idempotent: deleting it again is
+    /// sessions, webhooks and call logs (vendor docs and plugin code). Not idempotent: deleting it again is
     /// a 404 `getmcp_not_found` ([`Error::is_not_found`]).
     ///
     /// ```
@@ -413,7 +413,7 @@ impl Client {
             .checked(&ops::GETMCP_TOGGLE_SERVER, |s| expect_server(server, s))
     }
 
-    /// Copies a server with its tools, resources and prompts [code; no vendor page]. The
+    /// Copies a server with its tools, resources and prompts (plugin code; no vendor page). The
     /// copy is named `"<name> (Copy)"`, is a `draft`, has a new UUID, slug and
     /// `server_id`, and **no credentials**: set them on the copy before activating it.
     ///

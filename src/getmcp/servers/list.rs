@@ -151,7 +151,10 @@ impl Query for ServersQuery {
         if let Some(order) = &self.order {
             op = op.order(order.clone());
         }
-        paging::fetch(client, &ops::GETMCP_LIST_SERVERS, paging, op.send()).await
+        paging::fetch(client, &ops::GETMCP_LIST_SERVERS, paging, op.send(), |_| {
+            Ok(())
+        })
+        .await
     }
 }
 

@@ -1,9 +1,9 @@
 //! A server's tools: the model, its enums, the tool reference, and the requests that
 //! list, read, create, update and delete them. The write builders are in `write`.
 //!
-//! Confidence: list, get, create and update have vendor pages [doc]; delete has none and
+//! Confidence: list, get, create and update have vendor pages (vendor docs); delete has none and
 //! is inferred from its siblings (`DELETE /servers/{server_id}/tools/{id}`, any 2xx is
-//! success) [inferred].
+//! success) (inferred).
 
 use std::{collections::BTreeMap, fmt, str::FromStr};
 
@@ -45,8 +45,8 @@ wire_enum! {
 
 wire_enum! {
     /// A tool's status. The create and update routes take `active` and `paused`
-    /// [doc]; answers may carry others (`draft` for a tool imported from curl, `inactive`
-    /// in the import code [code]), kept as `Unknown`.
+    /// (vendor docs); answers may carry others (`draft` for a tool imported from curl, `inactive`
+    /// in the import code (plugin code)), kept as `Unknown`.
     pub enum ToolStatus {
         /// `active`
         Active = "active",
@@ -153,7 +153,7 @@ object_model! {
         #[serde(default)]
         pub description: Option<String>,
         /// The URL called, with path placeholders: `{param}` on the create page,
-        /// `{{param}}` on the update page [doc].
+        /// `{{param}}` on the update page (vendor docs).
         #[serde(default)]
         pub endpoint_url: Option<String>,
         /// The HTTP method called.
@@ -371,12 +371,8 @@ impl Query for ToolsQuery {
         if let Some(status) = &self.status {
             op = op.status(status.clone());
         }
-        let page = paging::fetch(client, &ops::GETMCP_LIST_TOOLS, paging, op.send()).await?;
-        for tool in &page.items {
-            expect_tool(self.server, None, tool)
-                .map_err(|r| shared::wrong_answer(Self::OPERATION, 200, r))?;
-        }
-        Ok(page)
+        let check = |item: &_| expect_tool(self.server, None, item);
+        paging::fetch(client, &ops::GETMCP_LIST_TOOLS, paging, op.send(), check).await
     }
 }
 
@@ -482,8 +478,8 @@ impl Client {
         ToolWrite::new(self.clone(), server.into(), tool.into())
     }
 
-    /// Deletes a tool of a server [inferred: no vendor page documents this route; its
-    /// path follows the tool's get and update, and any 2xx is taken as success].
+    /// Deletes a tool of a server (inferred: no vendor page documents this route; its
+    /// path follows the tool's get and update, and any 2xx is taken as success).
     /// Deleting it again is presumably a 404 ([`Error::is_not_found`]).
     ///
     /// ```

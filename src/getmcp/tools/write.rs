@@ -8,14 +8,14 @@ use serde_json::{Map, Value};
 use super::{expect_tool, HttpMethod, ParameterMapping, RetryBackoff, Tool, ToolRef, ToolStatus};
 use crate::{
     getmcp::{
-        shared::{self, nothing_to_update, require_object, require_text, New},
+        shared::{self, changing, require_object, require_text, New},
         Client, ServerRef,
     },
     transport::ops,
     Error, Patch, Redacted,
 };
 
-/// The most retries a tool may make [doc].
+/// The most retries a tool may make (vendor docs).
 pub const MAX_RETRY_COUNT: u8 = 5;
 
 /// The create and update body of a tool: only the fields that are `Some` are sent.
@@ -83,7 +83,7 @@ pub type UpdateTool = ToolWrite<ToolRef>;
 /// name, an update with nothing set.
 ///
 /// Left out on a create, the site fills in `http_method` `GET`, `cache_ttl` 0 and
-/// `timeout` 30 [doc].
+/// `timeout` 30 (vendor docs).
 ///
 /// ```
 /// use mcp_admin::getmcp::{HttpMethod, ParameterMapping, ParameterTarget, RetryBackoff};
@@ -543,11 +543,7 @@ impl ToolWrite<ToolRef> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ToolBody, Error> {
-        let body = self.fields()?;
-        if body == ToolBody::default() {
-            return Err(nothing_to_update());
-        }
-        Ok(body)
+        changing(self.fields()?)
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the

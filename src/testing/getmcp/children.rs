@@ -85,17 +85,6 @@ impl Kind {
         })
     }
 
-    fn not_found(&self) -> Reply {
-        wp_error(404, "getmcp_not_found", self.not_found)
-    }
-
-    fn forbidden(&self) -> Reply {
-        forbidden(&format!(
-            "You do not have permission to manage this {}.",
-            self.name
-        ))
-    }
-
     /// Moves the server's count by `by`.
     fn count(&self, st: &mut State, server: u64, by: i64) {
         if let Some(i) = servers::find(st, ServerRef::Id(server)) {
@@ -141,6 +130,41 @@ pub(super) fn rows_of(kind: &Kind, st: &State, server: u64) -> Vec<Value> {
         .collect()
 }
 
+/// A handler's answer: the reply, or the refusal that cut it short (which is a reply
+/// too).
+pub(super) type Answer = Result<Reply, Reply>;
+
+/// WordPress's order of checks on these routes: the arguments (`given`, already read and
+/// validated), then the key, then the server. Returns what was given and the server's
+/// index.
+fn admit<T>(
+    st: &State,
+    kind: &Kind,
+    given: Result<T, Reply>,
+    authorized: bool,
+    server: Option<ServerRef>,
+) -> Result<(T, usize), Reply> {
+    let given = given?;
+    if !authorized {
+        return Err(forbidden(&format!(
+            "You do not have permission to manage this {}.",
+            kind.name
+        )));
+    }
+    match server.and_then(|s| servers::find(st, s)) {
+        Some(i) => Ok((given, i)),
+        None => Err(servers::not_found()),
+    }
+}
+
+/// The index of the row `id` of the server at index `i`: a 404 when it does not exist
+/// or belongs to another server.
+fn locate(st: &State, kind: &Kind, i: usize, id: Option<ServerRef>) -> Result<usize, Reply> {
+    let server = st.servers[i].id();
+    id.and_then(|id| kind.position(st, server, id))
+        .ok_or_else(|| wp_error(404, "getmcp_not_found", kind.not_found))
+}
+
 /// `GET /servers/{server_id}/<kind>s`.
 pub(super) fn list(
     st: &State,
@@ -148,22 +172,14 @@ pub(super) fn list(
     req: &RecordedRequest,
     server: Option<ServerRef>,
     authorized: bool,
-) -> Reply {
-    let (window, filters) = match paging::read(req, kind.filters, kind.default_per_page) {
-        Ok(read) => read,
-        Err(refused) => return refused,
-    };
-    if !authorized {
-        return kind.forbidden();
-    }
-    let Some(i) = server.and_then(|s| servers::find(st, s)) else {
-        return servers::not_found();
-    };
+) -> Answer {
+    let read = paging::read(req, kind.filters, kind.default_per_page);
+    let ((window, filters), i) = admit(st, kind, read, authorized, server)?;
     let mut rows = rows_of(kind, st, st.servers[i].id());
     for (key, wanted) in filters.iter().filter(|(_, v)| *v != "") {
         rows.retain(|row| row.get(*key) == Some(wanted));
     }
-    paging::reply(rows, window, kind.totals)
+    Ok(paging::reply(rows, window, kind.totals))
 }
 
 /// `POST /servers/{server_id}/<kind>s`: 201 with the new row.
@@ -173,24 +189,16 @@ pub(super) fn create(
     req: &RecordedRequest,
     server: Option<ServerRef>,
     authorized: bool,
-) -> Reply {
-    let given = match json_params(req).and_then(|params| {
+) -> Answer {
+    let given = json_params(req).and_then(|params| {
         missing(&params, kind.required)?;
         args(&params, kind.args)
-    }) {
-        Ok(given) => given,
-        Err(refused) => return refused,
-    };
-    if !authorized {
-        return kind.forbidden();
-    }
-    let Some(i) = server.and_then(|s| servers::find(st, s)) else {
-        return servers::not_found();
-    };
+    });
+    let (given, i) = admit(st, kind, given, authorized, server)?;
     let parent = st.servers[i].wire();
     let given = given.into_iter().map(|(k, v)| (k.to_owned(), v));
     let object = new_row(kind, st, &parent, given);
-    wp_json(201, &Value::Object(object))
+    Ok(wp_json(201, &Value::Object(object)))
 }
 
 /// Stores a new row of `kind` on the server `parent`, from the defaults and `given`.
@@ -286,17 +294,13 @@ pub(super) fn get(
     server: Option<ServerRef>,
     id: Option<ServerRef>,
     authorized: bool,
-) -> Reply {
-    if !authorized {
-        return kind.forbidden();
-    }
-    match locate(st, kind, server, id) {
-        Ok(at) => wp_json(
-            200,
-            &Value::Object((kind.table)(st).rows[at].object.clone()),
-        ),
-        Err(refused) => refused,
-    }
+) -> Answer {
+    let ((), i) = admit(st, kind, Ok(()), authorized, server)?;
+    let at = locate(st, kind, i, id)?;
+    Ok(wp_json(
+        200,
+        &Value::Object((kind.table)(st).rows[at].object.clone()),
+    ))
 }
 
 /// `PATCH /servers/{server_id}/<kind>s/{id}`: changes only the keys present.
@@ -307,18 +311,10 @@ pub(super) fn patch(
     server: Option<ServerRef>,
     id: Option<ServerRef>,
     authorized: bool,
-) -> Reply {
-    let given = match json_params(req).and_then(|params| args(&params, kind.args)) {
-        Ok(given) => given,
-        Err(refused) => return refused,
-    };
-    if !authorized {
-        return kind.forbidden();
-    }
-    let at = match locate(st, kind, server, id) {
-        Ok(at) => at,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let given = json_params(req).and_then(|params| args(&params, kind.args));
+    let (given, i) = admit(st, kind, given, authorized, server)?;
+    let at = locate(st, kind, i, id)?;
     if !given.is_empty() {
         let now = rfc3339(st.clock.tick());
         let object = &mut (kind.table_mut)(st).rows[at].object;
@@ -327,47 +323,26 @@ pub(super) fn patch(
         }
         object.insert("updated_at".into(), now.into());
     }
-    wp_json(
+    Ok(wp_json(
         200,
         &Value::Object((kind.table)(st).rows[at].object.clone()),
-    )
+    ))
 }
 
 /// `DELETE /servers/{server_id}/<kind>s/{id}`: 200 `{"deleted": true}`, as the server
-/// delete answers [inferred]; a second delete is a 404.
+/// delete answers (inferred); a second delete is a 404.
 pub(super) fn delete(
     st: &mut State,
     kind: &Kind,
     server: Option<ServerRef>,
     id: Option<ServerRef>,
     authorized: bool,
-) -> Reply {
-    if !authorized {
-        return kind.forbidden();
-    }
-    let at = match locate(st, kind, server, id) {
-        Ok(at) => at,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let ((), i) = admit(st, kind, Ok(()), authorized, server)?;
+    let at = locate(st, kind, i, id)?;
     let row = (kind.table_mut)(st).rows.remove(at);
     kind.count(st, row.server, -1);
-    wp_json(200, &json!({ "deleted": true }))
-}
-
-/// The index of the row `id` of `server`: the server's 404 when it does not exist, the
-/// row's when it does not (or belongs to another server).
-fn locate(
-    st: &State,
-    kind: &Kind,
-    server: Option<ServerRef>,
-    id: Option<ServerRef>,
-) -> Result<usize, Reply> {
-    let Some(i) = server.and_then(|s| servers::find(st, s)) else {
-        return Err(servers::not_found());
-    };
-    let server = st.servers[i].id();
-    id.and_then(|id| kind.position(st, server, id))
-        .ok_or_else(|| kind.not_found())
+    Ok(wp_json(200, &json!({ "deleted": true })))
 }
 
 /// Removes every row of `server` (a server delete's cascade).

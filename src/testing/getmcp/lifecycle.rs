@@ -18,7 +18,7 @@ use crate::{
 };
 
 /// The list's filters and sort, as the plugin's collection parameters declare them
-/// [code].
+/// (plugin code).
 const FILTERS: [(&str, Arg); 4] = [
     ("status", Arg::Enum(&["", "active", "paused", "draft"])),
     ("search", Arg::Str),
@@ -70,7 +70,7 @@ pub(super) fn list(st: &State, req: &RecordedRequest, authorized: bool) -> Reply
         });
     }
     let orderby = arg("orderby").unwrap_or("last_used_at");
-    all.sort_by(|a, b| sort_key(a, orderby).cmp(&sort_key(b, orderby)));
+    all.sort_by_key(|s| sort_key(s, orderby));
     if arg("order") != Some("ASC") {
         all.reverse();
     }

@@ -17,11 +17,14 @@ const PAGING: [(&str, Arg); 2] = [
 /// Which total headers a list sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Totals {
-    /// `X-WP-Total` and `X-WP-TotalPages`, as the server list sends them [code].
+    /// `X-WP-Total` and `X-WP-TotalPages`, as the server list sends them (plugin code).
     Both,
-    /// `X-WP-Total` only, as the tool and resource list pages document [doc].
+    /// `X-WP-Total` only, as the tool and resource list pages document (vendor docs).
     TotalOnly,
 }
+
+/// The filters a list request gave, validated and sanitized.
+pub(super) type Filters = Vec<(&'static str, Value)>;
 
 /// One page of a list: which one, and its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +40,7 @@ pub(super) fn read(
     req: &RecordedRequest,
     filters: &[(&'static str, Arg)],
     default_per_page: u64,
-) -> Result<(Window, Vec<(&'static str, Value)>), Reply> {
+) -> Result<(Window, Filters), Reply> {
     let schema: Vec<(&'static str, Arg)> = filters.iter().chain(&PAGING).copied().collect();
     let mut given = args(&query_params(req), &schema)?;
     let mut take = |key: &str| {

@@ -11,9 +11,9 @@ use super::{
 };
 use crate::getmcp::ServerRef;
 
-/// How prompts are stored and checked: `name` and `template_content` required [doc],
+/// How prompts are stored and checked: `name` and `template_content` required (vendor docs),
 /// numeric ids only. The list and the delete have no vendor page: they behave as the
-/// resources' do [inferred].
+/// resources' do (inferred).
 pub(super) static PROMPTS: Kind = Kind {
     name: "prompt",
     not_found: "Prompt not found.",

@@ -11,9 +11,9 @@ use super::{
 };
 use crate::getmcp::ServerRef;
 
-/// How resources are stored and checked [doc]: `uri` and `name` required, numeric ids
+/// How resources are stored and checked (vendor docs): `uri` and `name` required, numeric ids
 /// only, `X-WP-Total` only. Paging is not documented for this list; it pages like the
-/// tools, 50 by default [inferred].
+/// tools, 50 by default (inferred).
 pub(super) static RESOURCES: Kind = Kind {
     name: "resource",
     not_found: "Resource not found.",
@@ -41,7 +41,7 @@ pub(super) static RESOURCES: Kind = Kind {
     table_mut: |st| &mut st.resources,
 };
 
-/// A new resource's fields before the body's: `text/plain`, `static` [doc].
+/// A new resource's fields before the body's: `text/plain`, `static` (vendor docs).
 fn defaults() -> Map<String, Value> {
     fields(json!({
         "uri": "",

@@ -122,20 +122,22 @@ impl Platform for State {
             (Route::Server(id), "DELETE") => lifecycle::delete(self, id, authorized),
             (Route::Toggle(id), "PATCH") => lifecycle::toggle(self, id, authorized),
             (Route::Duplicate(id), "POST") => lifecycle::duplicate(self, id, authorized),
-            (Route::Children(kind, server), "GET" | "HEAD") => {
-                children::list(self, kind, req, server, authorized)
+            (Route::Children(kind, server), method) => {
+                let answer = match method {
+                    "GET" | "HEAD" => children::list(self, kind, req, server, authorized),
+                    "POST" => children::create(self, kind, req, server, authorized),
+                    _ => Err(emulation::no_route()),
+                };
+                answer.unwrap_or_else(|refused| refused)
             }
-            (Route::Children(kind, server), "POST") => {
-                children::create(self, kind, req, server, authorized)
-            }
-            (Route::Child(kind, server, id), "GET" | "HEAD") => {
-                children::get(self, kind, server, id, authorized)
-            }
-            (Route::Child(kind, server, id), "PATCH") => {
-                children::patch(self, kind, req, server, id, authorized)
-            }
-            (Route::Child(kind, server, id), "DELETE") => {
-                children::delete(self, kind, server, id, authorized)
+            (Route::Child(kind, server, id), method) => {
+                let answer = match method {
+                    "GET" | "HEAD" => children::get(self, kind, server, id, authorized),
+                    "PATCH" => children::patch(self, kind, req, server, id, authorized),
+                    "DELETE" => children::delete(self, kind, server, id, authorized),
+                    _ => Err(emulation::no_route()),
+                };
+                answer.unwrap_or_else(|refused| refused)
             }
             _ => emulation::no_route(),
         }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::getmcp::ServerRef;
 
-/// How tools are stored and checked [doc]: the create and update arguments, `name`
+/// How tools are stored and checked (vendor docs): the create and update arguments, `name`
 /// required, 50 a page ordered by `sort_order`, `X-WP-Total` only. Nested values
 /// (`parameter_mapping` entries, `input_schema`) are stored as given.
 pub(super) static TOOLS: Kind = Kind {
