@@ -1,9 +1,10 @@
 //! GetMCP, the WordPress plugin: client, models and the partial-update builder.
 //!
 //! One module per resource, each holding its models, builders and the `Client` methods
-//! that call it: `servers` (and `servers::update`) and `credentials`; the server
-//! reference every route takes is in `ids`. Everything is re-exported here, so paths
-//! read `mcp_admin::getmcp::Server`.
+//! that call it: `servers` (with `update`, `list` and `create`), `credentials`, and a
+//! server's `tools`, `resources` and `prompts`; the server reference every route takes is
+//! in `ids`, the paging every list shares in `paging` ([`List`], [`Page`]). Everything is
+//! re-exported here, so paths read `mcp_admin::getmcp::Server`.
 //!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
 //! keys present change. [`UpdateServer`] sends exactly the fields you set.

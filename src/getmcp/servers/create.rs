@@ -73,7 +73,9 @@ pub struct CreateServerBody {
 /// ```
 ///
 /// A create that fails on the way back (a timeout after the request was sent) may have
-/// created the server: list by name before trying again.
+/// created the server: list by name before trying again. The same holds for a 502, 503
+/// or 504 from a proxy, which the client's [`RetryPolicy`](crate::RetryPolicy) retries:
+/// where a second server would matter, send creates with `RetryPolicy::none()`.
 #[must_use = "a create does nothing until `.send()` is awaited"]
 #[derive(Clone)]
 pub struct CreateServer {
