@@ -175,6 +175,63 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("HasmcpPromptEnvelope", "crate::hasmcp::PromptEnvelope", &[]),
     ("HasmcpPromptCreate", "crate::hasmcp::PromptCreate", &[]),
     ("HasmcpPromptUpdate", "crate::hasmcp::PromptUpdate", &[]),
+    // GetMCP lists, creates, and a server's tools, resources and prompts.
+    ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
+    (
+        "GetmcpServerOrderBy",
+        "crate::getmcp::ServerOrderBy",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpSortOrder",
+        "crate::getmcp::SortOrder",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpToolRef",
+        "crate::getmcp::ToolRef",
+        &[TypeImpl::Display, TypeImpl::FromStr],
+    ),
+    ("GetmcpTool", "crate::getmcp::Tool", &[]),
+    ("GetmcpToolCreate", "crate::getmcp::ToolBody", &[]),
+    ("GetmcpToolUpdate", "crate::getmcp::ToolBody", &[]),
+    (
+        "GetmcpHttpMethod",
+        "crate::getmcp::HttpMethod",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpToolStatus",
+        "crate::getmcp::ToolStatus",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpRetryBackoff",
+        "crate::getmcp::RetryBackoff",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpParameterTarget",
+        "crate::getmcp::ParameterTarget",
+        &[TypeImpl::Display],
+    ),
+    (
+        "GetmcpParameterMapping",
+        "crate::getmcp::ParameterMapping",
+        &[],
+    ),
+    ("GetmcpResource", "crate::getmcp::Resource", &[]),
+    ("GetmcpResourceCreate", "crate::getmcp::ResourceBody", &[]),
+    ("GetmcpResourceUpdate", "crate::getmcp::ResourceBody", &[]),
+    (
+        "GetmcpDataSourceType",
+        "crate::getmcp::DataSourceType",
+        &[TypeImpl::Display],
+    ),
+    ("GetmcpPrompt", "crate::getmcp::Prompt", &[]),
+    ("GetmcpPromptCreate", "crate::getmcp::PromptBody", &[]),
+    ("GetmcpPromptUpdate", "crate::getmcp::PromptBody", &[]),
+    ("GetmcpPromptArgument", "crate::getmcp::PromptArgument", &[]),
 ];
 
 fn main() {

@@ -127,8 +127,8 @@ where
 }
 
 /// Timestamps as the platforms send them: RFC 3339, or MySQL's `YYYY-MM-DD HH:MM:SS`
-/// (UTC). Anything else, including WordPress's zero date, reads as `None` rather than
-/// failing the whole response.
+/// or `YYYY-MM-DDTHH:MM:SS` without a zone (UTC). Anything else, including WordPress's
+/// zero date, reads as `None` rather than failing the whole response.
 pub(crate) mod timestamp {
     use chrono::{DateTime, NaiveDateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
@@ -138,8 +138,9 @@ pub(crate) mod timestamp {
             .map(|t| t.with_timezone(&Utc))
             .ok()
             .or_else(|| {
-                NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
-                    .ok()
+                ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
+                    .iter()
+                    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
                     .map(|t| t.and_utc())
             })
     }
@@ -223,6 +224,7 @@ mod tests {
     fn timestamps() {
         assert!(parse("2025-03-18T10:00:00Z").is_some());
         assert!(parse("2025-03-18 10:00:00").is_some());
+        assert_eq!(parse("2025-03-18T10:00:00"), parse("2025-03-18T10:00:00Z"));
         assert!(parse("0000-00-00 00:00:00").is_none());
     }
 }

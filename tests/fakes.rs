@@ -982,9 +982,15 @@ async fn getmcp_routes_that_do_not_match_are_rest_no_route() {
         http().get(gm_url(&fake, "abc")),
         http().get(gm_url(&fake, "836995ae1cff41ec823ea4f07ccca3a0")),
         http().get(gm_url(&fake, "../admin")),
-        http().get(format!("{}/wp-json/getmcp/v1/servers", fake.uri())),
-        http().delete(gm_url(&fake, id)),
+        http().put(gm_url(&fake, id)).json(&json!({"name": "x"})),
         http().post(gm_url(&fake, id)).json(&json!({"name": "x"})),
+        http().post(format!("{}/toggle", gm_url(&fake, id))),
+        http().get(format!("{}/keys", gm_url(&fake, id))),
+        // Resources and prompts are found by numeric id only.
+        http().get(format!(
+            "{}/resources/836995ae-1cff-41ec-823e-a4f07ccca3a0",
+            gm_url(&fake, id)
+        )),
     ] {
         let reply = send(req.bearer_auth(FakeGetMcp::API_KEY)).await;
         assert_eq!(reply.status, 404);

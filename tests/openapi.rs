@@ -390,16 +390,6 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpResourceEnvelope" => back(&decode_stable::<hasmcp::ResourceEnvelope>(at, value)),
         "HasmcpPromptList" => back(&decode_stable::<hasmcp::PromptList>(at, value)),
         "HasmcpPromptEnvelope" => back(&decode_stable::<hasmcp::PromptEnvelope>(at, value)),
-        "HasmcpCreateProviderRequest" => generated!(body HasmcpCreateProviderRequest),
-        "HasmcpUpdateProviderRequest" => generated!(body HasmcpUpdateProviderRequest),
-        "HasmcpCreateProviderToolRequest" => generated!(body HasmcpCreateProviderToolRequest),
-        "HasmcpUpdateProviderToolRequest" => generated!(body HasmcpUpdateProviderToolRequest),
-        "HasmcpCreateVariableRequest" => generated!(body HasmcpCreateVariableRequest),
-        "HasmcpUpdateVariableRequest" => generated!(body HasmcpUpdateVariableRequest),
-        "HasmcpCreateResourceRequest" => generated!(body HasmcpCreateResourceRequest),
-        "HasmcpUpdateResourceRequest" => generated!(body HasmcpUpdateResourceRequest),
-        "HasmcpCreatePromptRequest" => generated!(body HasmcpCreatePromptRequest),
-        "HasmcpUpdatePromptRequest" => generated!(body HasmcpUpdatePromptRequest),
         "GetmcpServer" => back(&decode_stable::<getmcp::Server>(at, value)),
         "GetmcpServerUpdate" => {
             decode_exact::<getmcp::UpdateServerBody>(at, value);
@@ -411,11 +401,42 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "GetmcpOutboundAuthType" => known_enum!(getmcp::OutboundAuthType),
         "GetmcpTransportType" => known_enum!(getmcp::TransportType),
         "GetmcpCredentialsStatus" => back(&decode_stable::<getmcp::CredentialsStatus>(at, value)),
+        // GetMCP lists, creates, and a server's tools, resources and prompts.
+        "GetmcpServerCreate" => {
+            decode_exact::<getmcp::CreateServerBody>(at, value);
+            value.clone()
+        }
+        "GetmcpTool" => back(&decode_stable::<getmcp::Tool>(at, value)),
+        "GetmcpToolCreate" | "GetmcpToolUpdate" => {
+            decode_exact::<getmcp::ToolBody>(at, value);
+            value.clone()
+        }
+        "GetmcpResource" => back(&decode_stable::<getmcp::Resource>(at, value)),
+        "GetmcpResourceCreate" | "GetmcpResourceUpdate" => {
+            decode_exact::<getmcp::ResourceBody>(at, value);
+            value.clone()
+        }
+        "GetmcpPrompt" => back(&decode_stable::<getmcp::Prompt>(at, value)),
+        "GetmcpPromptCreate" | "GetmcpPromptUpdate" => {
+            decode_exact::<getmcp::PromptBody>(at, value);
+            value.clone()
+        }
         // The generated `data` keeps only `status`: compare what it keeps.
         "WpError" => back(&decode_stable::<raw::types::WpError>(at, value)),
         // Schemas the crate has no hand-written type for yet: the generated ones. Bodies
         // must survive exactly (they are what goes on the wire), answers stably.
         "HasmcpServerList" => generated!(answer HasmcpServerList),
+        "HasmcpCreateProviderRequest" => generated!(body HasmcpCreateProviderRequest),
+        "HasmcpUpdateProviderRequest" => generated!(body HasmcpUpdateProviderRequest),
+        "HasmcpCreateProviderToolRequest" => generated!(body HasmcpCreateProviderToolRequest),
+        "HasmcpUpdateProviderToolRequest" => generated!(body HasmcpUpdateProviderToolRequest),
+        "HasmcpCreateVariableRequest" => generated!(body HasmcpCreateVariableRequest),
+        "HasmcpUpdateVariableRequest" => generated!(body HasmcpUpdateVariableRequest),
+        "HasmcpCreateResourceRequest" => generated!(body HasmcpCreateResourceRequest),
+        "HasmcpUpdateResourceRequest" => generated!(body HasmcpUpdateResourceRequest),
+        "HasmcpCreatePromptRequest" => generated!(body HasmcpCreatePromptRequest),
+        "HasmcpUpdatePromptRequest" => generated!(body HasmcpUpdatePromptRequest),
+        "GetmcpDeleted" => generated!(answer GetmcpDeleted),
         "HasmcpCreateServerRequest" => {
             decode_exact::<hasmcp::CreateServerBody>(at, value);
             value.clone()
@@ -434,17 +455,6 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpServerTokenList" => generated!(answer HasmcpServerTokenList),
         "HasmcpServerTokenEnvelope" => generated!(answer HasmcpServerTokenEnvelope),
         "HasmcpCreateServerTokenRequest" => generated!(body HasmcpCreateServerTokenRequest),
-        "GetmcpServerCreate" => generated!(body GetmcpServerCreate),
-        "GetmcpDeleted" => generated!(answer GetmcpDeleted),
-        "GetmcpTool" => generated!(answer GetmcpTool),
-        "GetmcpToolCreate" => generated!(body GetmcpToolCreate),
-        "GetmcpToolUpdate" => generated!(body GetmcpToolUpdate),
-        "GetmcpResource" => generated!(answer GetmcpResource),
-        "GetmcpResourceCreate" => generated!(body GetmcpResourceCreate),
-        "GetmcpResourceUpdate" => generated!(body GetmcpResourceUpdate),
-        "GetmcpPrompt" => generated!(answer GetmcpPrompt),
-        "GetmcpPromptCreate" => generated!(body GetmcpPromptCreate),
-        "GetmcpPromptUpdate" => generated!(body GetmcpPromptUpdate),
         other => panic!("{at}: no typed decoding for schema {other}; add it to decode_typed"),
     }
 }

@@ -659,8 +659,8 @@ async fn getmcp_list_servers_sends_its_filters_and_keeps_the_total_headers() {
         .per_page(50u64)
         .page(2u64)
         .status(getmcp::ServerStatus::Active)
-        .orderby(raw::types::GetmcpServerOrderBy::Name)
-        .order(raw::types::GetmcpSortOrder::Asc)
+        .orderby(getmcp::ServerOrderBy::Name)
+        .order(getmcp::SortOrder::Asc)
         .search("git")
         .send()
         .await
@@ -713,17 +713,14 @@ async fn getmcp_tool_creation_decodes_either_documented_status_and_delete_takes_
             .raw()
             .getmcp_create_tool()
             .server_id(id)
-            .body(wire_body::<raw::types::GetmcpToolCreate>(&body))
+            .body(wire_body::<getmcp::ToolBody>(&body))
             .send()
             .await
             .unwrap_or_else(|e| panic!("{status} decodes: {e}"))
             .into_inner();
 
         assert_eq!((created.id, created.retry_count), (5, Some(2)));
-        assert_eq!(
-            created.http_method,
-            Some(raw::types::GetmcpHttpMethod::Post)
-        );
+        assert_eq!(created.http_method, Some(getmcp::HttpMethod::Post));
         assert_sent_once(&server, "POST", &route, seeds::GETMCP_KEY, Some(&body)).await;
     }
 

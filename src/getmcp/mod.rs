@@ -1,9 +1,10 @@
 //! GetMCP, the WordPress plugin: client, models and the partial-update builder.
 //!
 //! One module per resource, each holding its models, builders and the `Client` methods
-//! that call it: `servers` (and `servers::update`) and `credentials`; the server
-//! reference every route takes is in `ids`. Everything is re-exported here, so paths
-//! read `mcp_admin::getmcp::Server`.
+//! that call it: `servers` (with `update`, `list` and `create`), `credentials`, and a
+//! server's `tools`, `resources` and `prompts`; the server reference every route takes is
+//! in `ids`, the paging every list shares in `paging` ([`List`], [`Page`]). Everything is
+//! re-exported here, so paths read `mcp_admin::getmcp::Server`.
 //!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
 //! keys present change. [`UpdateServer`] sends exactly the fields you set. The site
@@ -23,7 +24,12 @@
 mod client;
 mod credentials;
 mod ids;
+mod paging;
+mod prompts;
+mod resources;
 mod servers;
+mod shared;
+mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
@@ -31,4 +37,23 @@ pub use ids::ServerRef;
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
     UpdateServer, UpdateServerBody,
+};
+// Lists, creates, deletes; a server's tools, resources and prompts.
+pub use paging::{List, Page, MAX_PER_PAGE};
+pub use prompts::{
+    CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
+    UpdatePrompt,
+};
+pub use resources::{
+    CreateResource, DataSourceType, ListResources, Resource, ResourceBody, ResourceWrite,
+    ResourcesQuery, UpdateResource,
+};
+pub use servers::{
+    CreateServer, CreateServerBody, ListServers, ServerOrderBy, ServersQuery, SortOrder,
+    MAX_INSTRUCTIONS_BYTES,
+};
+pub use shared::New;
+pub use tools::{
+    CreateTool, HttpMethod, ListTools, ParameterMapping, ParameterTarget, RetryBackoff, Tool,
+    ToolBody, ToolRef, ToolStatus, ToolWrite, ToolsQuery, UpdateTool, MAX_RETRY_COUNT,
 };

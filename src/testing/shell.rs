@@ -297,6 +297,11 @@ impl Reply {
         self
     }
 
+    /// The status code.
+    pub(crate) fn status(&self) -> u16 {
+        self.status
+    }
+
     fn into_response(self) -> Response<Full<Bytes>> {
         let mut res = Response::new(Full::new(Bytes::from(self.body)));
         *res.status_mut() =

@@ -167,6 +167,18 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
     operation: &'static Operation,
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
 ) -> impl Future<Output = Result<T, Error>> + 'a {
+    let answered = call_answered(client, operation, fut);
+    async move { answered.await.map(ResponseValue::into_inner) }
+}
+
+/// [`call`], keeping the success's status and headers (a paged list reads its totals
+/// there). A body decoded only after skipping a byte order mark comes back without
+/// headers: the transport does not keep them for a body the generated code refused.
+pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
+    client: &'a crate::raw::Client,
+    operation: &'static Operation,
+    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+) -> impl Future<Output = Result<ResponseValue<T>, Error>> + 'a {
     // The generated operation's future is several KB: boxed once here, it is not
     // carried (and copied) inline by every future that awaits this one.
     let fut = Box::pin(fut);
@@ -188,11 +200,18 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
             })
             .await;
         let error = match result {
-            Ok(value) => return Ok(value.into_inner()),
+            Ok(value) => return Ok(value),
             Err(error) => error,
         };
         if let Some(value) = outcome::after_bom(&error, answer.as_ref()) {
-            return Ok(value);
+            let status = answer
+                .as_ref()
+                .map_or(reqwest::StatusCode::OK, |a| a.status);
+            return Ok(ResponseValue::new(
+                value,
+                status,
+                reqwest::header::HeaderMap::new(),
+            ));
         }
         let mask = client.inner().mask(sent.as_deref());
         let t = &client.inner().inner;

@@ -13,10 +13,14 @@ use crate::{
     Error, Redacted,
 };
 
+mod create;
 mod credentials;
+mod list;
 mod update;
 
+pub use create::{CreateServer, CreateServerBody, MAX_INSTRUCTIONS_BYTES};
 pub use credentials::CredentialsStatus;
+pub use list::{ListServers, ServerOrderBy, ServersQuery, SortOrder};
 pub use update::{UpdateServer, UpdateServerBody};
 
 wire_enum! {

@@ -26,6 +26,12 @@ pub(super) enum Arg {
     Int {
         minimum: i64,
     },
+    /// An integer within both bounds, inclusive.
+    IntIn(i64, i64),
+    /// A JSON object; PHP cannot tell an empty one from `[]`, so that passes too (and an
+    /// empty one is stored as `[]`).
+    Object,
+    Array,
 }
 
 /// A failed argument check: WordPress's error code, message and data.
@@ -106,13 +112,7 @@ pub(super) fn effective_method(req: &RecordedRequest) -> String {
 
 /// Validates and sanitizes one argument the way WordPress's schema validation does.
 fn check(key: &str, arg: Arg, v: &Value) -> Result<Value, Invalid> {
-    let not_of_type = |ty: &str| {
-        (
-            "rest_invalid_type",
-            format!("{key} is not of type {ty}."),
-            json!({ "param": key }),
-        )
-    };
+    let not_of_type = |ty: &str| not_of_type(key, ty);
     match arg {
         Arg::Str => match v {
             Value::String(_) => Ok(v.clone()),
@@ -131,27 +131,88 @@ fn check(key: &str, arg: Arg, v: &Value) -> Result<Value, Invalid> {
                 Value::Null,
             )),
         },
-        Arg::Int { minimum } => {
-            let Some(n) = php_number(v) else {
-                return Err(not_of_type("integer"));
-            };
-            if n < minimum as f64 {
-                return Err((
-                    "rest_out_of_bounds",
-                    format!("{key} must be greater than or equal to {minimum}"),
-                    Value::Null,
-                ));
-            }
-            if n.round() != n {
-                return Err(not_of_type("integer"));
-            }
-            let exact = v
-                .as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.trim().parse::<i64>().ok()));
-            // Whole and in range by now: the cast only drops the ".0".
-            Ok(exact.unwrap_or(n as i64).into())
-        }
+        Arg::Int { minimum } => integer(key, v, minimum, None),
+        Arg::IntIn(minimum, maximum) => integer(key, v, minimum, Some(maximum)),
+        // Decoded into a PHP array, an empty object is stored and rendered as `[]`.
+        Arg::Object => match v {
+            Value::Object(m) if !m.is_empty() => Ok(v.clone()),
+            Value::Object(_) => Ok(json!([])),
+            Value::Array(a) if a.is_empty() => Ok(json!([])),
+            _ => Err(not_of_type("object")),
+        },
+        Arg::Array => match v {
+            Value::Array(_) => Ok(v.clone()),
+            _ => Err(not_of_type("array")),
+        },
     }
+}
+
+/// WordPress's type error.
+fn not_of_type(key: &str, ty: &str) -> Invalid {
+    (
+        "rest_invalid_type",
+        format!("{key} is not of type {ty}."),
+        json!({ "param": key }),
+    )
+}
+
+/// An integer argument within its bounds, as WordPress checks and sanitizes it.
+fn integer(key: &str, v: &Value, minimum: i64, maximum: Option<i64>) -> Result<Value, Invalid> {
+    let Some(n) = php_number(v) else {
+        return Err(not_of_type(key, "integer"));
+    };
+    if n < minimum as f64 || maximum.is_some_and(|max| n > max as f64) {
+        let message = match maximum {
+            Some(max) => {
+                format!("{key} must be between {minimum} (inclusive) and {max} (inclusive)")
+            }
+            None => format!("{key} must be greater than or equal to {minimum}"),
+        };
+        return Err(("rest_out_of_bounds", message, Value::Null));
+    }
+    if n.round() != n {
+        return Err(not_of_type(key, "integer"));
+    }
+    let exact = v
+        .as_i64()
+        .or_else(|| v.as_str().and_then(|s| s.trim().parse::<i64>().ok()));
+    // Whole and in range by now: the cast only drops the ".0".
+    Ok(exact.unwrap_or(n as i64).into())
+}
+
+/// The required arguments `params` lacks (`null` counts as absent), as WordPress reports
+/// them before any other check: a 400 `rest_missing_callback_param`.
+pub(super) fn missing(params: &Map<String, Value>, required: &[&str]) -> Result<(), Reply> {
+    let absent: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|key| params.get(*key).is_none_or(Value::is_null))
+        .collect();
+    if absent.is_empty() {
+        return Ok(());
+    }
+    Err(wp_json(
+        400,
+        &json!({
+            "code": "rest_missing_callback_param",
+            "message": format!("Missing parameter(s): {}", absent.join(", ")),
+            "data": { "status": 400, "params": absent },
+        }),
+    ))
+}
+
+/// The query string's parameters, as WordPress reads them for any method: every value
+/// a string (the argument rules then read numbers out of them).
+pub(super) fn query_params(req: &RecordedRequest) -> Map<String, Value> {
+    let Some(query) = req.query.as_deref() else {
+        return Map::new();
+    };
+    let Ok(url) = reqwest::Url::parse(&format!("http://fake/?{query}")) else {
+        return Map::new();
+    };
+    url.query_pairs()
+        .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+        .collect()
 }
 
 /// A value PHP's `is_numeric` accepts, as a number: JSON numbers and numeric strings.

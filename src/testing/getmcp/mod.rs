@@ -2,11 +2,17 @@
 //! and router in `state`, WordPress's request and error rules in `emulation`, its text
 //! sanitizers in `sanitize`, and one module per resource (`servers`, `credentials`).
 
+mod children;
 mod credentials;
 mod emulation;
+mod lifecycle;
+mod paging;
+mod prompts;
+mod resources;
 mod sanitize;
 mod servers;
 mod state;
+mod tools;
 
 use std::fmt;
 
@@ -63,6 +69,16 @@ use crate::getmcp::ServerRef;
 /// `GET` for its credentials) when the key is good.
 ///
 /// Credentials are kept out of the server object, as the real plugin does; see
+/// It also serves the rest of the management API, with the same order of checks and
+/// WordPress's paging: the server list (`GET /servers`: `per_page` 1–100, `page` from 1,
+/// a 400 `rest_invalid_param` outside them, `X-WP-Total` and `X-WP-TotalPages`, an
+/// empty array past the last page), create (201), delete (cascading to the server's
+/// tools, resources and prompts; a second delete is a 404), `PATCH …/toggle` and
+/// `POST …/duplicate`; and each server's tools, resources and prompts (list, create,
+/// get, update, delete), with seeds ([`FakeGetMcp::seed_tool`],
+/// [`FakeGetMcp::seed_resource`], [`FakeGetMcp::seed_prompt`]).
+///
+/// Test credentials are kept out of the server object, as the real plugin does; see
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
 ///
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption

@@ -49,12 +49,22 @@ impl Record {
         let s = &self.stored;
         json!([self.object, s.auth, s.test, s.outbound, self.test_auth_type])
     }
+
+    /// The numeric id.
+    pub(super) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The server object, to change in place.
+    pub(super) fn object_mut(&mut self) -> &mut Map<String, Value> {
+        &mut self.object
+    }
 }
 
 /// The arguments of the PATCH route, in the order WordPress validates them.
 /// `clear_credentials` and `authentication_revision` are read undeclared, as the plugin
 /// does.
-const ARGS: [(&str, Arg); 7] = [
+pub(super) const ARGS: [(&str, Arg); 7] = [
     ("name", Arg::Str),
     ("description", Arg::Str),
     ("status", Arg::Enum(&["active", "paused", "draft"])),
@@ -289,7 +299,7 @@ fn set_description(server: &mut Map<String, Value>, description: Value) {
 
 /// The slug the plugin gives server `id` named `name`: WordPress's `sanitize_title`, a
 /// `server-` token when that is empty, then `-1`, `-2`, … while another server has it.
-fn unique_slug(st: &State, name: &str, id: u64) -> String {
+pub(super) fn unique_slug(st: &State, name: &str, id: u64) -> String {
     let mut slug = sanitize::title(name);
     if slug.is_empty() {
         slug = format!("server-{:08x}", mix(id) as u32);
@@ -309,18 +319,18 @@ fn unique_slug(st: &State, name: &str, id: u64) -> String {
 }
 
 /// A version-4-shaped UUID that depends only on `id`.
-fn uuid_for(id: u64) -> Uuid {
+pub(super) fn uuid_for(id: u64) -> Uuid {
     let mut bytes = [0u8; 16];
     bytes[..8].copy_from_slice(&mix(id).to_be_bytes());
     bytes[8..].copy_from_slice(&mix(id ^ 0xffff_0000).to_be_bytes());
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
-fn server_json(object: &Map<String, Value>) -> Reply {
+pub(super) fn server_json(object: &Map<String, Value>) -> Reply {
     wp_json(200, &Value::Object(object.clone()))
 }
 
-fn not_found() -> Reply {
+pub(super) fn not_found() -> Reply {
     wp_error(404, "getmcp_not_found", "Server not found.")
 }
 

@@ -1,0 +1,438 @@
+//! Paged lists: one [`List`] builder serves the servers, a server's tools, its resources
+//! and its prompts; [`Page`] is one page of any of them.
+
+use std::{future::Future, vec};
+
+use futures_util::stream::{self, Stream, TryStreamExt};
+use reqwest::header::HeaderMap;
+
+use crate::{
+    getmcp::{
+        shared::{self, wrong_answer},
+        Client,
+    },
+    transport::ops::Operation,
+    Error,
+};
+
+/// The largest `per_page` WordPress accepts.
+pub const MAX_PER_PAGE: u64 = 100;
+
+/// One page of a list, with the totals the site reported.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), mcp_admin::Error> {
+/// use mcp_admin::{getmcp, testing::FakeGetMcp};
+///
+/// let fake = FakeGetMcp::start().await;
+/// for name in ["A", "B", "C"] {
+///     fake.seed_server(name);
+/// }
+/// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+/// let page = gm.list_servers().per_page(2).send().await?;
+/// assert_eq!((page.items.len(), page.total, page.total_pages), (2, Some(3), Some(2)));
+/// assert_eq!(page.next_page(), Some(2));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// The items, in the list's order.
+    pub items: Vec<T>,
+    /// This page's number, from 1.
+    pub page: u64,
+    /// `X-WP-Total`: items in the whole list, or `None` when the site did not say.
+    pub total: Option<u64>,
+    /// `X-WP-TotalPages`: `ceil(total / per_page)`, or `None` when the site did not say.
+    pub total_pages: Option<u64>,
+    /// The `per_page` that was sent, if any.
+    per_page: Option<u64>,
+}
+
+impl<T> Page<T> {
+    /// The number of the page after this one, or `None` when this is the last one by
+    /// the rules a walk stops by (see [`List`]).
+    pub fn next_page(&self) -> Option<u64> {
+        let len = self.items.len() as u64;
+        let last = match (self.total_pages, self.total) {
+            _ if len == 0 => true,
+            (Some(pages), _) => self.page >= pages,
+            (None, Some(total)) => {
+                let before = (self.page - 1).saturating_mul(self.per_page.unwrap_or(len));
+                before.saturating_add(len) >= total
+            }
+            (None, None) => self.per_page.is_some_and(|n| len < n),
+        };
+        if last {
+            None
+        } else {
+            self.page.checked_add(1)
+        }
+    }
+}
+
+impl<T> IntoIterator for Page<T> {
+    type Item = T;
+    type IntoIter = vec::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The paging a request sends: only what the caller set (and, on a walk, the pages
+/// after the first).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Paging {
+    pub(crate) per_page: Option<u64>,
+    pub(crate) page: Option<u64>,
+}
+
+/// Sets `per_page` and `page` on a generated list operation, where given.
+macro_rules! with_paging {
+    ($op:expr, $paging:expr) => {{
+        let (op, paging) = ($op, $paging);
+        let op = match paging.per_page {
+            Some(n) => op.per_page(n),
+            None => op,
+        };
+        match paging.page {
+            Some(n) => op.page(n),
+            None => op,
+        }
+    }};
+}
+pub(crate) use with_paging;
+
+/// What a list asks for besides paging, and how it fetches one page: the servers' filters,
+/// or the server whose tools, resources or prompts are listed.
+pub trait Query: Clone + Send + Sync + 'static {
+    /// What the list holds.
+    type Item: Clone + PartialEq + Send + 'static;
+
+    /// The list operation's id, for errors.
+    const OPERATION: &'static str;
+
+    /// Fetches one page.
+    fn fetch(
+        &self,
+        client: &Client,
+        paging: Paging,
+    ) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
+}
+
+/// Fetches one page with a generated list operation: the items, each passing `check`
+/// (an item about something else refuses the page), and the totals from the answer's
+/// headers.
+pub(crate) async fn fetch<T: serde::de::DeserializeOwned, E>(
+    client: &Client,
+    operation: &'static Operation,
+    paging: Paging,
+    fut: impl Future<
+        Output = Result<progenitor_client::ResponseValue<Vec<T>>, progenitor_client::Error<E>>,
+    >,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<Page<T>, Error> {
+    let answer = shared::call(client, operation, fut).await?;
+    let refuse = |reason| wrong_answer(operation.id, answer.status, reason);
+    let count = |name: &str| count_header(&answer.headers, name).map_err(refuse);
+    let (total, total_pages) = (count("x-wp-total")?, count("x-wp-totalpages")?);
+    answer.value.iter().try_for_each(&check).map_err(refuse)?;
+    Ok(Page {
+        total,
+        total_pages,
+        items: answer.value,
+        page: paging.page.unwrap_or(1),
+        per_page: paging.per_page,
+    })
+}
+
+/// A count header: `None` when absent, an error when present but not a count.
+fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> {
+    let Some(value) = headers.get(name) else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or("").trim();
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = text.parse() {
+            return Ok(Some(n));
+        }
+    }
+    Err(format!("header {name}: {value:?} is not a count"))
+}
+
+/// A paged list: set the filters and the paging, then take one page
+/// ([`send`](Self::send)), all of them ([`all`](Self::all)) or a stream
+/// ([`into_stream`](Self::into_stream)).
+///
+/// WordPress pages by offset: `page` (from 1) and `per_page` (1–100, both checked before
+/// anything is sent; unset, the site's defaults apply: 20 servers a page, 50 tools),
+/// answers a bare JSON array, puts the totals in the `X-WP-Total` and `X-WP-TotalPages`
+/// headers, and answers an empty array past the last page.
+///
+/// # What a walk guarantees
+///
+/// [`all`](Self::all) and [`into_stream`](Self::into_stream) fetch page after page,
+/// starting at the page set (default 1), and stop after the first of:
+///
+/// - an empty page;
+/// - the last page by `X-WP-TotalPages`, as the latest page reported it;
+/// - without that header, the last page by `X-WP-Total` (the items up to this page
+///   reach the total, counting every earlier page as full);
+/// - without either header, a page shorter than the `per_page` set.
+///
+/// Offset paging is not a snapshot. An item that exists for the whole walk and keeps its
+/// place in the order is yielded exactly once; but an item created or deleted ahead of
+/// the walk's position shifts the rest by one, so a later item can be yielded twice (a
+/// create) or skipped (a delete), and an update that changes an item's sort key moves
+/// it. The servers' default order, most recently used first, moves whenever a server is
+/// used: for a stable walk, order by id ascending
+/// ([`ServerOrderBy::Id`](crate::getmcp::ServerOrderBy::Id),
+/// [`SortOrder::Asc`](crate::getmcp::SortOrder::Asc)), where new servers land at the
+/// end and only a concurrent delete can cause a skip. Deduplicate by `id` if a
+/// duplicate matters to you.
+///
+/// A missing total header (some caches and proxies drop them) is `None` in [`Page`], and
+/// the walk goes on to an empty page; a header that is present but not a count is an
+/// [`Error::Decode`]. A site that ignores `page` and sends no totals would be walked
+/// forever: a page that starts with the same item as the one before ends the walk with
+/// an [`Error::Decode`].
+///
+/// ```no_run
+/// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+/// use futures_util::TryStreamExt;
+/// use mcp_admin::getmcp::{ServerOrderBy, SortOrder};
+///
+/// let mut servers = Box::pin(
+///     gm.list_servers().orderby(ServerOrderBy::Id).order(SortOrder::Asc).per_page(100).into_stream(),
+/// );
+/// while let Some(server) = servers.try_next().await? {
+///     println!("{} {}", server.id, server.name);
+/// }
+/// # Ok(()) }
+/// ```
+#[must_use = "a list does nothing until `.send()`, `.all()` or `.into_stream()`"]
+#[derive(Debug, Clone)]
+pub struct List<Q> {
+    client: Client,
+    pub(crate) query: Q,
+    paging: Paging,
+}
+
+impl<Q> List<Q> {
+    pub(crate) fn new(client: Client, query: Q) -> Self {
+        List {
+            client,
+            query,
+            paging: Paging::default(),
+        }
+    }
+
+    /// Items per page, 1–100 ([`MAX_PER_PAGE`]); checked before sending.
+    pub fn per_page(self, per_page: u64) -> Self {
+        self.set_per_page(Some(per_page))
+    }
+
+    /// Items per page, or `None` for the site's default.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let list = gm.list_servers().set_per_page(Some(100));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_per_page(mut self, per_page: Option<u64>) -> Self {
+        self.paging.per_page = per_page;
+        self
+    }
+
+    /// The page to fetch, from 1; a walk starts there. Checked before sending.
+    pub fn page(self, page: u64) -> Self {
+        self.set_page(Some(page))
+    }
+
+    /// The page, or `None` for the first.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let list = gm.list_servers().set_page(Some(2));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_page(mut self, page: Option<u64>) -> Self {
+        self.paging.page = page;
+        self
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if let Some(n) = self
+            .paging
+            .per_page
+            .filter(|n| !(1..=MAX_PER_PAGE).contains(n))
+        {
+            return Err(Error::invalid(
+                "per_page",
+                format!("{n} is outside 1–{MAX_PER_PAGE}"),
+            ));
+        }
+        if self.paging.page == Some(0) {
+            return Err(Error::invalid("page", "pages are numbered from 1"));
+        }
+        Ok(())
+    }
+}
+
+impl<Q: Query> List<Q> {
+    /// Fetches the one page set (default the first).
+    pub async fn send(self) -> Result<Page<Q::Item>, Error> {
+        self.check()?;
+        self.query.fetch(&self.client, self.paging).await
+    }
+
+    /// Fetches every page from the one set, and returns all their items in order; the
+    /// first error ends it. Holds the whole list: for a large one, prefer
+    /// [`into_stream`](Self::into_stream).
+    pub async fn all(self) -> Result<Vec<Q::Item>, Error> {
+        self.into_stream().try_collect().await
+    }
+
+    /// The items of every page from the one set, one at a time. It holds at most one
+    /// page: the next page is fetched only once the last item of the current one was
+    /// taken. An error is the stream's last item.
+    ///
+    /// The stream is not `Unpin`: pin it (`Box::pin`, `std::pin::pin!`) to call
+    /// `next()` on it.
+    pub fn into_stream(self) -> impl Stream<Item = Result<Q::Item, Error>> + Send + 'static {
+        let walk = Walk {
+            next: Some(self.paging.page),
+            list: self,
+            buffer: Vec::new().into_iter(),
+            first: None,
+        };
+        stream::unfold(walk, Walk::step)
+    }
+}
+
+/// Where a walk is: the page to fetch next (`Some(None)`: the first, without sending
+/// `page`; `None`: done), and what is left of the current page.
+struct Walk<Q: Query> {
+    list: List<Q>,
+    next: Option<Option<u64>>,
+    buffer: vec::IntoIter<Q::Item>,
+    /// The first item of the last page, kept only while the site sends no totals: a
+    /// page that starts with it again means the site ignores `page`.
+    first: Option<Q::Item>,
+}
+
+impl<Q: Query> Walk<Q> {
+    async fn step(mut self) -> Option<(Result<Q::Item, Error>, Self)> {
+        loop {
+            if let Some(item) = self.buffer.next() {
+                return Some((Ok(item), self));
+            }
+            let page = self.next.take()?;
+            let paging = Paging {
+                page,
+                ..self.list.paging
+            };
+            let fetched = match self.list.check() {
+                Ok(()) => self.list.query.fetch(&self.list.client, paging).await,
+                Err(e) => Err(e),
+            };
+            let page = match fetched.and_then(|page| self.repeated(page)) {
+                Ok(page) => page,
+                Err(e) => return Some((Err(e), self)),
+            };
+            self.next = page.next_page().map(Some);
+            self.buffer = page.items.into_iter();
+        }
+    }
+
+    /// Refuses a page that starts where the last one did when the site sends no totals,
+    /// which would otherwise be walked forever.
+    fn repeated(&mut self, page: Page<Q::Item>) -> Result<Page<Q::Item>, Error> {
+        if page.total.is_some() || page.total_pages.is_some() {
+            self.first = None;
+            return Ok(page);
+        }
+        let first = page.items.first().cloned();
+        if first.is_some() && first == self.first {
+            let reason = format!(
+                "page {} starts with the same item as the page before, and the site sent no \
+                 totals: it ignores `page`",
+                page.page
+            );
+            return Err(wrong_answer(Q::OPERATION, 200, reason));
+        }
+        self.first = first;
+        Ok(page)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(
+        len: usize,
+        page: u64,
+        per_page: Option<u64>,
+        totals: (Option<u64>, Option<u64>),
+    ) -> Page<u8> {
+        Page {
+            items: vec![0; len],
+            page,
+            total: totals.0,
+            total_pages: totals.1,
+            per_page,
+        }
+    }
+
+    #[test]
+    fn the_last_page_by_each_rule() {
+        // X-WP-TotalPages, as the latest page reports it.
+        assert_eq!(
+            page(100, 1, Some(100), (Some(250), Some(3))).next_page(),
+            Some(2)
+        );
+        assert_eq!(
+            page(50, 3, Some(100), (Some(250), Some(3))).next_page(),
+            None
+        );
+        assert_eq!(page(100, 3, Some(100), (None, Some(2))).next_page(), None);
+        // X-WP-Total only: earlier pages count as full.
+        assert_eq!(page(50, 1, None, (Some(120), None)).next_page(), Some(2));
+        assert_eq!(page(20, 3, Some(50), (Some(120), None)).next_page(), None);
+        assert_eq!(
+            page(50, 2, Some(50), (Some(120), None)).next_page(),
+            Some(3)
+        );
+        // No totals: a short page ends it, or an empty one.
+        assert_eq!(page(10, 1, Some(20), (None, None)).next_page(), None);
+        assert_eq!(page(20, 1, Some(20), (None, None)).next_page(), Some(2));
+        assert_eq!(page(20, 1, None, (None, None)).next_page(), Some(2));
+        assert_eq!(page(0, 4, None, (Some(900), Some(9))).next_page(), None);
+        assert_eq!(page(1, u64::MAX, None, (None, None)).next_page(), None);
+    }
+
+    #[test]
+    fn count_headers() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(count_header(&headers, "x-wp-total"), Ok(None));
+        headers.insert("x-wp-total", "42".parse().unwrap());
+        assert_eq!(count_header(&headers, "x-wp-total"), Ok(Some(42)));
+        for bad in ["-1", "", "4 2", "1e3", "99999999999999999999999"] {
+            headers.insert("x-wp-total", bad.parse().unwrap());
+            assert_eq!(
+                count_header(&headers, "x-wp-total"),
+                Err(format!(
+                    "header x-wp-total: {:?} is not a count",
+                    headers["x-wp-total"]
+                )),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,562 @@
+//! A server's prompts: the model, and the requests that list, read, create, update and
+//! delete them, with one builder for create and update.
+//!
+//! Confidence: get, create and update have vendor pages (vendor docs). The list and the delete
+//! have none and are inferred from their siblings: `GET /servers/{server_id}/prompts`
+//! answering a bare array paged like the tool and resource lists, and
+//! `DELETE /servers/{server_id}/prompts/{id}` with any 2xx taken as success (inferred).
+//! Prompts have numeric ids only.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{
+    getmcp::{
+        paging::{self, with_paging, List, Page, Paging, Query},
+        shared::{self, changing, expect_item, require_text, ItemIds, New},
+        Client, ServerRef,
+    },
+    transport::ops,
+    wire::{null_as_default, object_model, timestamp},
+    Error, Patch,
+};
+
+/// One argument of a prompt template, filled in where the template says `{{name}}`.
+///
+/// ```
+/// use mcp_admin::getmcp::PromptArgument;
+///
+/// let arg = PromptArgument::new("style").description("bullet points or paragraph").required(false);
+/// assert_eq!(
+///     serde_json::to_string(&arg).unwrap(),
+///     r#"{"name":"style","description":"bullet points or paragraph","required":false}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PromptArgument {
+    /// The argument's name, as the template refers to it.
+    pub name: String,
+    /// What to pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether a client must pass it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+impl PromptArgument {
+    /// An argument named `name`, with nothing else said about it.
+    pub fn new(name: impl Into<String>) -> Self {
+        PromptArgument {
+            name: name.into(),
+            description: None,
+            required: None,
+        }
+    }
+
+    /// What to pass.
+    #[must_use]
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Whether a client must pass it.
+    #[must_use]
+    pub fn required(mut self, required: bool) -> Self {
+        self.required = Some(required);
+        self
+    }
+}
+
+object_model! {
+    /// A prompt template of a GetMCP server.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::Prompt;
+    ///
+    /// let p: Prompt = serde_json::from_str(
+    ///     r#"{"id":2,"server_id":3,"name":"summarize","arguments":null,
+    ///         "template_content":"Summarize: {{text}}"}"#,
+    /// ).unwrap();
+    /// assert!(p.arguments.is_empty());
+    /// ```
+    pub struct Prompt {
+        /// Numeric id.
+        pub id: u64,
+        /// The server's numeric id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub server_id: Option<u64>,
+        /// The name clients ask for it by (snake_case by convention).
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub name: String,
+        /// What it is for.
+        #[serde(default)]
+        pub description: Option<String>,
+        /// Its arguments; `null` reads as none.
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub arguments: Vec<PromptArgument>,
+        /// The template; `{{argument}}` is replaced by the argument's value.
+        #[serde(default, deserialize_with = "null_as_default")]
+        pub template_content: String,
+        /// The server's UUID.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub server_uuid: Option<Uuid>,
+        /// Creation time (UTC).
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<DateTime<Utc>>,
+        /// Last update (UTC).
+        #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
+        pub updated_at: Option<DateTime<Utc>>,
+    }
+}
+
+/// `Ok` when `prompt` is the one asked for (none for a create or a list), on the server
+/// asked for.
+fn expect_prompt(server: ServerRef, asked: Option<u64>, p: &Prompt) -> Result<(), String> {
+    let ids = ItemIds {
+        id: p.id,
+        uuid: None,
+        server_id: p.server_id,
+        server_uuid: p.server_uuid,
+    };
+    expect_item("prompt", server, asked.map(ServerRef::Id), ids)
+}
+
+/// The create and update body of a prompt: only the fields that are `Some` are sent.
+///
+/// Built by [`PromptWrite`]; public for the raw client.
+///
+/// ```
+/// use mcp_admin::getmcp::PromptBody;
+///
+/// let body = PromptBody { arguments: Some(vec![]), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PromptBody {
+    /// `name`: required on create.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `description`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `arguments`; `[]` removes them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<Vec<PromptArgument>>,
+    /// `template_content`: required on create.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_content: Option<String>,
+}
+
+/// A prompt create ([`PromptWrite<New>`]): see [`Client::create_prompt`].
+pub type CreatePrompt = PromptWrite<New>;
+/// A partial prompt update ([`PromptWrite<u64>`], by prompt id): see
+/// [`Client::update_prompt`].
+pub type UpdatePrompt = PromptWrite<u64>;
+
+/// Creates a prompt ([`CreatePrompt`]) or updates one ([`UpdatePrompt`]): the same fields,
+/// and only those set are sent.
+///
+/// Checked before anything is sent ([`Error::InvalidInput`]): a blank name or template,
+/// an argument with a blank or repeated name; an update with nothing set.
+///
+/// ```
+/// use mcp_admin::getmcp::PromptArgument;
+///
+/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+///     .build()?;
+/// let body = gm
+///     .create_prompt(3u64, "summarize_article", "Summarize:\n\n{{article_text}}")
+///     .argument(PromptArgument::new("article_text").required(true))
+///     .body()?;
+/// assert_eq!(
+///     serde_json::to_value(&body).unwrap(),
+///     serde_json::json!({
+///         "name": "summarize_article",
+///         "arguments": [{"name": "article_text", "required": true}],
+///         "template_content": "Summarize:\n\n{{article_text}}"
+///     })
+/// );
+/// # Ok::<(), mcp_admin::Error>(())
+/// ```
+#[must_use = "a prompt write does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct PromptWrite<T> {
+    client: Client,
+    server: ServerRef,
+    target: T,
+    changes: Changes,
+}
+
+/// What the caller set. Fields the API can empty are `Patch`es.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Changes {
+    name: Option<String>,
+    description: Patch<String>,
+    arguments: Patch<Vec<PromptArgument>>,
+    template_content: Option<String>,
+}
+
+impl<T> PromptWrite<T> {
+    fn new(client: Client, server: ServerRef, target: T) -> Self {
+        PromptWrite {
+            client,
+            server,
+            target,
+            changes: Changes::default(),
+        }
+    }
+
+    /// The name clients ask for the prompt by; snake_case is the convention.
+    pub fn name(self, name: impl Into<String>) -> Self {
+        self.set_name(Some(name.into()))
+    }
+
+    /// The name, or `None` to leave it (a create needs one).
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).set_name(Some("summarize".into())).body()?;
+    /// assert_eq!(body.name.as_deref(), Some("summarize"));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_name(mut self, name: Option<String>) -> Self {
+        self.changes.name = name;
+        self
+    }
+
+    /// What the prompt is for.
+    pub fn description(self, description: impl Into<String>) -> Self {
+        self.set_description(Patch::Set(description.into()))
+    }
+
+    /// Sets, empties ([`Patch::Clear`] sends `""`) or keeps the description.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).set_description(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(body.description.as_deref(), Some(""));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_description(mut self, description: Patch<String>) -> Self {
+        self.changes.description = description;
+        self
+    }
+
+    /// Adds an argument to the list this write sends. The whole list is sent: on an
+    /// update it replaces the stored one.
+    pub fn argument(mut self, argument: PromptArgument) -> Self {
+        let mut arguments = match std::mem::take(&mut self.changes.arguments) {
+            Patch::Set(arguments) => arguments,
+            Patch::Keep | Patch::Clear => Vec::new(),
+        };
+        arguments.push(argument);
+        self.set_arguments(Patch::Set(arguments))
+    }
+
+    /// Every argument.
+    pub fn arguments(self, arguments: impl IntoIterator<Item = PromptArgument>) -> Self {
+        self.set_arguments(Patch::Set(arguments.into_iter().collect()))
+    }
+
+    /// Sets, empties ([`Patch::Clear`] sends `[]`) or keeps the arguments.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).set_arguments(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_arguments(mut self, arguments: Patch<Vec<PromptArgument>>) -> Self {
+        self.changes.arguments = arguments;
+        self
+    }
+
+    /// The template: `{{argument}}` is replaced by the argument's value.
+    pub fn template_content(self, template: impl Into<String>) -> Self {
+        self.set_template_content(Some(template.into()))
+    }
+
+    /// The template, or `None` to leave it (a create needs one).
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// assert!(gm.update_prompt(3u64, 2).set_template_content(Some(" ".into())).body().is_err());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_template_content(mut self, template: Option<String>) -> Self {
+        self.changes.template_content = template;
+        self
+    }
+
+    /// Checks every field set and builds the body of exactly those.
+    fn fields(&self) -> Result<PromptBody, Error> {
+        let c = &self.changes;
+        require_text("name", c.name.as_deref())?;
+        require_text("template_content", c.template_content.as_deref())?;
+        if let Patch::Set(arguments) = &c.arguments {
+            let mut seen = HashSet::new();
+            for arg in arguments {
+                if arg.name.trim().is_empty() {
+                    return Err(Error::invalid("arguments", "an argument name is empty"));
+                }
+                if !seen.insert(arg.name.as_str()) {
+                    return Err(Error::invalid(
+                        "arguments",
+                        format!("{:?} is named twice", arg.name),
+                    ));
+                }
+            }
+        }
+        Ok(PromptBody {
+            name: c.name.clone(),
+            description: c.description.clone().into_wire(String::new),
+            arguments: c.arguments.clone().into_wire(Vec::new),
+            template_content: c.template_content.clone(),
+        })
+    }
+}
+
+impl PromptWrite<New> {
+    /// The body this create sends, after checking every input; no I/O.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.create_prompt(3u64, "greet", "Hello {{name}}").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"greet","template_content":"Hello {{name}}"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn body(&self) -> Result<PromptBody, Error> {
+        let body = self.fields()?;
+        if body.name.is_none() {
+            return Err(Error::invalid("name", "a prompt needs a name"));
+        }
+        if body.template_content.is_none() {
+            return Err(Error::invalid(
+                "template_content",
+                "a prompt needs a template",
+            ));
+        }
+        Ok(body)
+    }
+
+    /// Checks the inputs, creates the prompt, and returns it as the site stored it. The
+    /// status code is not documented: 200 and 201 are both taken.
+    pub async fn send(self) -> Result<Prompt, Error> {
+        let body = self.body()?;
+        let op = self
+            .client
+            .raw()
+            .getmcp_create_prompt()
+            .server_id(self.server);
+        shared::call(
+            &self.client,
+            &ops::GETMCP_CREATE_PROMPT,
+            op.body(body).send(),
+        )
+        .await?
+        .checked(&ops::GETMCP_CREATE_PROMPT, |p| {
+            expect_prompt(self.server, None, p)
+        })
+    }
+}
+
+impl PromptWrite<u64> {
+    /// Empties the description: sends `"description": ""`.
+    pub fn clear_description(self) -> Self {
+        self.set_description(Patch::Clear)
+    }
+
+    /// Removes every argument: sends `"arguments": []`.
+    pub fn clear_arguments(self) -> Self {
+        self.set_arguments(Patch::Clear)
+    }
+
+    /// The body this update sends, after checking every input; no I/O.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).clear_arguments().body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
+    /// assert!(gm.update_prompt(3u64, 2).body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn body(&self) -> Result<PromptBody, Error> {
+        changing(self.fields()?)
+    }
+
+    /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
+    /// prompt as the site reports it afterwards.
+    pub async fn send(self) -> Result<Prompt, Error> {
+        let body = self.body()?;
+        let (server, id) = (self.server, self.target);
+        let op = self.client.raw().getmcp_update_prompt().server_id(server);
+        shared::call(
+            &self.client,
+            &ops::GETMCP_UPDATE_PROMPT,
+            op.id(id).body(body).send(),
+        )
+        .await?
+        .checked(&ops::GETMCP_UPDATE_PROMPT, |p| {
+            expect_prompt(server, Some(id), p)
+        })
+    }
+}
+
+/// What a server's prompt list asks for besides paging: the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromptsQuery {
+    server: ServerRef,
+}
+
+/// `GET /servers/{server_id}/prompts` (inferred): see [`List`] for paging.
+pub type ListPrompts = List<PromptsQuery>;
+
+impl Query for PromptsQuery {
+    type Item = Prompt;
+    const OPERATION: &'static str = ops::GETMCP_LIST_PROMPTS.id;
+
+    async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Prompt>, Error> {
+        let op = client.raw().getmcp_list_prompts().server_id(self.server);
+        let op = with_paging!(op, paging);
+        let check = |item: &_| expect_prompt(self.server, None, item);
+        paging::fetch(client, &ops::GETMCP_LIST_PROMPTS, paging, op.send(), check).await
+    }
+}
+
+impl Client {
+    /// Lists a server's prompts, a page at a time (inferred: no vendor page documents
+    /// this route); see [`List`]. Every prompt answered must belong to the server asked
+    /// for.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (server, _) = fake.seed_server("Writing");
+    /// fake.seed_prompt(server, "summarize", "Summarize: {{text}}");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// let prompts = gm.list_prompts(server).all().await?;
+    /// assert_eq!(prompts[0].template_content, "Summarize: {{text}}");
+    /// # Ok(()) }
+    /// ```
+    pub fn list_prompts(&self, server: impl Into<ServerRef>) -> ListPrompts {
+        List::new(
+            self.clone(),
+            PromptsQuery {
+                server: server.into(),
+            },
+        )
+    }
+
+    /// Reads one prompt of a server, by its numeric id.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (server, _) = fake.seed_server("Writing");
+    /// let id = fake.seed_prompt(server, "summarize", "Summarize: {{text}}");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// assert_eq!(gm.get_prompt(server, id).await?.name, "summarize");
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_prompt(
+        &self,
+        server: impl Into<ServerRef>,
+        prompt: u64,
+    ) -> Result<Prompt, Error> {
+        let server = server.into();
+        let op = self.raw().getmcp_get_prompt().server_id(server).id(prompt);
+        shared::call(self, &ops::GETMCP_GET_PROMPT, op.send())
+            .await?
+            .checked(&ops::GETMCP_GET_PROMPT, |p| {
+                expect_prompt(server, Some(prompt), p)
+            })
+    }
+
+    /// Starts creating a prompt (`name` and `template_content` are required) on a
+    /// server; see [`PromptWrite`] for every field.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp::{self, PromptArgument}, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (server, _) = fake.seed_server("Writing");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// let prompt = gm
+    ///     .create_prompt(server, "summarize", "Summarize in {{style}}: {{text}}")
+    ///     .arguments([PromptArgument::new("text").required(true), PromptArgument::new("style")])
+    ///     .send()
+    ///     .await?;
+    /// assert_eq!(prompt.arguments.len(), 2);
+    /// # Ok(()) }
+    /// ```
+    pub fn create_prompt(
+        &self,
+        server: impl Into<ServerRef>,
+        name: impl Into<String>,
+        template_content: impl Into<String>,
+    ) -> CreatePrompt {
+        PromptWrite::new(self.clone(), server.into(), New)
+            .name(name)
+            .template_content(template_content)
+    }
+
+    /// Starts a partial update of a prompt: only the fields you set are sent.
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// let p = gm.update_prompt(3u64, 2).template_content("Summarize briefly: {{text}}").send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn update_prompt(&self, server: impl Into<ServerRef>, prompt: u64) -> UpdatePrompt {
+        PromptWrite::new(self.clone(), server.into(), prompt)
+    }
+
+    /// Deletes a prompt of a server (inferred: no vendor page documents this route; its
+    /// path follows the prompt's get and update, and any 2xx is taken as success).
+    ///
+    /// ```no_run
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// gm.delete_prompt(3u64, 2).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_prompt(
+        &self,
+        server: impl Into<ServerRef>,
+        prompt: u64,
+    ) -> Result<(), Error> {
+        let op = self
+            .raw()
+            .getmcp_delete_prompt()
+            .server_id(server.into())
+            .id(prompt);
+        shared::call(self, &ops::GETMCP_DELETE_PROMPT, op.send())
+            .await
+            .map(drop)
+    }
+}
