@@ -681,7 +681,7 @@ async fn the_clients_token_value_is_the_one_the_fake_minted_and_debug_hides_it()
     );
     assert!(!debug.contains(&value), "{debug}");
     let err = hm
-        .create_server_token(&fake.new_id())
+        .create_server_token(fake.new_id())
         .expires_at(when)
         .send()
         .await

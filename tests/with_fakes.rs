@@ -450,7 +450,7 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
         (renamed.name.as_str(), renamed.version),
         ("GitHubTools2", Some(2))
     );
-    assert_eq!(fake.attached_tools(&id), [list.clone()]);
+    assert_eq!(fake.attached_tools(&id), vec![list]);
     assert_eq!(renamed.resources.len() + renamed.prompts.len(), 2);
 
     let when = chrono::DateTime::<chrono::Utc>::from(
