@@ -85,7 +85,12 @@ async fn run(args: Args) -> Result<()> {
             } else {
                 args.tools.clone()
             };
-            (client, args.server.clone().unwrap_or(seeded), tools, Some(fake))
+            (
+                client,
+                args.server.clone().unwrap_or(seeded),
+                tools,
+                Some(fake),
+            )
         }
     };
 

@@ -194,7 +194,10 @@ async fn hasmcp_demo() -> Result<()> {
     if let Some(tool) = extra_tool {
         client.attach_tool(&id, &tool).await?;
         let tools = client.list_server_tools(&id).await?;
-        println!("  attached tool {tool:<15} the server now has {} tools", tools.len());
+        println!(
+            "  attached tool {tool:<15} the server now has {} tools",
+            tools.len()
+        );
     }
     Ok(())
 }
