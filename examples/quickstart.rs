@@ -9,8 +9,9 @@
 //!
 //! To talk to the real platforms instead, set for GetMCP `GETMCP_SITE_URL`,
 //! `GETMCP_API_KEY` and `GETMCP_SERVER` (a UUID or numeric id), and for HasMCP
-//! `HASMCP_ACCESS_TOKEN` and `HASMCP_SERVER_ID` (optionally `HASMCP_BASE_URL`). Each
-//! platform is configured on its own; the other keeps using its fake.
+//! `HASMCP_ACCESS_TOKEN` and `HASMCP_SERVER_ID` (optionally `HASMCP_BASE_URL`, and
+//! `HASMCP_TOOL_ID` for a tool to attach). Each platform is configured on its own; the
+//! other keeps using its fake.
 
 use std::{fmt::Debug, process::ExitCode};
 
@@ -31,7 +32,7 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 #[command(after_help = "\
 Environment (each platform on its own; an unconfigured one uses its fake):
   GetMCP: GETMCP_SITE_URL, GETMCP_API_KEY, GETMCP_SERVER (a UUID or numeric id)
-  HasMCP: HASMCP_ACCESS_TOKEN, HASMCP_SERVER_ID, optionally HASMCP_BASE_URL")]
+  HasMCP: HASMCP_ACCESS_TOKEN, HASMCP_SERVER_ID, optionally HASMCP_BASE_URL, HASMCP_TOOL_ID")]
 struct Args {}
 
 #[tokio::main]
@@ -102,7 +103,7 @@ async fn getmcp_demo() -> Result<()> {
 }
 
 async fn hasmcp_demo() -> Result<()> {
-    let (client, id, _fake) = match std::env::var_os(hasmcp::ACCESS_TOKEN_VAR) {
+    let (client, id, extra_tool, _fake) = match std::env::var_os(hasmcp::ACCESS_TOKEN_VAR) {
         Some(_) => {
             println!(
                 "HasMCP: talking to the real service (from {})",
@@ -111,13 +112,21 @@ async fn hasmcp_demo() -> Result<()> {
             (
                 hasmcp::Client::from_env()?,
                 required("HASMCP_SERVER_ID")?,
+                std::env::var("HASMCP_TOOL_ID").ok(),
                 None,
             )
         }
         None => {
             let fake = FakeHasMcp::start().await;
-            let (provider, tool, resource, prompt) =
-                (fake.new_id(), fake.new_id(), fake.new_id(), fake.new_id());
+            let provider = fake.seed_provider("GitHub");
+            let (tool, extra) = (
+                fake.seed_tool(&provider, "listRepos"),
+                fake.seed_tool(&provider, "getRepo"),
+            );
+            let (resource, prompt) = (
+                fake.seed_resource("readme", "file:///README.md"),
+                fake.seed_prompt("summarize"),
+            );
             let id = fake.insert_server(serde_json::json!({
                 "name": "GitHubTools",
                 "instructions": "Use these tools for GitHub",
@@ -136,7 +145,7 @@ async fn hasmcp_demo() -> Result<()> {
                 .base_url(fake.uri())
                 .token(fake.token())
                 .build()?;
-            (client, id, Some(fake))
+            (client, id, Some(extra), Some(fake))
         }
     };
 
@@ -179,6 +188,17 @@ async fn hasmcp_demo() -> Result<()> {
         )
     };
     unchanged("attachments", attachments(&before), attachments(&after))?;
+
+    // One more tool: one request on the link endpoint, no read and no PATCH, so no
+    // other writer's attachment can be replaced away (see the hasmcp module docs).
+    if let Some(tool) = extra_tool {
+        client.attach_tool(&id, &tool).await?;
+        let tools = client.list_server_tools(&id).await?;
+        println!(
+            "  attached tool {tool:<15} the server now has {} tools",
+            tools.len()
+        );
+    }
     Ok(())
 }
 

@@ -944,7 +944,10 @@ async fn a_create_refuses_test_credentials_the_site_would_drop() {
         match e {
             mcp_admin::Error::InvalidInput { field, reason } => {
                 assert_eq!(field, "test_auth_credentials", "{auth_type:?}");
-                assert!(reason.contains("none") || reason.contains("oauth"), "{reason}");
+                assert!(
+                    reason.contains("none") || reason.contains("oauth"),
+                    "{reason}"
+                );
             }
             other => panic!("expected InvalidInput, got {other:?}"),
         }

@@ -268,7 +268,7 @@ async fn a_version_at_the_end_of_int32_goes_up_and_then_no_read_succeeds() {
     assert_eq!(err.status(), Some(500));
     assert_eq!(
         err.to_string(),
-        "HasMCP hasmcp_get_server: HTTP 500 500: failed to get server"
+        format!("HasMCP hasmcp_get_server: HTTP 500: failed to get server (reason: {reason})")
     );
 }
 

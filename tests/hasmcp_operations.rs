@@ -53,6 +53,19 @@ async fn on(mock: &MockServer, verb: &str, at: &str, status: u16, body: Option<V
         .await;
 }
 
+/// Answers the first `verb` of the server itself with 200 and `body`, before any other
+/// answer mounted for it.
+async fn first(mock: &MockServer, verb: &str, body: Value) {
+    Mock::given(method(verb))
+        .and(path(server_path("")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(mock)
+        .await;
+}
+
 /// Every request received: method, path and body (`None` when empty).
 async fn sent(mock: &MockServer) -> Vec<(String, String, Option<Value>)> {
     mock.received_requests()
@@ -250,7 +263,7 @@ async fn a_409_is_a_conflict_error_whose_message_and_reason_are_kept() {
         assert_eq!((err.status(), err.code()), (Some(409), Some("409")));
         assert_eq!(
             err.to_string(),
-            format!("HasMCP hasmcp_attach_tool: HTTP 409 409: {message}")
+            format!("HasMCP hasmcp_attach_tool: HTTP 409: {message} (reason: {reason})")
         );
         let api = err.as_api().expect("an API error");
         assert_eq!(
@@ -270,13 +283,13 @@ async fn unexpected_statuses_keep_the_servers_message_and_reason() {
                 "internal server error",
                 json!({"reason": "tool ID must be greater than 0"}),
             ),
-            "HasMCP hasmcp_attach_tool: HTTP 500 500: internal server error",
+            "HasMCP hasmcp_attach_tool: HTTP 500: internal server error (reason: tool ID must be greater than 0)",
             Some("tool ID must be greater than 0"),
         ),
         (
             422,
             json!({"error": {"message": "invalid request payload", "code": 400}}),
-            "HasMCP hasmcp_attach_tool: HTTP 422 400: invalid request payload",
+            "HasMCP hasmcp_attach_tool: HTTP 422 (code 400): invalid request payload",
             None,
         ),
     ];
@@ -294,11 +307,9 @@ async fn unexpected_statuses_keep_the_servers_message_and_reason() {
     }
 }
 
-/// `data.reason` is where HasMCP says what a 500 was about (a plain Go error); today's
-/// `Display` shows the message only. Turning this on needs the error text to include
-/// `data.reason`.
+/// `data.reason` is where HasMCP says what a 500 was about (a plain Go error), so
+/// `Display` shows it beside the message.
 #[tokio::test]
-#[ignore = "ApiError's Display does not show data.reason yet"]
 async fn a_500s_data_reason_reaches_display() {
     let mock = MockServer::start().await;
     let body = hasmcp_error(
@@ -574,14 +585,7 @@ async fn prompts_link_one_at_a_time_and_list_under_either_key() {
 async fn attaching_and_detaching_alone_sends_link_requests_and_no_patch() {
     let mock = MockServer::start().await;
     // The read shows TOOL_1 and TOOL_2; the second read, after the links, TOOL_1 and TOOL_3.
-    Mock::given(method("GET"))
-        .and(path(server_path("")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(read(&[TOOL_1, TOOL_2])))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .expect(1)
-        .mount(&mock)
-        .await;
+    first(&mock, "GET", read(&[TOOL_1, TOOL_2])).await;
     on(
         &mock,
         "GET",
@@ -726,7 +730,7 @@ async fn a_tool_linked_in_between_counts_as_attached_an_unknown_one_does_not() {
                 assert!(!ok && e.is_conflict(), "{e}");
                 assert_eq!(
                     e.to_string(),
-                    format!("HasMCP hasmcp_attach_tool: HTTP 409 409: {message}")
+                    format!("HasMCP hasmcp_attach_tool: HTTP 409: {message} (reason: {reason})")
                 );
             }
         }
@@ -737,14 +741,7 @@ async fn a_tool_linked_in_between_counts_as_attached_an_unknown_one_does_not() {
 async fn relative_changes_with_a_rename_are_applied_to_each_rounds_fresh_read() {
     let mock = MockServer::start().await;
     // Round 1 reads TOOL_1 and TOOL_2 at version 7; its PATCH comes back stale.
-    Mock::given(method("GET"))
-        .and(path(server_path("")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(read(&[TOOL_1, TOOL_2])))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .expect(1)
-        .mount(&mock)
-        .await;
+    first(&mock, "GET", read(&[TOOL_1, TOOL_2])).await;
     // Round 2 reads what the winner left: TOOL_1 only, under version 8.
     let mut fresh = read(&[TOOL_1]);
     fresh["server"]["version"] = json!(8);
@@ -753,14 +750,7 @@ async fn relative_changes_with_a_rename_are_applied_to_each_rounds_fresh_read() 
     let mut stale = read(&[TOOL_1, TOOL_3]);
     stale["server"]["version"] = json!(8);
     stale["server"]["name"] = json!("Winner");
-    Mock::given(method("PATCH"))
-        .and(path(server_path("")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(stale))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .expect(1)
-        .mount(&mock)
-        .await;
+    first(&mock, "PATCH", stale).await;
     let mut applied = read(&[TOOL_1, TOOL_3]);
     applied["server"]["version"] = json!(9);
     applied["server"]["name"] = json!("Renamed");

@@ -40,7 +40,8 @@ impl Call {
 
     fn server_body(self) -> Vec<u8> {
         match self {
-            Call::GmGet | Call::GmUpdate => gm_server().to_string().into_bytes(),
+            Call::GmGet => gm_server().to_string().into_bytes(),
+            Call::GmUpdate => gm_update_answer().to_string().into_bytes(),
             Call::HmGet => hm_server().to_string().into_bytes(),
         }
     }
@@ -48,6 +49,17 @@ impl Call {
 
 fn gm_server() -> Value {
     json!({"id": 3, "name": "GitHub Tools", "status": "active", "settings": {}})
+}
+
+/// The server, also readable as a credentials status saying the test credentials are
+/// stored: the raw server gives every request the same answer, and an update that sends
+/// test credentials reads that status back after its PATCH.
+fn gm_update_answer() -> Value {
+    let mut answer = gm_server();
+    answer["has_auth_credentials"] = false.into();
+    answer["has_test_auth_credentials"] = true.into();
+    answer["has_outbound_auth_credentials"] = false.into();
+    answer
 }
 
 fn hm_server() -> Value {
@@ -84,8 +96,10 @@ struct Case {
 
 impl Case {
     fn new(name: impl Into<String>, call: Call, script: Vec<Step>, expect: Expect) -> Case {
-        let served = match expect {
-            Expect::Status(429 | 502 | 503 | 504) => ATTEMPTS,
+        let served = match (&expect, call) {
+            (Expect::Status(429 | 502 | 503 | 504), _) => ATTEMPTS,
+            // The PATCH, then the read of the credentials status that checks it.
+            (Expect::Success, Call::GmUpdate) => 2,
             _ => 1,
         };
         Case {
@@ -494,8 +508,14 @@ fn check(
             serde_json::from_value::<hasmcp::Server>(hm_server()["server"].clone()).unwrap(),
         )
         .unwrap(),
-        _ => serde_json::to_value(serde_json::from_value::<getmcp::Server>(gm_server()).unwrap())
-            .unwrap(),
+        Call::GmGet => {
+            serde_json::to_value(serde_json::from_value::<getmcp::Server>(gm_server()).unwrap())
+                .unwrap()
+        }
+        Call::GmUpdate => serde_json::to_value(
+            serde_json::from_value::<getmcp::Server>(gm_update_answer()).unwrap(),
+        )
+        .unwrap(),
     };
     let name = &case.name;
     match (result, &case.expect) {

@@ -71,19 +71,60 @@ pub struct ServerPromptLink {
 /// The all-zero id the open-source edition puts in every link-creation answer.
 const ZERO_ID: &str = "00000000000";
 
-/// Checks an id a link answer carries: absent, all zero (the open-source edition's
-/// empty answer) or the one asked for.
-fn check_link_id(
-    op: &Operation,
-    status: u16,
-    field: &str,
-    asked: &str,
-    answered: Option<&str>,
-) -> Result<(), Error> {
-    match answered {
-        Some(ZERO_ID) => Ok(()),
-        answered => check_answer_id(op, status, field, asked, answered),
-    }
+/// An id a link answer carries, unless it is the all-zero one, which names nothing.
+fn nonzero(id: Option<&str>) -> Option<&str> {
+    id.filter(|id| *id != ZERO_ID)
+}
+
+/// One attachment of any kind: what a link request adds or removes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(in crate::hasmcp) enum Attachment {
+    Tool(ToolId),
+    Resource(ResourceId),
+    Prompt(PromptId),
+}
+
+/// POSTs one link with generated operation `$op` and checks the answer's ids: the
+/// zeros the open-source edition sends, or the ones asked for.
+macro_rules! post_link {
+    ($client:expr, $server:expr, $op:ident, $OP:ident, $body:expr,
+     $envelope:ident . $field:ident == $item:expr, $key:literal) => {{
+        const OP: &Operation = &ops::$OP;
+        let raw = $client.raw();
+        let fut = raw.$op().id($server.clone()).body($body).send();
+        let link = transport::call(raw, OP, fut).await?.$envelope;
+        let server_id = nonzero(link.server_id.as_ref().map(|id| id.as_str()));
+        check_answer_id(OP, 201, "serverID", $server.as_str(), server_id)?;
+        let item_id = nonzero(link.$field.as_ref().map(|id| id.as_str()));
+        check_answer_id(OP, 201, $key, $item.as_str(), item_id)
+    }};
+}
+
+/// GETs a server's links with generated operation `$op`, takes them out of the answer
+/// with `$take`, and checks each: about this server (when it says) and naming its item
+/// (`$item`).
+macro_rules! list_links {
+    ($client:expr, $server_id:expr, $op:ident, $OP:ident, |$list:ident| $take:expr, $item:ident) => {{
+        const OP: &Operation = &ops::$OP;
+        let server = ServerId::new($server_id.as_ref())?;
+        let raw = $client.raw();
+        let fut = raw.$op().id(server.clone()).send();
+        let $list = transport::call(raw, OP, fut).await?;
+        let links = $take;
+        for link in &links {
+            check_listed(OP, &server, link.server_id.as_ref(), link.$item.is_some())?;
+        }
+        Ok(links)
+    }};
+}
+
+/// DELETEs one link with generated operation `$op`, whose item parameter is `$param`.
+macro_rules! delete_link {
+    ($client:expr, $server:expr, $op:ident, $OP:ident, $param:ident, $item:expr) => {{
+        let raw = $client.raw();
+        let fut = raw.$op().id($server.clone()).$param($item.clone()).send();
+        transport::call(raw, &ops::$OP, fut).await
+    }};
 }
 
 impl Client {
@@ -128,7 +169,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let tool = typed_id::<ToolId>("tool_id", tool_id.as_ref())?;
-        self.link_tool(&server, &tool).await
+        self.link(&server, &Attachment::Tool(tool)).await
     }
 
     /// Detaches one tool from a server (`DELETE /api/v1/servers/{id}/tools/{toolID}`),
@@ -158,7 +199,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let tool = typed_id::<ToolId>("tool_id", tool_id.as_ref())?;
-        self.unlink_tool(&server, &tool).await
+        self.unlink(&server, &Attachment::Tool(tool)).await
     }
 
     /// The tools attached to a server, one link per tool
@@ -189,15 +230,14 @@ impl Client {
         &self,
         server_id: impl AsRef<str>,
     ) -> Result<Vec<ServerToolLink>, Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        const OP: &Operation = &ops::HASMCP_LIST_SERVER_TOOLS;
-        let raw = self.raw();
-        let fut = raw.hasmcp_list_server_tools().id(server.clone()).send();
-        let links = transport::call(raw, OP, fut).await?.tools;
-        for link in &links {
-            check_listed(OP, &server, link.server_id.as_ref(), link.tool_id.is_some())?;
-        }
-        Ok(links)
+        list_links!(
+            self,
+            server_id,
+            hasmcp_list_server_tools,
+            HASMCP_LIST_SERVER_TOOLS,
+            |list| list.tools,
+            tool_id
+        )
     }
 
     /// Attaches one resource to a server (`POST /api/v1/servers/{id}/resources`): one
@@ -229,7 +269,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let resource = typed_id::<ResourceId>("resource_id", resource_id.as_ref())?;
-        self.link_resource(&server, &resource).await
+        self.link(&server, &Attachment::Resource(resource)).await
     }
 
     /// Detaches one resource (`DELETE /api/v1/servers/{id}/resources/{resourceID}`);
@@ -248,7 +288,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let resource = typed_id::<ResourceId>("resource_id", resource_id.as_ref())?;
-        self.unlink_resource(&server, &resource).await
+        self.unlink(&server, &Attachment::Resource(resource)).await
     }
 
     /// The resources attached to a server (`GET /api/v1/servers/{id}/resources`);
@@ -266,20 +306,14 @@ impl Client {
         &self,
         server_id: impl AsRef<str>,
     ) -> Result<Vec<ServerResourceLink>, Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        const OP: &Operation = &ops::HASMCP_LIST_SERVER_RESOURCES;
-        let raw = self.raw();
-        let fut = raw.hasmcp_list_server_resources().id(server.clone()).send();
-        let links = transport::call(raw, OP, fut).await?.resources;
-        for link in &links {
-            check_listed(
-                OP,
-                &server,
-                link.server_id.as_ref(),
-                link.resource_id.is_some(),
-            )?;
-        }
-        Ok(links)
+        list_links!(
+            self,
+            server_id,
+            hasmcp_list_server_resources,
+            HASMCP_LIST_SERVER_RESOURCES,
+            |list| list.resources,
+            resource_id
+        )
     }
 
     /// Attaches one prompt to a server (`POST /api/v1/servers/{id}/prompts`): one
@@ -309,7 +343,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let prompt = typed_id::<PromptId>("prompt_id", prompt_id.as_ref())?;
-        self.link_prompt(&server, &prompt).await
+        self.link(&server, &Attachment::Prompt(prompt)).await
     }
 
     /// Detaches one prompt (`DELETE /api/v1/servers/{id}/prompts/{promptID}`); a
@@ -327,7 +361,7 @@ impl Client {
     ) -> Result<(), Error> {
         let server = ServerId::new(server_id.as_ref())?;
         let prompt = typed_id::<PromptId>("prompt_id", prompt_id.as_ref())?;
-        self.unlink_prompt(&server, &prompt).await
+        self.unlink(&server, &Attachment::Prompt(prompt)).await
     }
 
     /// The prompts attached to a server (`GET /api/v1/servers/{id}/prompts`). The
@@ -344,150 +378,133 @@ impl Client {
         &self,
         server_id: impl AsRef<str>,
     ) -> Result<Vec<ServerPromptLink>, Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        const OP: &Operation = &ops::HASMCP_LIST_SERVER_PROMPTS;
-        let raw = self.raw();
-        let fut = raw.hasmcp_list_server_prompts().id(server.clone()).send();
-        let list = transport::call(raw, OP, fut).await?;
-        let links = if list.prompts.is_empty() {
-            list.prompt
-        } else {
-            list.prompts
-        };
-        for link in &links {
-            check_listed(
-                OP,
-                &server,
-                link.server_id.as_ref(),
-                link.prompt_id.is_some(),
-            )?;
+        // Both keys: `prompts` (spec) when it has any, else `prompt` (code).
+        list_links!(
+            self,
+            server_id,
+            hasmcp_list_server_prompts,
+            HASMCP_LIST_SERVER_PROMPTS,
+            |list| if list.prompts.is_empty() {
+                list.prompt
+            } else {
+                list.prompts
+            },
+            prompt_id
+        )
+    }
+
+    /// Links one attachment (`POST /servers/{id}/tools|resources|prompts`).
+    pub(in crate::hasmcp) async fn link(
+        &self,
+        server: &ServerId,
+        item: &Attachment,
+    ) -> Result<(), Error> {
+        match item {
+            Attachment::Tool(tool) => post_link!(
+                self,
+                server,
+                hasmcp_attach_tool,
+                HASMCP_ATTACH_TOOL,
+                HasmcpAttachToolRequest {
+                    tool: HasmcpAttachTool {
+                        tool_id: tool.clone(),
+                        provider_id: None,
+                        server_id: None
+                    },
+                },
+                tool.tool_id == tool,
+                "toolID"
+            ),
+            Attachment::Resource(resource) => post_link!(
+                self,
+                server,
+                hasmcp_attach_resource,
+                HASMCP_ATTACH_RESOURCE,
+                HasmcpAttachResourceRequest {
+                    resource: HasmcpAttachResource {
+                        resource_id: resource.clone(),
+                        server_id: None
+                    },
+                },
+                resource.resource_id == resource,
+                "resourceID"
+            ),
+            Attachment::Prompt(prompt) => post_link!(
+                self,
+                server,
+                hasmcp_attach_prompt,
+                HASMCP_ATTACH_PROMPT,
+                HasmcpAttachPromptRequest {
+                    prompt: HasmcpAttachPrompt {
+                        prompt_id: prompt.clone(),
+                        server_id: None
+                    },
+                },
+                prompt.prompt_id == prompt,
+                "promptID"
+            ),
         }
-        Ok(links)
     }
 
-    /// `POST /servers/{id}/tools` for checked ids; the answer may carry only zero ids
-    /// or the ones asked for.
-    pub(in crate::hasmcp) async fn link_tool(
+    /// Unlinks one attachment (`DELETE /servers/{id}/tools|resources|prompts/{itemID}`).
+    pub(in crate::hasmcp) async fn unlink(
         &self,
         server: &ServerId,
-        tool: &ToolId,
+        item: &Attachment,
     ) -> Result<(), Error> {
-        const OP: &Operation = &ops::HASMCP_ATTACH_TOOL;
-        let body = HasmcpAttachToolRequest {
-            tool: HasmcpAttachTool {
-                tool_id: tool.clone(),
-                provider_id: None,
-                server_id: None,
-            },
-        };
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_attach_tool()
-            .id(server.clone())
-            .body(body)
-            .send();
-        let link = transport::call(raw, OP, fut).await?.tool;
-        let server_id = link.server_id.as_ref().map(ServerId::as_str);
-        check_link_id(OP, 201, "serverID", server.as_str(), server_id)?;
-        let tool_id = link.tool_id.as_ref().map(ToolId::as_str);
-        check_link_id(OP, 201, "toolID", tool.as_str(), tool_id)
+        match item {
+            Attachment::Tool(tool) => {
+                delete_link!(
+                    self,
+                    server,
+                    hasmcp_detach_tool,
+                    HASMCP_DETACH_TOOL,
+                    tool_id,
+                    tool
+                )
+            }
+            Attachment::Resource(resource) => delete_link!(
+                self,
+                server,
+                hasmcp_detach_resource,
+                HASMCP_DETACH_RESOURCE,
+                resource_id,
+                resource
+            ),
+            Attachment::Prompt(prompt) => delete_link!(
+                self,
+                server,
+                hasmcp_detach_prompt,
+                HASMCP_DETACH_PROMPT,
+                prompt_id,
+                prompt
+            ),
+        }
     }
 
-    /// `DELETE /servers/{id}/tools/{toolID}` for checked ids.
-    pub(in crate::hasmcp) async fn unlink_tool(
+    /// Whether the server lists this attachment among its links.
+    pub(in crate::hasmcp) async fn is_linked(
         &self,
         server: &ServerId,
-        tool: &ToolId,
-    ) -> Result<(), Error> {
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_detach_tool()
-            .id(server.clone())
-            .tool_id(tool.clone())
-            .send();
-        transport::call(raw, &ops::HASMCP_DETACH_TOOL, fut).await
-    }
-
-    /// `POST /servers/{id}/resources` for checked ids.
-    pub(in crate::hasmcp) async fn link_resource(
-        &self,
-        server: &ServerId,
-        resource: &ResourceId,
-    ) -> Result<(), Error> {
-        const OP: &Operation = &ops::HASMCP_ATTACH_RESOURCE;
-        let body = HasmcpAttachResourceRequest {
-            resource: HasmcpAttachResource {
-                resource_id: resource.clone(),
-                server_id: None,
-            },
-        };
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_attach_resource()
-            .id(server.clone())
-            .body(body)
-            .send();
-        let link = transport::call(raw, OP, fut).await?.resource;
-        let server_id = link.server_id.as_ref().map(ServerId::as_str);
-        check_link_id(OP, 201, "serverID", server.as_str(), server_id)?;
-        let resource_id = link.resource_id.as_ref().map(ResourceId::as_str);
-        check_link_id(OP, 201, "resourceID", resource.as_str(), resource_id)
-    }
-
-    /// `DELETE /servers/{id}/resources/{resourceID}` for checked ids.
-    pub(in crate::hasmcp) async fn unlink_resource(
-        &self,
-        server: &ServerId,
-        resource: &ResourceId,
-    ) -> Result<(), Error> {
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_detach_resource()
-            .id(server.clone())
-            .resource_id(resource.clone())
-            .send();
-        transport::call(raw, &ops::HASMCP_DETACH_RESOURCE, fut).await
-    }
-
-    /// `POST /servers/{id}/prompts` for checked ids.
-    pub(in crate::hasmcp) async fn link_prompt(
-        &self,
-        server: &ServerId,
-        prompt: &PromptId,
-    ) -> Result<(), Error> {
-        const OP: &Operation = &ops::HASMCP_ATTACH_PROMPT;
-        let body = HasmcpAttachPromptRequest {
-            prompt: HasmcpAttachPrompt {
-                prompt_id: prompt.clone(),
-                server_id: None,
-            },
-        };
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_attach_prompt()
-            .id(server.clone())
-            .body(body)
-            .send();
-        let link = transport::call(raw, OP, fut).await?.prompt;
-        let server_id = link.server_id.as_ref().map(ServerId::as_str);
-        check_link_id(OP, 201, "serverID", server.as_str(), server_id)?;
-        let prompt_id = link.prompt_id.as_ref().map(PromptId::as_str);
-        check_link_id(OP, 201, "promptID", prompt.as_str(), prompt_id)
-    }
-
-    /// `DELETE /servers/{id}/prompts/{promptID}` for checked ids.
-    pub(in crate::hasmcp) async fn unlink_prompt(
-        &self,
-        server: &ServerId,
-        prompt: &PromptId,
-    ) -> Result<(), Error> {
-        let raw = self.raw();
-        let fut = raw
-            .hasmcp_detach_prompt()
-            .id(server.clone())
-            .prompt_id(prompt.clone())
-            .send();
-        transport::call(raw, &ops::HASMCP_DETACH_PROMPT, fut).await
+        item: &Attachment,
+    ) -> Result<bool, Error> {
+        Ok(match item {
+            Attachment::Tool(tool) => self
+                .list_server_tools(server)
+                .await?
+                .iter()
+                .any(|l| l.tool_id.as_ref() == Some(tool)),
+            Attachment::Resource(resource) => self
+                .list_server_resources(server)
+                .await?
+                .iter()
+                .any(|l| l.resource_id.as_ref() == Some(resource)),
+            Attachment::Prompt(prompt) => self
+                .list_server_prompts(server)
+                .await?
+                .iter()
+                .any(|l| l.prompt_id.as_ref() == Some(prompt)),
+        })
     }
 }
 

@@ -1,9 +1,62 @@
 //! HasMCP: client, models and the update builder.
 //!
 //! One module per resource, each holding its models, builders and the `Client` methods
-//! that call it: `servers` (and `servers::update`), `providers` (with their tools),
-//! `resources`, `prompts`; the ids all of them share are in `ids`. Everything is
-//! re-exported here, so paths read `mcp_admin::hasmcp::Server`.
+//! that call it: `servers` (and `servers::update`, `servers::create`), `attachments`
+//! (a server's links to tools, resources and prompts), `tokens` (MCP client tokens),
+//! `providers` (with their tools), `resources`, `prompts`; the ids all of them share
+//! are in `ids`. Everything is re-exported here, so paths read
+//! `mcp_admin::hasmcp::Server`.
+//!
+//! # Operations and how sure we are of them
+//!
+//! Sources: the open-source edition's Go code ("code"), the vendor's OpenAPI ("spec"),
+//! the vendor's knowledge base ("KB"). Where they disagree, the crate accepts both.
+//!
+//! | Method | Endpoint | Confidence |
+//! |---|---|---|
+//! | [`Client::list_servers`] | `GET /servers` (`{}` when empty; no resources or prompts in the items) | code, spec |
+//! | [`Client::create_server`] | `POST /servers`, 201 | code, spec |
+//! | [`Client::get_server`], [`Client::update_server`] | `GET`, `PATCH /servers/{id}` | code, spec (KB shows a name-only PATCH the code refuses) |
+//! | [`Client::delete_server`] | `DELETE /servers/{id}`, 204 also when gone | code, spec |
+//! | [`Client::attach_tool`], [`Client::detach_tool`], [`Client::list_server_tools`] | `/servers/{id}/tools[/{toolID}]` | code, spec (KB says 200 for a link, code 201: both accepted) |
+//! | [`Client::attach_resource`], [`Client::detach_resource`], [`Client::list_server_resources`] | `/servers/{id}/resources[/{resourceID}]` | code, spec |
+//! | [`Client::attach_prompt`], [`Client::detach_prompt`], [`Client::list_server_prompts`] | `/servers/{id}/prompts[/{promptID}]` | code, spec (list key `prompt` in code, `prompts` in spec: both read) |
+//! | [`Client::create_server_token`] | `POST /servers/{id}/tokens`, 201 | code, spec (KB: expiry optional, name required; code: expiry required, name ignored) |
+//! | [`Client::list_server_tokens`], [`Client::revoke_server_token`] | `GET /servers/{id}/tokens`, `DELETE …/tokens/{tokenID}` | **KB only** |
+//!
+//! An answer about another resource than the one asked for (another server's id in a
+//! read, a PATCH answer, a link or a token) is an [`Error::Decode`](crate::Error::Decode),
+//! never data; where a read precedes a write, nothing is written.
+//!
+//! # Attaching without racing another writer
+//!
+//! Attach and detach **on their own**: [`Client::attach_tool`] and its siblings, or an
+//! update made of nothing but relative changes
+//! ([`UpdateServer::attach_tools`], [`UpdateServer::detach_tools`], …). Both use the
+//! server's link endpoints: one atomic request per link, no read–merge–write, so a
+//! concurrent writer's links survive and so do yours. Change the name, instructions or
+//! proxy flag **in a separate call**.
+//!
+//! Why: a PATCH always replaces every attachment with the ones it carries, and those
+//! were read before it was sent. A link someone else makes between that read and the
+//! PATCH is replaced away, and the link endpoints do not move the version, so the PATCH
+//! looks like a plain success: the loss is silent. Only when the other writer also
+//! PATCHed (so the version moved) is the race seen, as a conflict error whose
+//! `may_have_applied` is `true` and whose message says the attachments may have been
+//! replaced; and [`UpdateServer::retry_on_conflict`] then succeeds on the next round,
+//! after which nothing reports the loss. The server offers no way to close this window.
+//!
+//! Measured against the fake (`tests/hasmcp_race.rs`), two writers, 200 rounds each
+//! started together, each attaching a tool of its own per round:
+//!
+//! | Writers | Attachments lost | Reported | Silent |
+//! |---|---|---|---|
+//! | `attach_tool` and `update_server(..).attach_tools(..)` alone | 0 of 400 | 0 | 0 |
+//! | `attach_tool` and a rename with `attach_tools` (a PATCH) | 5–14 of 400 | 0 | all |
+//! | both rename with `attach_tools`, no retry | 177–191 | all | 0 |
+//! | both rename with `attach_tools`, `retry_on_conflict(3)` | 157–165 of 400 | 0 | all |
+//!
+//! Two link-only writers never lost an attachment; every PATCH racing a link can.
 //!
 //! # Why [`UpdateServer::send`] reads first
 //!

@@ -222,8 +222,12 @@ impl CreateServer {
     /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
     /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
     /// #     .build()?;
-    /// use mcp_admin::getmcp::TestAuthCredentials;
-    /// let body = gm.create_server("Tools").set_test_auth_credentials(Some(TestAuthCredentials::bearer("t"))).body()?;
+    /// use mcp_admin::getmcp::{AuthType, TestAuthCredentials};
+    /// let body = gm
+    ///     .create_server("Tools")
+    ///     .auth_type(AuthType::Bearer)
+    ///     .set_test_auth_credentials(Some(TestAuthCredentials::bearer("t")))
+    ///     .body()?;
     /// assert_eq!(body.fields.test_auth_credentials.unwrap().expose(), r#"{"token":"t"}"#);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```

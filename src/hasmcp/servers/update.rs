@@ -9,8 +9,8 @@ use super::OP;
 use crate::{
     error::ConflictError,
     hasmcp::{
-        attachments::typed_id, check_id, Client, IdRef, InvalidId, PromptId, ProviderRef,
-        ResourceId, Server, ServerId, ToolId,
+        attachments::{typed_id, Attachment},
+        check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId,
     },
     transport, Error, Patch,
 };
@@ -363,10 +363,7 @@ impl UpdateServer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes
-            .relative
-            .detach_tools
-            .extend(tools.into_iter().map(Into::into));
+        extend(&mut self.changes.relative.detach_tools, tools);
         self
     }
 
@@ -383,10 +380,7 @@ impl UpdateServer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes
-            .relative
-            .attach_resources
-            .extend(ids.into_iter().map(Into::into));
+        extend(&mut self.changes.relative.attach_resources, ids);
         self
     }
 
@@ -402,10 +396,7 @@ impl UpdateServer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes
-            .relative
-            .detach_resources
-            .extend(ids.into_iter().map(Into::into));
+        extend(&mut self.changes.relative.detach_resources, ids);
         self
     }
 
@@ -421,10 +412,7 @@ impl UpdateServer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes
-            .relative
-            .attach_prompts
-            .extend(ids.into_iter().map(Into::into));
+        extend(&mut self.changes.relative.attach_prompts, ids);
         self
     }
 
@@ -440,10 +428,7 @@ impl UpdateServer {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.changes
-            .relative
-            .detach_prompts
-            .extend(ids.into_iter().map(Into::into));
+        extend(&mut self.changes.relative.detach_prompts, ids);
         self
     }
 
@@ -683,72 +668,44 @@ impl UpdateServer {
             .collect();
         let resources: BTreeSet<&str> = current.resources.iter().map(|x| x.id.as_str()).collect();
         let prompts: BTreeSet<&str> = current.prompts.iter().map(|x| x.id.as_str()).collect();
-        let mut sent = false;
-        for tool in r.detach_tools.iter().filter(|t| tools.contains(t.as_str())) {
-            let tool = typed_id::<ToolId>("detach_tools", tool)?;
-            self.client.unlink_tool(id, &tool).await?;
-            sent = true;
-        }
-        for (_, tool) in r
-            .attach_tools
-            .iter()
-            .filter(|(_, t)| !tools.contains(t.as_str()))
-        {
-            let tool = typed_id::<ToolId>("attach_tools", tool)?;
-            match self.client.link_tool(id, &tool).await {
-                // Linked in between by someone else, or no such tool: the list tells.
+        let mut steps = Vec::new();
+        plan(
+            &mut steps,
+            &tools,
+            &r.detach_tools,
+            r.attach_tools.iter().map(|(_, tool)| tool),
+            Attachment::Tool,
+        )?;
+        plan(
+            &mut steps,
+            &resources,
+            &r.detach_resources,
+            r.attach_resources.iter(),
+            Attachment::Resource,
+        )?;
+        plan(
+            &mut steps,
+            &prompts,
+            &r.detach_prompts,
+            r.attach_prompts.iter(),
+            Attachment::Prompt,
+        )?;
+        let sent = !steps.is_empty();
+        for (attach, item) in steps {
+            if !attach {
+                self.client.unlink(id, &item).await?;
+                continue;
+            }
+            match self.client.link(id, &item).await {
+                // Linked in between by someone else (done), or, for a tool, no such
+                // tool: the server's list tells which.
                 Err(e) if e.status() == Some(409) => {
-                    let links = self.client.list_server_tools(id).await?;
-                    if !links.iter().any(|l| l.tool_id.as_ref() == Some(&tool)) {
+                    if !self.client.is_linked(id, &item).await? {
                         return Err(e);
                     }
                 }
                 other => other?,
             }
-            sent = true;
-        }
-        for resource in r
-            .detach_resources
-            .iter()
-            .filter(|x| resources.contains(x.as_str()))
-        {
-            let resource = typed_id::<ResourceId>("detach_resources", resource)?;
-            self.client.unlink_resource(id, &resource).await?;
-            sent = true;
-        }
-        for resource in r
-            .attach_resources
-            .iter()
-            .filter(|x| !resources.contains(x.as_str()))
-        {
-            let resource = typed_id::<ResourceId>("attach_resources", resource)?;
-            // A 409 is only ever "already linked" for resources: done.
-            match self.client.link_resource(id, &resource).await {
-                Err(e) if e.status() == Some(409) => {}
-                other => other?,
-            }
-            sent = true;
-        }
-        for prompt in r
-            .detach_prompts
-            .iter()
-            .filter(|x| prompts.contains(x.as_str()))
-        {
-            let prompt = typed_id::<PromptId>("detach_prompts", prompt)?;
-            self.client.unlink_prompt(id, &prompt).await?;
-            sent = true;
-        }
-        for prompt in r
-            .attach_prompts
-            .iter()
-            .filter(|x| !prompts.contains(x.as_str()))
-        {
-            let prompt = typed_id::<PromptId>("attach_prompts", prompt)?;
-            match self.client.link_prompt(id, &prompt).await {
-                Err(e) if e.status() == Some(409) => {}
-                other => other?,
-            }
-            sent = true;
         }
         if !sent {
             return Ok(current);
@@ -880,6 +837,34 @@ pub(super) fn check_providers(providers: &[ProviderRef]) -> Result<(), Error> {
 /// Checks every id of a resource or prompt list.
 pub(super) fn check_id_refs(field: &'static str, refs: &[IdRef]) -> Result<(), Error> {
     refs.iter().try_for_each(|r| check_id(field, &r.id))
+}
+
+/// Appends caller ids to a list of relative changes.
+fn extend<S: Into<String>>(list: &mut Vec<String>, ids: impl IntoIterator<Item = S>) {
+    list.extend(ids.into_iter().map(Into::into));
+}
+
+/// Adds to `steps` (attach?, item) the links to remove (`detach` found in `current`)
+/// and then those to add (`attach` not in `current`).
+fn plan<'a, T>(
+    steps: &mut Vec<(bool, Attachment)>,
+    current: &BTreeSet<&str>,
+    detach: &'a [String],
+    attach: impl Iterator<Item = &'a String>,
+    make: fn(T) -> Attachment,
+) -> Result<(), Error>
+where
+    T: TryFrom<String, Error = Error>,
+{
+    let detach = detach.iter().filter(|id| current.contains(id.as_str()));
+    let attach = attach.filter(|id| !current.contains(id.as_str()));
+    for (is_attach, id) in detach
+        .map(|id| (false, id))
+        .chain(attach.map(|id| (true, id)))
+    {
+        steps.push((is_attach, make(typed_id("update", id)?)));
+    }
+    Ok(())
 }
 
 /// `ids` without `detach`, then with each of `attach` that is not there yet.

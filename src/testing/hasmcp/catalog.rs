@@ -64,7 +64,6 @@ pub(super) struct Attachments {
     pub(super) prompts: Vec<String>,
 }
 
-#[allow(dead_code)]
 impl Links {
     /// Adds a `(server, provider, tool)` row; false when it exists.
     pub(super) fn link_tool(&mut self, server: &str, provider: &str, tool: &str) -> bool {
@@ -154,9 +153,6 @@ impl Links {
     }
 }
 
-// Lookups and unlinks for the catalog's own handlers (deleting a provider, tool,
-// resource or prompt removes its links); not every one has a caller yet.
-#[allow(dead_code)]
 impl State {
     /// The tool with this id, in any provider.
     pub(super) fn tool(&self, id: &str) -> Option<&Record> {
@@ -169,16 +165,6 @@ impl State {
         tool.get("providerID")
             .and_then(Value::as_str)
             .map(canonical_id)
-    }
-
-    /// The tools of one provider, in id order.
-    pub(super) fn tools_of(&self, provider: &str) -> Vec<&Record> {
-        let provider = canonical_id(provider);
-        self.catalog
-            .tools
-            .values()
-            .filter(|t| t.get("providerID").and_then(Value::as_str) == Some(provider.as_str()))
-            .collect()
     }
 
     /// Whether a provider with this id exists.
@@ -194,6 +180,49 @@ impl State {
     /// Whether a prompt with this id exists.
     pub(super) fn prompt_exists(&self, id: &str) -> bool {
         self.catalog.prompts.contains_key(&canonical_id(id))
+    }
+
+    /// Removes every link of a server, as deleting the server does.
+    pub(super) fn remove_server_links(&mut self, server: &str) {
+        self.links.remove_server(server);
+    }
+
+    /// Stores a new catalog record in `kind`'s map under a fresh id, with `fields` and
+    /// the `id` (and `createdAt`/`updatedAt` when `timestamps`); returns the id.
+    pub(super) fn add_record(
+        &mut self,
+        kind: fn(&mut Catalog) -> &mut BTreeMap<String, Record>,
+        fields: Value,
+        timestamps: bool,
+    ) -> String {
+        let id = self.new_id();
+        let mut record = Record::new();
+        record.insert("id".into(), id.clone().into());
+        if timestamps {
+            let now = rfc3339(self.clock.tick());
+            record.insert("createdAt".into(), now.clone().into());
+            record.insert("updatedAt".into(), now.into());
+        }
+        if let Value::Object(fields) = fields {
+            record.extend(fields);
+        }
+        kind(&mut self.catalog).insert(id.clone(), record);
+        id
+    }
+}
+
+// What the catalog's own handlers use: listing a provider's tools, and removing the
+// links of a provider, tool, resource or prompt they delete (as the service does).
+#[allow(dead_code)]
+impl State {
+    /// The tools of one provider, in id order.
+    pub(super) fn tools_of(&self, provider: &str) -> Vec<&Record> {
+        let provider = canonical_id(provider);
+        self.catalog
+            .tools
+            .values()
+            .filter(|t| t.get("providerID").and_then(Value::as_str) == Some(provider.as_str()))
+            .collect()
     }
 
     /// Whether a variable with this id exists.
@@ -224,34 +253,6 @@ impl State {
     pub(super) fn unlink_prompt(&mut self, prompt: &str) {
         let prompt = canonical_id(prompt);
         self.links.prompts.retain(|(_, p)| *p != prompt);
-    }
-
-    /// Removes every link of a server, as deleting the server does.
-    pub(super) fn remove_server_links(&mut self, server: &str) {
-        self.links.remove_server(server);
-    }
-
-    /// Stores a new catalog record in `kind`'s map under a fresh id, with `fields` and
-    /// the `id` (and `createdAt`/`updatedAt` when `timestamps`); returns the id.
-    pub(super) fn add_record(
-        &mut self,
-        kind: fn(&mut Catalog) -> &mut BTreeMap<String, Record>,
-        fields: Value,
-        timestamps: bool,
-    ) -> String {
-        let id = self.new_id();
-        let mut record = Record::new();
-        record.insert("id".into(), id.clone().into());
-        if timestamps {
-            let now = rfc3339(self.clock.tick());
-            record.insert("createdAt".into(), now.clone().into());
-            record.insert("updatedAt".into(), now.into());
-        }
-        if let Value::Object(fields) = fields {
-            record.extend(fields);
-        }
-        kind(&mut self.catalog).insert(id.clone(), record);
-        id
     }
 }
 
@@ -380,5 +381,26 @@ mod tests {
         links.replace("S", &Attachments::default());
         assert_eq!(links.of("S"), Attachments::default());
         assert_eq!(links.of("X").prompts, vec![canonical_id("Q1")]);
+    }
+
+    #[test]
+    fn deleting_a_catalog_item_removes_its_links_on_every_server() {
+        let mut st = State::default();
+        for server in ["S1", "S2"] {
+            st.links.link_tool(server, "P1", "T1");
+            st.links.link_tool(server, "P2", "T2");
+            st.links.link_resource(server, "R1");
+            st.links.link_prompt(server, "Q1");
+        }
+        st.unlink_tool("T1");
+        st.unlink_resource("R1");
+        assert_eq!(
+            st.links.of("S2").tools,
+            vec![(canonical_id("P2"), canonical_id("T2"))]
+        );
+        st.unlink_provider("P2");
+        st.unlink_prompt("Q1");
+        assert_eq!(st.links.of("S1"), Attachments::default());
+        assert_eq!(st.links.of("S2"), Attachments::default());
     }
 }
