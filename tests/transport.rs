@@ -1522,3 +1522,24 @@ async fn a_body_cut_short_keeps_its_status() {
         }
     }
 }
+
+/// A create behind a proxy's 502 may exist already: it is not sent twice (a second
+/// server would be made). A 503 says it was not handled: that one is retried.
+#[tokio::test]
+async fn a_create_is_not_repeated_after_a_502_but_is_after_a_503() {
+    for (status, attempts) in [(502u16, 1usize), (503, 2)] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/wp-json/getmcp/v1/servers"))
+            .respond_with(ResponseTemplate::new(status))
+            .mount(&server)
+            .await;
+        let gm = builder(&server.uri())
+            .retry(fast_retry().max_attempts(2))
+            .build()
+            .unwrap();
+        let err = gm.create_server("Tools").send().await.unwrap_err();
+        assert_eq!(api_status(&err), status);
+        assert_eq!(request_count(&server).await, attempts, "after {status}");
+    }
+}

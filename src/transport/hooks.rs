@@ -18,7 +18,7 @@ use super::{
     ops,
     outcome::Answer,
     record_answer, record_sent_body,
-    retry::{self, decide, Decision, Outcome, Window},
+    retry::{self, decide, Decision, Outcome, Repeat, Window},
     Transport, TransportInner,
 };
 use crate::error::BODY_SNIPPET_LIMIT;
@@ -72,8 +72,12 @@ async fn execute(
     // `None`: a limit too large to represent, i.e. no limit.
     let deadline = Instant::now().checked_add(t.timeout);
     // A read may be sent again after its connection was lost; a write may have been
-    // applied.
-    let safe_to_repeat = matches!(*request.method(), Method::GET | Method::HEAD);
+    // applied. A POST carrying a method override is the PATCH it stands for.
+    let repeat = match *request.method() {
+        Method::GET | Method::HEAD => Repeat::Read,
+        Method::POST if !request.headers().contains_key(METHOD_OVERRIDE) => Repeat::Once,
+        _ => Repeat::Idempotent,
+    };
     let mut current = request;
     let mut attempt = 1u32;
     loop {
@@ -98,7 +102,7 @@ async fn execute(
             observe(&result, &span),
             window,
             retry::jitter(),
-            safe_to_repeat,
+            repeat,
         );
         match (decision, retry_copy) {
             (Decision::Retry(wait), Some(next)) => {

@@ -17,7 +17,9 @@ use super::failure::FailureKind;
 ///
 /// Retried: connection failures (refused, or not established within the connect
 /// timeout: nothing was sent), a read whose connection was closed or reset before any
-/// answer, and the statuses 429, 502, 503 and 504. Never retried: any other status, a
+/// answer, the statuses 429 and 503, and 502 and 504 except for a `POST` that creates
+/// something (a server, a link, a token: behind a proxy's 502 or 504 it may exist
+/// already, and a second attempt would make a second one). Never retried: any other status, a
 /// write whose connection was lost after sending (it may have been applied: see
 /// [`Error::may_have_applied`](crate::Error::may_have_applied)), an answer that is not
 /// valid HTTP, timeouts (the limit covers the request and its retries), a request whose
@@ -151,16 +153,30 @@ impl Window {
     }
 }
 
+/// What sending a request twice may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Repeat {
+    /// A read (`GET`, `HEAD`): repeating it changes nothing.
+    Read,
+    /// A write whose repetition lands on the same state (`PATCH`, `PUT`, `DELETE`): a
+    /// proxy's 502 or 504 may hide that it was applied, and applying it again is harmless
+    /// (a versioned HasMCP PATCH is then refused as stale, a conflict).
+    Idempotent,
+    /// A `POST` that creates something (a server, a link, a token): after a 502 or 504 it
+    /// may exist already, and a repeat would make a second one.
+    Once,
+}
+
 /// Whether attempt `attempt` (1-based), which ended in `outcome`, is tried again and
-/// after what wait; `safe_to_repeat` says the request is a read. Pure: the clock and the
-/// random `jitter` are inputs.
+/// after what wait, for a request that `repeat` says may or may not be sent twice.
+/// Pure: the clock and the random `jitter` are inputs.
 pub(super) fn decide(
     policy: &RetryPolicy,
     attempt: u32,
     outcome: Outcome,
     window: Window,
     jitter: u64,
-    safe_to_repeat: bool,
+    repeat: Repeat,
 ) -> Decision {
     if !policy.allows_after(attempt) {
         return Decision::Stop;
@@ -169,8 +185,8 @@ pub(super) fn decide(
         Outcome::Answered {
             status,
             retry_after,
-        } if retryable_status(status) => retry_after,
-        Outcome::Failed(kind) if kind.is_retried(safe_to_repeat) => None,
+        } if retryable_status(status, repeat) => retry_after,
+        Outcome::Failed(kind) if kind.is_retried(repeat == Repeat::Read) => None,
         Outcome::Answered { .. } | Outcome::Failed(_) => return Decision::Stop,
     };
     match policy.backoff(attempt, retry_after, jitter) {
@@ -179,8 +195,14 @@ pub(super) fn decide(
     }
 }
 
-fn retryable_status(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 429 | 502 | 503 | 504)
+/// 429 and 503 say the request was not handled; a 502 or 504 from a proxy does not say
+/// whether the server behind it applied the request, so only what may be repeated is.
+fn retryable_status(status: StatusCode, repeat: Repeat) -> bool {
+    match status.as_u16() {
+        429 | 503 => true,
+        502 | 504 => repeat != Repeat::Once,
+        _ => false,
+    }
 }
 
 /// The wait before round `round` (1-based) of a caller's own retry loop, such as a
@@ -253,22 +275,46 @@ mod tests {
         let p = policy().max_attempts(9);
         for code in [429, 502, 503, 504] {
             assert_eq!(
-                decide(&p, 1, status(code, None), open(), 0, false),
+                decide(&p, 1, status(code, None), open(), 0, Repeat::Idempotent),
                 Decision::Retry(50 * MS)
             );
         }
         assert_eq!(
-            decide(&p, 1, CONNECT, open(), 0, false),
+            decide(&p, 1, CONNECT, open(), 0, Repeat::Idempotent),
             Decision::Retry(50 * MS)
         );
         // The random half: jitter modulo half the backoff, in nanoseconds.
         assert_eq!(
-            decide(&p, 1, CONNECT, open(), 7, false),
+            decide(&p, 1, CONNECT, open(), 7, Repeat::Idempotent),
             Decision::Retry(50 * MS + Duration::from_nanos(7))
         );
         assert_eq!(
-            decide(&p, 2, CONNECT, open(), 100_000_001, false),
+            decide(&p, 2, CONNECT, open(), 100_000_001, Repeat::Idempotent),
             Decision::Retry(100 * MS + Duration::from_nanos(1))
+        );
+    }
+
+    #[test]
+    fn a_create_is_not_repeated_after_a_proxy_error_but_is_after_429_and_503() {
+        let p = policy().max_attempts(9);
+        for code in [502, 504] {
+            assert_eq!(
+                decide(&p, 1, status(code, None), open(), 0, Repeat::Once),
+                Decision::Stop,
+                "{code}"
+            );
+        }
+        for code in [429, 503] {
+            assert_eq!(
+                decide(&p, 1, status(code, None), open(), 0, Repeat::Once),
+                Decision::Retry(50 * MS),
+                "{code}"
+            );
+        }
+        // Nothing was sent: a refused connection is tried again whatever the method.
+        assert_eq!(
+            decide(&p, 1, CONNECT, open(), 0, Repeat::Once),
+            Decision::Retry(50 * MS)
         );
     }
 
@@ -277,12 +323,15 @@ mod tests {
         let lost = Outcome::Failed(FailureKind::Lost);
         let p = policy();
         assert_eq!(
-            decide(&p, 1, lost, open(), 0, true),
+            decide(&p, 1, lost, open(), 0, Repeat::Read),
             Decision::Retry(50 * MS)
         );
-        assert_eq!(decide(&p, 1, lost, open(), 0, false), Decision::Stop);
         assert_eq!(
-            decide(&p, 1, CONNECT, open(), 0, false),
+            decide(&p, 1, lost, open(), 0, Repeat::Idempotent),
+            Decision::Stop
+        );
+        assert_eq!(
+            decide(&p, 1, CONNECT, open(), 0, Repeat::Idempotent),
             Decision::Retry(50 * MS)
         );
     }
@@ -291,7 +340,7 @@ mod tests {
     fn backoff_doubles_up_to_the_cap() {
         let p = policy().max_attempts(9);
         let fixed: Vec<Decision> = (1..6)
-            .map(|attempt| decide(&p, attempt, CONNECT, open(), 0, false))
+            .map(|attempt| decide(&p, attempt, CONNECT, open(), 0, Repeat::Idempotent))
             .collect();
         assert_eq!(
             fixed,
@@ -304,7 +353,7 @@ mod tests {
         let p = policy();
         for code in [200, 301, 400, 401, 404, 409, 500, 501] {
             assert_eq!(
-                decide(&p, 1, status(code, None), open(), 0, false),
+                decide(&p, 1, status(code, None), open(), 0, Repeat::Idempotent),
                 Decision::Stop
             );
         }
@@ -316,7 +365,10 @@ mod tests {
             FailureKind::Other,
         ] {
             let outcome = Outcome::Failed(kind);
-            assert_eq!(decide(&p, 1, outcome, open(), 0, false), Decision::Stop);
+            assert_eq!(
+                decide(&p, 1, outcome, open(), 0, Repeat::Idempotent),
+                Decision::Stop
+            );
         }
         for kind in [
             FailureKind::Timeout,
@@ -324,11 +376,24 @@ mod tests {
             FailureKind::Other,
         ] {
             let outcome = Outcome::Failed(kind);
-            assert_eq!(decide(&p, 1, outcome, open(), 0, true), Decision::Stop);
+            assert_eq!(
+                decide(&p, 1, outcome, open(), 0, Repeat::Read),
+                Decision::Stop
+            );
         }
-        assert_eq!(decide(&p, 3, CONNECT, open(), 0, false), Decision::Stop);
         assert_eq!(
-            decide(&RetryPolicy::none(), 1, status(503, None), open(), 0, false),
+            decide(&p, 3, CONNECT, open(), 0, Repeat::Idempotent),
+            Decision::Stop
+        );
+        assert_eq!(
+            decide(
+                &RetryPolicy::none(),
+                1,
+                status(503, None),
+                open(),
+                0,
+                Repeat::Idempotent
+            ),
             Decision::Stop
         );
     }
@@ -337,7 +402,14 @@ mod tests {
     fn retry_after_is_waited_unless_over_the_cap() {
         let p = policy();
         assert_eq!(
-            decide(&p, 1, status(429, Some(200 * MS)), open(), 12_345, false),
+            decide(
+                &p,
+                1,
+                status(429, Some(200 * MS)),
+                open(),
+                12_345,
+                Repeat::Idempotent
+            ),
             Decision::Retry(200 * MS)
         );
         assert_eq!(
@@ -347,7 +419,7 @@ mod tests {
                 status(503, Some(Duration::from_secs(1))),
                 open(),
                 0,
-                false
+                Repeat::Idempotent
             ),
             Decision::Stop
         );
@@ -362,7 +434,14 @@ mod tests {
         };
         let p = policy().max_backoff(Duration::from_secs(5));
         assert_eq!(
-            decide(&p, 1, status(503, Some(999 * MS)), window, 0, false),
+            decide(
+                &p,
+                1,
+                status(503, Some(999 * MS)),
+                window,
+                0,
+                Repeat::Idempotent
+            ),
             Decision::Retry(999 * MS)
         );
         assert_eq!(
@@ -372,7 +451,7 @@ mod tests {
                 status(503, Some(Duration::from_secs(1))),
                 window,
                 0,
-                false
+                Repeat::Idempotent
             ),
             Decision::Stop
         );

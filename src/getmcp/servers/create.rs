@@ -73,9 +73,10 @@ pub struct CreateServerBody {
 /// ```
 ///
 /// A create that fails on the way back (a timeout after the request was sent) may have
-/// created the server: list by name before trying again. The same holds for a 502, 503
-/// or 504 from a proxy, which the client's [`RetryPolicy`](crate::RetryPolicy) retries:
-/// where a second server would matter, send creates with `RetryPolicy::none()`.
+/// created the server ([`Error::may_have_applied`](crate::Error::may_have_applied) says
+/// so): list by name before trying again. The same holds for a 502 or 504 from a proxy,
+/// which is why the client's [`RetryPolicy`](crate::RetryPolicy) never repeats a create
+/// after one (it does after a 429 or 503, which say the site did not handle it).
 #[must_use = "a create does nothing until `.send()` is awaited"]
 #[derive(Clone)]
 pub struct CreateServer {
