@@ -11,6 +11,9 @@ use crate::transport::FailureKind;
 /// target. An error never holds an unbounded page; a cut is marked `…`.
 pub const BODY_SNIPPET_LIMIT: usize = 2048;
 
+/// How HasMCP's database says an id is unknown, inside a 500.
+const RECORD_NOT_FOUND: &str = "record not found";
+
 /// 403 codes that are not about the credentials (GetMCP's plan limits).
 const NOT_AUTH_403: &[&str] = &["tier_limit_auth_method"];
 
@@ -228,9 +231,17 @@ impl Error {
         }
     }
 
-    /// The server does not exist (404).
+    /// What was asked for does not exist: a 404, or one of HasMCP's 500s that say so
+    /// (the database's `record not found` as the message or `data.reason`: a provider
+    /// update or a provider tool read of an unknown id answers that way).
     pub fn is_not_found(&self) -> bool {
-        self.status() == Some(404)
+        match self {
+            Error::Api(e) if e.platform == Platform::HasMcp && e.status == 500 => {
+                let says = |text: Option<&str>| text.is_some_and(|t| t.contains(RECORD_NOT_FOUND));
+                says(e.message.as_deref()) || says(e.reason())
+            }
+            _ => self.status() == Some(404),
+        }
     }
 
     /// The token or key was refused: 401, or 403 (WordPress answers a bad key with
@@ -660,6 +671,27 @@ mod tests {
             .to_string()
             .ends_with("; nothing else was sent"));
         assert!(!nothing_else.may_have_applied());
+    }
+
+    #[test]
+    fn hasmcp_500s_that_say_record_not_found_are_not_found() {
+        let has = |body: &str| api(Platform::HasMcp, 500, body);
+        assert!(has(r#"{"error":{"code":500,"message":"record not found"}}"#).is_not_found());
+        assert!(has(
+            r#"{"error":{"code":500,"message":"failed to get provider","data":{"reason":"record not found"}}}"#
+        )
+        .is_not_found());
+        assert!(!has(
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"db down"}}}"#
+        )
+        .is_not_found());
+        // Only HasMCP's database speaks this way; a WordPress 500 is not a not-found.
+        let wp = api(
+            Platform::GetMcp,
+            500,
+            r#"{"code":"x","message":"record not found","data":{"status":500}}"#,
+        );
+        assert!(!wp.is_not_found());
     }
 
     fn api(platform: Platform, status: u16, body: &str) -> Error {

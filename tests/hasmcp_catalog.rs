@@ -530,8 +530,8 @@ async fn updating_an_unknown_provider_is_a_500_on_the_open_source_edition() {
         .unwrap_err();
     assert_eq!(err.status(), Some(500));
     assert!(
-        !err.is_not_found(),
-        "documented: the status is the service's"
+        err.is_not_found(),
+        "the status stays the service's 500; the reason says not found"
     );
     assert_eq!(
         err.as_api().and_then(|a| a.message.as_deref()),
@@ -625,7 +625,7 @@ async fn an_unknown_tool_is_a_500_record_not_found_on_the_open_source_edition() 
         .await
         .unwrap_err();
     assert_eq!(err.status(), Some(500));
-    assert!(!err.is_not_found());
+    assert!(err.is_not_found());
     assert_eq!(
         err.as_api().and_then(|a| a.data.clone()),
         Some(json!({"reason": "record not found"}))

@@ -461,9 +461,8 @@ impl UpdateProvider {
     ///
     /// Confidence: code (the spec agrees on the route and the 200 answer). On the
     /// open-source edition an unknown id is not a 404: it answers **500** `failed to get
-    /// provider` (`data.reason` `record not found`), for which
-    /// [`Error::is_not_found`] is `false`; read with [`Client::get_provider`] first when
-    /// you need to tell the cases apart.
+    /// provider` (`data.reason` `record not found`), which [`Error::is_not_found`]
+    /// reads as not found.
     pub async fn send(self) -> Result<Provider, Error> {
         let provider = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;

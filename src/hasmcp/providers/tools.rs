@@ -556,8 +556,8 @@ impl UpdateProviderTool {
     /// refused before the PATCH, and you set the headers yourself.
     ///
     /// Confidence: code (the spec agrees on the route and the 200 answer). On the
-    /// open-source edition an unknown tool answers **500** (`record not found`), for
-    /// which [`Error::is_not_found`] is `false`.
+    /// open-source edition an unknown tool answers **500** (`record not found`), which
+    /// [`Error::is_not_found`] still reports as not found.
     pub async fn send(self) -> Result<Tool, Error> {
         let mut body = self.body()?;
         let (provider, tool) = self.ids()?;
@@ -651,8 +651,8 @@ impl Client {
     ///
     /// Confidence: code and spec. The open-source edition ignores the provider in the
     /// path; this method checks that the tool answered belongs to `provider_id`. An
-    /// unknown tool answers **500** `record not found` there, not 404, so
-    /// [`Error::is_not_found`] is `false` for it.
+    /// unknown tool answers **500** `record not found` there, not 404;
+    /// [`Error::is_not_found`] reads it as not found all the same.
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
