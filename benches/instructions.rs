@@ -130,6 +130,10 @@ const VARIANTS: &[Variant] = &[
         run: micro_request_without_api_version,
     },
     Variant {
+        name: "micro/request_try_clone",
+        run: micro_request_try_clone,
+    },
+    Variant {
         name: "micro/pre_hook_headers",
         run: micro_pre_hook_headers,
     },
@@ -374,7 +378,35 @@ fn micro_origins_url_parse() {
 /// lower-case DNS name with an optional non-default port, and would leave anything else
 /// (IP literals, `xn--` labels, a trailing dot, upper case) to `Url::parse`.
 fn micro_origins_light_parse() {
+    assert_light_parse_is_sound();
     repeat(|| ORIGINS.iter().all(|origin| canonical_dns_origin(origin)));
+}
+
+/// Every origin the light check accepts is one `Url::parse` serializes unchanged.
+fn assert_light_parse_is_sound() {
+    let samples = [
+        "https://a.example",
+        "http://localhost:8080",
+        "https://sub.a-b.example:8443",
+        "https://A.example",
+        "https://a.example:443",
+        "http://a.example:80",
+        "https://a.example:08443",
+        "https://a..example",
+        "https://a.example.",
+        "http://127.0.0.1",
+        "http://0x7f.1",
+        "https://xn--bcher-kva.example",
+        "https://bücher.example",
+        "https://a.example:99999",
+        "ftp://a.example",
+    ];
+    for origin in samples {
+        if canonical_dns_origin(origin) {
+            let url = reqwest::Url::parse(origin).expect("an accepted origin parses");
+            assert_eq!(url.origin().ascii_serialization(), origin, "{origin}");
+        }
+    }
 }
 
 fn canonical_dns_origin(origin: &str) -> bool {
@@ -477,6 +509,22 @@ fn micro_request_with_api_version() {
 
 fn micro_request_without_api_version() {
     micro_request(false);
+}
+
+/// The retry copy the transport takes of each request before sending it while
+/// retries remain (`Request::try_clone`), and its drop.
+fn micro_request_try_clone() {
+    let gm = idle_getmcp_client();
+    let http = sdk_http_client(&gm);
+    let body = getmcp_update(&gm).body().expect("a valid update");
+    let url = format!("http://127.0.0.1:9/wp-json/getmcp/v1/servers/{GETMCP_UUID}");
+    let request = http
+        .patch(url)
+        .header(ACCEPT, HeaderValue::from_static("application/json"))
+        .json(&body)
+        .build()
+        .expect("a request");
+    repeat(|| black_box(&request).try_clone());
 }
 
 /// The header work of the `pre` hook on a built request: remove `api-version`, insert
