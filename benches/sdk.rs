@@ -60,6 +60,26 @@ where
     Arc::new(move || Box::pin(f()))
 }
 
+/// An operation on a shared value: each run gets its own handle to it.
+fn with_shared<S, F, Fut>(shared: &Arc<S>, f: F) -> Op
+where
+    S: Send + Sync + 'static,
+    F: Fn(Arc<S>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let shared = Arc::clone(shared);
+    op(move || f(Arc::clone(&shared)))
+}
+
+/// What the server waits before each answer.
+fn server_delay(delayed: bool) -> Duration {
+    if delayed {
+        DELAY
+    } else {
+        Duration::ZERO
+    }
+}
+
 /// Runs `n` copies of `op` at once (as tasks when more than one) and waits for all.
 async fn run(n: usize, op: &Op) {
     if n == 1 {
@@ -148,10 +168,8 @@ fn assert_same_requests(rt: &Runtime, server: &Server, what: &str, sdk: &Op, bas
     );
 }
 
-struct Case {
-    id: &'static str,
-    op: Op,
-}
+/// A benchmark id and what it runs.
+type Case = (&'static str, Op);
 
 /// `<platform>_update[_<delay>]_c<n>`.
 fn group_name(platform: &str, delayed: bool, n: usize) -> String {
@@ -173,9 +191,9 @@ fn e2e_groups(
         // Milliseconds an iteration: fewer, equal-sized samples keep the run short.
         g.sampling_mode(SamplingMode::Flat).sample_size(50);
     }
-    for case in cases {
-        g.bench_function(case.id, |b| b.to_async(rt).iter(|| run(n, &case.op)));
-        entries.push(Entry::new(group, case.id, PerIter::Ops(n as u64)));
+    for (id, op) in cases {
+        g.bench_function(*id, |b| b.to_async(rt).iter(|| run(n, op)));
+        entries.push(Entry::new(group, id, PerIter::Ops(n as u64)));
     }
     g.finish();
 }
@@ -183,11 +201,7 @@ fn e2e_groups(
 /// GetMCP updates at each concurrency; with `delayed`, against a server that waits
 /// [`DELAY`] before each answer, and only the SDK against the hand-written baseline.
 fn getmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<Entry>) {
-    let setup = Arc::new(GetmcpUpdate::start(if delayed {
-        DELAY
-    } else {
-        Duration::ZERO
-    }));
+    let setup = Arc::new(GetmcpUpdate::start(server_delay(delayed)));
     let gm = setup.client.clone();
     let sdk = op(move || {
         let update = getmcp_update(&gm);
@@ -197,39 +211,18 @@ fn getmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<
     });
     let raw = raw_op::<getmcp::Server>(setup.raw.clone());
     let raw_prebuilt = raw_op::<getmcp::Server>(setup.raw_prebuilt.clone());
-    let generated = {
-        let setup = Arc::clone(&setup);
-        op(move || {
-            let setup = Arc::clone(&setup);
-            async move {
-                setup.send_generated().await;
-            }
-        })
-    };
+    let generated = with_shared(&setup, |setup| async move {
+        setup.send_generated().await;
+    });
     let server = &setup.server;
     assert_same_requests(rt, server, "GetMCP update", &sdk, &raw);
     assert_same_requests(rt, server, "GetMCP update", &sdk, &raw_prebuilt);
     assert_same_requests(rt, server, "GetMCP update", &sdk, &generated);
-    let mut cases = vec![
-        Case {
-            id: "sdk_send",
-            op: sdk,
-        },
-        Case {
-            id: "raw_reqwest",
-            op: raw,
-        },
-    ];
+    let mut cases = vec![("sdk_send", sdk), ("raw_reqwest", raw)];
     if !delayed {
         cases.extend([
-            Case {
-                id: "raw_reqwest_prebuilt",
-                op: raw_prebuilt,
-            },
-            Case {
-                id: "generated",
-                op: generated,
-            },
+            ("raw_reqwest_prebuilt", raw_prebuilt),
+            ("generated", generated),
         ]);
     }
     for n in CONCURRENCY {
@@ -240,11 +233,7 @@ fn getmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<
 /// HasMCP updates at each concurrency; with `delayed`, against a server that waits
 /// [`DELAY`] before each answer, and only `send_exact()` against its baseline.
 fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<Entry>) {
-    let setup = Arc::new(HasmcpUpdate::start(if delayed {
-        DELAY
-    } else {
-        Duration::ZERO
-    }));
+    let setup = Arc::new(HasmcpUpdate::start(server_delay(delayed)));
     let raw_exact = raw_op::<ServerEnvelope>(setup.raw_exact.clone());
     let raw_exact_prebuilt = raw_op::<ServerEnvelope>(setup.raw_exact_prebuilt.clone());
     let (get, patch) = (setup.raw_get.clone(), setup.raw_merged_patch.clone());
@@ -257,15 +246,9 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<
             assert_eq!(updated.version, Some(VERSION + 1));
         }
     });
-    let generated = {
-        let setup = Arc::clone(&setup);
-        op(move || {
-            let setup = Arc::clone(&setup);
-            async move {
-                setup.send_generated().await;
-            }
-        })
-    };
+    let generated = with_shared(&setup, |setup| async move {
+        setup.send_generated().await;
+    });
     let hm = setup.client.clone();
     let sdk_exact = {
         let hm = hm.clone();
@@ -295,33 +278,15 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<
     assert_same_requests(rt, server, "HasMCP send_exact", &sdk_exact, &generated);
     assert_same_requests(rt, server, "HasMCP send", &sdk_send, &raw_get_patch);
     let mut cases = vec![
-        Case {
-            id: "sdk_send_exact",
-            op: sdk_exact,
-        },
-        Case {
-            id: "raw_reqwest_patch",
-            op: raw_exact,
-        },
+        ("sdk_send_exact", sdk_exact),
+        ("raw_reqwest_patch", raw_exact),
     ];
     if !delayed {
         cases.extend([
-            Case {
-                id: "raw_reqwest_patch_prebuilt",
-                op: raw_exact_prebuilt,
-            },
-            Case {
-                id: "generated",
-                op: generated,
-            },
-            Case {
-                id: "sdk_send",
-                op: sdk_send,
-            },
-            Case {
-                id: "raw_reqwest_get_patch",
-                op: raw_get_patch,
-            },
+            ("raw_reqwest_patch_prebuilt", raw_exact_prebuilt),
+            ("generated", generated),
+            ("sdk_send", sdk_send),
+            ("raw_reqwest_get_patch", raw_get_patch),
         ]);
     }
     for n in CONCURRENCY {
