@@ -15,6 +15,8 @@ mod support;
 
 use std::{future::Future, pin::Pin, sync::Arc, time::Duration, time::SystemTime};
 
+use futures_util::StreamExt;
+
 use criterion::{measurement::WallTime, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use mcp_admin::{
     getmcp::{self, TestAuthCredentials},
@@ -48,6 +50,8 @@ const PER_PAGE: usize = 100;
 /// The throughput targets, SDK against the hand-written baseline.
 const LOOPBACK_TARGET: f64 = 0.90;
 const DELAYED_TARGET: f64 = 0.99;
+/// The paging target: the SDK stream against a hand-written paging loop.
+const PAGING_TARGET: f64 = 0.95;
 
 type Op = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
@@ -294,8 +298,8 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<
     }
 }
 
-/// Every GetMCP server of a 100-page list. Only the hand-written side exists so far:
-/// the SDK side (`list_servers().into_stream()`) joins it as `sdk_into_stream`.
+/// Every GetMCP server of a 100-page list: the SDK's `list_servers().into_stream()`
+/// against a hand-written paging loop decoding the same pages.
 fn paging(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
     const GROUP: &str = "getmcp_list_10000";
     let total = PAGES * PER_PAGE;
@@ -313,16 +317,33 @@ fn paging(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
         )
     };
     assert_eq!(rt.block_on(read_all()), total, "every server is read once");
+    let gm = updates::getmcp_client(&origin);
+    let stream_all = || {
+        let stream = gm.list_servers().per_page(PER_PAGE as u64).into_stream();
+        async move {
+            let mut stream = std::pin::pin!(stream);
+            let mut seen = 0usize;
+            while let Some(server) = stream.next().await {
+                std::hint::black_box(server.expect("a server"));
+                seen += 1;
+            }
+            seen
+        }
+    };
+    assert_eq!(
+        rt.block_on(stream_all()),
+        total,
+        "every server is streamed once"
+    );
     let mut g = c.benchmark_group(GROUP);
     g.throughput(Throughput::Elements(total as u64));
     g.sampling_mode(SamplingMode::Flat).sample_size(20);
     g.bench_function("raw_reqwest_pages", |b| b.to_async(rt).iter(read_all));
+    g.bench_function("sdk_into_stream", |b| b.to_async(rt).iter(stream_all));
     g.finish();
-    entries.push(Entry::new(
-        GROUP,
-        "raw_reqwest_pages",
-        PerIter::Ops(total as u64),
-    ));
+    for id in ["raw_reqwest_pages", "sdk_into_stream"] {
+        entries.push(Entry::new(GROUP, id, PerIter::Ops(total as u64)));
+    }
 }
 
 fn decode(c: &mut Criterion, entries: &mut Vec<Entry>) {
@@ -386,6 +407,12 @@ fn pairs() -> Vec<Pair> {
             pairs.push(Pair::new(&hasmcp, "generated", "raw_reqwest_patch", None));
         }
     }
+    pairs.push(Pair::new(
+        "getmcp_list_10000",
+        "sdk_into_stream",
+        "raw_reqwest_pages",
+        Some(PAGING_TARGET),
+    ));
     pairs.push(Pair::new(
         "decode_hasmcp_1x1000",
         "typed_server",

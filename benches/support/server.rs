@@ -49,7 +49,8 @@ impl Answers {
                     other
                 }
             }
-            Answers::Paged { pages, past_end } => page_number(head)
+            // No `page` is page 1, as WordPress reads it.
+            Answers::Paged { pages, past_end } => Some(page_number(head).unwrap_or(1))
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| pages.get(i))
                 .unwrap_or(past_end),
