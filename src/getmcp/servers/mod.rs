@@ -82,6 +82,7 @@ wire_enum! {
 /// assert_eq!(RateLimit::PerMinute(60).to_wire(), 60);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RateLimit {
     /// `-1`: no limit.
     Unlimited,
@@ -131,6 +132,7 @@ object_model! {
     /// assert_eq!(s.cors_origin_list(), ["https://a.example", "https://b.example"]);
     /// assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
     /// ```
+    #[non_exhaustive]
     pub struct Server {
         /// Numeric id.
         pub id: u64,

@@ -94,6 +94,7 @@ wire_enum! {
 /// assert_eq!(old, ParameterMapping::new(ParameterTarget::Path));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ParameterMapping {
     /// Where the argument goes.
     #[serde(alias = "location")]
@@ -137,6 +138,7 @@ object_model! {
     /// assert!(tool.created_at.is_some());
     /// assert!(!format!("{tool:?}").contains("SECRET"));
     /// ```
+    #[non_exhaustive]
     pub struct Tool {
         /// Numeric id.
         pub id: u64,
@@ -229,6 +231,7 @@ object_model! {
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ToolRef {
     /// By UUID (the documented form).
     Uuid(Uuid),
