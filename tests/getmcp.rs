@@ -232,7 +232,7 @@ async fn auth_type_alone() {
 #[tokio::test]
 async fn every_auth_type_value() {
     for (auth, wire) in [
-        (AuthType::None, "none"),
+        (AuthType::NoAuth, "none"),
         (AuthType::Bearer, "bearer"),
         (AuthType::ApiKey, "api-key"),
         (AuthType::Basic, "basic"),
@@ -243,6 +243,36 @@ async fn every_auth_type_value() {
             json!({ "auth_type": wire })
         );
     }
+}
+
+#[test]
+fn the_none_wire_values_have_names_that_read_in_debug() {
+    let outbound: OutboundAuthType = serde_json::from_value(json!("none")).expect("decodes");
+    let backoff: getmcp::RetryBackoff = serde_json::from_value(json!("none")).expect("decodes");
+    assert_eq!(
+        (
+            "none".parse::<AuthType>().expect("infallible"),
+            outbound.clone(),
+            backoff.clone()
+        ),
+        (
+            AuthType::NoAuth,
+            OutboundAuthType::NoAuth,
+            getmcp::RetryBackoff::NoBackoff
+        )
+    );
+    assert_eq!(
+        [
+            json!(AuthType::NoAuth),
+            json!(outbound),
+            json!(getmcp::RetryBackoff::NoBackoff)
+        ],
+        [json!("none"), json!("none"), json!("none")]
+    );
+    assert_eq!(
+        format!("{:?}", (Some(AuthType::NoAuth), Some(backoff))),
+        "(Some(NoAuth), Some(NoBackoff))"
+    );
 }
 
 /// The credentials string as it was on the wire.
@@ -537,7 +567,7 @@ async fn seed_200_decodes_field_by_field() {
     assert_eq!(s.transport_type, Some(TransportType::StreamableHttp));
     assert_eq!(s.auth_type, Some(AuthType::Bearer));
     assert_eq!(s.auth_config, None);
-    assert_eq!(s.outbound_auth_type, Some(OutboundAuthType::None));
+    assert_eq!(s.outbound_auth_type, Some(OutboundAuthType::NoAuth));
     assert_eq!(s.outbound_auth_config, None);
     assert_eq!(s.cors_origins, None);
     assert!(s.cors_origin_list().is_empty());
@@ -583,7 +613,7 @@ async fn real_wordpress_flavour_decodes() {
     assert_eq!(s.name, "GitHub Tools");
     assert_eq!(s.settings, json!({}), "PHP's [] reads as an empty object");
     assert_eq!(s.description(), None);
-    assert_eq!(s.auth_type, Some(AuthType::None));
+    assert_eq!(s.auth_type, Some(AuthType::NoAuth));
     assert_eq!(
         s.auth_config,
         Some(Redacted::new(Value::String("[]".into())))
@@ -2004,7 +2034,7 @@ async fn updates_that_leave_the_credentials_alone_are_not_checked() {
 
 #[tokio::test]
 async fn test_credentials_with_auth_type_none_or_oauth_are_refused() {
-    for auth_type in [AuthType::None, AuthType::OAuth] {
+    for auth_type in [AuthType::NoAuth, AuthType::OAuth] {
         let (field, reason) = refused(|u| {
             u.auth_type(auth_type.clone())
                 .test_auth_credentials(TestAuthCredentials::bearer("t"))
@@ -2018,7 +2048,7 @@ async fn test_credentials_with_auth_type_none_or_oauth_are_refused() {
     }
     // A clear with either type is fine: the site wipes them anyway.
     assert_eq!(
-        sent_body(|u| u.auth_type(AuthType::None).clear_test_auth_credentials()).await,
+        sent_body(|u| u.auth_type(AuthType::NoAuth).clear_test_auth_credentials()).await,
         json!({
             "auth_type": "none",
             "test_auth_credentials": "",
@@ -2052,7 +2082,7 @@ async fn get_server_credentials_reads_the_flags() {
     let status = gm.get_server_credentials(uuid_ref()).await.expect("200");
     assert_eq!(status.auth_type, Some(AuthType::Bearer));
     assert_eq!(status.auth_config, Some(Redacted::new(json!([]))));
-    assert_eq!(status.outbound_auth_type, Some(OutboundAuthType::None));
+    assert_eq!(status.outbound_auth_type, Some(OutboundAuthType::NoAuth));
     assert_eq!(status.outbound_auth_config, Some(Redacted::new(json!([]))));
     assert_eq!(status.test_auth_type, Some(AuthType::Bearer));
     assert_eq!(

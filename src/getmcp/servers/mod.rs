@@ -37,9 +37,10 @@ wire_enum! {
 
 wire_enum! {
     /// Inbound authentication required by the MCP endpoint (`auth_type`).
+    /// [`AuthType::NoAuth`] is the wire value `none`.
     pub enum AuthType {
-        /// `none`: switching to it wipes stored credentials.
-        None = "none",
+        /// `none`: no authentication; switching to it wipes stored credentials.
+        NoAuth = "none",
         /// `bearer`
         Bearer = "bearer",
         /// `api-key`
@@ -53,9 +54,10 @@ wire_enum! {
 
 wire_enum! {
     /// Authentication the server uses towards its upstream (`outbound_auth_type`).
+    /// [`OutboundAuthType::NoAuth`] is the wire value `none`.
     pub enum OutboundAuthType {
-        /// `none`
-        None = "none",
+        /// `none`: no authentication.
+        NoAuth = "none",
         /// `bearer`
         Bearer = "bearer",
         /// `api-key`

@@ -57,9 +57,10 @@ wire_enum! {
 
 wire_enum! {
     /// The delay between a tool's retries (`retry_backoff`).
+    /// [`RetryBackoff::NoBackoff`] is the wire value `none`.
     pub enum RetryBackoff {
         /// `none`: retry at once.
-        None = "none",
+        NoBackoff = "none",
         /// `linear`: 1 s, 2 s, 3 s, …
         Linear = "linear",
         /// `exponential`: 1 s, 2 s, 4 s, …
