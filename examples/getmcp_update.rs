@@ -143,7 +143,7 @@ async fn run(args: Args) -> Result<()> {
         Status::Draft => ServerStatus::Draft,
     });
     let auth_type = args.auth_type.map(|auth| match auth {
-        Auth::None => AuthType::None,
+        Auth::None => AuthType::NoAuth,
         Auth::Bearer => AuthType::Bearer,
         Auth::ApiKey => AuthType::ApiKey,
         Auth::Basic => AuthType::Basic,

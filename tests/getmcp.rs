@@ -50,6 +50,7 @@ fn seed_about(r: ServerRef) -> Value {
     match r {
         ServerRef::Uuid(uuid) => seed["uuid"] = json!(uuid),
         ServerRef::Id(id) => seed["id"] = json!(id),
+        other => panic!("no seed for {other:?}"),
     }
     seed
 }
@@ -231,7 +232,7 @@ async fn auth_type_alone() {
 #[tokio::test]
 async fn every_auth_type_value() {
     for (auth, wire) in [
-        (AuthType::None, "none"),
+        (AuthType::NoAuth, "none"),
         (AuthType::Bearer, "bearer"),
         (AuthType::ApiKey, "api-key"),
         (AuthType::Basic, "basic"),
@@ -242,6 +243,36 @@ async fn every_auth_type_value() {
             json!({ "auth_type": wire })
         );
     }
+}
+
+#[test]
+fn the_none_wire_values_have_names_that_read_in_debug() {
+    let outbound: OutboundAuthType = serde_json::from_value(json!("none")).expect("decodes");
+    let backoff: getmcp::RetryBackoff = serde_json::from_value(json!("none")).expect("decodes");
+    assert_eq!(
+        (
+            "none".parse::<AuthType>().expect("infallible"),
+            outbound.clone(),
+            backoff.clone()
+        ),
+        (
+            AuthType::NoAuth,
+            OutboundAuthType::NoAuth,
+            getmcp::RetryBackoff::NoBackoff
+        )
+    );
+    assert_eq!(
+        [
+            json!(AuthType::NoAuth),
+            json!(outbound),
+            json!(getmcp::RetryBackoff::NoBackoff)
+        ],
+        [json!("none"), json!("none"), json!("none")]
+    );
+    assert_eq!(
+        format!("{:?}", (Some(AuthType::NoAuth), Some(backoff))),
+        "(Some(NoAuth), Some(NoBackoff))"
+    );
 }
 
 /// The credentials string as it was on the wire.
@@ -536,7 +567,7 @@ async fn seed_200_decodes_field_by_field() {
     assert_eq!(s.transport_type, Some(TransportType::StreamableHttp));
     assert_eq!(s.auth_type, Some(AuthType::Bearer));
     assert_eq!(s.auth_config, None);
-    assert_eq!(s.outbound_auth_type, Some(OutboundAuthType::None));
+    assert_eq!(s.outbound_auth_type, Some(OutboundAuthType::NoAuth));
     assert_eq!(s.outbound_auth_config, None);
     assert_eq!(s.cors_origins, None);
     assert!(s.cors_origin_list().is_empty());
@@ -582,7 +613,7 @@ async fn real_wordpress_flavour_decodes() {
     assert_eq!(s.name, "GitHub Tools");
     assert_eq!(s.settings, json!({}), "PHP's [] reads as an empty object");
     assert_eq!(s.description(), None);
-    assert_eq!(s.auth_type, Some(AuthType::None));
+    assert_eq!(s.auth_type, Some(AuthType::NoAuth));
     assert_eq!(
         s.auth_config,
         Some(Redacted::new(Value::String("[]".into())))
@@ -2003,7 +2034,7 @@ async fn updates_that_leave_the_credentials_alone_are_not_checked() {
 
 #[tokio::test]
 async fn test_credentials_with_auth_type_none_or_oauth_are_refused() {
-    for auth_type in [AuthType::None, AuthType::OAuth] {
+    for auth_type in [AuthType::NoAuth, AuthType::OAuth] {
         let (field, reason) = refused(|u| {
             u.auth_type(auth_type.clone())
                 .test_auth_credentials(TestAuthCredentials::bearer("t"))
@@ -2017,7 +2048,7 @@ async fn test_credentials_with_auth_type_none_or_oauth_are_refused() {
     }
     // A clear with either type is fine: the site wipes them anyway.
     assert_eq!(
-        sent_body(|u| u.auth_type(AuthType::None).clear_test_auth_credentials()).await,
+        sent_body(|u| u.auth_type(AuthType::NoAuth).clear_test_auth_credentials()).await,
         json!({
             "auth_type": "none",
             "test_auth_credentials": "",
@@ -2049,22 +2080,18 @@ async fn get_server_credentials_reads_the_flags() {
         .await;
     let gm = client(&server);
     let status = gm.get_server_credentials(uuid_ref()).await.expect("200");
+    assert_eq!(status.auth_type, Some(AuthType::Bearer));
+    assert_eq!(status.auth_config, Some(Redacted::new(json!([]))));
+    assert_eq!(status.outbound_auth_type, Some(OutboundAuthType::NoAuth));
+    assert_eq!(status.outbound_auth_config, Some(Redacted::new(json!([]))));
+    assert_eq!(status.test_auth_type, Some(AuthType::Bearer));
     assert_eq!(
-        status,
-        getmcp::CredentialsStatus {
-            auth_type: Some(AuthType::Bearer),
-            auth_config: Some(Redacted::new(json!([]))),
-            outbound_auth_type: Some(OutboundAuthType::None),
-            outbound_auth_config: Some(Redacted::new(json!([]))),
-            test_auth_type: Some(AuthType::Bearer),
-            authentication_revision: Some(
-                "5d41402abc4b2a76b9719d911017c592a6f8e2c1d0b9a8f7e6d5c4b3a2918070".into()
-            ),
-            has_auth_credentials: false,
-            has_test_auth_credentials: true,
-            has_outbound_auth_credentials: false,
-        }
+        status.authentication_revision.as_deref(),
+        Some("5d41402abc4b2a76b9719d911017c592a6f8e2c1d0b9a8f7e6d5c4b3a2918070")
     );
+    assert!(!status.has_auth_credentials);
+    assert!(status.has_test_auth_credentials);
+    assert!(!status.has_outbound_auth_credentials);
     let requests = server.received_requests().await.expect("recording is on");
     assert_eq!(
         header(&requests[0], "authorization"),

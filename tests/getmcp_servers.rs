@@ -933,7 +933,7 @@ async fn the_fake_checks_a_create_like_wordpress() {
 async fn a_create_refuses_test_credentials_the_site_would_drop() {
     let fake = FakeGetMcp::start().await;
     let gm = fake_client(&fake);
-    for auth_type in [None, Some(AuthType::None), Some(AuthType::OAuth)] {
+    for auth_type in [None, Some(AuthType::NoAuth), Some(AuthType::OAuth)] {
         let e = gm
             .create_server("Tools")
             .set_auth_type(auth_type.clone())

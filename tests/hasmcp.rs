@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
         self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
-        ProviderId, ProviderRef, Resource, ResourceId, SecretValue, Server, ServerId, ServerUpdate,
-        Tool, ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
+        ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, ServerUpdate, Tool,
+        ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
     },
     ConflictError, Error, Platform, RetryPolicy,
 };
@@ -1060,6 +1060,19 @@ async fn limits_are_inclusive() {
 
 // ---------------------------------------------------------------- 9: models
 
+/// A model as a struct literal would build it, for types that cannot be built with one
+/// outside the crate: decoded from its bare `{"id": …}` form, then every field listed
+/// set.
+macro_rules! model {
+    ($ty:ident { id: $id:expr, $($field:ident: $value:expr),* $(,)? }) => {{
+        let id = $id;
+        let mut m: $ty = serde_json::from_value(json!({ "id": id })).expect("bare model");
+        m.id = id;
+        $(m.$field = $value;)*
+        m
+    }};
+}
+
 fn at(s: &str) -> Option<DateTime<Utc>> {
     Some(s.parse().expect("timestamp"))
 }
@@ -1067,7 +1080,7 @@ fn at(s: &str) -> Option<DateTime<Utc>> {
 fn seed_server() -> Server {
     let t = at("2023-11-07T05:31:56Z");
     let text = || Some("<string>".to_owned());
-    Server {
+    model!(Server {
         id: ServerId::new(SERVER).expect("id"),
         created_at: t,
         updated_at: t,
@@ -1079,7 +1092,7 @@ fn seed_server() -> Server {
         version: Some(123),
         git_provider: None,
         git_repo_full_name: None,
-        providers: vec![Provider {
+        providers: vec![model!(Provider {
             id: ProviderId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
@@ -1092,7 +1105,7 @@ fn seed_server() -> Server {
             secret_prefix: text(),
             name: text(),
             description: text(),
-            tools: vec![Tool {
+            tools: vec![model!(Tool {
                 id: ToolId::new(SERVER).expect("id"),
                 provider_id: Some(SERVER.into()),
                 method: Some(ToolMethod::Get),
@@ -1104,20 +1117,14 @@ fn seed_server() -> Server {
                 query_args_json_schema: Some(json!({})),
                 req_body_json_schema: Some(json!({})),
                 res_body_json_schema: None,
-                headers: vec![ToolHeader {
-                    key: "<string>".into(),
-                    value: "<string>".into(),
-                }],
+                headers: vec![ToolHeader::new("<string>", "<string>")],
                 oauth2_scopes: vec!["<string>".into()],
-            }],
-            oauth2_config: Some(OAuth2Config {
-                client_id: text(),
-                client_secret: text().map(SecretValue::new),
-                auth_url: text(),
-                token_url: text(),
-            }),
-        }],
-        resources: vec![Resource {
+            })],
+            oauth2_config: Some(OAuth2Config::new(
+                "<string>", "<string>", "<string>", "<string>",
+            )),
+        })],
+        resources: vec![model!(Resource {
             id: ResourceId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
@@ -1127,8 +1134,8 @@ fn seed_server() -> Server {
             mime_type: Some("text/plain".into()),
             size: Some(123),
             annotations: Some(json!({})),
-        }],
-        prompts: vec![Prompt {
+        })],
+        prompts: vec![model!(Prompt {
             id: PromptId::new(SERVER).expect("id"),
             created_at: t,
             updated_at: t,
@@ -1136,8 +1143,8 @@ fn seed_server() -> Server {
             description: text(),
             arguments: Some(json!({})),
             messages: Some(json!({})),
-        }],
-    }
+        })],
+    })
 }
 
 #[tokio::test]
@@ -1162,33 +1169,37 @@ async fn open_source_flavour_decodes() {
     mock_get(&mock, open_source(7), 1).await;
     let server = client_for(&mock).get_server(SERVER).await.expect("decodes");
     let id = |s: &str| ServerId::new(s).expect("id");
-    let tool = |s: &str| Tool {
-        id: ToolId::new(s).expect("id"),
-        provider_id: Some("00000000000".into()),
-        method: None,
-        path: None,
-        name: None,
-        title: None,
-        description: None,
-        path_args_json_schema: None,
-        query_args_json_schema: None,
-        req_body_json_schema: None,
-        res_body_json_schema: None,
-        headers: vec![],
-        oauth2_scopes: vec![],
+    let tool = |s: &str| {
+        model!(Tool {
+            id: ToolId::new(s).expect("id"),
+            provider_id: Some("00000000000".into()),
+            method: None,
+            path: None,
+            name: None,
+            title: None,
+            description: None,
+            path_args_json_schema: None,
+            query_args_json_schema: None,
+            req_body_json_schema: None,
+            res_body_json_schema: None,
+            headers: vec![],
+            oauth2_scopes: vec![],
+        })
     };
-    let bare_resource = |s: &str| Resource {
-        id: ResourceId::new(s).expect("id"),
-        created_at: None,
-        updated_at: None,
-        name: None,
-        description: None,
-        uri: None,
-        mime_type: None,
-        size: None,
-        annotations: None,
+    let bare_resource = |s: &str| {
+        model!(Resource {
+            id: ResourceId::new(s).expect("id"),
+            created_at: None,
+            updated_at: None,
+            name: None,
+            description: None,
+            uri: None,
+            mime_type: None,
+            size: None,
+            annotations: None,
+        })
     };
-    let expected = Server {
+    let expected = model!(Server {
         id: id(SERVER),
         created_at: at("2025-03-18T10:00:00Z"),
         updated_at: at("2025-03-18T11:00:00Z"),
@@ -1200,7 +1211,7 @@ async fn open_source_flavour_decodes() {
         version: Some(7),
         git_provider: None,
         git_repo_full_name: None,
-        providers: vec![Provider {
+        providers: vec![model!(Provider {
             id: ProviderId::new(PROVIDER).expect("id"),
             created_at: None,
             updated_at: None,
@@ -1215,9 +1226,9 @@ async fn open_source_flavour_decodes() {
             description: None,
             tools: vec![tool(TOOL_1), tool(TOOL_2)],
             oauth2_config: None,
-        }],
+        })],
         resources: vec![bare_resource(RESOURCE_1), bare_resource(RESOURCE_2)],
-        prompts: vec![Prompt {
+        prompts: vec![model!(Prompt {
             id: PromptId::new(PROMPT_1).expect("id"),
             created_at: None,
             updated_at: None,
@@ -1225,8 +1236,8 @@ async fn open_source_flavour_decodes() {
             description: None,
             arguments: None,
             messages: None,
-        }],
-    };
+        })],
+    });
     assert_eq!(server, expected);
     assert_eq!(server.instructions_text(), INSTRUCTIONS);
     assert_eq!(

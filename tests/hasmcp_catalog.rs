@@ -412,9 +412,10 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
             "oauth2Config.clientSecret",
         ),
         (
-            create("stripe", ok_url, "P").oauth2_config(OAuth2Config {
-                token_url: None,
-                ..oauth2()
+            create("stripe", ok_url, "P").oauth2_config({
+                let mut c = oauth2();
+                c.token_url = None;
+                c
             }),
             "oauth2Config",
         ),

@@ -278,7 +278,7 @@ async fn getmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
     );
     assert_eq!(s.auth_type, Some(getmcp::AuthType::Bearer));
     assert_eq!(s.auth_config, None);
-    assert_eq!(s.outbound_auth_type, Some(getmcp::OutboundAuthType::None));
+    assert_eq!(s.outbound_auth_type, Some(getmcp::OutboundAuthType::NoAuth));
     assert_eq!(s.cors_origins, None);
     assert_eq!(s.rate_limit(), Some(getmcp::RateLimit::PerMinute(60)));
     assert_eq!(
@@ -350,7 +350,7 @@ async fn getmcp_get_server_by_numeric_id_decodes_what_php_sends() {
     assert_eq!(s.name, "GitHub Tools");
     assert_eq!(s.settings, json!({}));
     assert_eq!(s.description(), None);
-    assert_eq!(s.auth_type, Some(getmcp::AuthType::None));
+    assert_eq!(s.auth_type, Some(getmcp::AuthType::NoAuth));
     assert_eq!(s.auth_config, Some(json!("[]").into()));
     assert_eq!(s.outbound_auth_type, None);
     assert_eq!(s.rate_limit(), Some(getmcp::RateLimit::SiteDefault));

@@ -7,6 +7,7 @@ use crate::{Error, Redacted};
 /// Where an API key goes when the admin panel tests the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum KeyLocation {
     /// In a request header.
     Header,

@@ -23,6 +23,7 @@ use crate::getmcp::Server;
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServerRef {
     /// By UUID (the documented form).
     Uuid(Uuid),

@@ -36,6 +36,7 @@ pub const MAX_PER_PAGE: u64 = 100;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Page<T> {
     /// The items, in the list's order.
     pub items: Vec<T>,

@@ -36,6 +36,7 @@ use crate::{
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PromptArgument {
     /// The argument's name, as the template refers to it.
     pub name: String,
@@ -84,6 +85,7 @@ object_model! {
     /// ).unwrap();
     /// assert!(p.arguments.is_empty());
     /// ```
+    #[non_exhaustive]
     pub struct Prompt {
         /// Numeric id.
         pub id: u64,

@@ -53,6 +53,7 @@ object_model! {
     /// assert_eq!(r.data_source_type, Some(DataSourceType::Static));
     /// assert_eq!(r.data_source_config["content"], "# Guide");
     /// ```
+    #[non_exhaustive]
     pub struct Resource {
         /// Numeric id.
         pub id: u64,

@@ -26,6 +26,7 @@ use crate::{
 /// all three, and [`Client::list_server_tools`] only returns links that name their
 /// tool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServerToolLink {
     /// The server.
     #[serde(default, rename = "serverID", skip_serializing_if = "Option::is_none")]
@@ -44,6 +45,7 @@ pub struct ServerToolLink {
 
 /// A server's link to one resource, as `GET /servers/{id}/resources` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServerResourceLink {
     /// The server.
     #[serde(default, rename = "serverID", skip_serializing_if = "Option::is_none")]
@@ -59,6 +61,7 @@ pub struct ServerResourceLink {
 
 /// A server's link to one prompt, as `GET /servers/{id}/prompts` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServerPromptLink {
     /// The server.
     #[serde(default, rename = "serverID", skip_serializing_if = "Option::is_none")]

@@ -28,6 +28,7 @@ use crate::{error::Platform, transport::ops::Operation, Error, Redacted};
 /// assert_eq!(serde_json::to_string(&value).unwrap(), r#""s3cr3t""#);
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SecretValue {
     /// The service holds a secret here but answered only `***`.
     Masked,

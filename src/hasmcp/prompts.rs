@@ -21,6 +21,7 @@ use crate::{
 /// A prompt. A server's answer carries only the attached prompts' ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Prompt {
     /// Prompt id.
     pub id: PromptId,
@@ -46,6 +47,7 @@ pub struct Prompt {
 
 object_model! {
     /// `{"prompt": …}`: how HasMCP wraps a prompt it returns. Public for the raw client.
+    #[non_exhaustive]
     pub struct PromptEnvelope {
         /// The prompt.
         pub prompt: Prompt,
@@ -55,6 +57,7 @@ object_model! {
 object_model! {
     /// `{"prompts": […]}`: every prompt; the key is missing when there are none
     /// (code). Public for the raw client.
+    #[non_exhaustive]
     pub struct PromptList {
         /// The prompts.
         #[serde(

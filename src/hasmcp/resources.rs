@@ -25,6 +25,7 @@ use crate::{
 /// A resource. A server's answer carries only the attached resources' ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Resource {
     /// Resource id.
     pub id: ResourceId,
@@ -57,6 +58,7 @@ pub struct Resource {
 object_model! {
     /// `{"resource": …}`: how HasMCP wraps a resource it returns. Public for the raw
     /// client.
+    #[non_exhaustive]
     pub struct ResourceEnvelope {
         /// The resource.
         pub resource: Resource,
@@ -66,6 +68,7 @@ object_model! {
 object_model! {
     /// `{"resources": […]}`: every resource; the key is missing when there are none
     /// (code). Public for the raw client.
+    #[non_exhaustive]
     pub struct ResourceList {
         /// The resources.
         #[serde(

@@ -30,6 +30,7 @@ use crate::{
 /// [`Redacted::expose`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ServerToken {
     /// The token's id, for [`Client::revoke_server_token`].
     pub id: TokenId,

@@ -86,6 +86,7 @@ impl<'de> Deserialize<'de> for VariableType {
 /// `ENV` value is a [`SecretValue::Value`] (hidden from `Debug` all the same).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Variable {
     /// Variable id.
     pub id: VariableId,
@@ -109,6 +110,7 @@ pub struct Variable {
 object_model! {
     /// `{"variable": …}`: how HasMCP wraps a variable it returns. Public for the raw
     /// client.
+    #[non_exhaustive]
     pub struct VariableEnvelope {
         /// The variable.
         pub variable: Variable,
@@ -117,6 +119,7 @@ object_model! {
 
 object_model! {
     /// `{"variables": […]}`: every variable. Public for the raw client.
+    #[non_exhaustive]
     pub struct VariableList {
         /// The variables.
         #[serde(

@@ -338,7 +338,7 @@ impl CreateServer {
         if fields.test_auth_credentials.is_some()
             && matches!(
                 fields.auth_type,
-                None | Some(AuthType::None | AuthType::OAuth)
+                None | Some(AuthType::NoAuth | AuthType::OAuth)
             )
         {
             return Err(Error::invalid(

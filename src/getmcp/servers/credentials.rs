@@ -45,6 +45,7 @@ use crate::{
 /// assert!(!format!("{documented:?}").contains("SECRET"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CredentialsStatus {
     /// Inbound authentication of the MCP endpoint.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -37,9 +37,10 @@ wire_enum! {
 
 wire_enum! {
     /// Inbound authentication required by the MCP endpoint (`auth_type`).
+    /// [`AuthType::NoAuth`] is the wire value `none`.
     pub enum AuthType {
-        /// `none`: switching to it wipes stored credentials.
-        None = "none",
+        /// `none`: no authentication; switching to it wipes stored credentials.
+        NoAuth = "none",
         /// `bearer`
         Bearer = "bearer",
         /// `api-key`
@@ -53,9 +54,10 @@ wire_enum! {
 
 wire_enum! {
     /// Authentication the server uses towards its upstream (`outbound_auth_type`).
+    /// [`OutboundAuthType::NoAuth`] is the wire value `none`.
     pub enum OutboundAuthType {
-        /// `none`
-        None = "none",
+        /// `none`: no authentication.
+        NoAuth = "none",
         /// `bearer`
         Bearer = "bearer",
         /// `api-key`
@@ -82,6 +84,7 @@ wire_enum! {
 /// assert_eq!(RateLimit::PerMinute(60).to_wire(), 60);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RateLimit {
     /// `-1`: no limit.
     Unlimited,
@@ -131,6 +134,7 @@ object_model! {
     /// assert_eq!(s.cors_origin_list(), ["https://a.example", "https://b.example"]);
     /// assert_eq!(s.rate_limit(), Some(RateLimit::Unlimited));
     /// ```
+    #[non_exhaustive]
     pub struct Server {
         /// Numeric id.
         pub id: u64,

@@ -222,7 +222,7 @@ impl UpdateServer {
 
     /// Inbound authentication of the MCP endpoint. Any change of type resets
     /// `auth_config` to `"[]"` and wipes the stored test credentials; a change to
-    /// [`AuthType::None`] wipes the inbound credentials too. Test credentials set in the
+    /// [`AuthType::NoAuth`] wipes the inbound credentials too. Test credentials set in the
     /// same update are re-sent after it if the site dropped them (see
     /// [`send`](Self::send)); with `none` or `oauth` they are refused before sending, as
     /// the site never stores them for those types.
@@ -447,7 +447,7 @@ impl UpdateServer {
             Patch::Keep => (None, None),
             Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
             Patch::Set(credentials) => {
-                if let Some(t @ (AuthType::None | AuthType::OAuth)) = &c.auth_type {
+                if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &c.auth_type {
                     return Err(Error::invalid(
                         TEST_CREDENTIALS,
                         format!("the site never stores test credentials for auth_type \"{t}\""),
@@ -541,7 +541,7 @@ impl UpdateServer {
             }
             Some(_) => {}
         }
-        if let Some(t @ (AuthType::None | AuthType::OAuth)) = &server.auth_type {
+        if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &server.auth_type {
             return Err(not_applied(
                 &body,
                 &format!("the site drops test credentials while the server's auth_type is \"{t}\"; they were not sent again"),

@@ -57,9 +57,10 @@ wire_enum! {
 
 wire_enum! {
     /// The delay between a tool's retries (`retry_backoff`).
+    /// [`RetryBackoff::NoBackoff`] is the wire value `none`.
     pub enum RetryBackoff {
         /// `none`: retry at once.
-        None = "none",
+        NoBackoff = "none",
         /// `linear`: 1 s, 2 s, 3 s, …
         Linear = "linear",
         /// `exponential`: 1 s, 2 s, 4 s, …
@@ -94,6 +95,7 @@ wire_enum! {
 /// assert_eq!(old, ParameterMapping::new(ParameterTarget::Path));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ParameterMapping {
     /// Where the argument goes.
     #[serde(alias = "location")]
@@ -137,6 +139,7 @@ object_model! {
     /// assert!(tool.created_at.is_some());
     /// assert!(!format!("{tool:?}").contains("SECRET"));
     /// ```
+    #[non_exhaustive]
     pub struct Tool {
         /// Numeric id.
         pub id: u64,
@@ -229,6 +232,7 @@ object_model! {
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ToolRef {
     /// By UUID (the documented form).
     Uuid(Uuid),

@@ -56,6 +56,7 @@ wire_enum! {
 /// ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Provider {
     /// Provider id.
     pub id: ProviderId,
@@ -132,6 +133,7 @@ pub struct Provider {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OAuth2Config {
     /// Client id.
     #[serde(default, rename = "clientID", skip_serializing_if = "Option::is_none")]
@@ -203,6 +205,7 @@ impl OAuth2Config {
 object_model! {
     /// `{"provider": …}`: how HasMCP wraps a provider it returns. Public for the raw
     /// client.
+    #[non_exhaustive]
     pub struct ProviderEnvelope {
         /// The provider.
         pub provider: Provider,
@@ -215,6 +218,7 @@ object_model! {
     /// `matchCount` and `nextToken` are the vendor's paging (spec). Public for the raw
     /// client.
     #[serde(rename_all = "camelCase")]
+    #[non_exhaustive]
     pub struct ProviderList {
         /// The providers on this page.
         #[serde(

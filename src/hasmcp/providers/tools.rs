@@ -42,6 +42,7 @@ wire_enum! {
 /// attached tools' ids; the provider's own routes carry every field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Tool {
     /// Tool id.
     pub id: ToolId,
@@ -134,6 +135,7 @@ fn non_empty_scopes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ToolHeader {
     /// Header name.
     #[serde(default)]
@@ -155,6 +157,7 @@ impl ToolHeader {
 
 object_model! {
     /// `{"tool": …}`: how HasMCP wraps a tool it returns. Public for the raw client.
+    #[non_exhaustive]
     pub struct ToolEnvelope {
         /// The tool.
         pub tool: Tool,
@@ -164,6 +167,7 @@ object_model! {
 object_model! {
     /// `{"tools": […]}`: a provider's tools; the key is missing when there are none
     /// (code). Public for the raw client.
+    #[non_exhaustive]
     pub struct ToolList {
         /// The tools.
         #[serde(

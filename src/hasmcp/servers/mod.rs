@@ -29,7 +29,41 @@ object_model! {
     /// Decodes both response flavours: the hosted service's full form (`description`,
     /// full providers) and the open-source edition's (`instructions`, providers as
     /// `{id, tools:[{id}]}`, empty fields omitted).
+    ///
+    /// `#[non_exhaustive]`, so a field the service adds arrives in a minor release; to
+    /// build one outside this crate, decode it:
+    ///
+    /// ```
+    /// use mcp_admin::hasmcp::Server;
+    ///
+    /// let s: Server = serde_json::from_value(serde_json::json!({"id": "kSuB9Gf6aD4"})).unwrap();
+    /// assert_eq!((s.id.as_str(), s.version), ("kSuB9Gf6aD4", None));
+    /// ```
+    ///
+    /// A struct literal, even one naming every field, is refused:
+    ///
+    /// ```compile_fail,E0639
+    /// use mcp_admin::hasmcp::{Server, ServerId};
+    ///
+    /// let s = Server {
+    ///     id: ServerId::new("kSuB9Gf6aD4").unwrap(),
+    ///     created_at: None,
+    ///     updated_at: None,
+    ///     name: String::new(),
+    ///     description: None,
+    ///     instructions: None,
+    ///     request_headers_proxy_enabled: false,
+    ///     dynamic_tool_discovery_enabled: None,
+    ///     version: None,
+    ///     git_provider: None,
+    ///     git_repo_full_name: None,
+    ///     providers: Vec::new(),
+    ///     resources: Vec::new(),
+    ///     prompts: Vec::new(),
+    /// };
+    /// ```
     #[serde(rename_all = "camelCase")]
+    #[non_exhaustive]
     pub struct Server {
         /// The server id.
         pub id: ServerId,
@@ -93,6 +127,7 @@ object_model! {
 
 object_model! {
     /// `{"server": …}`: how HasMCP wraps every server it returns. Public for the raw client.
+    #[non_exhaustive]
     pub struct ServerEnvelope {
         /// The server.
         pub server: Server,
