@@ -3,7 +3,7 @@
 //!
 //! Only `openapi.yaml` and this file trigger a re-run: editing `src/` never regenerates.
 
-use std::{env, fs, path::PathBuf};
+use std::{collections::BTreeSet, env, fs, path::PathBuf};
 
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl};
 
@@ -256,12 +256,182 @@ fn main() {
     let tokens = generator
         .generate_tokens(&spec)
         .expect("generate the client from openapi.yaml");
-    let ast = syn::parse2(tokens).expect("generated code parses");
+    let mut ast: syn::File = syn::parse2(tokens).expect("generated code parses");
+    let operations = drop_api_version_header(&mut ast);
+    assert_eq!(
+        operations,
+        operation_count(&spec),
+        "every generated operation had its api-version header dropped"
+    );
+    drop_unused_struct_builders(&mut ast);
     let code = prettyplease::unparse(&ast);
 
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set by cargo"));
     fs::write(out_dir.join("raw.rs"), code).expect("write the generated client");
     fs::write(out_dir.join("ops.rs"), operation_table(&spec)).expect("write the operation table");
+}
+
+/// Removes the `api-version` header progenitor adds to every request (the platforms
+/// don't use it, and the transport would only remove it again), with the header map it
+/// is built in and merged from when the operation has no header parameters. Returns
+/// the number of operations changed.
+fn drop_api_version_header(file: &mut syn::File) -> usize {
+    let Some(builders) = module_items(&mut file.items, "builder") else {
+        return 0;
+    };
+    let mut changed = 0;
+    for item in builders {
+        let syn::Item::Impl(imp) = item else { continue };
+        for member in &mut imp.items {
+            let syn::ImplItem::Fn(f) = member else {
+                continue;
+            };
+            if f.sig.ident == "send" && drop_api_version_in(&mut f.block.stmts) {
+                changed += 1;
+            }
+        }
+    }
+    changed
+}
+
+/// In one `send` body: drops `header_map.append(…"api-version"…)`, then the
+/// `let mut header_map` and `.headers(header_map)` when nothing else is appended.
+fn drop_api_version_in(stmts: &mut Vec<syn::Stmt>) -> bool {
+    let Some(at) = stmts.iter().position(is_api_version_append) else {
+        return false;
+    };
+    stmts.remove(at);
+    let Some(map) = stmts.iter().position(|s| local_named(s, "header_map")) else {
+        return true;
+    };
+    // Header parameters are appended right after the map is created: with none, the
+    // next statement is the request's `let`.
+    if !stmts
+        .get(map + 1)
+        .is_some_and(|s| local_named(s, "request"))
+    {
+        return true;
+    }
+    stmts.remove(map);
+    if let Some(syn::Stmt::Local(local)) = stmts.get_mut(map) {
+        if let Some(init) = &mut local.init {
+            drop_headers_call(&mut init.expr);
+        }
+    }
+    true
+}
+
+/// `header_map.append(HeaderName::from_static("api-version"), …);`
+fn is_api_version_append(stmt: &syn::Stmt) -> bool {
+    let syn::Stmt::Expr(syn::Expr::MethodCall(call), _) = stmt else {
+        return false;
+    };
+    let Some(syn::Expr::Call(name)) = call.args.first() else {
+        return false;
+    };
+    call.method == "append"
+        && name.args.iter().any(|arg| {
+            matches!(arg, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if s.value() == "api-version")
+        })
+}
+
+/// `let [mut] <name> = …;`
+fn local_named(stmt: &syn::Stmt, name: &str) -> bool {
+    let syn::Stmt::Local(local) = stmt else {
+        return false;
+    };
+    matches!(&local.pat, syn::Pat::Ident(p) if p.ident == name)
+}
+
+/// Removes `.headers(header_map)` from the method chain `expr` (`… .build()?`).
+fn drop_headers_call(expr: &mut syn::Expr) {
+    let mut current = expr;
+    loop {
+        current = match current {
+            syn::Expr::Try(t) => &mut *t.expr,
+            syn::Expr::MethodCall(call) if call.method == "headers" => {
+                let receiver = std::mem::replace(&mut *call.receiver, syn::Expr::PLACEHOLDER);
+                *current = receiver;
+                return;
+            }
+            syn::Expr::MethodCall(call) => &mut *call.receiver,
+            _ => panic!("the generated request chain has no .headers(header_map)"),
+        };
+    }
+}
+
+/// typify writes a builder struct (setters, conversions) for every generated type;
+/// the operation builders use only those of request bodies (`body_map`). The others,
+/// and their `Type::builder()` constructors, are dropped.
+fn drop_unused_struct_builders(file: &mut syn::File) {
+    let used = used_struct_builders(file);
+    let Some(types) = module_items(&mut file.items, "types") else {
+        return;
+    };
+    if let Some(builders) = module_items(types, "builder") {
+        builders.retain(|item| item_type_name(item).is_none_or(|name| used.contains(&name)));
+    }
+    types.retain_mut(|item| {
+        let syn::Item::Impl(imp) = item else {
+            return true;
+        };
+        let kept =
+            imp.trait_.is_some() || type_name(&imp.self_ty).is_none_or(|n| used.contains(&n));
+        if kept {
+            return true;
+        }
+        imp.items
+            .retain(|m| !matches!(m, syn::ImplItem::Fn(f) if f.sig.ident == "builder"));
+        !imp.items.is_empty()
+    });
+}
+
+/// The names `N` of every `types::builder::N` the operation builders refer to.
+fn used_struct_builders(file: &syn::File) -> BTreeSet<String> {
+    // Read from the printed code: the paths sit deep in generic bounds and closures.
+    let code = prettyplease::unparse(file);
+    code.split("types::builder::")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+/// The items of module `name` among `items`.
+fn module_items<'a>(items: &'a mut [syn::Item], name: &str) -> Option<&'a mut Vec<syn::Item>> {
+    items.iter_mut().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == name => m.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    })
+}
+
+/// The type a struct defines or an impl is for.
+fn item_type_name(item: &syn::Item) -> Option<String> {
+    match item {
+        syn::Item::Struct(s) => Some(s.ident.to_string()),
+        syn::Item::Impl(imp) => type_name(&imp.self_ty),
+        _ => None,
+    }
+}
+
+/// The last segment of a path type: `Foo` for `super::Foo`.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// How many operations the spec has.
+fn operation_count(spec: &openapiv3::OpenAPI) -> usize {
+    spec.paths
+        .iter()
+        .filter_map(|(_, item)| item.as_item())
+        .map(|item| item.iter().count())
+        .sum()
 }
 
 /// One `Operation` constant per operationId and `by_id`, the lookup the hooks use: an

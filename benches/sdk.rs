@@ -4,7 +4,9 @@
 //! 2. updates end to end over loopback against a minimal HTTP/1.1 server, SDK against
 //!    raw `reqwest` sending the same bytes with the same connection settings, at
 //!    concurrency 1 and 64;
-//! 3. decoding a ~1 MB HasMCP server into the typed model against `serde_json::Value`.
+//! 3. the same with 1 ms of server-side delay per request (a hosted API's floor);
+//! 4. reading 10,000 GetMCP servers in 100 pages;
+//! 5. decoding a ~1 MB HasMCP server into the typed model against `serde_json::Value`.
 //!
 //! `cargo bench --bench sdk` runs all of it and ends with a Markdown table of medians
 //! and SDK/baseline throughput ratios.
@@ -15,34 +17,37 @@ use std::{future::Future, pin::Pin, sync::Arc, time::Duration, time::SystemTime}
 
 use criterion::{measurement::WallTime, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use mcp_admin::{
-    getmcp::{self, AuthType, ServerStatus, TestAuthCredentials},
-    hasmcp::{self, ProviderRef, ServerEnvelope},
+    getmcp::{self, TestAuthCredentials},
+    hasmcp::ServerEnvelope,
 };
-use reqwest::Method;
 use serde_json::Value;
 use tokio::{runtime::Runtime, task::JoinSet};
 
 use support::{
-    baseline::{Body, RawClient, RawRequest},
-    fixtures::{self, GETMCP_UUID, HASMCP_ID, PROVIDER_ID},
+    baseline::{RawClient, RawRequest},
+    fixtures,
     report::{self, Entry, Pair, PerIter},
     server::{RequestParts, Server},
+    updates::{
+        self, decode_server, getmcp_update, hasmcp_exact_update, hasmcp_merge_update, GetmcpUpdate,
+        HasmcpUpdate, GETMCP_KEY, VERSION,
+    },
 };
 
-const GETMCP_KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
-const HASMCP_TOKEN: &str = "hasmcp-benchmark-token";
 /// Tools on the server the HasMCP merged body is built from.
 const MERGE_TOOLS: usize = 100;
 /// Tools on the server decoded in the decode benchmark (~1 MB).
 const DECODE_TOOLS: usize = 1_000;
-/// Tools on the canned HasMCP server the end-to-end benchmarks answer with.
-const E2E_TOOLS: usize = 5;
-/// The version the canned HasMCP server is read at; PATCHes answer one more.
-const VERSION: i64 = 4;
-/// The name and instructions the HasMCP updates write.
-const NEW_NAME: &str = "GitHubTools2";
-const NEW_INSTRUCTIONS: &str = "Use these tools for GitHub issues and pull requests.";
 const CONCURRENCY: [usize; 2] = [1, 64];
+/// The server-side delay of the realistic-latency groups.
+const DELAY: Duration = Duration::from_millis(1);
+/// The paged list: pages of servers per page.
+const PAGES: usize = 100;
+const PER_PAGE: usize = 100;
+
+/// The throughput targets, SDK against the hand-written baseline.
+const LOOPBACK_TARGET: f64 = 0.90;
+const DELAYED_TARGET: f64 = 0.99;
 
 type Op = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
 
@@ -53,6 +58,26 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     Arc::new(move || Box::pin(f()))
+}
+
+/// An operation on a shared value: each run gets its own handle to it.
+fn with_shared<S, F, Fut>(shared: &Arc<S>, f: F) -> Op
+where
+    S: Send + Sync + 'static,
+    F: Fn(Arc<S>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let shared = Arc::clone(shared);
+    op(move || f(Arc::clone(&shared)))
+}
+
+/// What the server waits before each answer.
+fn server_delay(delayed: bool) -> Duration {
+    if delayed {
+        DELAY
+    } else {
+        Duration::ZERO
+    }
 }
 
 /// Runs `n` copies of `op` at once (as tasks when more than one) and waits for all.
@@ -79,54 +104,10 @@ fn raw_op<T: serde::de::DeserializeOwned + 'static>(request: RawRequest) -> Op {
     })
 }
 
-/// The GetMCP update with every field set.
-fn getmcp_update(gm: &getmcp::Client) -> getmcp::UpdateServer {
-    gm.update_server(GETMCP_UUID.parse::<getmcp::ServerRef>().expect("a UUID"))
-        .name("GitHub Tools v2")
-        .description("Updated tools for GitHub")
-        .status(ServerStatus::Active)
-        .auth_type(AuthType::Bearer)
-        .test_auth_credentials(TestAuthCredentials::bearer("your_bearer_token"))
-        .cors_origins(["https://a.example", "https://b.example"])
-        .rate_limit_per_min(60)
-}
-
-/// The HasMCP update `send()` benchmarks: a rename, new instructions, the rest kept.
-fn hasmcp_merge_update(hm: &hasmcp::Client) -> hasmcp::UpdateServer {
-    hm.update_server(HASMCP_ID)
-        .name(NEW_NAME)
-        .instructions(NEW_INSTRUCTIONS)
-}
-
-/// The HasMCP update `send_exact()` benchmarks: every field, with the expected version.
-fn hasmcp_exact_update(hm: &hasmcp::Client) -> hasmcp::UpdateServer {
-    let tools: Vec<String> = (0..E2E_TOOLS).map(fixtures::tool_id).collect();
-    hm.update_server(HASMCP_ID)
-        .name(NEW_NAME)
-        .instructions(NEW_INSTRUCTIONS)
-        .providers([ProviderRef::new(PROVIDER_ID).tools(tools)])
-        .resources(["res00000001"])
-        .prompts(["prm00000001"])
-        .expected_version(VERSION)
-}
-
-fn decode_server(bytes: &[u8]) -> hasmcp::Server {
-    serde_json::from_slice::<ServerEnvelope>(bytes)
-        .expect("a HasMCP server")
-        .server
-}
-
 fn bodies(c: &mut Criterion, entries: &mut Vec<Entry>) {
     let unused = "http://127.0.0.1:9";
-    let gm = getmcp::Client::builder(unused)
-        .api_key(GETMCP_KEY)
-        .build()
-        .expect("a GetMCP client");
-    let hm = hasmcp::Client::builder()
-        .base_url(unused)
-        .token(HASMCP_TOKEN)
-        .build()
-        .expect("a HasMCP client");
+    let gm = updates::getmcp_client(unused);
+    let hm = updates::hasmcp_client(unused);
     let current = decode_server(&fixtures::to_bytes(&fixtures::hasmcp_envelope(
         MERGE_TOOLS,
         VERSION,
@@ -136,7 +117,10 @@ fn bodies(c: &mut Criterion, entries: &mut Vec<Entry>) {
     g.throughput(Throughput::Elements(1));
     g.bench_function("getmcp_all_fields", |b| {
         b.iter(|| {
-            let body = getmcp_update(&gm).body().expect("a valid update");
+            let body = getmcp_update(&gm)
+                .test_auth_credentials(TestAuthCredentials::bearer("your_bearer_token"))
+                .body()
+                .expect("a valid update");
             serde_json::to_vec(&body).expect("the body serializes")
         })
     });
@@ -158,11 +142,7 @@ fn bodies(c: &mut Criterion, entries: &mut Vec<Entry>) {
     });
     g.finish();
     for id in ["getmcp_all_fields", "hasmcp_merged_1x100", "hasmcp_exact"] {
-        entries.push(Entry {
-            group: "body",
-            id,
-            per_iter: PerIter::Ops(1),
-        });
+        entries.push(Entry::new("body", id, PerIter::Ops(1)));
     }
 }
 
@@ -188,127 +168,75 @@ fn assert_same_requests(rt: &Runtime, server: &Server, what: &str, sdk: &Op, bas
     );
 }
 
-struct Case {
-    id: &'static str,
-    op: Op,
+/// A benchmark id and what it runs.
+type Case = (&'static str, Op);
+
+/// `<platform>_update[_<delay>]_c<n>`.
+fn group_name(platform: &str, delayed: bool, n: usize) -> String {
+    let delay = if delayed { "_1ms" } else { "" };
+    format!("{platform}_update{delay}_c{n}")
 }
 
 fn e2e_groups(
     c: &mut Criterion,
     rt: &Runtime,
-    platform: &'static str,
+    group: &str,
+    n: usize,
     cases: &[Case],
     entries: &mut Vec<Entry>,
 ) {
-    for n in CONCURRENCY {
-        let group: &'static str = match (platform, n) {
-            ("getmcp", 1) => "getmcp_update_c1",
-            ("getmcp", _) => "getmcp_update_c64",
-            (_, 1) => "hasmcp_update_c1",
-            _ => "hasmcp_update_c64",
-        };
-        let mut g: BenchmarkGroup<'_, WallTime> = c.benchmark_group(group);
-        g.throughput(Throughput::Elements(n as u64));
-        if n > 1 {
-            // Milliseconds an iteration: fewer, equal-sized samples keep the run short.
-            g.sampling_mode(SamplingMode::Flat).sample_size(50);
-        }
-        for case in cases {
-            g.bench_function(case.id, |b| b.to_async(rt).iter(|| run(n, &case.op)));
-            entries.push(Entry {
-                group,
-                id: case.id,
-                per_iter: PerIter::Ops(n as u64),
-            });
-        }
-        g.finish();
+    let mut g: BenchmarkGroup<'_, WallTime> = c.benchmark_group(group);
+    g.throughput(Throughput::Elements(n as u64));
+    if n > 1 {
+        // Milliseconds an iteration: fewer, equal-sized samples keep the run short.
+        g.sampling_mode(SamplingMode::Flat).sample_size(50);
     }
+    for (id, op) in cases {
+        g.bench_function(*id, |b| b.to_async(rt).iter(|| run(n, op)));
+        entries.push(Entry::new(group, id, PerIter::Ops(n as u64)));
+    }
+    g.finish();
 }
 
-fn getmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
-    let server = Server::start(
-        fixtures::GETMCP_SERVER.as_bytes(),
-        fixtures::GETMCP_SERVER.as_bytes(),
-    );
-    let gm = getmcp::Client::builder(server.url())
-        .api_key(GETMCP_KEY)
-        .build()
-        .expect("a GetMCP client");
-    let body = getmcp_update(&gm).body().expect("a valid update");
-    let raw_client = RawClient::new(GETMCP_KEY);
-    let raw_request = |body: Body| RawRequest {
-        client: raw_client.clone(),
-        method: Method::PATCH,
-        origin: server.url().into(),
-        path: format!("/wp-json/getmcp/v1/servers/{GETMCP_UUID}").into(),
-        body,
-    };
-    let hand_written = raw_request(Body::per_request(body.clone()));
-    let prebuilt = raw_request(Body::prebuilt(&body));
+/// GetMCP updates at each concurrency; with `delayed`, against a server that waits
+/// [`DELAY`] before each answer, and only the SDK against the hand-written baseline.
+fn getmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<Entry>) {
+    let setup = Arc::new(GetmcpUpdate::start(server_delay(delayed)));
+    let gm = setup.client.clone();
     let sdk = op(move || {
         let update = getmcp_update(&gm);
         async move {
             update.send().await.expect("the SDK update");
         }
     });
-    let raw = raw_op::<getmcp::Server>(hand_written);
-    let raw_prebuilt = raw_op::<getmcp::Server>(prebuilt);
-    assert_same_requests(rt, &server, "GetMCP update", &sdk, &raw);
-    assert_same_requests(rt, &server, "GetMCP update", &sdk, &raw_prebuilt);
-    let cases = [
-        Case {
-            id: "sdk_send",
-            op: sdk,
-        },
-        Case {
-            id: "raw_reqwest",
-            op: raw,
-        },
-        Case {
-            id: "raw_reqwest_prebuilt",
-            op: raw_prebuilt,
-        },
-    ];
-    e2e_groups(c, rt, "getmcp", &cases, entries);
+    let raw = raw_op::<getmcp::Server>(setup.raw.clone());
+    let raw_prebuilt = raw_op::<getmcp::Server>(setup.raw_prebuilt.clone());
+    let generated = with_shared(&setup, |setup| async move {
+        setup.send_generated().await;
+    });
+    let server = &setup.server;
+    assert_same_requests(rt, server, "GetMCP update", &sdk, &raw);
+    assert_same_requests(rt, server, "GetMCP update", &sdk, &raw_prebuilt);
+    assert_same_requests(rt, server, "GetMCP update", &sdk, &generated);
+    let mut cases = vec![("sdk_send", sdk), ("raw_reqwest", raw)];
+    if !delayed {
+        cases.extend([
+            ("raw_reqwest_prebuilt", raw_prebuilt),
+            ("generated", generated),
+        ]);
+    }
+    for n in CONCURRENCY {
+        e2e_groups(c, rt, &group_name("getmcp", delayed, n), n, &cases, entries);
+    }
 }
 
-fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
-    let read = fixtures::to_bytes(&fixtures::hasmcp_envelope(E2E_TOOLS, VERSION));
-    // What a PATCH answers: the next version, carrying the fields the updates write.
-    let mut written = fixtures::hasmcp_envelope(E2E_TOOLS, VERSION + 1);
-    written["server"]["name"] = NEW_NAME.into();
-    written["server"]["description"] = NEW_INSTRUCTIONS.into();
-    let written = fixtures::to_bytes(&written);
-    let server = Server::start(&read, &written);
-    let hm = hasmcp::Client::builder()
-        .base_url(server.url())
-        .token(HASMCP_TOKEN)
-        .build()
-        .expect("a HasMCP client");
-    let exact_body = hasmcp_exact_update(&hm)
-        .exact_body()
-        .expect("a valid update");
-    let merged_body = hasmcp_merge_update(&hm)
-        .merged_body(&decode_server(&read))
-        .expect("a valid update");
-    let raw_client = RawClient::new(HASMCP_TOKEN);
-    let raw_request = |method: Method, body: Body| RawRequest {
-        client: raw_client.clone(),
-        method,
-        origin: server.url().into(),
-        path: format!("/api/v1/servers/{HASMCP_ID}").into(),
-        body,
-    };
-    let raw_exact = raw_op::<ServerEnvelope>(raw_request(
-        Method::PATCH,
-        Body::per_request(exact_body.clone()),
-    ));
-    let raw_exact_prebuilt =
-        raw_op::<ServerEnvelope>(raw_request(Method::PATCH, Body::prebuilt(&exact_body)));
-    let (get, patch) = (
-        raw_request(Method::GET, Body::None),
-        raw_request(Method::PATCH, Body::per_request(merged_body)),
-    );
+/// HasMCP updates at each concurrency; with `delayed`, against a server that waits
+/// [`DELAY`] before each answer, and only `send_exact()` against its baseline.
+fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, delayed: bool, entries: &mut Vec<Entry>) {
+    let setup = Arc::new(HasmcpUpdate::start(server_delay(delayed)));
+    let raw_exact = raw_op::<ServerEnvelope>(setup.raw_exact.clone());
+    let raw_exact_prebuilt = raw_op::<ServerEnvelope>(setup.raw_exact_prebuilt.clone());
+    let (get, patch) = (setup.raw_get.clone(), setup.raw_merged_patch.clone());
     let raw_get_patch = op(move || {
         let (get, patch) = (get.clone(), patch.clone());
         async move {
@@ -318,7 +246,10 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
             assert_eq!(updated.version, Some(VERSION + 1));
         }
     });
-
+    let generated = with_shared(&setup, |setup| async move {
+        setup.send_generated().await;
+    });
+    let hm = setup.client.clone();
     let sdk_exact = {
         let hm = hm.clone();
         op(move || {
@@ -335,38 +266,63 @@ fn hasmcp_e2e(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
             assert_eq!(server.version, Some(VERSION + 1));
         }
     });
-    assert_same_requests(rt, &server, "HasMCP send_exact", &sdk_exact, &raw_exact);
+    let server = &setup.server;
+    assert_same_requests(rt, server, "HasMCP send_exact", &sdk_exact, &raw_exact);
     assert_same_requests(
         rt,
-        &server,
+        server,
         "HasMCP send_exact",
         &sdk_exact,
         &raw_exact_prebuilt,
     );
-    assert_same_requests(rt, &server, "HasMCP send", &sdk_send, &raw_get_patch);
-    let cases = [
-        Case {
-            id: "sdk_send_exact",
-            op: sdk_exact,
-        },
-        Case {
-            id: "raw_reqwest_patch",
-            op: raw_exact,
-        },
-        Case {
-            id: "raw_reqwest_patch_prebuilt",
-            op: raw_exact_prebuilt,
-        },
-        Case {
-            id: "sdk_send",
-            op: sdk_send,
-        },
-        Case {
-            id: "raw_reqwest_get_patch",
-            op: raw_get_patch,
-        },
+    assert_same_requests(rt, server, "HasMCP send_exact", &sdk_exact, &generated);
+    assert_same_requests(rt, server, "HasMCP send", &sdk_send, &raw_get_patch);
+    let mut cases = vec![
+        ("sdk_send_exact", sdk_exact),
+        ("raw_reqwest_patch", raw_exact),
     ];
-    e2e_groups(c, rt, "hasmcp", &cases, entries);
+    if !delayed {
+        cases.extend([
+            ("raw_reqwest_patch_prebuilt", raw_exact_prebuilt),
+            ("generated", generated),
+            ("sdk_send", sdk_send),
+            ("raw_reqwest_get_patch", raw_get_patch),
+        ]);
+    }
+    for n in CONCURRENCY {
+        e2e_groups(c, rt, &group_name("hasmcp", delayed, n), n, &cases, entries);
+    }
+}
+
+/// Every GetMCP server of a 100-page list. Only the hand-written side exists so far:
+/// the SDK side (`list_servers().into_stream()`) joins it as `sdk_into_stream`.
+fn paging(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
+    const GROUP: &str = "getmcp_list_10000";
+    let total = PAGES * PER_PAGE;
+    let server = Server::start_paged(&fixtures::getmcp_pages(PAGES, PER_PAGE), total);
+    let origin = server.url();
+    let raw = RawClient::new(GETMCP_KEY);
+    let read_all = || {
+        raw.get_pages::<getmcp::Server>(
+            &origin,
+            "/wp-json/getmcp/v1/servers",
+            PER_PAGE as u32,
+            |server| {
+                std::hint::black_box(server);
+            },
+        )
+    };
+    assert_eq!(rt.block_on(read_all()), total, "every server is read once");
+    let mut g = c.benchmark_group(GROUP);
+    g.throughput(Throughput::Elements(total as u64));
+    g.sampling_mode(SamplingMode::Flat).sample_size(20);
+    g.bench_function("raw_reqwest_pages", |b| b.to_async(rt).iter(read_all));
+    g.finish();
+    entries.push(Entry::new(
+        GROUP,
+        "raw_reqwest_pages",
+        PerIter::Ops(total as u64),
+    ));
 }
 
 fn decode(c: &mut Criterion, entries: &mut Vec<Entry>) {
@@ -384,12 +340,59 @@ fn decode(c: &mut Criterion, entries: &mut Vec<Entry>) {
     });
     g.finish();
     for id in ["typed_server", "serde_json_value"] {
-        entries.push(Entry {
-            group: GROUP,
-            id,
-            per_iter: PerIter::Bytes(len),
-        });
+        entries.push(Entry::new(GROUP, id, PerIter::Bytes(len)));
     }
+}
+
+/// Every SDK/baseline pair the summary reports, with its target where there is one.
+fn pairs() -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for delayed in [false, true] {
+        let target = if delayed {
+            DELAYED_TARGET
+        } else {
+            LOOPBACK_TARGET
+        };
+        for n in CONCURRENCY {
+            let (getmcp, hasmcp) = (
+                group_name("getmcp", delayed, n),
+                group_name("hasmcp", delayed, n),
+            );
+            pairs.push(Pair::new(&getmcp, "sdk_send", "raw_reqwest", Some(target)));
+            pairs.push(Pair::new(
+                &hasmcp,
+                "sdk_send_exact",
+                "raw_reqwest_patch",
+                Some(target),
+            ));
+            if delayed {
+                continue;
+            }
+            pairs.push(Pair::new(&getmcp, "sdk_send", "raw_reqwest_prebuilt", None));
+            pairs.push(Pair::new(
+                &hasmcp,
+                "sdk_send_exact",
+                "raw_reqwest_patch_prebuilt",
+                None,
+            ));
+            pairs.push(Pair::new(
+                &hasmcp,
+                "sdk_send",
+                "raw_reqwest_get_patch",
+                None,
+            ));
+            pairs.push(Pair::new(&hasmcp, "sdk_send", "sdk_send_exact", None));
+            pairs.push(Pair::new(&getmcp, "generated", "raw_reqwest", None));
+            pairs.push(Pair::new(&hasmcp, "generated", "raw_reqwest_patch", None));
+        }
+    }
+    pairs.push(Pair::new(
+        "decode_hasmcp_1x1000",
+        "typed_server",
+        "serde_json_value",
+        Some(1.0),
+    ));
+    pairs
 }
 
 fn main() {
@@ -405,47 +408,12 @@ fn main() {
         .expect("a tokio runtime");
     let mut entries = Vec::new();
     bodies(&mut c, &mut entries);
-    getmcp_e2e(&mut c, &rt, &mut entries);
-    hasmcp_e2e(&mut c, &rt, &mut entries);
+    for delayed in [false, true] {
+        getmcp_e2e(&mut c, &rt, delayed, &mut entries);
+        hasmcp_e2e(&mut c, &rt, delayed, &mut entries);
+    }
+    paging(&mut c, &rt, &mut entries);
     decode(&mut c, &mut entries);
     c.final_summary();
-
-    let mut pairs = Vec::new();
-    for (getmcp, hasmcp) in [
-        ("getmcp_update_c1", "hasmcp_update_c1"),
-        ("getmcp_update_c64", "hasmcp_update_c64"),
-    ] {
-        for (group, subject, baseline) in [
-            (getmcp, "sdk_send", "raw_reqwest"),
-            (getmcp, "sdk_send", "raw_reqwest_prebuilt"),
-            (hasmcp, "sdk_send_exact", "raw_reqwest_patch"),
-            (hasmcp, "sdk_send_exact", "raw_reqwest_patch_prebuilt"),
-        ] {
-            pairs.push(Pair {
-                group,
-                subject,
-                baseline,
-                target: Some(0.95),
-            });
-        }
-        pairs.push(Pair {
-            group: hasmcp,
-            subject: "sdk_send",
-            baseline: "raw_reqwest_get_patch",
-            target: None,
-        });
-        pairs.push(Pair {
-            group: hasmcp,
-            subject: "sdk_send",
-            baseline: "sdk_send_exact",
-            target: None,
-        });
-    }
-    pairs.push(Pair {
-        group: "decode_hasmcp_1x1000",
-        subject: "typed_server",
-        baseline: "serde_json_value",
-        target: Some(1.0),
-    });
-    report::print(started, &entries, &pairs);
+    report::print(started, &entries, &pairs());
 }

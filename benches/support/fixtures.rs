@@ -14,6 +14,30 @@ pub const HASMCP_ID: &str = "kSuB9Gf6aD4";
 /// The id of the one provider of every generated HasMCP server.
 pub const PROVIDER_ID: &str = "prov0000001";
 
+/// `pages` pages of `per_page` GetMCP servers each, as the JSON arrays a list answers
+/// with: the vendor's example, numbered `1..=pages * per_page`.
+pub fn getmcp_pages(pages: usize, per_page: usize) -> Vec<Vec<u8>> {
+    let example: Value = serde_json::from_str(GETMCP_SERVER).expect("the example is JSON");
+    (0..pages)
+        .map(|p| {
+            let servers: Vec<Value> = (1..=per_page)
+                .map(|i| {
+                    let n = p * per_page + i;
+                    let mut server = example.clone();
+                    server["id"] = n.into();
+                    server["uuid"] = format!("9a3b7c8d-2e1f-4a5b-8c9d-{n:012}").into();
+                    server["name"] = format!("GitHub Tools {n}").into();
+                    server["slug"] = format!("github-tools-{n}").into();
+                    server["endpoint_url"] =
+                        format!("https://yoursite.com/mcp/github-tools-{n}").into();
+                    server
+                })
+                .collect();
+            to_bytes(&Value::Array(servers))
+        })
+        .collect()
+}
+
 /// The id of tool `i`: 11 characters `[A-Za-z0-9]`, like every HasMCP id.
 pub fn tool_id(i: usize) -> String {
     format!("tool{i:07}")

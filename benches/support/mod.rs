@@ -5,3 +5,4 @@ pub mod baseline;
 pub mod fixtures;
 pub mod report;
 pub mod server;
+pub mod updates;

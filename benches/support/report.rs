@@ -21,23 +21,51 @@ pub enum PerIter {
 /// One benchmark of the run.
 pub struct Entry {
     /// Criterion group name.
-    pub group: &'static str,
+    group: String,
     /// Criterion function id.
-    pub id: &'static str,
+    id: &'static str,
     /// What one iteration processes.
-    pub per_iter: PerIter,
+    per_iter: PerIter,
+}
+
+impl Entry {
+    /// Benchmark `group/id`, processing `per_iter` an iteration.
+    pub fn new(group: &str, id: &'static str, per_iter: PerIter) -> Entry {
+        Entry {
+            group: group.to_owned(),
+            id,
+            per_iter,
+        }
+    }
 }
 
 /// An SDK measurement against its baseline.
 pub struct Pair {
     /// The group both are in.
-    pub group: &'static str,
+    group: String,
     /// The measured function id.
-    pub subject: &'static str,
+    subject: &'static str,
     /// The baseline function id.
-    pub baseline: &'static str,
+    baseline: &'static str,
     /// The lowest acceptable throughput ratio subject/baseline, if there is a target.
-    pub target: Option<f64>,
+    target: Option<f64>,
+}
+
+impl Pair {
+    /// `group/subject` against `group/baseline`, with its target if it has one.
+    pub fn new(
+        group: &str,
+        subject: &'static str,
+        baseline: &'static str,
+        target: Option<f64>,
+    ) -> Pair {
+        Pair {
+            group: group.to_owned(),
+            subject,
+            baseline,
+            target,
+        }
+    }
 }
 
 struct Median {
@@ -114,7 +142,7 @@ pub fn print(since: SystemTime, entries: &[Entry], pairs: &[Pair]) {
     let _ = writeln!(out, "|---|---:|---:|---:|");
     let mut any = false;
     for e in entries {
-        let Some(m) = median(&dir, e.group, e.id, since) else {
+        let Some(m) = median(&dir, &e.group, e.id, since) else {
             continue;
         };
         any = true;
@@ -140,8 +168,8 @@ pub fn print(since: SystemTime, entries: &[Entry], pairs: &[Pair]) {
     let _ = writeln!(out, "|---|---|---:|---:|:---:|");
     for p in pairs {
         let (Some(s), Some(b)) = (
-            median(&dir, p.group, p.subject, since),
-            median(&dir, p.group, p.baseline, since),
+            median(&dir, &p.group, p.subject, since),
+            median(&dir, &p.group, p.baseline, since),
         ) else {
             continue;
         };

@@ -1,5 +1,7 @@
 //! A minimal HTTP/1.1 server on loopback that answers every request with a canned
-//! response: keep-alive, `Content-Length` request bodies, nothing else.
+//! response: keep-alive, `Content-Length` request bodies, nothing else. Optionally it
+//! waits a fixed delay before each answer (a hosted API's latency), or answers a paged
+//! list by the request's `page` query parameter.
 //!
 //! Hand-rolled so the server costs next to nothing next to the client under test (a
 //! mock server that matches requests would dominate the measurement). It runs on its
@@ -11,6 +13,7 @@ use std::{
         atomic::{AtomicBool, Ordering},
         Arc, Mutex,
     },
+    time::Duration,
 };
 
 use bytes::{Buf, BytesMut};
@@ -25,27 +28,90 @@ pub struct Server {
     shared: Arc<Shared>,
 }
 
+/// What the server answers.
+enum Answers {
+    /// The full response to a `GET`, and to any other method.
+    Canned { get: Vec<u8>, other: Vec<u8> },
+    /// The full response for each page, from page 1; any other page gets `past_end`.
+    Paged {
+        pages: Vec<Vec<u8>>,
+        past_end: Vec<u8>,
+    },
+}
+
+impl Answers {
+    fn pick(&self, head: &[u8]) -> &[u8] {
+        match self {
+            Answers::Canned { get, other } => {
+                if head.starts_with(b"GET ") {
+                    get
+                } else {
+                    other
+                }
+            }
+            Answers::Paged { pages, past_end } => page_number(head)
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| pages.get(i))
+                .unwrap_or(past_end),
+        }
+    }
+}
+
+/// The `page` query parameter of the request line, if any.
+fn page_number(head: &[u8]) -> Option<usize> {
+    let line = std::str::from_utf8(head).ok()?.lines().next()?;
+    let target = line.split(' ').nth(1)?;
+    let (_, query) = target.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?
+        .parse()
+        .ok()
+}
+
 struct Shared {
-    /// The full response to a `GET`.
-    get: Vec<u8>,
-    /// The full response to any other method.
-    other: Vec<u8>,
+    answers: Answers,
+    /// Waited before each answer.
+    delay: Duration,
     capturing: AtomicBool,
     captured: Mutex<Vec<Vec<u8>>>,
 }
 
 impl Server {
     /// Starts a server answering `GET` with `get_body` and every other method with
-    /// `other_body`, both as `200 OK` JSON.
-    pub fn start(get_body: &[u8], other_body: &[u8]) -> Server {
+    /// `other_body`, both as `200 OK` JSON, each after waiting `delay`.
+    pub fn start(get_body: &[u8], other_body: &[u8], delay: Duration) -> Server {
+        let answers = Answers::Canned {
+            get: response(get_body, &[]),
+            other: response(other_body, &[]),
+        };
+        Server::spawn(answers, delay)
+    }
+
+    /// Starts a server answering a paged list the WordPress way: `?page=N` (from 1)
+    /// gets `pages[N - 1]` as a JSON array, any other page `[]`, each with the
+    /// `X-WP-Total` (`total` items) and `X-WP-TotalPages` headers.
+    pub fn start_paged(pages: &[Vec<u8>], total: usize) -> Server {
+        let totals = [
+            ("x-wp-total", total.to_string()),
+            ("x-wp-totalpages", pages.len().to_string()),
+        ];
+        let answers = Answers::Paged {
+            pages: pages.iter().map(|page| response(page, &totals)).collect(),
+            past_end: response(b"[]", &totals),
+        };
+        Server::spawn(answers, Duration::ZERO)
+    }
+
+    fn spawn(answers: Answers, delay: Duration) -> Server {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         listener
             .set_nonblocking(true)
             .expect("non-blocking listener");
         let addr = listener.local_addr().expect("the bound address");
         let shared = Arc::new(Shared {
-            get: response(get_body),
-            other: response(other_body),
+            answers,
+            delay,
             capturing: AtomicBool::new(false),
             captured: Mutex::new(Vec::new()),
         });
@@ -92,12 +158,14 @@ impl Server {
     }
 }
 
-fn response(body: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
+fn response(body: &[u8], headers: &[(&str, String)]) -> Vec<u8> {
+    let mut head =
+        String::from("HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
+    let mut out = head.into_bytes();
     out.extend_from_slice(body);
     out
 }
@@ -118,7 +186,6 @@ async fn serve(mut socket: TcpStream, shared: Arc<Shared>) {
             }
         };
         let head = &buf[..head_len];
-        let is_get = head.starts_with(b"GET ");
         assert!(
             header(head, "transfer-encoding").is_none(),
             "the benchmark server reads Content-Length bodies only"
@@ -137,8 +204,11 @@ async fn serve(mut socket: TcpStream, shared: Arc<Shared>) {
             let request = buf[..total].to_vec();
             shared.captured.lock().expect("capture lock").push(request);
         }
+        let reply = shared.answers.pick(&buf[..head_len]);
         buf.advance(total);
-        let reply = if is_get { &shared.get } else { &shared.other };
+        if !shared.delay.is_zero() {
+            tokio::time::sleep(shared.delay).await;
+        }
         if socket.write_all(reply).await.is_err() {
             return;
         }
