@@ -420,59 +420,12 @@ impl UpdateServer {
     /// ```
     pub fn body(&self) -> Result<UpdateServerBody, Error> {
         let c = &self.changes;
-        if c.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-            return Err(Error::invalid("name", "the name must not be empty"));
-        }
-        let cors_origins = match &c.cors_origins {
-            Patch::Keep => None,
-            Patch::Clear => Some(String::new()),
-            Patch::Set(list) => Some(join_origins(list)?),
-        };
-        match c.rate_limit_per_min {
-            Some(n) if n < -1 => {
-                return Err(Error::invalid(
-                    "rate_limit_per_min",
-                    format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
-                ))
-            }
-            Some(n) if n > MAX_RATE_LIMIT => {
-                return Err(Error::invalid(
-                    "rate_limit_per_min",
-                    format!("{n} is above {MAX_RATE_LIMIT}, the most the site stores (it would keep {MAX_RATE_LIMIT})"),
-                ))
-            }
-            _ => {}
-        }
-        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
-            Patch::Keep => (None, None),
-            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
-            Patch::Set(credentials) => {
-                if let Some(t @ (AuthType::None | AuthType::OAuth)) = &c.auth_type {
-                    return Err(Error::invalid(
-                        TEST_CREDENTIALS,
-                        format!("the site never stores test credentials for auth_type \"{t}\""),
-                    ));
-                }
-                (Some(credentials.to_json_string()?), None)
-            }
-        };
-        let body = UpdateServerBody {
+        c.body(Moved {
             name: c.name.clone(),
-            description: c.description.clone().into_wire(String::new),
+            description: c.description.clone(),
             status: c.status.clone(),
             auth_type: c.auth_type.clone(),
-            test_auth_credentials: test_auth_credentials.map(Redacted::new),
-            clear_credentials,
-            cors_origins,
-            rate_limit_per_min: c.rate_limit_per_min,
-        };
-        if body.is_empty() {
-            return Err(Error::invalid(
-                "update",
-                "nothing to update: set at least one field",
-            ));
-        }
-        Ok(body)
+        })
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -519,17 +472,24 @@ impl UpdateServer {
     /// assert_eq!(fake.requests().await.len(), 4); // PATCH, GET, PATCH, GET
     /// # Ok(()) }
     /// ```
-    pub async fn send(self) -> Result<Server, Error> {
-        let body = self.body()?;
-        let want_stored = match self.changes.test_auth_credentials {
+    pub async fn send(mut self) -> Result<Server, Error> {
+        let c = &mut self.changes;
+        let moved = Moved {
+            name: c.name.take(),
+            description: std::mem::take(&mut c.description),
+            status: c.status.take(),
+            auth_type: c.auth_type.take(),
+        };
+        let body = c.body(moved)?;
+        let want_stored = match c.test_auth_credentials {
             Patch::Keep => None,
             Patch::Set(_) => Some(true),
             Patch::Clear => Some(false),
         };
-        let server = self.patch(body.clone()).await?;
         let Some(want_stored) = want_stored else {
-            return Ok(server);
+            return self.patch(body).await;
         };
+        let server = self.patch(body.clone()).await?;
         match self.stored().await? {
             None => return Ok(server),
             Some(stored) if stored == want_stored => return Ok(server),
@@ -583,6 +543,75 @@ impl UpdateServer {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// The fields a body takes over from the changes whole: moved out by
+/// [`UpdateServer::send`], cloned by [`UpdateServer::body`].
+struct Moved {
+    name: Option<String>,
+    description: Patch<String>,
+    status: Option<ServerStatus>,
+    auth_type: Option<AuthType>,
+}
+
+impl Changes {
+    /// Checks the changes and builds the body from them and `moved`.
+    fn body(&self, moved: Moved) -> Result<UpdateServerBody, Error> {
+        let c = self;
+        if moved.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return Err(Error::invalid("name", "the name must not be empty"));
+        }
+        let cors_origins = match &c.cors_origins {
+            Patch::Keep => None,
+            Patch::Clear => Some(String::new()),
+            Patch::Set(list) => Some(join_origins(list)?),
+        };
+        match c.rate_limit_per_min {
+            Some(n) if n < -1 => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
+                ))
+            }
+            Some(n) if n > MAX_RATE_LIMIT => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is above {MAX_RATE_LIMIT}, the most the site stores (it would keep {MAX_RATE_LIMIT})"),
+                ))
+            }
+            _ => {}
+        }
+        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
+            Patch::Keep => (None, None),
+            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
+            Patch::Set(credentials) => {
+                if let Some(t @ (AuthType::None | AuthType::OAuth)) = &moved.auth_type {
+                    return Err(Error::invalid(
+                        TEST_CREDENTIALS,
+                        format!("the site never stores test credentials for auth_type \"{t}\""),
+                    ));
+                }
+                (Some(credentials.to_json_string()?), None)
+            }
+        };
+        let body = UpdateServerBody {
+            name: moved.name,
+            description: moved.description.into_wire(String::new),
+            status: moved.status,
+            auth_type: moved.auth_type,
+            test_auth_credentials: test_auth_credentials.map(Redacted::new),
+            clear_credentials,
+            cors_origins,
+            rate_limit_per_min: c.rate_limit_per_min,
+        };
+        if body.is_empty() {
+            return Err(Error::invalid(
+                "update",
+                "nothing to update: set at least one field",
+            ));
+        }
+        Ok(body)
     }
 }
 
