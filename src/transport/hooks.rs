@@ -24,7 +24,6 @@ use super::{
 use crate::error::BODY_SNIPPET_LIMIT;
 
 const METHOD_OVERRIDE: HeaderName = HeaderName::from_static("x-http-method-override");
-const API_VERSION: HeaderName = HeaderName::from_static("api-version");
 
 impl ClientHooks<Transport> for crate::raw::Client {
     async fn pre<E>(
@@ -33,8 +32,6 @@ impl ClientHooks<Transport> for crate::raw::Client {
         _info: &OperationInfo,
     ) -> Result<(), progenitor_client::Error<E>> {
         let t = &self.inner().inner;
-        // progenitor adds the document's version as a header; the platforms don't use it.
-        request.headers_mut().remove(API_VERSION);
         request.headers_mut().insert(AUTHORIZATION, t.auth.clone());
         // Whatever the server echoes of the credentials sent must not reach an error.
         if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {

@@ -420,59 +420,12 @@ impl UpdateServer {
     /// ```
     pub fn body(&self) -> Result<UpdateServerBody, Error> {
         let c = &self.changes;
-        if c.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-            return Err(Error::invalid("name", "the name must not be empty"));
-        }
-        let cors_origins = match &c.cors_origins {
-            Patch::Keep => None,
-            Patch::Clear => Some(String::new()),
-            Patch::Set(list) => Some(join_origins(list)?),
-        };
-        match c.rate_limit_per_min {
-            Some(n) if n < -1 => {
-                return Err(Error::invalid(
-                    "rate_limit_per_min",
-                    format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
-                ))
-            }
-            Some(n) if n > MAX_RATE_LIMIT => {
-                return Err(Error::invalid(
-                    "rate_limit_per_min",
-                    format!("{n} is above {MAX_RATE_LIMIT}, the most the site stores (it would keep {MAX_RATE_LIMIT})"),
-                ))
-            }
-            _ => {}
-        }
-        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
-            Patch::Keep => (None, None),
-            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
-            Patch::Set(credentials) => {
-                if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &c.auth_type {
-                    return Err(Error::invalid(
-                        TEST_CREDENTIALS,
-                        format!("the site never stores test credentials for auth_type \"{t}\""),
-                    ));
-                }
-                (Some(credentials.to_json_string()?), None)
-            }
-        };
-        let body = UpdateServerBody {
+        c.body(Moved {
             name: c.name.clone(),
-            description: c.description.clone().into_wire(String::new),
+            description: c.description.clone(),
             status: c.status.clone(),
             auth_type: c.auth_type.clone(),
-            test_auth_credentials: test_auth_credentials.map(Redacted::new),
-            clear_credentials,
-            cors_origins,
-            rate_limit_per_min: c.rate_limit_per_min,
-        };
-        if body.is_empty() {
-            return Err(Error::invalid(
-                "update",
-                "nothing to update: set at least one field",
-            ));
-        }
-        Ok(body)
+        })
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -519,17 +472,24 @@ impl UpdateServer {
     /// assert_eq!(fake.requests().await.len(), 4); // PATCH, GET, PATCH, GET
     /// # Ok(()) }
     /// ```
-    pub async fn send(self) -> Result<Server, Error> {
-        let body = self.body()?;
-        let want_stored = match self.changes.test_auth_credentials {
+    pub async fn send(mut self) -> Result<Server, Error> {
+        let c = &mut self.changes;
+        let moved = Moved {
+            name: c.name.take(),
+            description: std::mem::take(&mut c.description),
+            status: c.status.take(),
+            auth_type: c.auth_type.take(),
+        };
+        let body = c.body(moved)?;
+        let want_stored = match c.test_auth_credentials {
             Patch::Keep => None,
             Patch::Set(_) => Some(true),
             Patch::Clear => Some(false),
         };
-        let server = self.patch(body.clone()).await?;
         let Some(want_stored) = want_stored else {
-            return Ok(server);
+            return self.patch(body).await;
         };
+        let server = self.patch(body.clone()).await?;
         match self.stored().await? {
             None => return Ok(server),
             Some(stored) if stored == want_stored => return Ok(server),
@@ -586,6 +546,75 @@ impl UpdateServer {
     }
 }
 
+/// The fields a body takes over from the changes whole: moved out by
+/// [`UpdateServer::send`], cloned by [`UpdateServer::body`].
+struct Moved {
+    name: Option<String>,
+    description: Patch<String>,
+    status: Option<ServerStatus>,
+    auth_type: Option<AuthType>,
+}
+
+impl Changes {
+    /// Checks the changes and builds the body from them and `moved`.
+    fn body(&self, moved: Moved) -> Result<UpdateServerBody, Error> {
+        let c = self;
+        if moved.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return Err(Error::invalid("name", "the name must not be empty"));
+        }
+        let cors_origins = match &c.cors_origins {
+            Patch::Keep => None,
+            Patch::Clear => Some(String::new()),
+            Patch::Set(list) => Some(join_origins(list)?),
+        };
+        match c.rate_limit_per_min {
+            Some(n) if n < -1 => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is below -1 (-1 = no limit, 0 = site default)"),
+                ))
+            }
+            Some(n) if n > MAX_RATE_LIMIT => {
+                return Err(Error::invalid(
+                    "rate_limit_per_min",
+                    format!("{n} is above {MAX_RATE_LIMIT}, the most the site stores (it would keep {MAX_RATE_LIMIT})"),
+                ))
+            }
+            _ => {}
+        }
+        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
+            Patch::Keep => (None, None),
+            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
+            Patch::Set(credentials) => {
+                if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &moved.auth_type {
+                    return Err(Error::invalid(
+                        TEST_CREDENTIALS,
+                        format!("the site never stores test credentials for auth_type \"{t}\""),
+                    ));
+                }
+                (Some(credentials.to_json_string()?), None)
+            }
+        };
+        let body = UpdateServerBody {
+            name: moved.name,
+            description: moved.description.into_wire(String::new),
+            status: moved.status,
+            auth_type: moved.auth_type,
+            test_auth_credentials: test_auth_credentials.map(Redacted::new),
+            clear_credentials,
+            cors_origins,
+            rate_limit_per_min: c.rate_limit_per_min,
+        };
+        if body.is_empty() {
+            return Err(Error::invalid(
+                "update",
+                "nothing to update: set at least one field",
+            ));
+        }
+        Ok(body)
+    }
+}
+
 /// The PATCH of this builder.
 const WRITE: &Operation = &ops::GETMCP_UPDATE_SERVER;
 
@@ -622,6 +651,18 @@ fn join_origins(origins: &[String]) -> Result<String, Error> {
 }
 
 fn check_origin(origin: &str) -> Result<(), Error> {
+    let scanned = if let Some(rest) = origin.strip_prefix("https://") {
+        serialized_origin(rest, true)
+    } else {
+        origin
+            .strip_prefix("http://")
+            .and_then(|rest| serialized_origin(rest, false))
+    };
+    if scanned == Some(true) {
+        return Ok(());
+    }
+    // Refusals, and punycode labels (valid only if they decode), go through the checks
+    // below and the full URL parser, which also says what browsers would send instead.
     let bad = |why: &str| Err(Error::invalid("cors_origins", format!("{origin:?}: {why}")));
     if origin.is_empty() {
         return bad("empty origin");
@@ -662,9 +703,173 @@ fn check_origin(origin: &str) -> Result<(), Error> {
     }
 }
 
+/// Whether `authority` (after `http://` or `https://`) is written exactly as a browser
+/// serializes an origin's host and port: `Some(true)` yes, `Some(false)` no, `None` when
+/// it has a punycode (`xn--`) label, which only a decoder can validate. A byte scan that
+/// agrees with `Url::parse` and `Origin::ascii_serialization` without running IDNA.
+fn serialized_origin(authority: &str, https: bool) -> Option<bool> {
+    let (host, port) = if authority.starts_with('[') {
+        match authority.split_once(']') {
+            Some((v6, "")) => (&authority[..=v6.len()], None),
+            Some((v6, port)) => match port.strip_prefix(':') {
+                Some(port) => (&authority[..=v6.len()], Some(port)),
+                None => return Some(false),
+            },
+            None => return Some(false),
+        }
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    if let Some(port) = port {
+        let default = if https { 443 } else { 80 };
+        let canonical = (port == "0" || !port.starts_with('0'))
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|n| n != default);
+        if !canonical {
+            return Some(false);
+        }
+    }
+    if let Some(v6) = host.strip_prefix('[') {
+        return Some(canonical_ipv6(&v6[..v6.len() - 1]));
+    }
+    canonical_domain(host)
+}
+
+/// A domain or IPv4 host as the URL standard serializes it: lower-case ASCII without the
+/// characters a host may not hold or that parsing rewrites (`%`), and, when the last label
+/// is a number, a dotted-quad IPv4 address in decimal.
+fn canonical_domain(host: &str) -> Option<bool> {
+    let bytes = host.as_bytes();
+    if bytes.is_empty() {
+        return Some(false);
+    }
+    let mut punycode = false;
+    let mut label_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'.' => label_start = i + 1,
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {
+                if b == b'-' && i == label_start + 3 && bytes[label_start..].starts_with(b"xn--") {
+                    punycode = true;
+                }
+            }
+            b'A'..=b'Z'
+            | b'%'
+            | b','
+            | b'#'
+            | b'/'
+            | b':'
+            | b'<'
+            | b'>'
+            | b'?'
+            | b'@'
+            | b'['
+            | b'\\'
+            | b']'
+            | b'^'
+            | b'|' => return Some(false),
+            b'!'..=b'~' => {}
+            _ => return Some(false),
+        }
+    }
+    if ends_in_a_number(host) {
+        return Some(host.parse::<std::net::Ipv4Addr>().is_ok());
+    }
+    if punycode {
+        None
+    } else {
+        Some(true)
+    }
+}
+
+/// The URL standard's "ends in a number": the last label (before one trailing dot) is
+/// decimal digits, or an IPv4 number in hex (`0x…`) or octal (`0…`); such a host is parsed
+/// as an IPv4 address.
+fn ends_in_a_number(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let last = host.rsplit('.').next().unwrap_or(host);
+    let digits = |s: &str, radix: u32| s.chars().all(|c| c.is_digit(radix));
+    if let Some(hex) = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X")) {
+        return digits(hex, 16);
+    }
+    !last.is_empty() && digits(last, 10)
+}
+
+/// An IPv6 address as the URL standard serializes it: lower-case hex pieces without
+/// leading zeros, the first longest run of two or more zero pieces as `::`, no embedded
+/// IPv4 form.
+fn canonical_ipv6(text: &str) -> bool {
+    let Ok(address) = text.parse::<std::net::Ipv6Addr>() else {
+        return false;
+    };
+    let pieces = address.segments();
+    let (mut run, mut best) = ((0, 0), (0, 0));
+    for (i, &piece) in pieces.iter().enumerate() {
+        if piece != 0 {
+            continue;
+        }
+        run = if run.1 == i && run.1 > run.0 {
+            (run.0, i + 1)
+        } else {
+            (i, i + 1)
+        };
+        if run.1 - run.0 > best.1 - best.0 {
+            best = run;
+        }
+    }
+    let compress = if best.1 - best.0 >= 2 {
+        Some(best)
+    } else {
+        None
+    };
+    let mut rest = text.as_bytes();
+    let mut i = 0;
+    while i < 8 {
+        if compress.is_some_and(|(start, _)| start == i) {
+            let Some(after) = rest.strip_prefix(b"::") else {
+                return false;
+            };
+            rest = after;
+            i = compress.map_or(i, |(_, end)| end);
+            continue;
+        }
+        let sep: &[u8] = if i == 0 || compress.is_some_and(|(_, end)| end == i) {
+            b""
+        } else {
+            b":"
+        };
+        let Some(after) = rest.strip_prefix(sep) else {
+            return false;
+        };
+        let piece = format_hex(pieces[i]);
+        let Some(after) = after.strip_prefix(&piece.0[..piece.1]) else {
+            return false;
+        };
+        rest = after;
+        i += 1;
+    }
+    rest.is_empty()
+}
+
+/// `n` in lower-case hex without leading zeros: the digits and how many are used.
+fn format_hex(n: u16) -> ([u8; 4], usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let len = (16 - n.leading_zeros() as usize).div_ceil(4).max(1);
+    let mut out = [0u8; 4];
+    for (j, slot) in out[..len].iter_mut().enumerate() {
+        *slot = HEX[usize::from((n >> (4 * (len - 1 - j))) & 0xf)];
+    }
+    (out, len)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{check_origin, UpdateServer};
+    use proptest::prelude::*;
+
+    use super::{check_origin, serialized_origin, UpdateServer};
     use crate::{
         getmcp::{AuthType, Client, RateLimit, ServerStatus, TestAuthCredentials},
         Patch,
@@ -776,6 +981,9 @@ mod tests {
             "https://xn--bcher-kva.example",
             "https://a.example:8443",
             "http://a.example:443",
+            "http://127.0.0.1:8080",
+            "https://[2001:db8::ff00:42:8329]",
+            "http://a.example:0",
         ] {
             assert!(check_origin(ok).is_ok(), "{ok}");
         }
@@ -798,8 +1006,129 @@ mod tests {
             "https://A.example",
             "https://bücher.example",
             "https://%61.example",
+            "http://0x7f.1",
+            "http://127.000.0.1",
+            "https://[0::1]",
+            "https://[::FFFF]",
+            "https://a.example:08443",
         ] {
             assert!(check_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// The rule the scan stands for: the URL parser's serialized origin equals the input.
+    fn browsers_send_as_is(origin: &str) -> bool {
+        match reqwest::Url::parse(origin) {
+            Ok(url) if url.host_str().is_some_and(|h| !h.is_empty()) => {
+                url.origin().ascii_serialization() == origin
+            }
+            _ => false,
+        }
+    }
+
+    fn label() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => "[a-z0-9-]{1,6}",
+            2 => "[0-9]{1,4}",
+            1 => "0[xX][0-9a-fA-F]{0,3}",
+            1 => "[a-zA-Z]{1,4}",
+            1 => "[!-~]{1,3}",
+            1 => prop::sample::select(vec![" ", "\t", ",", "a b"]).prop_map(str::to_owned),
+            1 => Just(String::new()),
+            1 => prop::sample::select(vec!["xn--bcher-kva", "xn--", "xn--zz", "xn--a-", "XN--bcher-kva", "bücher", "ü"])
+                .prop_map(str::to_owned),
+        ]
+    }
+
+    fn domain() -> impl Strategy<Value = String> {
+        (prop::collection::vec(label(), 1..4), any::<bool>()).prop_map(|(labels, dot)| {
+            let mut host = labels.join(".");
+            if dot {
+                host.push('.');
+            }
+            host
+        })
+    }
+
+    fn ipv4() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => (0u32..300).prop_map(|n| n.to_string()),
+                1 => (0u32..300).prop_map(|n| format!("0{n}")),
+                1 => (0u32..300).prop_map(|n| format!("0x{n:x}")),
+                1 => Just(u32::MAX.to_string()),
+            ],
+            1..6,
+        )
+        .prop_map(|parts| parts.join("."))
+    }
+
+    /// IPv6 addresses written in many forms: every piece, any run compressed, upper
+    /// case, leading zeros, an embedded IPv4 tail.
+    fn ipv6() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(
+                prop_oneof![3 => Just(0u16), 1 => 0u16..16, 1 => any::<u16>()],
+                8,
+            ),
+            0usize..9,
+            0usize..9,
+            0u8..4,
+        )
+            .prop_map(|(pieces, a, b, style)| {
+                let hex = |p: &u16| match style {
+                    1 => format!("{p:X}"),
+                    2 => format!("{p:04x}"),
+                    _ => format!("{p:x}"),
+                };
+                let mut text: Vec<String> = pieces.iter().map(hex).collect();
+                if style == 3 {
+                    text.truncate(6);
+                    text.push(format!(
+                        "{}.{}.{}.{}",
+                        pieces[6] >> 8,
+                        pieces[6] & 0xff,
+                        pieces[7] >> 8,
+                        pieces[7] & 0xff
+                    ));
+                }
+                let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+                if b > a {
+                    format!("[{}::{}]", text[..a].join(":"), text[b..].join(":"))
+                } else {
+                    format!("[{}]", text.join(":"))
+                }
+            })
+    }
+
+    fn origin() -> impl Strategy<Value = String> {
+        let host = prop_oneof![5 => domain(), 2 => ipv4(), 2 => ipv6()];
+        let port = prop_oneof![
+            4 => Just(String::new()),
+            1 => prop::sample::select(vec![":", ":0", ":00", ":80", ":443", ":8080", ":08080", ":65535", ":65536", ":99999", ":8a"])
+                .prop_map(str::to_owned),
+            1 => any::<u16>().prop_map(|p| format!(":{p}")),
+        ];
+        (prop::sample::select(vec!["http", "https"]), host, port)
+            .prop_map(|(scheme, host, port)| format!("{scheme}://{host}{port}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Where the scan decides, it decides as the URL parser does; the whole check
+        /// accepts exactly what the URL parser serializes unchanged.
+        #[test]
+        fn the_scan_agrees_with_the_url_parser(origin in origin()) {
+            let expected = browsers_send_as_is(&origin);
+            let (scheme, rest) = origin.split_once("://").unwrap();
+            // What the check refuses before either parse: a list, a path, a user part.
+            let plain =
+                !rest.contains(['/', '?', '#', '@', ',']) && !rest.chars().any(char::is_whitespace);
+            if let Some(decided) = serialized_origin(rest, scheme == "https") {
+                prop_assert_eq!(decided, plain && expected, "scan on {:?}", origin);
+            }
+            prop_assert_eq!(check_origin(&origin).is_ok(), plain && expected, "{:?}", origin);
         }
     }
 }

@@ -574,6 +574,12 @@ impl UpdateServer {
     /// # Ok(()) }
     /// ```
     pub fn exact_body(&self) -> Result<UpdateServerBody, Error> {
+        self.check_exact()?;
+        Ok(exact(self.changes.clone(), self.expected_version))
+    }
+
+    /// The checks of [`exact_body`](Self::exact_body).
+    fn check_exact(&self) -> Result<(), Error> {
         self.validate()?;
         if self.changes.relative != Relative::default() {
             return Err(Error::invalid(
@@ -582,18 +588,7 @@ impl UpdateServer {
                  which reads it",
             ));
         }
-        let c = self.changes.clone();
-        Ok(UpdateServerBody {
-            server: ServerUpdate {
-                name: c.name,
-                instructions: c.instructions.into_wire(String::new),
-                version: self.expected_version,
-                request_headers_proxy_enabled: c.request_headers_proxy_enabled,
-                providers: c.providers.into_wire(Vec::new),
-                resources: c.resources.into_wire(Vec::new),
-                prompts: c.prompts.into_wire(Vec::new),
-            },
-        })
+        Ok(())
     }
 
     /// Reads the server, applies the changes, PATCHes the whole result with the
@@ -715,8 +710,10 @@ impl UpdateServer {
 
     /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
     /// the version sent is [`expected_version`](Self::expected_version), if set.
-    pub async fn send_exact(self) -> Result<Server, Error> {
-        let body = self.exact_body()?;
+    pub async fn send_exact(mut self) -> Result<Server, Error> {
+        self.check_exact()?;
+        // The builder is used up: its changes move into the body instead of being copied.
+        let body = exact(std::mem::take(&mut self.changes), self.expected_version);
         self.client.patch(self.id()?, body).await
     }
 
@@ -840,6 +837,21 @@ pub(super) fn check_id_refs(field: &'static str, refs: &[IdRef]) -> Result<(), E
 }
 
 /// Appends caller ids to a list of relative changes.
+/// The body of an exact update: the fields set, and `expected_version` as the version.
+fn exact(c: Changes, expected_version: Option<i64>) -> UpdateServerBody {
+    UpdateServerBody {
+        server: ServerUpdate {
+            name: c.name,
+            instructions: c.instructions.into_wire(String::new),
+            version: expected_version,
+            request_headers_proxy_enabled: c.request_headers_proxy_enabled,
+            providers: c.providers.into_wire(Vec::new),
+            resources: c.resources.into_wire(Vec::new),
+            prompts: c.prompts.into_wire(Vec::new),
+        },
+    }
+}
+
 fn extend<S: Into<String>>(list: &mut Vec<String>, ids: impl IntoIterator<Item = S>) {
     list.extend(ids.into_iter().map(Into::into));
 }
