@@ -94,7 +94,7 @@ awk -v l="$lib_cpu" -v b="$bare_cpu" -v lw="$lib_wall" -v bw="$bare_wall" 'BEGIN
     printf "| ratio | %.2f (target <= 1.50: %s) | %.2f |\n", r, (r <= 1.5 ? "met" : "missed"), lw / bw }'
 
 echo
-raw=$(find "$work/target-library/debug/build" -path '*/out/raw.rs' | head -1)
+raw=$root/src/generated/raw.rs
 echo "generated raw.rs: $(wc -l <"$raw") lines, $(wc -c <"$raw") bytes"
 compiled() { sed -n 's/^ *Compiling \([^ ]*\) v\([^ ]*\).*/\1 v\2/p' "$work/$1.log" | sort -u; }
 normal_tree=$(cargo tree --manifest-path "$root/Cargo.toml" -e normal --prefix none --no-dedupe \
