@@ -334,13 +334,10 @@ impl CreateServer {
                 format!("{n} bytes; the site stores at most {MAX_INSTRUCTIONS_BYTES}"),
             ));
         }
+        // The update builder's checks already refuse credentials with an explicit `none`
+        // or `oauth`; a new server without a type is `none` too.
         let fields = self.fields.body()?;
-        if fields.test_auth_credentials.is_some()
-            && matches!(
-                fields.auth_type,
-                None | Some(AuthType::NoAuth | AuthType::OAuth)
-            )
-        {
+        if fields.test_auth_credentials.is_some() && fields.auth_type.is_none() {
             return Err(Error::invalid(
                 "test_auth_credentials",
                 "a new server stores test credentials only with an auth_type of bearer, \
