@@ -271,6 +271,19 @@ pub fn generate(spec_text: &str) -> (String, String) {
         "every generated operation had its api-version header dropped"
     );
     drop_unused_struct_builders(&mut ast);
+    let progenitor_text = prettyplease::unparse(&ast);
+    let calls = CopyFreeCalls::apply(&mut ast);
+    assert_eq!(
+        (calls.decode, calls.empty),
+        (
+            progenitor_text
+                .matches("ResponseValue::from_response(")
+                .count(),
+            progenitor_text.matches("ResponseValue::empty(").count(),
+        ),
+        "every response helper call was replaced"
+    );
+    assert!(calls.path_segments > 0, "path parameters were found");
     let raw = format!("{HEADER}{}", prettyplease::unparse(&ast));
     let ops = format!("{HEADER}{}", operation_table(&spec));
     (raw, ops)
@@ -362,6 +375,84 @@ fn drop_headers_call(expr: &mut syn::Expr) {
             syn::Expr::MethodCall(call) => &mut *call.receiver,
             _ => panic!("the generated request chain has no .headers(header_map)"),
         };
+    }
+}
+
+/// Points the operations at the transport's helpers (`crate::transport::response`)
+/// where progenitor-client's would copy on every request:
+/// `ResponseValue::from_response(r)` → `crate::transport::decode(r)`,
+/// `ResponseValue::empty(r)` → `crate::transport::empty(r)` (both move the headers
+/// instead of cloning them), and `encode_path(&x.to_string())` →
+/// `crate::transport::PathSegment(&x)` (encoded as the URL is formatted, with no
+/// intermediate strings; the same bytes).
+#[derive(Default)]
+struct CopyFreeCalls {
+    decode: usize,
+    empty: usize,
+    path_segments: usize,
+}
+
+impl CopyFreeCalls {
+    fn apply(file: &mut syn::File) -> Self {
+        let mut calls = CopyFreeCalls::default();
+        syn::visit_mut::VisitMut::visit_file_mut(&mut calls, file);
+        calls
+    }
+}
+
+impl syn::visit_mut::VisitMut for CopyFreeCalls {
+    /// The URL is built in `format!`, whose arguments syn keeps as tokens: they are
+    /// parsed, rewritten and put back.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if !mac.path.is_ident("format") {
+            return;
+        }
+        type Args = syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>;
+        let mut args = mac
+            .parse_body_with(Args::parse_terminated)
+            .expect("format! arguments parse");
+        for arg in args.iter_mut() {
+            self.visit_expr_mut(arg);
+        }
+        mac.tokens = syn::parse_quote!(#args);
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        let syn::Expr::Call(call) = expr else { return };
+        let syn::Expr::Path(func) = &mut *call.func else {
+            return;
+        };
+        let segments: Vec<String> = func
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match segments.as_slice() {
+            ["ResponseValue", "from_response"] => {
+                func.path = syn::parse_quote!(crate::transport::decode);
+                self.decode += 1;
+            }
+            ["ResponseValue", "empty"] => {
+                func.path = syn::parse_quote!(crate::transport::empty);
+                self.empty += 1;
+            }
+            ["encode_path"] => {
+                let Some(syn::Expr::Reference(arg)) = call.args.first_mut() else {
+                    panic!("encode_path takes a reference")
+                };
+                let syn::Expr::MethodCall(to_string) = &mut *arg.expr else {
+                    panic!("encode_path is given `&x.to_string()`")
+                };
+                assert!(to_string.method == "to_string" && to_string.args.is_empty());
+                let value = std::mem::replace(&mut *to_string.receiver, syn::Expr::PLACEHOLDER);
+                *expr = syn::parse_quote!(crate::transport::PathSegment(&#value));
+                self.path_segments += 1;
+            }
+            _ => {}
+        }
     }
 }
 

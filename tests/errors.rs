@@ -147,6 +147,14 @@ async fn secrets_echoed_back_never_reach_an_error() {
             ),
         ),
         (
+            "a 503 quoting the credentials on every attempt, so the last one's answer is kept",
+            ResponseTemplate::new(503).set_body_json(json!({
+                "code": "unavailable",
+                "message": format!("cannot store {UPSTREAM} now"),
+                "data": {"status": 503}
+            })),
+        ),
+        (
             "a token in a Location header",
             ResponseTemplate::new(302).insert_header(
                 "location",
@@ -154,9 +162,25 @@ async fn secrets_echoed_back_never_reach_an_error() {
             ),
         ),
     ];
-    for (case, template) in cases {
+    // With retries the transport keeps a copy of the request for the next attempt, and
+    // masks with the body of that copy; without, or on the last attempt, with its own.
+    let policies = [
+        ("retries", fast_retry()),
+        ("no retries", RetryPolicy::none()),
+    ];
+    for ((case, template), (policy, retry)) in cases
+        .into_iter()
+        .flat_map(|case| policies.clone().map(move |policy| (case.clone(), policy)))
+    {
+        let case = format!("{case}, {policy}");
         let server = serving(method("PATCH"), template).await;
-        let e = update_with_credentials(&gm(&server.uri())).await;
+        let client = getmcp::Client::builder(server.uri())
+            .api_key(KEY)
+            .retry(retry)
+            .timeout(Duration::from_secs(2))
+            .build()
+            .expect("client builds");
+        let e = update_with_credentials(&client).await;
         assert_no_secret(
             &e,
             &[

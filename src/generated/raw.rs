@@ -2373,20 +2373,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2447,20 +2439,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2503,7 +2487,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2522,20 +2507,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2575,7 +2552,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2594,20 +2572,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2665,7 +2635,8 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2685,20 +2656,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2741,8 +2704,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tools", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2761,20 +2724,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2851,8 +2806,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tools", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2872,21 +2827,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -2941,8 +2888,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let tool_id = tool_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tools/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& tool_id.to_string()),
+                "{}/api/v1/servers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                tool_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -2961,20 +2909,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3017,8 +2957,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/resources", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/resources", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3037,20 +2977,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3128,8 +3060,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/resources", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/resources", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3149,21 +3081,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3218,8 +3142,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let resource_id = resource_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/resources/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& resource_id.to_string()),
+                "{}/api/v1/servers/{}/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                resource_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3238,20 +3163,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3294,8 +3211,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/prompts", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/prompts", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3314,20 +3231,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3405,8 +3314,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/prompts", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/prompts", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3426,21 +3335,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3495,8 +3396,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let prompt_id = prompt_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/prompts/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& prompt_id.to_string()),
+                "{}/api/v1/servers/{}/prompts/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                prompt_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3515,20 +3417,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3571,8 +3465,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tokens", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/tokens", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3591,20 +3485,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3682,8 +3568,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tokens", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/servers/{}/tokens", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3703,20 +3589,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3771,8 +3649,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let token_id = token_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/servers/{}/tokens/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& token_id.to_string()),
+                "{}/api/v1/servers/{}/tokens/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                token_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -3791,20 +3670,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -3966,20 +3837,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4060,20 +3923,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4116,7 +3971,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/providers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4135,20 +3991,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4188,7 +4036,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/providers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4207,20 +4056,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4298,7 +4139,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/providers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4318,20 +4160,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4374,8 +4208,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}/tools", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/providers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4394,20 +4228,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4485,8 +4311,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}/tools", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/api/v1/providers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4506,20 +4332,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4577,8 +4395,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let tool_id = tool_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}/tools/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& tool_id.to_string()),
+                "{}/api/v1/providers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                tool_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4597,20 +4416,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4665,8 +4476,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let tool_id = tool_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}/tools/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& tool_id.to_string()),
+                "{}/api/v1/providers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                tool_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4685,20 +4497,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4791,8 +4595,9 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/providers/{}/tools/{}", client.baseurl, encode_path(& id
-                .to_string()), encode_path(& tool_id.to_string()),
+                "{}/api/v1/providers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& id), crate ::transport::PathSegment(&
+                tool_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -4812,20 +4617,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4868,20 +4665,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -4962,20 +4751,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5015,7 +4796,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/variables/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/variables/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5034,20 +4816,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5122,7 +4896,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/variables/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/variables/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5142,21 +4917,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
-                204u16 => Ok(ResponseValue::empty(response)),
+                200u16 => Ok(crate::transport::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5199,20 +4966,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5293,20 +5052,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5349,7 +5100,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/resources/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5368,20 +5120,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5421,7 +5165,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/resources/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5440,20 +5185,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5528,7 +5265,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/resources/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5548,21 +5286,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
-                204u16 => Ok(ResponseValue::empty(response)),
+                200u16 => Ok(crate::transport::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5605,20 +5335,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5699,20 +5421,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5755,7 +5469,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/prompts/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/prompts/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5774,20 +5489,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5827,7 +5534,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/prompts/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/prompts/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5846,20 +5554,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -5934,7 +5634,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v1/prompts/{}", client.baseurl, encode_path(& id.to_string()),
+                "{}/api/v1/prompts/{}", client.baseurl, crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -5954,20 +5655,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                204u16 => Ok(ResponseValue::empty(response)),
+                204u16 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6114,20 +5807,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6185,20 +5870,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6238,8 +5915,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6258,20 +5935,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6311,8 +5980,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6331,20 +6000,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6399,8 +6060,8 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, encode_path(& id
-                .to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6420,20 +6081,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6473,8 +6126,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/toggle", client.baseurl, encode_path(&
-                id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/toggle", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6493,20 +6146,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6546,8 +6191,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/duplicate", client.baseurl,
-                encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/duplicate", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6566,20 +6211,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6622,8 +6259,8 @@ pub mod builder {
             let Self { client, id } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/credentials", client.baseurl,
-                encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/credentials", client.baseurl, crate
+                ::transport::PathSegment(& id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6642,20 +6279,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6746,8 +6375,8 @@ pub mod builder {
             let per_page = per_page.map_err(Error::InvalidRequest)?;
             let status = status.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, encode_path(&
-                server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6769,20 +6398,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6837,8 +6458,8 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, encode_path(&
-                server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6858,21 +6479,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -6927,8 +6540,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, encode_path(&
-                server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -6947,20 +6561,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7013,8 +6619,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, encode_path(&
-                server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7033,20 +6640,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200..=299 => Ok(ResponseValue::empty(response)),
+                200..=299 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7116,8 +6715,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, encode_path(&
-                server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7137,20 +6737,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7225,8 +6817,8 @@ pub mod builder {
             let page = page.map_err(Error::InvalidRequest)?;
             let per_page = per_page.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl,
-                encode_path(& server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7247,20 +6839,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7315,8 +6899,8 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl,
-                encode_path(& server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7336,21 +6920,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7404,8 +6980,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7424,20 +7001,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7489,8 +7058,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7509,20 +7079,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200..=299 => Ok(ResponseValue::empty(response)),
+                200..=299 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7591,8 +7153,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7612,20 +7175,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7700,8 +7255,8 @@ pub mod builder {
             let page = page.map_err(Error::InvalidRequest)?;
             let per_page = per_page.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, encode_path(&
-                server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7722,20 +7277,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7790,8 +7337,8 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, encode_path(&
-                server_id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, crate
+                ::transport::PathSegment(& server_id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7811,21 +7358,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                201u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
+                201u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7877,8 +7416,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7897,20 +7437,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -7960,8 +7492,9 @@ pub mod builder {
             let server_id = server_id.map_err(Error::InvalidRequest)?;
             let id = id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -7980,20 +7513,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200..=299 => Ok(ResponseValue::empty(response)),
+                200..=299 => Ok(crate::transport::empty(response)),
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -8060,8 +7585,9 @@ pub mod builder {
             let id = id.map_err(Error::InvalidRequest)?;
             let body = body.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl,
-                encode_path(& server_id.to_string()), encode_path(& id.to_string()),
+                "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
+                ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
+                id),
             );
             #[allow(unused_mut)]
             let mut request = client
@@ -8081,20 +7607,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::transport::decode(response).await,
                 400u16..=499u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 500u16..=599u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::transport::decode(response).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }

@@ -33,10 +33,6 @@ impl ClientHooks<Transport> for crate::raw::Client {
     ) -> Result<(), progenitor_client::Error<E>> {
         let t = &self.inner().inner;
         request.headers_mut().insert(AUTHORIZATION, t.auth.clone());
-        // Whatever the server echoes of the credentials sent must not reach an error.
-        if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {
-            record_sent_body(body);
-        }
         if request.body().is_some() && !request.headers().contains_key(CONTENT_TYPE) {
             // WordPress silently ignores a body without the JSON content type.
             request
@@ -78,30 +74,46 @@ async fn execute(
     let mut current = request;
     let mut attempt = 1u32;
     loop {
-        let retry_copy = if t.retry.allows_after(attempt) {
+        let mut retry_copy = if t.retry.allows_after(attempt) {
             current.try_clone()
         } else {
             None
         };
-        *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        if retry_copy.is_none() {
+            // Whatever the server echoes of the credentials sent must not reach an
+            // error; where there is a copy, its body is kept instead (below).
+            if let Some(body) = current.body().and_then(reqwest::Body::as_bytes) {
+                record_sent_body(Bytes::copy_from_slice(body).into());
+            }
+        }
+        // The first attempt runs under the client's own timeout, which is the whole
+        // request's; a retry gets what is left of it. (Setting it gives the request an
+        // extension map, so only retries pay for that.)
+        if attempt > 1 {
+            *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        }
         let span = attempt_span(t, info, &current, attempt);
-        let started = Instant::now();
-        let result = client.execute(current).instrument(span.clone()).await;
-        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-
-        let window = Window {
-            now: Instant::now(),
-            deadline,
+        let result = if span.is_disabled() {
+            client.execute(current).await
+        } else {
+            let started = Instant::now();
+            let result = client.execute(current).instrument(span.clone()).await;
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            result
         };
+
         let decision = decide(
             &t.retry,
             attempt,
             observe(&result, &span),
-            window,
-            retry::jitter(),
+            || Window {
+                now: Instant::now(),
+                deadline,
+            },
+            retry::jitter,
             repeat,
         );
-        match (decision, retry_copy) {
+        match (decision, retry_copy.take()) {
             (Decision::Retry(wait), Some(next)) => {
                 span.in_scope(|| tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying"));
                 drop(result);
@@ -109,7 +121,12 @@ async fn execute(
                 current = next;
                 attempt += 1;
             }
-            _ => return finish(result, span, t.max_response_bytes).await,
+            (_, copy) => {
+                if let Some(body) = copy.and_then(|mut copy| copy.body_mut().take()) {
+                    record_sent_body(body);
+                }
+                return finish(result, span, t.max_response_bytes).await;
+            }
         }
     }
 }
@@ -134,9 +151,12 @@ fn observe(result: &reqwest::Result<Response>, span: &Span) -> Outcome {
         Ok(response) => {
             span.record("status", response.status().as_u16());
             span.in_scope(|| tracing::debug!("response"));
+            let status = response.status();
             Outcome::Answered {
-                status: response.status(),
-                retry_after: retry::retry_after(response.headers()),
+                status,
+                retry_after: retry::may_retry(status)
+                    .then(|| retry::retry_after(response.headers()))
+                    .flatten(),
             }
         }
         Err(e) => Outcome::Failed(classify(e)),

@@ -11,6 +11,8 @@
 //! - `failure`: what an attempt without a complete answer came to.
 //! - `outcome`: a failed call's outcome as an [`Error`].
 //! - `body`: error bodies read, bounded and masked.
+//! - `response`: success bodies decoded and path parameters encoded for the generated
+//!   code, without progenitor-client's copies.
 //! - `ops`: the operations of `openapi.yaml`, generated.
 
 mod body;
@@ -19,6 +21,7 @@ mod failure;
 mod hooks;
 pub(crate) mod ops;
 mod outcome;
+mod response;
 mod retry;
 
 use std::{
@@ -29,7 +32,6 @@ use std::{
     time::{Duration, Instant},
 };
 
-use bytes::Bytes;
 use progenitor_client::{ClientInfo, ResponseValue};
 use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
@@ -40,6 +42,7 @@ pub(crate) use config::{
 };
 pub(crate) use failure::FailureKind;
 pub(crate) use outcome::from_raw;
+pub(crate) use response::{decode, empty, PathSegment};
 pub(crate) use retry::round_backoff;
 pub use retry::RetryPolicy;
 
@@ -120,7 +123,7 @@ impl Transport {
 struct CallRecord {
     operation: &'static Operation,
     answer: Option<Answer>,
-    sent: Option<Bytes>,
+    sent: Option<reqwest::Body>,
 }
 
 // A task-local, not a value passed along: the hooks are the only code that sees the
@@ -129,8 +132,10 @@ struct CallRecord {
 // drop it (`ErrorResponse` keeps only the decoded body, `InvalidResponsePayload` only
 // the bytes, a body cut short only the `reqwest::Error`). A slot on the client would
 // mean cloning the client for every call; the task-local costs nothing of the kind.
+// Boxed: tokio swaps the value in and out of the thread-local on every poll, and a
+// pointer is cheaper to swap than the record.
 tokio::task_local! {
-    static CALL: RefCell<CallRecord>;
+    static CALL: RefCell<Box<CallRecord>>;
 }
 
 /// Keeps `answer` for the `call` awaiting this request. Outside `call` (the raw client
@@ -140,9 +145,9 @@ fn record_answer(answer: Answer) {
 }
 
 /// Keeps the body the `call` sends: should it fail, whatever the server echoes of the
-/// credentials in it is masked.
-fn record_sent_body(body: &[u8]) {
-    let _ = CALL.try_with(|c| c.borrow_mut().sent = Some(Bytes::copy_from_slice(body)));
+/// credentials in it is masked. A bytes body is shared, not copied.
+fn record_sent_body(body: reqwest::Body) {
+    let _ = CALL.try_with(|c| c.borrow_mut().sent = Some(body));
 }
 
 /// In debug builds, checks that the operation given to `call` is the one the generated
@@ -172,8 +177,7 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
 }
 
 /// [`call`], keeping the success's status and headers (a paged list reads its totals
-/// there). A body decoded only after skipping a byte order mark comes back without
-/// headers: the transport does not keep them for a body the generated code refused.
+/// there).
 pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
     client: &'a crate::raw::Client,
     operation: &'static Operation,
@@ -184,11 +188,11 @@ pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
     let fut = Box::pin(fut);
     async move {
         let started = Instant::now();
-        let record = RefCell::new(CallRecord {
+        let record = RefCell::new(Box::new(CallRecord {
             operation,
             answer: None,
             sent: None,
-        });
+        }));
         let (result, (answer, sent)) = CALL
             .scope(record, async move {
                 let result = fut.await;
@@ -203,17 +207,9 @@ pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
             Ok(value) => return Ok(value),
             Err(error) => error,
         };
-        if let Some(value) = outcome::after_bom(&error, answer.as_ref()) {
-            let status = answer
-                .as_ref()
-                .map_or(reqwest::StatusCode::OK, |a| a.status);
-            return Ok(ResponseValue::new(
-                value,
-                status,
-                reqwest::header::HeaderMap::new(),
-            ));
-        }
-        let mask = client.inner().mask(sent.as_deref());
+        let mask = client
+            .inner()
+            .mask(sent.as_ref().and_then(reqwest::Body::as_bytes));
         let t = &client.inner().inner;
         let call = outcome::Call::new(t, operation.id, &mask, started.elapsed());
         Err(call.map_error(error, answer))

@@ -6,7 +6,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use progenitor_client::Error as P;
 use reqwest::StatusCode;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 
 use super::{
     body::{kept_text, parse, snippet, Mask, BOM},
@@ -39,20 +39,6 @@ impl Answer {
             body: Bytes::new(),
             too_large: false,
         }
-    }
-}
-
-/// The success a body led by a UTF-8 byte order mark would have been: the generated
-/// code refuses the mark, the JSON after it may be the expected response.
-pub(super) fn after_bom<T: DeserializeOwned, E>(
-    error: &P<E>,
-    answer: Option<&Answer>,
-) -> Option<T> {
-    match (error, answer) {
-        (P::InvalidResponsePayload(body, _), Some(answer)) if answer.status.is_success() => {
-            serde_json::from_slice(body.strip_prefix(BOM)?).ok()
-        }
-        _ => None,
     }
 }
 

@@ -169,13 +169,14 @@ pub(super) enum Repeat {
 
 /// Whether attempt `attempt` (1-based), which ended in `outcome`, is tried again and
 /// after what wait, for a request that `repeat` says may or may not be sent twice.
-/// Pure: the clock and the random `jitter` are inputs.
+/// Pure: the clock and the random `jitter` are inputs, asked for only when a retry is
+/// possible (most attempts end in an answer that is kept, and need neither).
 pub(super) fn decide(
     policy: &RetryPolicy,
     attempt: u32,
     outcome: Outcome,
-    window: Window,
-    jitter: u64,
+    window: impl FnOnce() -> Window,
+    jitter: impl FnOnce() -> u64,
     repeat: Repeat,
 ) -> Decision {
     if !policy.allows_after(attempt) {
@@ -189,8 +190,8 @@ pub(super) fn decide(
         Outcome::Failed(kind) if kind.is_retried(repeat == Repeat::Read) => None,
         Outcome::Answered { .. } | Outcome::Failed(_) => return Decision::Stop,
     };
-    match policy.backoff(attempt, retry_after, jitter) {
-        Some(wait) if window.fits(wait) => Decision::Retry(wait),
+    match policy.backoff(attempt, retry_after, jitter()) {
+        Some(wait) if window().fits(wait) => Decision::Retry(wait),
         _ => Decision::Stop,
     }
 }
@@ -203,6 +204,12 @@ fn retryable_status(status: StatusCode, repeat: Repeat) -> bool {
         502 | 504 => repeat != Repeat::Once,
         _ => false,
     }
+}
+
+/// Whether an answer with `status` may be retried for some request: only then is its
+/// `Retry-After` worth reading.
+pub(super) fn may_retry(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502 | 503 | 504)
 }
 
 /// The wait before round `round` (1-based) of a caller's own retry loop, such as a
@@ -263,6 +270,54 @@ mod tests {
     }
 
     /// A window with no deadline.
+    /// [`super::decide`] with the clock and the jitter given.
+    fn decide(
+        policy: &RetryPolicy,
+        attempt: u32,
+        outcome: Outcome,
+        window: Window,
+        jitter: u64,
+        repeat: Repeat,
+    ) -> Decision {
+        super::decide(policy, attempt, outcome, || window, || jitter, repeat)
+    }
+
+    #[test]
+    fn a_kept_answer_reads_neither_the_clock_nor_the_jitter() {
+        let p = policy();
+        for outcome in [
+            status(200, None),
+            status(404, None),
+            status(503, None),
+            Outcome::Failed(FailureKind::Timeout),
+        ] {
+            // The last attempt, or an answer no retry follows.
+            let attempt = if outcome == status(503, None) { 3 } else { 1 };
+            assert_eq!(
+                super::decide(
+                    &p,
+                    attempt,
+                    outcome,
+                    || panic!("the clock was read"),
+                    || panic!("the jitter was drawn"),
+                    Repeat::Once,
+                ),
+                Decision::Stop,
+                "{outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_retryable_statuses_have_their_retry_after_read() {
+        for code in [429, 502, 503, 504] {
+            assert!(may_retry(StatusCode::from_u16(code).unwrap()), "{code}");
+        }
+        for code in [200, 204, 400, 401, 404, 409, 422, 500, 501] {
+            assert!(!may_retry(StatusCode::from_u16(code).unwrap()), "{code}");
+        }
+    }
+
     fn open() -> Window {
         Window {
             now: Instant::now(),
