@@ -284,6 +284,22 @@ pub fn generate(spec_text: &str) -> (String, String) {
         "every response helper call was replaced"
     );
     assert!(calls.path_segments > 0, "path parameters were found");
+    assert_eq!(
+        calls.unset_parameters,
+        progenitor_text
+            .matches(" was not initialized\".to_string()")
+            .count(),
+        "every required parameter starts out unset without a message"
+    );
+    assert_eq!(
+        calls.parameter_checks,
+        progenitor_text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("let ") && l.ends_with(".map_err(Error::InvalidRequest)?;"))
+            .count(),
+        "every parameter check of a plain parameter writes the message"
+    );
     let raw = format!("{HEADER}{}", prettyplease::unparse(&ast));
     let ops = format!("{HEADER}{}", operation_table(&spec));
     (raw, ops)
@@ -385,11 +401,18 @@ fn drop_headers_call(expr: &mut syn::Expr) {
 /// instead of cloning them), and `encode_path(&x.to_string())` →
 /// `crate::transport::PathSegment(&x)` (encoded as the URL is formatted, with no
 /// intermediate strings; the same bytes).
+///
+/// And a required parameter starts out as `Err(String::new())` rather than
+/// `Err("x was not initialized".to_string())`, allocated by every operation and dropped
+/// when the parameter is set: `send` writes the message only when it is still unset
+/// (`crate::transport::invalid_request`), so the error reads as before.
 #[derive(Default)]
 struct CopyFreeCalls {
     decode: usize,
     empty: usize,
     path_segments: usize,
+    unset_parameters: usize,
+    parameter_checks: usize,
 }
 
 impl CopyFreeCalls {
@@ -419,6 +442,10 @@ impl syn::visit_mut::VisitMut for CopyFreeCalls {
 
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         syn::visit_mut::visit_expr_mut(self, expr);
+        if let syn::Expr::MethodCall(call) = expr {
+            self.parameter_check(call);
+            return;
+        }
         let syn::Expr::Call(call) = expr else { return };
         let syn::Expr::Path(func) = &mut *call.func else {
             return;
@@ -439,6 +466,10 @@ impl syn::visit_mut::VisitMut for CopyFreeCalls {
                 func.path = syn::parse_quote!(crate::transport::empty);
                 self.empty += 1;
             }
+            ["Err"] if unset_message(call.args.first()).is_some() => {
+                *expr = syn::parse_quote!(Err(String::new()));
+                self.unset_parameters += 1;
+            }
             ["encode_path"] => {
                 let Some(syn::Expr::Reference(arg)) = call.args.first_mut() else {
                     panic!("encode_path takes a reference")
@@ -454,6 +485,46 @@ impl syn::visit_mut::VisitMut for CopyFreeCalls {
             _ => {}
         }
     }
+}
+
+impl CopyFreeCalls {
+    /// `x.map_err(Error::InvalidRequest)` →
+    /// `x.map_err(|e| crate::transport::invalid_request(e, "x was not initialized"))`.
+    fn parameter_check(&mut self, call: &mut syn::ExprMethodCall) {
+        let syn::Expr::Path(receiver) = &*call.receiver else {
+            return;
+        };
+        let Some(name) = receiver.path.get_ident().map(ToString::to_string) else {
+            return;
+        };
+        let is_invalid_request = matches!(
+            call.args.first(),
+            Some(syn::Expr::Path(p)) if p.path.segments.last().is_some_and(|s| s.ident == "InvalidRequest")
+        );
+        if call.method != "map_err" || call.args.len() != 1 || !is_invalid_request {
+            return;
+        }
+        let message = format!("{name} was not initialized");
+        call.args[0] = syn::parse_quote!(|e| crate::transport::invalid_request(e, #message));
+        self.parameter_checks += 1;
+    }
+}
+
+/// The message of `"x was not initialized".to_string()`, the initial value progenitor
+/// gives a required parameter.
+fn unset_message(arg: Option<&syn::Expr>) -> Option<String> {
+    let syn::Expr::MethodCall(call) = arg? else {
+        return None;
+    };
+    let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(text),
+        ..
+    }) = &*call.receiver
+    else {
+        return None;
+    };
+    let text = text.value();
+    (call.method == "to_string" && text.ends_with(" was not initialized")).then_some(text)
 }
 
 /// typify writes a builder struct (setters, conversions) for every generated type;

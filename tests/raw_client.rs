@@ -484,9 +484,23 @@ async fn ids_outside_the_documented_forms_never_reach_the_server() {
         .send()
         .await;
     assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
-    // A missing body is refused too, before any request.
+    // A missing parameter is refused too, before any request, and named; a conversion
+    // that failed keeps its own message.
     let got = gm.raw().getmcp_update_server().id(3u64).send().await;
-    assert!(matches!(got, Err(raw::Error::InvalidRequest(_))), "{got:?}");
+    assert!(
+        matches!(&got, Err(raw::Error::InvalidRequest(m)) if m == "body was not initialized"),
+        "{got:?}"
+    );
+    let got = gm.raw().getmcp_update_server().send().await;
+    assert!(
+        matches!(&got, Err(raw::Error::InvalidRequest(m)) if m == "id was not initialized"),
+        "{got:?}"
+    );
+    let got = gm.raw().getmcp_get_server().id("../admin").send().await;
+    assert!(
+        matches!(&got, Err(raw::Error::InvalidRequest(m)) if m.starts_with("conversion to ") && m.ends_with(" for id failed")),
+        "{got:?}"
+    );
     // Every kind of id is checked, not only the server's.
     let got = hm
         .raw()

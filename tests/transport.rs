@@ -645,6 +645,55 @@ async fn updates_are_retried_with_the_same_body() {
     gm.update_server(3u64).name("Renamed").send().await.unwrap();
 }
 
+/// A retry is the same request again, byte for byte: method, URL, every header and the
+/// body, for a plain PATCH and for one carried by a POST with a method override.
+#[tokio::test]
+async fn a_retry_sends_exactly_the_first_request() {
+    for override_method in [false, true] {
+        let server = MockServer::start().await;
+        Mock::given(any_request())
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(2)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(any_request())
+            .respond_with(ok_server())
+            .mount(&server)
+            .await;
+        let gm = builder(&server.uri())
+            .patch_via_post(override_method)
+            .build()
+            .unwrap();
+        gm.update_server(3u64)
+            .name("Renamed")
+            .cors_origins(["https://a.example"])
+            .send()
+            .await
+            .unwrap();
+        let sent = server.received_requests().await.unwrap();
+        assert_eq!(sent.len(), 3, "two retries");
+        let expected_method = if override_method { "POST" } else { "PATCH" };
+        for request in &sent {
+            assert_eq!(request.method.as_str(), expected_method);
+            assert_eq!(request.url, sent[0].url);
+            assert_eq!(request.headers, sent[0].headers);
+            assert_eq!(request.body, sent[0].body);
+        }
+        assert_eq!(
+            serde_json::from_slice::<Value>(&sent[0].body).unwrap(),
+            json!({"name": "Renamed", "cors_origins": "https://a.example"})
+        );
+        assert_eq!(
+            sent[0]
+                .headers
+                .get("x-http-method-override")
+                .map(|v| v.to_str().unwrap()),
+            override_method.then_some("PATCH")
+        );
+    }
+}
+
 #[tokio::test]
 async fn no_retry_policy_sends_once() {
     let server = MockServer::start().await;

@@ -2396,7 +2396,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Err("body was not initialized".to_string()),
+                body: Err(String::new()),
             }
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -2419,7 +2419,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, body } = self;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!("{}/api/v1/servers", client.baseurl,);
             #[allow(unused_mut)]
             let mut request = client
@@ -2462,7 +2466,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2485,7 +2489,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
                 id),
@@ -2530,7 +2538,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2550,7 +2558,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
                 id),
@@ -2596,8 +2608,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2632,8 +2644,16 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}", client.baseurl, crate ::transport::PathSegment(&
                 id),
@@ -2679,7 +2699,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2702,7 +2722,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/tools", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -2748,7 +2772,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -2798,7 +2822,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpAttachToolRequest::try_from(v)
@@ -2852,8 +2880,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                tool_id: Err("tool_id was not initialized".to_string()),
+                id: Err(String::new()),
+                tool_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2885,8 +2913,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, tool_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let tool_id = tool_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let tool_id = tool_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "tool_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -2932,7 +2968,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -2955,7 +2991,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/resources", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -3001,7 +3041,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -3052,7 +3092,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpAttachResourceRequest::try_from(v)
@@ -3106,8 +3150,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                resource_id: Err("resource_id was not initialized".to_string()),
+                id: Err(String::new()),
+                resource_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3139,8 +3183,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, resource_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let resource_id = resource_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let resource_id = resource_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "resource_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -3186,7 +3238,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3209,7 +3261,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/prompts", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -3255,7 +3311,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -3306,7 +3362,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpAttachPromptRequest::try_from(v)
@@ -3360,8 +3420,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                prompt_id: Err("prompt_id was not initialized".to_string()),
+                id: Err(String::new()),
+                prompt_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3393,8 +3453,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, prompt_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let prompt_id = prompt_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let prompt_id = prompt_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "prompt_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/prompts/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -3440,7 +3508,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3463,7 +3531,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/tokens", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -3509,7 +3581,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -3560,7 +3632,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpCreateServerTokenRequest::try_from(v)
@@ -3613,8 +3689,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                token_id: Err("token_id was not initialized".to_string()),
+                id: Err(String::new()),
+                token_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3646,8 +3722,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, token_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let token_id = token_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let token_id = token_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "token_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/servers/{}/tokens/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -3800,12 +3884,36 @@ pub mod builder {
                 token,
                 visibility,
             } = self;
-            let api_type = api_type.map_err(Error::InvalidRequest)?;
-            let base_url_contains = base_url_contains.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let name_contains = name_contains.map_err(Error::InvalidRequest)?;
-            let token = token.map_err(Error::InvalidRequest)?;
-            let visibility = visibility.map_err(Error::InvalidRequest)?;
+            let api_type = api_type
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "api_type was not initialized",
+                ))?;
+            let base_url_contains = base_url_contains
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "base_url_contains was not initialized",
+                ))?;
+            let limit = limit
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "limit was not initialized",
+                ))?;
+            let name_contains = name_contains
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "name_contains was not initialized",
+                ))?;
+            let token = token
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "token was not initialized",
+                ))?;
+            let visibility = visibility
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "visibility was not initialized",
+                ))?;
             let url = format!("{}/api/v1/providers", client.baseurl,);
             #[allow(unused_mut)]
             let mut request = client
@@ -3946,7 +4054,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -3969,7 +4077,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/providers/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -4014,7 +4126,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -4034,7 +4146,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/providers/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -4080,7 +4196,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -4131,7 +4247,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpUpdateProviderRequest::try_from(v)
@@ -4183,7 +4303,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -4206,7 +4326,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/providers/{}/tools", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -4252,7 +4376,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -4303,7 +4427,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpCreateProviderToolRequest::try_from(v)
@@ -4356,8 +4484,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                tool_id: Err("tool_id was not initialized".to_string()),
+                id: Err(String::new()),
+                tool_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -4392,8 +4520,16 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, tool_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let tool_id = tool_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let tool_id = tool_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "tool_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/providers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -4440,8 +4576,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                tool_id: Err("tool_id was not initialized".to_string()),
+                id: Err(String::new()),
+                tool_id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -4473,8 +4609,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, tool_id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let tool_id = tool_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let tool_id = tool_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "tool_id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/providers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& id), crate ::transport::PathSegment(&
@@ -4522,8 +4666,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                tool_id: Err("tool_id was not initialized".to_string()),
+                id: Err(String::new()),
+                tool_id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -4586,8 +4730,16 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id, tool_id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let tool_id = tool_id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let tool_id = tool_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "tool_id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpUpdateProviderToolRequest::try_from(v)
@@ -4774,7 +4926,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -4794,7 +4946,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/variables/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -4840,7 +4996,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -4888,7 +5044,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpUpdateVariableRequest::try_from(v)
@@ -5075,7 +5235,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5098,7 +5258,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -5143,7 +5307,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5163,7 +5327,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -5209,7 +5377,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -5257,7 +5425,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpUpdateResourceRequest::try_from(v)
@@ -5444,7 +5616,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5467,7 +5639,11 @@ pub mod builder {
             Error<types::HasmcpErrorBody>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/prompts/{}", client.baseurl, crate ::transport::PathSegment(&
                 id),
@@ -5512,7 +5688,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5532,7 +5708,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/api/v1/prompts/{}", client.baseurl, crate ::transport::PathSegment(&
                 id),
@@ -5578,7 +5758,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -5626,7 +5806,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<()>, Error<types::HasmcpErrorBody>> {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let body = body
                 .and_then(|v| {
                     types::HasmcpUpdatePromptRequest::try_from(v)
@@ -5777,12 +5961,36 @@ pub mod builder {
             Error<types::WpError>,
         > {
             let Self { client, order, orderby, page, per_page, search, status } = self;
-            let order = order.map_err(Error::InvalidRequest)?;
-            let orderby = orderby.map_err(Error::InvalidRequest)?;
-            let page = page.map_err(Error::InvalidRequest)?;
-            let per_page = per_page.map_err(Error::InvalidRequest)?;
-            let search = search.map_err(Error::InvalidRequest)?;
-            let status = status.map_err(Error::InvalidRequest)?;
+            let order = order
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "order was not initialized",
+                ))?;
+            let orderby = orderby
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "orderby was not initialized",
+                ))?;
+            let page = page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "page was not initialized",
+                ))?;
+            let per_page = per_page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "per_page was not initialized",
+                ))?;
+            let search = search
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "search was not initialized",
+                ))?;
+            let status = status
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "status was not initialized",
+                ))?;
             let url = format!("{}/wp-json/getmcp/v1/servers", client.baseurl,);
             #[allow(unused_mut)]
             let mut request = client
@@ -5830,7 +6038,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Err("body was not initialized".to_string()),
+                body: Err(String::new()),
             }
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -5850,7 +6058,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Server>, Error<types::WpError>> {
             let Self { client, body } = self;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!("{}/wp-json/getmcp/v1/servers", client.baseurl,);
             #[allow(unused_mut)]
             let mut request = client
@@ -5893,7 +6105,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5913,7 +6125,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Server>, Error<types::WpError>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -5958,7 +6174,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -5978,7 +6194,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<types::GetmcpDeleted>, Error<types::WpError>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -6024,8 +6244,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -6057,8 +6277,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Server>, Error<types::WpError>> {
             let Self { client, id, body } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -6104,7 +6332,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -6124,7 +6352,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Server>, Error<types::WpError>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/toggle", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -6169,7 +6401,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -6189,7 +6421,11 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Server>, Error<types::WpError>> {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/duplicate", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -6234,7 +6470,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                id: Err("id was not initialized".to_string()),
+                id: Err(String::new()),
             }
         }
         pub fn id<V>(mut self, value: V) -> Self
@@ -6257,7 +6493,11 @@ pub mod builder {
             Error<types::WpError>,
         > {
             let Self { client, id } = self;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/credentials", client.baseurl, crate
                 ::transport::PathSegment(& id),
@@ -6305,7 +6545,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
+                server_id: Err(String::new()),
                 page: Ok(None),
                 per_page: Ok(None),
                 status: Ok(None),
@@ -6370,10 +6610,26 @@ pub mod builder {
             Error<types::WpError>,
         > {
             let Self { client, server_id, page, per_page, status } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let page = page.map_err(Error::InvalidRequest)?;
-            let per_page = per_page.map_err(Error::InvalidRequest)?;
-            let status = status.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let page = page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "page was not initialized",
+                ))?;
+            let per_page = per_page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "per_page was not initialized",
+                ))?;
+            let status = status
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "status was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -6422,8 +6678,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6455,8 +6711,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Tool>, Error<types::WpError>> {
             let Self { client, server_id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/tools", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -6504,8 +6768,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6537,8 +6801,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Tool>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -6585,8 +6857,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6616,8 +6888,16 @@ pub mod builder {
         ///Sends a `DELETE` request to `/wp-json/getmcp/v1/servers/{server_id}/tools/{id}`
         pub async fn send(self) -> Result<ResponseValue<()>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -6665,9 +6945,9 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6711,9 +6991,21 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Tool>, Error<types::WpError>> {
             let Self { client, server_id, id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/tools/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -6762,7 +7054,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
+                server_id: Err(String::new()),
                 page: Ok(None),
                 per_page: Ok(None),
             }
@@ -6813,9 +7105,21 @@ pub mod builder {
             Error<types::WpError>,
         > {
             let Self { client, server_id, page, per_page } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let page = page.map_err(Error::InvalidRequest)?;
-            let per_page = per_page.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let page = page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "page was not initialized",
+                ))?;
+            let per_page = per_page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "per_page was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -6863,8 +7167,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6896,8 +7200,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Resource>, Error<types::WpError>> {
             let Self { client, server_id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/resources", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -6945,8 +7257,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -6977,8 +7289,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Resource>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -7025,8 +7345,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7055,8 +7375,16 @@ pub mod builder {
         ///Sends a `DELETE` request to `/wp-json/getmcp/v1/servers/{server_id}/resources/{id}`
         pub async fn send(self) -> Result<ResponseValue<()>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -7104,9 +7432,9 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7149,9 +7477,21 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Resource>, Error<types::WpError>> {
             let Self { client, server_id, id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/resources/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -7200,7 +7540,7 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
+                server_id: Err(String::new()),
                 page: Ok(None),
                 per_page: Ok(None),
             }
@@ -7251,9 +7591,21 @@ pub mod builder {
             Error<types::WpError>,
         > {
             let Self { client, server_id, page, per_page } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let page = page.map_err(Error::InvalidRequest)?;
-            let per_page = per_page.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let page = page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "page was not initialized",
+                ))?;
+            let per_page = per_page
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "per_page was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -7301,8 +7653,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7334,8 +7686,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Prompt>, Error<types::WpError>> {
             let Self { client, server_id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/prompts", client.baseurl, crate
                 ::transport::PathSegment(& server_id),
@@ -7383,8 +7743,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7413,8 +7773,16 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Prompt>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -7461,8 +7829,8 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7489,8 +7857,16 @@ pub mod builder {
         ///Sends a `DELETE` request to `/wp-json/getmcp/v1/servers/{server_id}/prompts/{id}`
         pub async fn send(self) -> Result<ResponseValue<()>, Error<types::WpError>> {
             let Self { client, server_id, id } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&
@@ -7538,9 +7914,9 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                server_id: Err("server_id was not initialized".to_string()),
-                id: Err("id was not initialized".to_string()),
-                body: Err("body was not initialized".to_string()),
+                server_id: Err(String::new()),
+                id: Err(String::new()),
+                body: Err(String::new()),
             }
         }
         pub fn server_id<V>(mut self, value: V) -> Self
@@ -7581,9 +7957,21 @@ pub mod builder {
             self,
         ) -> Result<ResponseValue<crate::getmcp::Prompt>, Error<types::WpError>> {
             let Self { client, server_id, id, body } = self;
-            let server_id = server_id.map_err(Error::InvalidRequest)?;
-            let id = id.map_err(Error::InvalidRequest)?;
-            let body = body.map_err(Error::InvalidRequest)?;
+            let server_id = server_id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "server_id was not initialized",
+                ))?;
+            let id = id
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "id was not initialized",
+                ))?;
+            let body = body
+                .map_err(|e| crate::transport::invalid_request(
+                    e,
+                    "body was not initialized",
+                ))?;
             let url = format!(
                 "{}/wp-json/getmcp/v1/servers/{}/prompts/{}", client.baseurl, crate
                 ::transport::PathSegment(& server_id), crate ::transport::PathSegment(&

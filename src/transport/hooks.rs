@@ -75,7 +75,7 @@ async fn execute(
     let mut attempt = 1u32;
     loop {
         let mut retry_copy = if t.retry.allows_after(attempt) {
-            current.try_clone()
+            copy_for_retry(&current)
         } else {
             None
         };
@@ -129,6 +129,21 @@ async fn execute(
             }
         }
     }
+}
+
+/// A copy of `request` to send again, or `None` for a streamed body (which cannot be
+/// sent twice). `Request::try_clone` would also give the copy a timeout extension (an
+/// allocated map) that a retry sets anyway.
+fn copy_for_retry(request: &Request) -> Option<Request> {
+    let body = match request.body() {
+        Some(body) => Some(Bytes::copy_from_slice(body.as_bytes()?)),
+        None => None,
+    };
+    let mut copy = Request::new(request.method().clone(), request.url().clone());
+    *copy.headers_mut() = request.headers().clone();
+    *copy.version_mut() = request.version();
+    *copy.body_mut() = body.map(reqwest::Body::from);
+    Some(copy)
 }
 
 /// The span of one attempt; the path is the spec's template, without the caller's ids.

@@ -42,7 +42,7 @@ pub(crate) use config::{
 };
 pub(crate) use failure::FailureKind;
 pub(crate) use outcome::from_raw;
-pub(crate) use response::{decode, empty, PathSegment};
+pub(crate) use response::{decode, empty, invalid_request, PathSegment};
 pub(crate) use retry::round_backoff;
 pub use retry::RetryPolicy;
 
@@ -172,8 +172,7 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
     operation: &'static Operation,
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
 ) -> impl Future<Output = Result<T, Error>> + 'a {
-    let answered = call_answered(client, operation, fut);
-    async move { answered.await.map(ResponseValue::into_inner) }
+    run(client, operation, fut, ResponseValue::into_inner)
 }
 
 /// [`call`], keeping the success's status and headers (a paged list reads its totals
@@ -183,6 +182,17 @@ pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
     operation: &'static Operation,
     fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
 ) -> impl Future<Output = Result<ResponseValue<T>, Error>> + 'a {
+    run(client, operation, fut, |answer| answer)
+}
+
+/// [`call`] and [`call_answered`]: `keep` takes what the caller wants of a success (one
+/// future for both, so the answer is not passed through another layer).
+fn run<'a, T: DeserializeOwned + 'a, E: 'a, R: 'a>(
+    client: &'a crate::raw::Client,
+    operation: &'static Operation,
+    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+    keep: fn(ResponseValue<T>) -> R,
+) -> impl Future<Output = Result<R, Error>> + 'a {
     // The generated operation's future is several KB: boxed once here, it is not
     // carried (and copied) inline by every future that awaits this one.
     let fut = Box::pin(fut);
@@ -204,7 +214,7 @@ pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
             })
             .await;
         let error = match result {
-            Ok(value) => return Ok(value),
+            Ok(value) => return Ok(keep(value)),
             Err(error) => error,
         };
         let mask = client

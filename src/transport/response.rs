@@ -39,6 +39,17 @@ pub(crate) fn empty(mut response: reqwest::Response) -> ResponseValue<()> {
     ResponseValue::new((), status, std::mem::take(response.headers_mut()))
 }
 
+/// A parameter `send` found unset or unconvertible, as the generated code reports it:
+/// a required parameter starts out as an empty error (no message is allocated for
+/// every request), which means "never set".
+pub(crate) fn invalid_request<E>(error: String, unset: &'static str) -> Error<E> {
+    Error::InvalidRequest(if error.is_empty() {
+        unset.to_owned()
+    } else {
+        error
+    })
+}
+
 /// The characters a path segment percent-encodes: progenitor-client's `encode_path`
 /// set (the URL standard's path-segment set, plus `%`), so the bytes on the wire do not
 /// change.
@@ -71,6 +82,10 @@ struct Encoding<'a, 'b>(&'a mut fmt::Formatter<'b>);
 
 impl fmt::Write for Encoding<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        // The crate's ids are letters, digits and hyphens: nothing to encode.
+        if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return self.0.write_str(s);
+        }
         utf8_percent_encode(s, PATH_SET).try_for_each(|piece| self.0.write_str(piece))
     }
 }
@@ -97,6 +112,7 @@ mod tests {
     fn path_segments_encode_as_progenitor_does() {
         let inputs = [
             "kSuB9Gf6aD4",
+            "-_.~!$&'()*+,;=:@",
             "42",
             "0f8fad5b-d9cb-469f-a165-70867728950e",
             "a/b?c#d e%f",
