@@ -309,46 +309,49 @@ impl<Q: Query> List<Q> {
         let walk = Walk {
             next: Some(self.paging.page),
             list: self,
-            buffer: Vec::new().into_iter(),
             first: None,
         };
-        stream::unfold(walk, Walk::step)
+        // The walk state moves once a page, through `Walk::page`; an item moves only out
+        // of its page's buffer. `try_flatten` drops a page's emptied buffer before it
+        // polls for the next page, and ends after an error.
+        stream::unfold(walk, Walk::page)
+            .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
+            .try_flatten()
     }
 }
 
 /// Where a walk is: the page to fetch next (`Some(None)`: the first, without sending
-/// `page`; `None`: done), and what is left of the current page.
+/// `page`; `None`: done).
 struct Walk<Q: Query> {
     list: List<Q>,
     next: Option<Option<u64>>,
-    buffer: vec::IntoIter<Q::Item>,
     /// The first item of the last page, kept only while the site sends no totals: a
     /// page that starts with it again means the site ignores `page`.
     first: Option<Q::Item>,
 }
 
 impl<Q: Query> Walk<Q> {
-    async fn step(mut self) -> Option<(Result<Q::Item, Error>, Self)> {
-        loop {
-            if let Some(item) = self.buffer.next() {
-                return Some((Ok(item), self));
-            }
-            let page = self.next.take()?;
-            let paging = Paging {
-                page,
-                ..self.list.paging
-            };
-            let fetched = match self.list.check() {
-                Ok(()) => self.list.query.fetch(&self.list.client, paging).await,
-                Err(e) => Err(e),
-            };
-            let page = match fetched.and_then(|page| self.repeated(page)) {
-                Ok(page) => page,
-                Err(e) => return Some((Err(e), self)),
-            };
-            self.next = page.next_page().map(Some);
-            self.buffer = page.items.into_iter();
+    /// Fetches the next page's items, or ends the walk; an error ends it too. An empty
+    /// page is not yielded: it is the last one.
+    async fn page(mut self) -> Option<(Result<Vec<Q::Item>, Error>, Self)> {
+        let page = self.next.take()?;
+        let paging = Paging {
+            page,
+            ..self.list.paging
+        };
+        let fetched = match self.list.check() {
+            Ok(()) => self.list.query.fetch(&self.list.client, paging).await,
+            Err(e) => Err(e),
+        };
+        let page = match fetched.and_then(|page| self.repeated(page)) {
+            Ok(page) => page,
+            Err(e) => return Some((Err(e), self)),
+        };
+        if page.items.is_empty() {
+            return None;
         }
+        self.next = page.next_page().map(Some);
+        Some((Ok(page.items), self))
     }
 
     /// Refuses a page that starts where the last one did when the site sends no totals,
