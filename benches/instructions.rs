@@ -6,7 +6,8 @@
 //! while `callgrind_measured` is on the stack of the client's thread: the loopback
 //! server's thread, start-up and the warm-up requests are not counted. Each request
 //! variant sends [`REQUESTS`] sequential requests over one kept-alive connection; each
-//! `micro/` variant runs one piece of the request path [`REQUESTS`] times, with no I/O.
+//! `list_` variant reads a [`LIST_PAGES`]-page list [`WALKS`] times and counts per page;
+//! each `micro/` variant runs one piece of the request path [`REQUESTS`] times, with no I/O.
 //! A filter argument (`cargo bench --bench instructions -- getmcp`) runs the variants
 //! whose names contain it. The callgrind profiles stay in `target/callgrind/` for
 //! `callgrind_annotate`.
@@ -14,10 +15,12 @@
 #[allow(dead_code)] // Shared with the criterion benchmark, which uses the rest.
 mod support;
 
+use futures_util::StreamExt;
 use std::{
     future::Future,
     hint::black_box,
     path::{Path, PathBuf},
+    pin::Pin,
     process::Command,
     time::Duration,
 };
@@ -34,7 +37,8 @@ use reqwest::header::{
 use tokio::runtime::Runtime;
 
 use support::{
-    fixtures::GETMCP_UUID,
+    baseline::RawClient,
+    fixtures::{self, GETMCP_UUID},
     server::{RequestParts, Server},
     updates::{
         getmcp_update, getmcp_update_without_origins, hasmcp_exact_update, GetmcpUpdate,
@@ -46,6 +50,12 @@ use support::{
 const REQUESTS: u64 = 500;
 /// Requests sent before counting: the connection, the pool and lazy statics are set up.
 const WARM_UP: u64 = 20;
+/// Pages in the list the `list_` variants read, and servers per page.
+const LIST_PAGES: u64 = 10;
+const LIST_PER_PAGE: u64 = 100;
+/// Whole lists read per `list_` variant, after [`LIST_WARM_UP`] uncounted ones.
+const WALKS: u64 = 10;
+const LIST_WARM_UP: u64 = 2;
 /// The child process runs the variant this variable names.
 const VARIANT_VAR: &str = "MCP_ADMIN_CALLGRIND_VARIANT";
 /// The function whose time on the stack callgrind counts.
@@ -54,96 +64,157 @@ const MEASURED: &str = "*callgrind_measured*";
 struct Variant {
     name: &'static str,
     run: fn(),
+    /// What the count is divided by, and its name in the table.
+    per: Unit,
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    /// One of [`REQUESTS`] requests.
+    Request,
+    /// One of [`REQUESTS`] repetitions of a `micro/` variant.
+    Repetition,
+    /// One of [`WALKS`] × [`LIST_PAGES`] pages (a request and [`LIST_PER_PAGE`] servers).
+    Page,
+}
+
+impl Unit {
+    fn count(self) -> u64 {
+        match self {
+            Unit::Request | Unit::Repetition => REQUESTS,
+            Unit::Page => WALKS * LIST_PAGES,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Request => "request",
+            Unit::Repetition => "repetition",
+            Unit::Page => "page",
+        }
+    }
 }
 
 const VARIANTS: &[Variant] = &[
     Variant {
         name: "getmcp/sdk_send",
         run: getmcp_sdk,
+        per: Unit::Request,
     },
     Variant {
         name: "getmcp/sdk_send_without_origins",
         run: getmcp_sdk_without_origins,
+        per: Unit::Request,
     },
     Variant {
         name: "getmcp/generated",
         run: getmcp_generated,
+        per: Unit::Request,
     },
     Variant {
         name: "getmcp/raw_reqwest",
         run: getmcp_raw,
+        per: Unit::Request,
     },
     Variant {
         name: "getmcp/raw_reqwest_prebuilt",
         run: getmcp_raw_prebuilt,
+        per: Unit::Request,
     },
     Variant {
         name: "hasmcp/sdk_send_exact",
         run: hasmcp_sdk_exact,
+        per: Unit::Request,
     },
     Variant {
         name: "hasmcp/generated",
         run: hasmcp_generated,
+        per: Unit::Request,
     },
     Variant {
         name: "hasmcp/raw_reqwest_patch",
         run: hasmcp_raw,
+        per: Unit::Request,
     },
     Variant {
         name: "hasmcp/raw_reqwest_patch_prebuilt",
         run: hasmcp_raw_prebuilt,
+        per: Unit::Request,
+    },
+    Variant {
+        name: "getmcp/list_stream",
+        run: getmcp_list_stream,
+        per: Unit::Page,
+    },
+    Variant {
+        name: "getmcp/list_raw_pages",
+        run: getmcp_list_raw_pages,
+        per: Unit::Page,
     },
     Variant {
         name: "micro/getmcp_body",
         run: micro_getmcp_body,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/getmcp_body_without_origins",
         run: micro_getmcp_body_without_origins,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/origins_url_parse",
         run: micro_origins_url_parse,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/origins_light_parse",
         run: micro_origins_light_parse,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/getmcp_body_field_clones",
         run: micro_getmcp_field_clones,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/hasmcp_update_clone",
         run: micro_hasmcp_update_clone,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/hasmcp_client_clone",
         run: micro_hasmcp_client_clone,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/request_build_with_api_version",
         run: micro_request_with_api_version,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/request_build_without_api_version",
         run: micro_request_without_api_version,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/request_try_clone",
         run: micro_request_try_clone,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/pre_hook_headers",
         run: micro_pre_hook_headers,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/pre_hook_remove_api_version",
         run: micro_pre_hook_remove_api_version,
+        per: Unit::Repetition,
     },
     Variant {
         name: "micro/response_headers_clone",
         run: micro_response_headers_clone,
+        per: Unit::Repetition,
     },
 ];
 
@@ -166,15 +237,24 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = ()>,
 {
+    runs(rt, WARM_UP, REQUESTS, send);
+}
+
+/// Runs `run` `warm_up` times, then counts `counted` more runs, one at a time.
+fn runs<F, Fut>(rt: &Runtime, warm_up: u64, counted: u64, run: F)
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = ()>,
+{
     rt.block_on(async {
-        for _ in 0..WARM_UP {
-            send().await;
+        for _ in 0..warm_up {
+            run().await;
         }
     });
     callgrind_measured(|| {
         rt.block_on(async {
-            for _ in 0..REQUESTS {
-                send().await;
+            for _ in 0..counted {
+                run().await;
             }
         })
     });
@@ -339,6 +419,107 @@ fn hasmcp_raw_prebuilt() {
     let setup = hasmcp_setup(&rt);
     requests(&rt, || async {
         black_box(setup.raw_exact_prebuilt.send::<ServerEnvelope>().await);
+    });
+}
+
+/// The paged GetMCP list both `list_` variants read: a loopback server answering
+/// [`LIST_PAGES`] pages of [`LIST_PER_PAGE`] servers with both total headers, an SDK
+/// client and a raw one.
+struct ListSetup {
+    server: Server,
+    gm: getmcp::Client,
+    raw: RawClient,
+}
+
+const SERVERS_PATH: &str = "/wp-json/getmcp/v1/servers";
+
+impl ListSetup {
+    fn start() -> ListSetup {
+        let pages = fixtures::getmcp_pages(LIST_PAGES as usize, LIST_PER_PAGE as usize);
+        let server = Server::start_paged(&pages, (LIST_PAGES * LIST_PER_PAGE) as usize);
+        let gm = support::updates::getmcp_client(&server.url());
+        ListSetup {
+            server,
+            gm,
+            raw: RawClient::new(GETMCP_KEY),
+        }
+    }
+
+    /// The whole list through `into_stream()`, each server taken and dropped; returns
+    /// how many there were. `page(1)` makes the first request name its page, as the
+    /// baseline's does.
+    async fn stream(&self) -> u64 {
+        let stream = self
+            .gm
+            .list_servers()
+            .per_page(LIST_PER_PAGE)
+            .page(1)
+            .into_stream();
+        let mut stream = std::pin::pin!(stream);
+        let mut seen = 0;
+        while let Some(server) = stream.next().await {
+            black_box(server.expect("a server"));
+            seen += 1;
+        }
+        seen
+    }
+
+    /// The whole list through the hand-written paging loop; returns how many servers.
+    async fn raw_pages(&self) -> u64 {
+        let origin = self.server.url();
+        let each = |server: getmcp::Server| {
+            black_box(server);
+        };
+        let seen = self
+            .raw
+            .get_pages(&origin, SERVERS_PATH, LIST_PER_PAGE as u32, each)
+            .await;
+        seen as u64
+    }
+}
+
+/// Starts the paged server and checks that the stream and the paging loop read every
+/// server and send the same requests, page after page.
+fn list_setup(rt: &Runtime) -> ListSetup {
+    let setup = ListSetup::start();
+    let walk = |read: Pin<Box<dyn Future<Output = u64> + '_>>| {
+        setup.server.start_capture();
+        let seen = rt.block_on(read);
+        let sent: Vec<RequestParts> = setup
+            .server
+            .stop_capture()
+            .iter()
+            .map(|r| RequestParts::parse(r))
+            .collect();
+        (seen, sent)
+    };
+    let (streamed, from_sdk) = walk(Box::pin(setup.stream()));
+    let (read, from_raw) = walk(Box::pin(setup.raw_pages()));
+    assert_eq!(
+        (streamed, read),
+        (LIST_PAGES * LIST_PER_PAGE, LIST_PAGES * LIST_PER_PAGE)
+    );
+    assert_eq!(from_sdk.len() as u64, LIST_PAGES, "one request a page");
+    assert_eq!(
+        from_sdk, from_raw,
+        "the sides of the comparison send different requests"
+    );
+    setup
+}
+
+fn getmcp_list_stream() {
+    let rt = runtime();
+    let setup = list_setup(&rt);
+    runs(&rt, LIST_WARM_UP, WALKS, || async {
+        black_box(setup.stream().await);
+    });
+}
+
+fn getmcp_list_raw_pages() {
+    let rt = runtime();
+    let setup = list_setup(&rt);
+    runs(&rt, LIST_WARM_UP, WALKS, || async {
+        black_box(setup.raw_pages().await);
     });
 }
 
@@ -619,11 +800,8 @@ fn measure(exe: &Path, dir: &Path, variant: &Variant) -> u64 {
     counted(&profile)
 }
 
-fn per_request(total: u64) -> f64 {
-    total as f64 / REQUESTS as f64
-}
-
 /// The comparisons printed after the table: (subject, baseline, held to [`TARGET`]).
+/// Both sides of each count the same unit.
 const RATIOS: &[(&str, &str, bool)] = &[
     ("getmcp/sdk_send", "getmcp/raw_reqwest", true),
     ("getmcp/sdk_send", "getmcp/raw_reqwest_prebuilt", false),
@@ -638,6 +816,7 @@ const RATIOS: &[(&str, &str, bool)] = &[
     ),
     ("hasmcp/generated", "hasmcp/raw_reqwest_patch", false),
     ("hasmcp/sdk_send_exact", "hasmcp/generated", false),
+    ("getmcp/list_stream", "getmcp/list_raw_pages", false),
 ];
 
 /// The target for SDK/raw in instructions per request.
@@ -667,15 +846,19 @@ fn main() {
     let dir = out_dir(&exe);
     std::fs::create_dir_all(&dir).expect("create the profile directory");
     let mut counts = Vec::new();
-    println!("| variant | instructions per request (or per repetition) |");
-    println!("|---|---:|");
+    println!("| variant | instructions | per |");
+    println!("|---|---:|---|");
     for variant in VARIANTS {
         if !filters.is_empty() && !filters.iter().any(|f| variant.name.contains(f.as_str())) {
             continue;
         }
-        let total = measure(&exe, &dir, variant);
-        println!("| {} | {:.0} |", variant.name, per_request(total));
-        counts.push((variant.name, total));
+        let per_unit = measure(&exe, &dir, variant) as f64 / variant.per.count() as f64;
+        println!(
+            "| {} | {per_unit:.0} | {} |",
+            variant.name,
+            variant.per.name()
+        );
+        counts.push((variant.name, per_unit));
     }
     let count = |name: &str| counts.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
     println!();
@@ -685,7 +868,7 @@ fn main() {
         let (Some(s), Some(b)) = (count(subject), count(baseline)) else {
             continue;
         };
-        let ratio = s as f64 / b as f64;
+        let ratio = s / b;
         let (target, met) = if *held {
             (
                 format!("≤ {TARGET:.2}"),

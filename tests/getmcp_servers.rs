@@ -300,6 +300,24 @@ async fn a_site_that_ignores_page_and_sends_no_totals_is_refused() {
 }
 
 #[tokio::test]
+async fn a_refused_page_is_the_last_item_of_the_stream() {
+    let mock = answering(200, Some(json!([server_json(1), server_json(2)])), &[]).await;
+    let stream = client(&mock).list_servers().per_page(2).into_stream();
+    assert_send_static(&stream);
+    let mut stream = pin!(stream);
+    assert_eq!(stream.try_next().await.expect("1").map(|s| s.id), Some(1));
+    assert_eq!(stream.try_next().await.expect("2").map(|s| s.id), Some(2));
+    let e = stream.try_next().await.unwrap_err();
+    assert_eq!(decode_reason(e).2, "page 2 starts with the same item as the page before, and the site sent no totals: it ignores `page`");
+    assert!(stream.try_next().await.expect("ended").is_none());
+    assert!(stream.try_next().await.expect("still ended").is_none());
+    assert_eq!(pages_asked(&mock).await, [None, Some("2".into())]);
+}
+
+/// A stream that can move to another task and outlive the client's borrow.
+fn assert_send_static<S: Send + 'static>(_: &S) {}
+
+#[tokio::test]
 async fn an_error_ends_the_stream_after_the_items_before_it() {
     let mock = MockServer::start().await;
     Mock::given(wiremock::matchers::query_param_is_missing("page"))

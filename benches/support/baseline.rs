@@ -71,7 +71,8 @@ impl RawClient {
 
 impl RawClient {
     /// Reads every page of a WordPress-paged list at `origin` + `path` the way
-    /// hand-written code does: `?per_page=…&page=N` from 1, each page checked and
+    /// hand-written code does: `?page=N&per_page=…` from 1 (the order the SDK's
+    /// generated operation writes them in), each page checked and
     /// decoded into `Vec<T>`, until the page `X-WP-TotalPages` names. Each item is
     /// handed to `each`, then dropped with its page; returns how many there were.
     pub async fn get_pages<T: DeserializeOwned>(
@@ -84,7 +85,7 @@ impl RawClient {
         let mut seen = 0;
         let mut page = 1u64;
         loop {
-            let url = format!("{origin}{path}?per_page={per_page}&page={page}");
+            let url = format!("{origin}{path}?page={page}&per_page={per_page}");
             let response = self
                 .http
                 .get(url)

@@ -1,7 +1,7 @@
 //! A minimal HTTP/1.1 server on loopback that answers every request with a canned
 //! response: keep-alive, `Content-Length` request bodies, nothing else. Optionally it
-//! waits a fixed delay before each answer (a hosted API's latency), or answers a paged
-//! list by the request's `page` query parameter.
+//! answers each request a fixed delay after it arrived (a hosted API's latency; see
+//! [`wait_until`]), or answers a paged list by the request's `page` query parameter.
 //!
 //! Hand-rolled so the server costs next to nothing next to the client under test (a
 //! mock server that matches requests would dominate the measurement). It runs on its
@@ -13,7 +13,7 @@ use std::{
         atomic::{AtomicBool, Ordering},
         Arc, Mutex,
     },
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use bytes::{Buf, BytesMut};
@@ -72,7 +72,7 @@ fn page_number(head: &[u8]) -> Option<usize> {
 
 struct Shared {
     answers: Answers,
-    /// Waited before each answer.
+    /// How long after a request arrived it is answered.
     delay: Duration,
     capturing: AtomicBool,
     captured: Mutex<Vec<Vec<u8>>>,
@@ -80,7 +80,7 @@ struct Shared {
 
 impl Server {
     /// Starts a server answering `GET` with `get_body` and every other method with
-    /// `other_body`, both as `200 OK` JSON, each after waiting `delay`.
+    /// `other_body`, both as `200 OK` JSON, each `delay` after the request arrived.
     pub fn start(get_body: &[u8], other_body: &[u8], delay: Duration) -> Server {
         let answers = Answers::Canned {
             get: response(get_body, &[]),
@@ -201,6 +201,7 @@ async fn serve(mut socket: TcpStream, shared: Arc<Shared>) {
                 Ok(_) => {}
             }
         }
+        let arrived = Instant::now();
         if shared.capturing.load(Ordering::Relaxed) {
             let request = buf[..total].to_vec();
             shared.captured.lock().expect("capture lock").push(request);
@@ -208,12 +209,35 @@ async fn serve(mut socket: TcpStream, shared: Arc<Shared>) {
         let reply = shared.answers.pick(&buf[..head_len]);
         buf.advance(total);
         if !shared.delay.is_zero() {
-            tokio::time::sleep(shared.delay).await;
+            wait_until(arrived + shared.delay).await;
         }
         if socket.write_all(reply).await.is_err() {
             return;
         }
     }
+}
+
+/// Waits until `deadline` to within the operating system's high-resolution timer,
+/// without holding up the other connections.
+///
+/// Not `tokio::time::sleep`: tokio's timer wheel counts whole milliseconds and rounds a
+/// deadline up to the next tick, so a 1 ms delay lasts 1–2 ms and ends on a tick
+/// boundary, which ties the answer to when the client happened to send (a client a few
+/// µs slower can lose a whole tick). A hosted API's latency is not quantized. Here a
+/// blocking-pool thread sleeps out the rest of the delay with `std::thread::sleep`
+/// (`nanosleep`: late by at most the thread's timer slack, 50 µs by default, and not
+/// aligned to any grid), while the runtime thread goes on serving: 64 connections
+/// waiting at once hold 64 sleeping pool threads (tokio allows 512). Spinning out the
+/// last stretch instead would be exact but would burn a core the client needs.
+async fn wait_until(deadline: Instant) {
+    tokio::task::spawn_blocking(move || {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        if !remaining.is_zero() {
+            std::thread::sleep(remaining);
+        }
+    })
+    .await
+    .expect("the delay thread");
 }
 
 fn find_head_end(buf: &[u8]) -> Option<usize> {
