@@ -12,11 +12,8 @@ use futures_util::stream::{self, Stream, TryStreamExt};
 use reqwest::header::HeaderMap;
 
 use crate::{
-    getmcp::{
-        shared::{self, wrong_answer},
-        Client,
-    },
-    transport::ops::Operation,
+    getmcp::{shared::wrong_answer, Client},
+    transport::{self, ops::Operation},
     Error,
 };
 
@@ -130,24 +127,29 @@ pub trait Query: Clone + Send + Sync + 'static {
 /// Fetches one page with a generated list operation: the items, each passing `check`
 /// (an item about something else refuses the page), and the totals from the answer's
 /// headers.
-pub(crate) async fn fetch<T: serde::de::DeserializeOwned, E>(
+pub(crate) async fn fetch<T: serde::de::DeserializeOwned, E, F>(
     client: &Client,
     operation: &'static Operation,
     paging: Paging,
-    fut: impl Future<
+    make: impl FnOnce() -> F,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<Page<T>, Error>
+where
+    F: Future<
         Output = Result<progenitor_client::ResponseValue<Vec<T>>, progenitor_client::Error<E>>,
     >,
-    check: impl Fn(&T) -> Result<(), String>,
-) -> Result<Page<T>, Error> {
-    let answer = shared::call(client, operation, fut).await?;
-    let refuse = |reason| wrong_answer(operation.id, answer.status, reason);
-    let count = |name: &str| count_header(&answer.headers, name).map_err(refuse);
+{
+    let answer = transport::call_answered(client.raw(), operation, make).await?;
+    let status = answer.status().as_u16();
+    let refuse = |reason| wrong_answer(operation.id, status, reason);
+    let count = |name: &str| count_header(answer.headers(), name).map_err(refuse);
     let (total, total_pages) = (count("x-wp-total")?, count("x-wp-totalpages")?);
-    answer.value.iter().try_for_each(&check).map_err(refuse)?;
+    let items = answer.into_inner();
+    items.iter().try_for_each(&check).map_err(refuse)?;
     Ok(Page {
         total,
         total_pages,
-        items: answer.value,
+        items,
         page: paging.page.unwrap_or(1),
         per_page: paging.per_page,
     })

@@ -366,11 +366,9 @@ impl PromptWrite<New> {
             .raw()
             .getmcp_create_prompt()
             .server_id(self.server);
-        shared::call(
-            &self.client,
-            &ops::GETMCP_CREATE_PROMPT,
-            op.body(body).send(),
-        )
+        shared::call(&self.client, &ops::GETMCP_CREATE_PROMPT, move || {
+            op.body(body).send()
+        })
         .await?
         .checked(&ops::GETMCP_CREATE_PROMPT, |p| {
             expect_prompt(self.server, None, p)
@@ -410,11 +408,9 @@ impl PromptWrite<u64> {
         let body = self.body()?;
         let (server, id) = (self.server, self.target);
         let op = self.client.raw().getmcp_update_prompt().server_id(server);
-        shared::call(
-            &self.client,
-            &ops::GETMCP_UPDATE_PROMPT,
-            op.id(id).body(body).send(),
-        )
+        shared::call(&self.client, &ops::GETMCP_UPDATE_PROMPT, move || {
+            op.id(id).body(body).send()
+        })
         .await?
         .checked(&ops::GETMCP_UPDATE_PROMPT, |p| {
             expect_prompt(server, Some(id), p)
@@ -439,7 +435,14 @@ impl Query for PromptsQuery {
         let op = client.raw().getmcp_list_prompts().server_id(self.server);
         let op = with_paging!(op, paging);
         let check = |item: &_| expect_prompt(self.server, None, item);
-        paging::fetch(client, &ops::GETMCP_LIST_PROMPTS, paging, op.send(), check).await
+        paging::fetch(
+            client,
+            &ops::GETMCP_LIST_PROMPTS,
+            paging,
+            move || op.send(),
+            check,
+        )
+        .await
     }
 }
 
@@ -491,7 +494,7 @@ impl Client {
     ) -> Result<Prompt, Error> {
         let server = server.into();
         let op = self.raw().getmcp_get_prompt().server_id(server).id(prompt);
-        shared::call(self, &ops::GETMCP_GET_PROMPT, op.send())
+        shared::call(self, &ops::GETMCP_GET_PROMPT, move || op.send())
             .await?
             .checked(&ops::GETMCP_GET_PROMPT, |p| {
                 expect_prompt(server, Some(prompt), p)
@@ -557,7 +560,7 @@ impl Client {
             .getmcp_delete_prompt()
             .server_id(server.into())
             .id(prompt);
-        shared::call(self, &ops::GETMCP_DELETE_PROMPT, op.send())
+        shared::call(self, &ops::GETMCP_DELETE_PROMPT, move || op.send())
             .await
             .map(drop)
     }

@@ -417,11 +417,9 @@ impl ResourceWrite<New> {
             .raw()
             .getmcp_create_resource()
             .server_id(self.server);
-        shared::call(
-            &self.client,
-            &ops::GETMCP_CREATE_RESOURCE,
-            op.body(body).send(),
-        )
+        shared::call(&self.client, &ops::GETMCP_CREATE_RESOURCE, move || {
+            op.body(body).send()
+        })
         .await?
         .checked(&ops::GETMCP_CREATE_RESOURCE, |r| {
             expect_resource(self.server, None, r)
@@ -461,11 +459,9 @@ impl ResourceWrite<u64> {
         let body = self.body()?;
         let (server, id) = (self.server, self.target);
         let op = self.client.raw().getmcp_update_resource().server_id(server);
-        shared::call(
-            &self.client,
-            &ops::GETMCP_UPDATE_RESOURCE,
-            op.id(id).body(body).send(),
-        )
+        shared::call(&self.client, &ops::GETMCP_UPDATE_RESOURCE, move || {
+            op.id(id).body(body).send()
+        })
         .await?
         .checked(&ops::GETMCP_UPDATE_RESOURCE, |r| {
             expect_resource(server, Some(id), r)
@@ -525,7 +521,7 @@ impl Query for ResourcesQuery {
             client,
             &ops::GETMCP_LIST_RESOURCES,
             paging,
-            op.send(),
+            move || op.send(),
             check,
         )
         .await
@@ -583,7 +579,7 @@ impl Client {
             .getmcp_get_resource()
             .server_id(server)
             .id(resource);
-        shared::call(self, &ops::GETMCP_GET_RESOURCE, op.send())
+        shared::call(self, &ops::GETMCP_GET_RESOURCE, move || op.send())
             .await?
             .checked(&ops::GETMCP_GET_RESOURCE, |r| {
                 expect_resource(server, Some(resource), r)
@@ -649,7 +645,7 @@ impl Client {
             .getmcp_delete_resource()
             .server_id(server.into())
             .id(resource);
-        shared::call(self, &ops::GETMCP_DELETE_RESOURCE, op.send())
+        shared::call(self, &ops::GETMCP_DELETE_RESOURCE, move || op.send())
             .await
             .map(drop)
     }

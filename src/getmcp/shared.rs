@@ -5,7 +5,6 @@
 use std::future::Future;
 
 use progenitor_client::ResponseValue;
-use reqwest::header::HeaderMap;
 use serde::{de::DeserializeOwned, Deserialize, Deserializer};
 use serde_json::Value;
 use uuid::Uuid;
@@ -24,25 +23,25 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct New;
 
-/// A successful answer with the status and headers the typed value alone would lose.
+/// A successful answer with the status the typed value alone would lose.
 pub(crate) struct Answered<T> {
     pub(crate) value: T,
     pub(crate) status: u16,
-    pub(crate) headers: HeaderMap,
 }
 
-/// Runs one generated operation like `transport::call`, keeping the status and headers.
-pub(crate) async fn call<T: DeserializeOwned, E>(
+/// Runs one generated operation like `transport::call`, keeping the status.
+pub(crate) async fn call<T: DeserializeOwned, E, F>(
     client: &Client,
     operation: &'static Operation,
-    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-) -> Result<Answered<T>, Error> {
-    let answer = transport::call_answered(client.raw(), operation, fut).await?;
-    let (status, headers) = (answer.status().as_u16(), answer.headers().clone());
+    make: impl FnOnce() -> F,
+) -> Result<Answered<T>, Error>
+where
+    F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+{
+    let answer = transport::call_answered(client.raw(), operation, make).await?;
     Ok(Answered {
+        status: answer.status().as_u16(),
         value: answer.into_inner(),
-        status,
-        headers,
     })
 }
 

@@ -94,8 +94,10 @@ macro_rules! post_link {
      $envelope:ident . $field:ident == $item:expr, $key:literal) => {{
         const OP: &Operation = &ops::$OP;
         let raw = $client.raw();
-        let fut = raw.$op().id($server.clone()).body($body).send();
-        let link = transport::call(raw, OP, fut).await?.$envelope;
+        let fut = raw.$op().id($server.clone()).body($body);
+        let link = transport::call(raw, OP, move || fut.send())
+            .await?
+            .$envelope;
         let server_id = nonzero(link.server_id.as_ref().map(|id| id.as_str()));
         check_answer_id(OP, 201, "serverID", $server.as_str(), server_id)?;
         let item_id = nonzero(link.$field.as_ref().map(|id| id.as_str()));
@@ -111,8 +113,8 @@ macro_rules! list_links {
         const OP: &Operation = &ops::$OP;
         let server = ServerId::new($server_id.as_ref())?;
         let raw = $client.raw();
-        let fut = raw.$op().id(server.clone()).send();
-        let $list = transport::call(raw, OP, fut).await?;
+        let fut = raw.$op().id(server.clone());
+        let $list = transport::call(raw, OP, move || fut.send()).await?;
         let links = $take;
         for link in &links {
             check_listed(OP, &server, link.server_id.as_ref(), link.$item.is_some())?;
@@ -125,8 +127,8 @@ macro_rules! list_links {
 macro_rules! delete_link {
     ($client:expr, $server:expr, $op:ident, $OP:ident, $param:ident, $item:expr) => {{
         let raw = $client.raw();
-        let fut = raw.$op().id($server.clone()).$param($item.clone()).send();
-        transport::call(raw, &ops::$OP, fut).await
+        let fut = raw.$op().id($server.clone()).$param($item.clone());
+        transport::call(raw, &ops::$OP, move || fut.send()).await
     }};
 }
 

@@ -156,10 +156,12 @@ impl CreatePrompt {
         let prompt = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreatePromptRequest { prompt };
-        let op = raw.hasmcp_create_prompt().body(body).send();
-        Ok(transport::call(raw, &ops::HASMCP_CREATE_PROMPT, op)
-            .await?
-            .prompt)
+        let op = raw.hasmcp_create_prompt().body(body);
+        Ok(
+            transport::call(raw, &ops::HASMCP_CREATE_PROMPT, move || op.send())
+                .await?
+                .prompt,
+        )
     }
 }
 
@@ -230,8 +232,8 @@ impl UpdatePrompt {
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpUpdatePromptRequest { prompt };
-        let op = raw.hasmcp_update_prompt().id(id.clone()).body(body).send();
-        transport::call(raw, &ops::HASMCP_UPDATE_PROMPT, op).await?;
+        let op = raw.hasmcp_update_prompt().id(id.clone()).body(body);
+        transport::call(raw, &ops::HASMCP_UPDATE_PROMPT, move || op.send()).await?;
         self.client.get_prompt(id).await
     }
 }
@@ -250,10 +252,12 @@ impl Client {
     /// ```
     pub async fn list_prompts(&self) -> Result<Vec<Prompt>, Error> {
         let raw = self.raw();
-        let op = raw.hasmcp_list_prompts().send();
-        Ok(transport::call(raw, &ops::HASMCP_LIST_PROMPTS, op)
-            .await?
-            .prompts)
+        let op = raw.hasmcp_list_prompts();
+        Ok(
+            transport::call(raw, &ops::HASMCP_LIST_PROMPTS, move || op.send())
+                .await?
+                .prompts,
+        )
     }
 
     /// Reads one prompt (`GET /api/v1/prompts/{id}`). An unknown id is a 404 (`server
@@ -270,8 +274,8 @@ impl Client {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROMPT;
         let id = PromptId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_get_prompt().id(id.clone()).send();
-        let prompt = transport::call(raw, OP, op).await?.prompt;
+        let op = raw.hasmcp_get_prompt().id(id.clone());
+        let prompt = transport::call(raw, OP, move || op.send()).await?.prompt;
         catalog::same_id(OP, 200, "prompt", id.as_str(), prompt.id.as_str())?;
         Ok(prompt)
     }
@@ -325,7 +329,7 @@ impl Client {
     pub async fn delete_prompt(&self, id: impl AsRef<str>) -> Result<(), Error> {
         let id = PromptId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_delete_prompt().id(id).send();
-        transport::call(raw, &ops::HASMCP_DELETE_PROMPT, op).await
+        let op = raw.hasmcp_delete_prompt().id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_PROMPT, move || op.send()).await
     }
 }

@@ -184,10 +184,12 @@ impl CreateResource {
         let resource = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateResourceRequest { resource };
-        let op = raw.hasmcp_create_resource().body(body).send();
-        Ok(transport::call(raw, &ops::HASMCP_CREATE_RESOURCE, op)
-            .await?
-            .resource)
+        let op = raw.hasmcp_create_resource().body(body);
+        Ok(
+            transport::call(raw, &ops::HASMCP_CREATE_RESOURCE, move || op.send())
+                .await?
+                .resource,
+        )
     }
 }
 
@@ -276,12 +278,8 @@ impl UpdateResource {
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
-        let op = raw
-            .hasmcp_update_resource()
-            .id(id.clone())
-            .body(body)
-            .send();
-        transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, op).await?;
+        let op = raw.hasmcp_update_resource().id(id.clone()).body(body);
+        transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, move || op.send()).await?;
         self.client.get_resource(id).await
     }
 }
@@ -300,10 +298,12 @@ impl Client {
     /// ```
     pub async fn list_resources(&self) -> Result<Vec<Resource>, Error> {
         let raw = self.raw();
-        let op = raw.hasmcp_list_resources().send();
-        Ok(transport::call(raw, &ops::HASMCP_LIST_RESOURCES, op)
-            .await?
-            .resources)
+        let op = raw.hasmcp_list_resources();
+        Ok(
+            transport::call(raw, &ops::HASMCP_LIST_RESOURCES, move || op.send())
+                .await?
+                .resources,
+        )
     }
 
     /// Reads one resource (`GET /api/v1/resources/{id}`). An unknown id is a 404
@@ -320,8 +320,8 @@ impl Client {
         const OP: &ops::Operation = &ops::HASMCP_GET_RESOURCE;
         let id = ResourceId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_get_resource().id(id.clone()).send();
-        let resource = transport::call(raw, OP, op).await?.resource;
+        let op = raw.hasmcp_get_resource().id(id.clone());
+        let resource = transport::call(raw, OP, move || op.send()).await?.resource;
         catalog::same_id(OP, 200, "resource", id.as_str(), resource.id.as_str())?;
         Ok(resource)
     }
@@ -390,7 +390,7 @@ impl Client {
     pub async fn delete_resource(&self, id: impl AsRef<str>) -> Result<(), Error> {
         let id = ResourceId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_delete_resource().id(id).send();
-        transport::call(raw, &ops::HASMCP_DELETE_RESOURCE, op).await
+        let op = raw.hasmcp_delete_resource().id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_RESOURCE, move || op.send()).await
     }
 }

@@ -184,9 +184,8 @@ impl CreateServerToken {
         let fut = raw
             .hasmcp_create_server_token()
             .id(server.clone())
-            .body(body)
-            .send();
-        let token = transport::call(raw, OP, fut).await?.token;
+            .body(body);
+        let token = transport::call(raw, OP, move || fut.send()).await?.token;
         let answered = token.server_id.as_ref().map(ServerId::as_str);
         check_answer_id(OP, 201, "serverID", server.as_str(), answered)?;
         if token.value.as_ref().is_none_or(|v| v.expose().is_empty()) {
@@ -244,8 +243,8 @@ impl Client {
         const OP: &Operation = &ops::HASMCP_LIST_SERVER_TOKENS;
         let server = ServerId::new(server_id.as_ref())?;
         let raw = self.raw();
-        let fut = raw.hasmcp_list_server_tokens().id(server.clone()).send();
-        let tokens = transport::call(raw, OP, fut).await?.tokens;
+        let fut = raw.hasmcp_list_server_tokens().id(server.clone());
+        let tokens = transport::call(raw, OP, move || fut.send()).await?.tokens;
         for token in &tokens {
             let answered = token.server_id.as_ref().map(ServerId::as_str);
             check_answer_id(OP, 200, "serverID", server.as_str(), answered)?;
@@ -270,11 +269,7 @@ impl Client {
         let server = ServerId::new(server_id.as_ref())?;
         let token = typed_id::<TokenId>("token_id", token_id.as_ref())?;
         let raw = self.raw();
-        let fut = raw
-            .hasmcp_revoke_server_token()
-            .id(server)
-            .token_id(token)
-            .send();
-        transport::call(raw, &ops::HASMCP_REVOKE_SERVER_TOKEN, fut).await
+        let fut = raw.hasmcp_revoke_server_token().id(server).token_id(token);
+        transport::call(raw, &ops::HASMCP_REVOKE_SERVER_TOKEN, move || fut.send()).await
     }
 }

@@ -173,10 +173,12 @@ impl Client {
     /// ```
     pub async fn list_variables(&self) -> Result<Vec<Variable>, Error> {
         let raw = self.raw();
-        let op = raw.hasmcp_list_variables().send();
-        Ok(transport::call(raw, &ops::HASMCP_LIST_VARIABLES, op)
-            .await?
-            .variables)
+        let op = raw.hasmcp_list_variables();
+        Ok(
+            transport::call(raw, &ops::HASMCP_LIST_VARIABLES, move || op.send())
+                .await?
+                .variables,
+        )
     }
 
     /// Creates a variable (`POST /api/v1/variables`). `name` must match
@@ -225,10 +227,12 @@ impl Client {
         };
         let raw = self.raw();
         let body = crate::raw::types::HasmcpCreateVariableRequest { variable };
-        let op = raw.hasmcp_create_variable().body(body).send();
-        Ok(transport::call(raw, &ops::HASMCP_CREATE_VARIABLE, op)
-            .await?
-            .variable)
+        let op = raw.hasmcp_create_variable().body(body);
+        Ok(
+            transport::call(raw, &ops::HASMCP_CREATE_VARIABLE, move || op.send())
+                .await?
+                .variable,
+        )
     }
 
     /// Changes a variable's value (`PATCH /api/v1/variables/{id}`): the value is all
@@ -260,8 +264,8 @@ impl Client {
         };
         let raw = self.raw();
         let body = crate::raw::types::HasmcpUpdateVariableRequest { variable };
-        let op = raw.hasmcp_update_variable().id(id).body(body).send();
-        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, op).await
+        let op = raw.hasmcp_update_variable().id(id).body(body);
+        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, move || op.send()).await
     }
 
     /// Deletes a variable (`DELETE /api/v1/variables/{id}`).
@@ -276,8 +280,8 @@ impl Client {
     pub async fn delete_variable(&self, id: impl AsRef<str>) -> Result<(), Error> {
         let id = VariableId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_delete_variable().id(id).send();
-        transport::call(raw, &ops::HASMCP_DELETE_VARIABLE, op).await
+        let op = raw.hasmcp_delete_variable().id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_VARIABLE, move || op.send()).await
     }
 }
 

@@ -162,66 +162,72 @@ fn check_operation(operation_id: &str) {
 }
 
 /// Runs one generated operation, `operation` in the spec's table, and maps its outcome
-/// into the crate's types.
+/// into the crate's types. `make` starts the operation (`move || op.send()`): called
+/// inside the call's own future, the operation's future (several KB) is made where it
+/// stays, not made by the caller and copied in.
 ///
 /// Only a 2xx whose body decodes into `T` is a success (after a UTF-8 byte order mark,
 /// if one leads); everything else is an [`Error`] that carries the status where there
 /// was one.
-pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a>(
+pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a, F>(
     client: &'a crate::raw::Client,
     operation: &'static Operation,
-    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
-) -> impl Future<Output = Result<T, Error>> + 'a {
-    run(client, operation, fut, ResponseValue::into_inner)
+    make: impl FnOnce() -> F + 'a,
+) -> impl Future<Output = Result<T, Error>> + 'a
+where
+    F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+{
+    run(client, operation, make, ResponseValue::into_inner)
 }
 
 /// [`call`], keeping the success's status and headers (a paged list reads its totals
 /// there).
-pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a>(
+pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a, F>(
     client: &'a crate::raw::Client,
     operation: &'static Operation,
-    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
-) -> impl Future<Output = Result<ResponseValue<T>, Error>> + 'a {
-    run(client, operation, fut, |answer| answer)
+    make: impl FnOnce() -> F + 'a,
+) -> impl Future<Output = Result<ResponseValue<T>, Error>> + 'a
+where
+    F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+{
+    run(client, operation, make, |answer| answer)
 }
 
 /// [`call`] and [`call_answered`]: `keep` takes what the caller wants of a success (one
 /// future for both, so the answer is not passed through another layer).
-fn run<'a, T: DeserializeOwned + 'a, E: 'a, R: 'a>(
-    client: &'a crate::raw::Client,
+async fn run<T: DeserializeOwned, E, R, F>(
+    client: &crate::raw::Client,
     operation: &'static Operation,
-    fut: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+    make: impl FnOnce() -> F,
     keep: fn(ResponseValue<T>) -> R,
-) -> impl Future<Output = Result<R, Error>> + 'a {
-    // The generated operation's future is several KB: boxed once here, it is not
-    // carried (and copied) inline by every future that awaits this one.
-    let fut = Box::pin(fut);
-    async move {
-        let started = Instant::now();
-        let record = RefCell::new(Box::new(CallRecord {
-            operation,
-            answer: None,
-            sent: None,
-        }));
-        let (result, (answer, sent)) = CALL
-            .scope(record, async move {
-                let result = fut.await;
-                let kept = CALL.with(|c| {
-                    let mut c = c.borrow_mut();
-                    (c.answer.take(), c.sent.take())
-                });
-                (result, kept)
-            })
-            .await;
-        let error = match result {
-            Ok(value) => return Ok(keep(value)),
-            Err(error) => error,
-        };
-        let mask = client
-            .inner()
-            .mask(sent.as_ref().and_then(reqwest::Body::as_bytes));
-        let t = &client.inner().inner;
-        let call = outcome::Call::new(t, operation.id, &mask, started.elapsed());
-        Err(call.map_error(error, answer))
-    }
+) -> Result<R, Error>
+where
+    F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+{
+    let started = Instant::now();
+    let record = RefCell::new(Box::new(CallRecord {
+        operation,
+        answer: None,
+        sent: None,
+    }));
+    let (result, (answer, sent)) = CALL
+        .scope(record, async move {
+            let result = make().await;
+            let kept = CALL.with(|c| {
+                let mut c = c.borrow_mut();
+                (c.answer.take(), c.sent.take())
+            });
+            (result, kept)
+        })
+        .await;
+    let error = match result {
+        Ok(value) => return Ok(keep(value)),
+        Err(error) => error,
+    };
+    let mask = client
+        .inner()
+        .mask(sent.as_ref().and_then(reqwest::Body::as_bytes));
+    let t = &client.inner().inner;
+    let call = outcome::Call::new(t, operation.id, &mask, started.elapsed());
+    Err(call.map_error(error, answer))
 }

@@ -77,13 +77,26 @@ impl<T: fmt::Display + ?Sized> fmt::Display for PathSegment<'_, T> {
     }
 }
 
+/// The bytes an id is made of, which no path segment encodes: ASCII letters, digits and
+/// `-` (a table: one load a byte).
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        plain[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    plain
+};
+
 /// Forwards whatever is written to it, percent-encoded.
 struct Encoding<'a, 'b>(&'a mut fmt::Formatter<'b>);
 
 impl fmt::Write for Encoding<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         // The crate's ids are letters, digits and hyphens: nothing to encode.
-        if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if s.bytes().all(|b| PLAIN[usize::from(b)]) {
             return self.0.write_str(s);
         }
         utf8_percent_encode(s, PATH_SET).try_for_each(|piece| self.0.write_str(piece))

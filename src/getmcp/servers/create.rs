@@ -356,8 +356,8 @@ impl CreateServer {
     pub async fn send(self) -> Result<Server, Error> {
         let body = self.body()?;
         let raw = self.client.raw();
-        let op = raw.getmcp_create_server().body(body).send();
-        transport::call(raw, &ops::GETMCP_CREATE_SERVER, op).await
+        let op = raw.getmcp_create_server().body(body);
+        transport::call(raw, &ops::GETMCP_CREATE_SERVER, move || op.send()).await
     }
 }
 
@@ -393,8 +393,8 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn delete_server(&self, server: impl Into<ServerRef>) -> Result<(), Error> {
-        let op = self.raw().getmcp_delete_server().id(server.into()).send();
-        shared::call(self, &ops::GETMCP_DELETE_SERVER, op)
+        let op = self.raw().getmcp_delete_server().id(server.into());
+        shared::call(self, &ops::GETMCP_DELETE_SERVER, move || op.send())
             .await?
             .checked(&ops::GETMCP_DELETE_SERVER, |d| {
                 if d.deleted {
@@ -427,8 +427,8 @@ impl Client {
     /// ```
     pub async fn toggle_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
         let server = server.into();
-        let op = self.raw().getmcp_toggle_server().id(server).send();
-        shared::call(self, &ops::GETMCP_TOGGLE_SERVER, op)
+        let op = self.raw().getmcp_toggle_server().id(server);
+        shared::call(self, &ops::GETMCP_TOGGLE_SERVER, move || op.send())
             .await?
             .checked(&ops::GETMCP_TOGGLE_SERVER, |s| expect_server(server, s))
     }
@@ -454,8 +454,8 @@ impl Client {
     /// ```
     pub async fn duplicate_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
         let server = server.into();
-        let op = self.raw().getmcp_duplicate_server().id(server).send();
-        shared::call(self, &ops::GETMCP_DUPLICATE_SERVER, op)
+        let op = self.raw().getmcp_duplicate_server().id(server);
+        shared::call(self, &ops::GETMCP_DUPLICATE_SERVER, move || op.send())
             .await?
             .checked(&ops::GETMCP_DUPLICATE_SERVER, |copy| {
                 let itself = match server {

@@ -236,8 +236,8 @@ impl Client {
         server: impl Into<ServerRef>,
     ) -> Result<CredentialsStatus, Error> {
         let raw = self.raw();
-        let op = raw.getmcp_get_server_credentials().id(server.into()).send();
-        transport::call(raw, &ops::GETMCP_GET_SERVER_CREDENTIALS, op).await
+        let op = raw.getmcp_get_server_credentials().id(server.into());
+        transport::call(raw, &ops::GETMCP_GET_SERVER_CREDENTIALS, move || op.send()).await
     }
 }
 

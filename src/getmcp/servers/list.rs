@@ -151,9 +151,13 @@ impl Query for ServersQuery {
         if let Some(order) = &self.order {
             op = op.order(order.clone());
         }
-        paging::fetch(client, &ops::GETMCP_LIST_SERVERS, paging, op.send(), |_| {
-            Ok(())
-        })
+        paging::fetch(
+            client,
+            &ops::GETMCP_LIST_SERVERS,
+            paging,
+            move || op.send(),
+            |_| Ok(()),
+        )
         .await
     }
 }

@@ -304,8 +304,12 @@ impl Client {
         const READ: &Operation = &ops::GETMCP_GET_SERVER;
         let server = server.into();
         let raw = self.raw();
-        let op = raw.getmcp_get_server().id(server).send();
-        about(server, READ, transport::call(raw, READ, op).await?)
+        let op = raw.getmcp_get_server().id(server);
+        about(
+            server,
+            READ,
+            transport::call(raw, READ, move || op.send()).await?,
+        )
     }
 
     /// Starts a partial update of `server`: only the fields you set are sent. See

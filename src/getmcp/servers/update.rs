@@ -524,8 +524,12 @@ impl UpdateServer {
     /// One PATCH of this server with `body`; the answer must be about this server.
     async fn patch(&self, body: UpdateServerBody) -> Result<Server, Error> {
         let raw = self.client.raw();
-        let op = raw.getmcp_update_server().id(self.server).body(body).send();
-        about(self.server, WRITE, transport::call(raw, WRITE, op).await?)
+        let op = raw.getmcp_update_server().id(self.server).body(body);
+        about(
+            self.server,
+            WRITE,
+            transport::call(raw, WRITE, move || op.send()).await?,
+        )
     }
 
     /// Whether test credentials are stored now, or `None` where the site cannot say.

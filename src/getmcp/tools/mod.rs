@@ -376,7 +376,14 @@ impl Query for ToolsQuery {
             op = op.status(status.clone());
         }
         let check = |item: &_| expect_tool(self.server, None, item);
-        paging::fetch(client, &ops::GETMCP_LIST_TOOLS, paging, op.send(), check).await
+        paging::fetch(
+            client,
+            &ops::GETMCP_LIST_TOOLS,
+            paging,
+            move || op.send(),
+            check,
+        )
+        .await
     }
 }
 
@@ -430,7 +437,7 @@ impl Client {
     ) -> Result<Tool, Error> {
         let (server, tool) = (server.into(), tool.into());
         let op = self.raw().getmcp_get_tool().server_id(server).id(tool);
-        shared::call(self, &ops::GETMCP_GET_TOOL, op.send())
+        shared::call(self, &ops::GETMCP_GET_TOOL, move || op.send())
             .await?
             .checked(&ops::GETMCP_GET_TOOL, |t| {
                 expect_tool(server, Some(tool), t)
@@ -509,7 +516,7 @@ impl Client {
             .getmcp_delete_tool()
             .server_id(server.into())
             .id(tool.into());
-        shared::call(self, &ops::GETMCP_DELETE_TOOL, op.send())
+        shared::call(self, &ops::GETMCP_DELETE_TOOL, move || op.send())
             .await
             .map(drop)
     }

@@ -512,11 +512,13 @@ impl ToolWrite<New> {
             .raw()
             .getmcp_create_tool()
             .server_id(self.server);
-        shared::call(&self.client, &ops::GETMCP_CREATE_TOOL, op.body(body).send())
-            .await?
-            .checked(&ops::GETMCP_CREATE_TOOL, |t| {
-                expect_tool(self.server, None, t)
-            })
+        shared::call(&self.client, &ops::GETMCP_CREATE_TOOL, move || {
+            op.body(body).send()
+        })
+        .await?
+        .checked(&ops::GETMCP_CREATE_TOOL, |t| {
+            expect_tool(self.server, None, t)
+        })
     }
 }
 
@@ -552,11 +554,9 @@ impl ToolWrite<ToolRef> {
         let body = self.body()?;
         let (server, tool) = (self.server, self.target);
         let op = self.client.raw().getmcp_update_tool().server_id(server);
-        shared::call(
-            &self.client,
-            &ops::GETMCP_UPDATE_TOOL,
-            op.id(tool).body(body).send(),
-        )
+        shared::call(&self.client, &ops::GETMCP_UPDATE_TOOL, move || {
+            op.id(tool).body(body).send()
+        })
         .await?
         .checked(&ops::GETMCP_UPDATE_TOOL, |t| {
             expect_tool(server, Some(tool), t)

@@ -396,10 +396,12 @@ impl CreateProvider {
         let provider = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateProviderRequest { provider };
-        let op = raw.hasmcp_create_provider().body(body).send();
-        Ok(transport::call(raw, &ops::HASMCP_CREATE_PROVIDER, op)
-            .await?
-            .provider)
+        let op = raw.hasmcp_create_provider().body(body);
+        Ok(
+            transport::call(raw, &ops::HASMCP_CREATE_PROVIDER, move || op.send())
+                .await?
+                .provider,
+        )
     }
 }
 
@@ -472,13 +474,9 @@ impl UpdateProvider {
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpUpdateProviderRequest { provider };
-        let op = raw
-            .hasmcp_update_provider()
-            .id(id.clone())
-            .body(body)
-            .send();
+        let op = raw.hasmcp_update_provider().id(id.clone()).body(body);
         const OP: &ops::Operation = &ops::HASMCP_UPDATE_PROVIDER;
-        let provider = transport::call(raw, OP, op).await?.provider;
+        let provider = transport::call(raw, OP, move || op.send()).await?.provider;
         catalog::same_id(OP, 200, "provider", id.as_str(), provider.id.as_str())?;
         Ok(provider)
     }
@@ -519,7 +517,7 @@ impl Client {
             if let Some(token) = &token {
                 request = request.token(token.clone());
             }
-            let page = transport::call(raw, OP, request.send()).await?;
+            let page = transport::call(raw, OP, move || request.send()).await?;
             all.extend(page.providers);
             match page.next_token.filter(|t| !t.is_empty()) {
                 None => return Ok(all),
@@ -554,8 +552,8 @@ impl Client {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROVIDER;
         let id = ProviderId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_get_provider().id(id.clone()).send();
-        let provider = transport::call(raw, OP, op).await?.provider;
+        let op = raw.hasmcp_get_provider().id(id.clone());
+        let provider = transport::call(raw, OP, move || op.send()).await?.provider;
         catalog::same_id(OP, 200, "provider", id.as_str(), provider.id.as_str())?;
         Ok(provider)
     }
@@ -626,8 +624,8 @@ impl Client {
     pub async fn delete_provider(&self, id: impl AsRef<str>) -> Result<(), Error> {
         let id = ProviderId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_delete_provider().id(id).send();
-        transport::call(raw, &ops::HASMCP_DELETE_PROVIDER, op).await
+        let op = raw.hasmcp_delete_provider().id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_PROVIDER, move || op.send()).await
     }
 }
 

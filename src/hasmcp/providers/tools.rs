@@ -425,9 +425,8 @@ impl CreateProviderTool {
         let op = raw
             .hasmcp_create_provider_tool()
             .id(provider.clone())
-            .body(body)
-            .send();
-        let tool = transport::call(raw, OP, op).await?.tool;
+            .body(body);
+        let tool = transport::call(raw, OP, move || op.send()).await?.tool;
         check_tool(OP, 201, &provider, None, &tool)?;
         Ok(tool)
     }
@@ -613,9 +612,8 @@ impl UpdateProviderTool {
             .hasmcp_update_provider_tool()
             .id(provider.clone())
             .tool_id(id.clone())
-            .body(body)
-            .send();
-        let tool = transport::call(raw, OP, op).await?.tool;
+            .body(body);
+        let tool = transport::call(raw, OP, move || op.send()).await?.tool;
         check_tool(OP, 200, provider, Some(id), &tool)?;
         Ok(tool)
     }
@@ -643,8 +641,8 @@ impl Client {
         let provider = ProviderId::parse(provider_id.as_ref().to_owned())
             .map_err(|e| e.for_field("provider_id"))?;
         let raw = self.raw();
-        let op = raw.hasmcp_list_provider_tools().id(provider.clone()).send();
-        let tools = transport::call(raw, OP, op).await?.tools;
+        let op = raw.hasmcp_list_provider_tools().id(provider.clone());
+        let tools = transport::call(raw, OP, move || op.send()).await?.tools;
         tools
             .iter()
             .try_for_each(|t| check_tool(OP, 200, &provider, None, t))?;
@@ -675,9 +673,8 @@ impl Client {
         let op = raw
             .hasmcp_get_provider_tool()
             .id(provider.clone())
-            .tool_id(id.clone())
-            .send();
-        let tool = transport::call(raw, OP, op).await?.tool;
+            .tool_id(id.clone());
+        let tool = transport::call(raw, OP, move || op.send()).await?.tool;
         check_tool(OP, 200, &provider, Some(&id), &tool)?;
         Ok(tool)
     }
@@ -767,12 +764,8 @@ impl Client {
     ) -> Result<(), Error> {
         let (provider, id) = tool_ids(provider_id.as_ref(), tool_id.as_ref())?;
         let raw = self.raw();
-        let op = raw
-            .hasmcp_delete_provider_tool()
-            .id(provider)
-            .tool_id(id)
-            .send();
-        transport::call(raw, &ops::HASMCP_DELETE_PROVIDER_TOOL, op).await
+        let op = raw.hasmcp_delete_provider_tool().id(provider).tool_id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_PROVIDER_TOOL, move || op.send()).await
     }
 }
 

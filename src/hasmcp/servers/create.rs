@@ -221,8 +221,8 @@ impl CreateServer {
         const OP: &Operation = &ops::HASMCP_CREATE_SERVER;
         let body = self.body()?;
         let raw = self.client.raw();
-        let fut = raw.hasmcp_create_server().body(body).send();
-        let server = transport::call(raw, OP, fut).await?.server;
+        let fut = raw.hasmcp_create_server().body(body);
+        let server = transport::call(raw, OP, move || fut.send()).await?.server;
         if !server.name.is_empty() && server.name != self.fields.name {
             return Err(wrong_answer(
                 OP,

@@ -263,10 +263,12 @@ impl Client {
     /// ```
     pub async fn list_servers(&self) -> Result<Vec<Server>, Error> {
         let raw = self.raw();
-        let op = raw.hasmcp_list_servers().send();
-        Ok(transport::call(raw, &ops::HASMCP_LIST_SERVERS, op)
-            .await?
-            .servers)
+        let op = raw.hasmcp_list_servers();
+        Ok(
+            transport::call(raw, &ops::HASMCP_LIST_SERVERS, move || op.send())
+                .await?
+                .servers,
+        )
     }
 
     /// Starts creating a server named `name` (1–16 characters `[A-Za-z0-9]`, checked
@@ -307,8 +309,8 @@ impl Client {
     pub async fn delete_server(&self, id: impl AsRef<str>) -> Result<(), Error> {
         let id = ServerId::new(id.as_ref())?;
         let raw = self.raw();
-        let op = raw.hasmcp_delete_server().id(id).send();
-        transport::call(raw, &ops::HASMCP_DELETE_SERVER, op).await
+        let op = raw.hasmcp_delete_server().id(id);
+        transport::call(raw, &ops::HASMCP_DELETE_SERVER, move || op.send()).await
     }
 
     /// `GET /api/v1/servers/{id}`: the one read of a server, for `get_server` and for
@@ -321,8 +323,8 @@ impl Client {
     ) -> Result<(Server, T), Error> {
         const READ: &Operation = &ops::HASMCP_GET_SERVER;
         let raw = self.raw();
-        let op = raw.hasmcp_get_server().id(id.clone()).send();
-        let server = transport::call(raw, READ, op).await?.server;
+        let op = raw.hasmcp_get_server().id(id.clone());
+        let server = transport::call(raw, READ, move || op.send()).await?.server;
         check_answer_id(READ, 200, "id", id.as_str(), Some(server.id.as_str()))?;
         match accept(&server) {
             Ok(accepted) => Ok((server, accepted)),
@@ -334,8 +336,8 @@ impl Client {
     /// [`Error::Decode`] (the PATCH went to `id`, so it may have been applied).
     async fn patch(&self, id: &ServerId, body: UpdateServerBody) -> Result<Server, Error> {
         let raw = self.raw();
-        let op = raw.hasmcp_update_server().id(id.clone()).body(body).send();
-        let server = transport::call(raw, OP, op).await?.server;
+        let op = raw.hasmcp_update_server().id(id.clone()).body(body);
+        let server = transport::call(raw, OP, move || op.send()).await?.server;
         check_answer_id(OP, 200, "id", id.as_str(), Some(server.id.as_str()))?;
         Ok(server)
     }
