@@ -319,7 +319,12 @@ fn paging(c: &mut Criterion, rt: &Runtime, entries: &mut Vec<Entry>) {
     assert_eq!(rt.block_on(read_all()), total, "every server is read once");
     let gm = updates::getmcp_client(&origin);
     let stream_all = || {
-        let stream = gm.list_servers().per_page(PER_PAGE as u64).into_stream();
+        // `page(1)`: the first request names its page, as the baseline's does.
+        let stream = gm
+            .list_servers()
+            .page(1)
+            .per_page(PER_PAGE as u64)
+            .into_stream();
         async move {
             let mut stream = std::pin::pin!(stream);
             let mut seen = 0usize;
