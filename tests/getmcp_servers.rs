@@ -76,6 +76,32 @@ async fn list_servers_sends_every_filter_set_and_reads_the_totals() {
     );
 }
 
+/// A page led by a UTF-8 byte order mark (some WordPress hosts put one before every
+/// answer) decodes, and keeps the totals its headers report.
+#[tokio::test]
+async fn a_page_after_a_byte_order_mark_keeps_its_totals() {
+    let mock = MockServer::start().await;
+    let mut body = b"\xEF\xBB\xBF".to_vec();
+    body.extend_from_slice(json!([server_json(21)]).to_string().as_bytes());
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(body, "application/json")
+                .insert_header("X-WP-Total", "41")
+                .insert_header("X-WP-TotalPages", "3"),
+        )
+        .mount(&mock)
+        .await;
+    let page = client(&mock)
+        .list_servers()
+        .per_page(20)
+        .send()
+        .await
+        .expect("200");
+    assert_eq!(page.items, [server(21)]);
+    assert_eq!((page.total, page.total_pages), (Some(41), Some(3)));
+}
+
 #[tokio::test]
 async fn list_servers_with_nothing_set_sends_no_query() {
     let mock = answering(

@@ -1,7 +1,7 @@
 //! The hooks progenitor calls for every request: the headers the platforms need, the
 //! send loop with its retries and trace spans, and reading bodies within the limit.
 
-use std::time::Instant;
+use std::{future::Future, time::Instant};
 
 use bytes::{Bytes, BytesMut};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
@@ -48,9 +48,14 @@ impl ClientHooks<Transport> for crate::raw::Client {
         Ok(())
     }
 
-    async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
+    // `execute`'s future itself, not one more layer around it.
+    fn exec(
+        &self,
+        request: Request,
+        info: &OperationInfo,
+    ) -> impl Future<Output = reqwest::Result<Response>> {
         check_operation(info.operation_id);
-        execute(&self.inner().inner, self.client(), request, info).await
+        execute(&self.inner().inner, self.client(), request, info)
     }
 }
 
@@ -185,6 +190,7 @@ async fn finish(
     limit: usize,
 ) -> reqwest::Result<Response> {
     match result {
+        Ok(response) if span.is_disabled() => buffer(response, limit).await,
         Ok(response) => buffer(response, limit).instrument(span).await,
         Err(e) => {
             span.in_scope(|| tracing::debug!(error = %e, "request failed"));
