@@ -415,14 +415,6 @@ struct CopyFreeCalls {
     parameter_checks: usize,
 }
 
-impl CopyFreeCalls {
-    fn apply(file: &mut syn::File) -> Self {
-        let mut calls = CopyFreeCalls::default();
-        syn::visit_mut::VisitMut::visit_file_mut(&mut calls, file);
-        calls
-    }
-}
-
 impl syn::visit_mut::VisitMut for CopyFreeCalls {
     /// The URL is built in `format!`, whose arguments syn keeps as tokens: they are
     /// parsed, rewritten and put back.
@@ -466,7 +458,7 @@ impl syn::visit_mut::VisitMut for CopyFreeCalls {
                 func.path = syn::parse_quote!(crate::transport::empty);
                 self.empty += 1;
             }
-            ["Err"] if unset_message(call.args.first()).is_some() => {
+            ["Err"] if is_unset_message(call.args.first()) => {
                 *expr = syn::parse_quote!(Err(String::new()));
                 self.unset_parameters += 1;
             }
@@ -488,6 +480,12 @@ impl syn::visit_mut::VisitMut for CopyFreeCalls {
 }
 
 impl CopyFreeCalls {
+    fn apply(file: &mut syn::File) -> Self {
+        let mut calls = CopyFreeCalls::default();
+        syn::visit_mut::VisitMut::visit_file_mut(&mut calls, file);
+        calls
+    }
+
     /// `x.map_err(Error::InvalidRequest)` →
     /// `x.map_err(|e| crate::transport::invalid_request(e, "x was not initialized"))`.
     fn parameter_check(&mut self, call: &mut syn::ExprMethodCall) {
@@ -510,21 +508,20 @@ impl CopyFreeCalls {
     }
 }
 
-/// The message of `"x was not initialized".to_string()`, the initial value progenitor
+/// Whether `arg` is `"x was not initialized".to_string()`, the initial value progenitor
 /// gives a required parameter.
-fn unset_message(arg: Option<&syn::Expr>) -> Option<String> {
-    let syn::Expr::MethodCall(call) = arg? else {
-        return None;
+fn is_unset_message(arg: Option<&syn::Expr>) -> bool {
+    let Some(syn::Expr::MethodCall(call)) = arg else {
+        return false;
     };
     let syn::Expr::Lit(syn::ExprLit {
         lit: syn::Lit::Str(text),
         ..
     }) = &*call.receiver
     else {
-        return None;
+        return false;
     };
-    let text = text.value();
-    (call.method == "to_string" && text.ends_with(" was not initialized")).then_some(text)
+    call.method == "to_string" && text.value().ends_with(" was not initialized")
 }
 
 /// typify writes a builder struct (setters, conversions) for every generated type;

@@ -22,7 +22,12 @@ const MIN_SECRET_LEN: usize = 4;
 
 /// A UTF-8 byte order mark. Tolerated before JSON: some WordPress hosts' PHP files
 /// carry one, and it says nothing about the body.
-pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `body` without a leading byte order mark: where its JSON starts.
+pub(crate) fn without_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(BOM).unwrap_or(body)
+}
 
 /// Secret-named keys, compared lower-case with `-` and `_` removed.
 const SECRET_NAMES: &[&str] = &[
@@ -298,7 +303,7 @@ fn percent_encoded(text: &str) -> String {
 
 /// Parses a body as JSON, tolerating a leading byte order mark.
 pub(crate) fn parse(body: &[u8]) -> Option<Value> {
-    serde_json::from_slice(body.strip_prefix(BOM).unwrap_or(body)).ok()
+    serde_json::from_slice(without_bom(body)).ok()
 }
 
 fn is_word(b: u8) -> bool {

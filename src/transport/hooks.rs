@@ -79,7 +79,7 @@ async fn execute(
     let mut current = request;
     let mut attempt = 1u32;
     loop {
-        let mut retry_copy = if t.retry.allows_after(attempt) {
+        let retry_copy = if t.retry.allows_after(attempt) {
             copy_for_retry(&current)
         } else {
             None
@@ -118,7 +118,7 @@ async fn execute(
             retry::jitter,
             repeat,
         );
-        match (decision, retry_copy.take()) {
+        match (decision, retry_copy) {
             (Decision::Retry(wait), Some(next)) => {
                 span.in_scope(|| tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying"));
                 drop(result);
@@ -169,9 +169,9 @@ fn attempt_span(t: &TransportInner, info: &OperationInfo, request: &Request, att
 fn observe(result: &reqwest::Result<Response>, span: &Span) -> Outcome {
     match result {
         Ok(response) => {
-            span.record("status", response.status().as_u16());
-            span.in_scope(|| tracing::debug!("response"));
             let status = response.status();
+            span.record("status", status.as_u16());
+            span.in_scope(|| tracing::debug!("response"));
             Outcome::Answered {
                 status,
                 retry_after: retry::may_retry(status)

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde::Serialize;
 
 use super::{
-    body::{kept_text, parse, snippet, Mask, BOM},
+    body::{kept_text, parse, snippet, without_bom, Mask},
     failure::{classify, root_cause},
     retry, TransportInner,
 };
@@ -230,7 +230,7 @@ impl<'a> Call<'a> {
             P::InvalidResponsePayload(bytes, _) if answer.body.is_empty() => bytes.clone(),
             _ => answer.body,
         };
-        let parsed = serde_json::from_slice(body.strip_prefix(BOM).unwrap_or(&body));
+        let parsed = serde_json::from_slice(without_bom(&body));
         let reason = match (&parsed, error) {
             (Err(_), _) if body.is_empty() => "empty body".to_owned(),
             (Err(e), _) => format!("not JSON ({e})"),

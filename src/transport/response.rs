@@ -14,7 +14,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use progenitor_client::{Error, ResponseValue};
 use serde::de::DeserializeOwned;
 
-use super::body::BOM;
+use super::body::without_bom;
 
 /// The body as JSON `T`, with the response's status and headers.
 ///
@@ -27,7 +27,7 @@ pub(crate) async fn decode<T: DeserializeOwned, E>(
     // Moved, not cloned: reading the body does not need them.
     let headers = std::mem::take(response.headers_mut());
     let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    match serde_json::from_slice(full.strip_prefix(BOM).unwrap_or(&full)) {
+    match serde_json::from_slice(without_bom(&full)) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => Err(Error::InvalidResponsePayload(full, e)),
     }
