@@ -32,5 +32,5 @@ pub use transport::RetryPolicy;
 pub mod raw {
     /// The generated client's inner value: the shared transport's settings.
     pub use crate::transport::Transport;
-    include!("generated/raw.rs");
+    include!(concat!(env!("OUT_DIR"), "/raw.rs"));
 }
