@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Clean-build CPU time of the library against a bare crate with the same runtime
-# dependencies and TLS setup, built alternately from empty target directories.
+# dependencies and TLS setup and, when MCP_ADMIN_BASELINE names its directory, against
+# the baseline crate (progenitor's documented build.rs generating a client from the same
+# openapi.yaml, with the same runtime dependencies), built alternately from empty target
+# directories.
 #
-#   scripts/compile-ratio.sh [RUNS]      # RUNS of each, default 3
+#   MCP_ADMIN_BASELINE=../shared/baselines/progenitor-build-rs scripts/compile-ratio.sh [RUNS]
 #
-# Prints each run's user+sys CPU seconds and wall seconds, the medians and the ratio
-# library/bare (target: at most 1.5), then the size of the generated client, the crates
+# RUNS of each, default 3. The baseline is copied before it is built (its directory may
+# be read-only) and is given this openapi.yaml through MCP_ADMIN_SPEC.
+#
+# Prints each run's user+sys CPU seconds and wall seconds, the medians and the ratios
+# library/bare (target: at most 1.5) and library/baseline (target: at most 1.10), then
+# the size of the generated client, the crates
 # each build compiled, the crates only the build script needs, and where the last
 # library build's CPU went (rustc timed per crate by scripts/rustc-cpu.sh). Everything
 # it writes stays under target/compile-ratio/.
@@ -51,6 +58,16 @@ pub use {bytes, chrono, http, httpdate, reqwest, rustls, serde, serde_json, this
 RS
 cp "$root/Cargo.lock" "$bare/Cargo.lock"
 
+baseline=
+if [[ -n ${MCP_ADMIN_BASELINE:-} ]]; then
+    baseline=$work/baseline
+    rm -rf "$baseline"
+    cp -r "$MCP_ADMIN_BASELINE" "$baseline"
+    chmod -R u+w "$baseline"
+    rm -rf "$baseline/target"
+fi
+export MCP_ADMIN_SPEC=$root/openapi.yaml
+
 # Runs a clean `cargo build --lib` of the manifest $2 into target dir $3; appends
 # "cpu wall" to $work/$1.times and keeps the build's output in $work/$1.log.
 build() {
@@ -76,6 +93,9 @@ rm -f "$work"/*.times
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $(rustc --version)"
 for i in $(seq 1 "$runs"); do
     build bare "$bare/Cargo.toml" "$work/target-bare"
+    if [[ -n $baseline ]]; then
+        build baseline "$baseline/Cargo.toml" "$work/target-baseline"
+    fi
     build library "$root/Cargo.toml" "$work/target-library"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -91,11 +111,22 @@ echo "| bare crate | $bare_cpu s | $bare_wall s |"
 echo "| library | $lib_cpu s | $lib_wall s |"
 awk -v l="$lib_cpu" -v b="$bare_cpu" -v lw="$lib_wall" -v bw="$bare_wall" 'BEGIN {
     r = l / b
-    printf "| ratio | %.2f (target <= 1.50: %s) | %.2f |\n", r, (r <= 1.5 ? "met" : "missed"), lw / bw }'
+    printf "| library / bare | %.2f (target <= 1.50: %s) | %.2f |\n", r, (r <= 1.5 ? "met" : "missed"), lw / bw }'
+if [[ -n $baseline ]]; then
+    base_cpu=$(median "$work/baseline.times" 1)
+    base_wall=$(median "$work/baseline.times" 2)
+    echo "| baseline (progenitor build.rs) | $base_cpu s | $base_wall s |"
+    awk -v l="$lib_cpu" -v b="$base_cpu" -v lw="$lib_wall" -v bw="$base_wall" 'BEGIN {
+        r = l / b
+        printf "| library / baseline | %.2f (target <= 1.10: %s) | %.2f |\n", r, (r <= 1.1 ? "met" : "missed"), lw / bw }'
+fi
+for name in bare baseline library; do
+    [[ -f $work/$name.times ]] && echo "$name runs (CPU wall): $(tr '\n' ';' <"$work/$name.times")"
+done
 
 echo
-raw=$root/src/generated/raw.rs
-echo "generated raw.rs: $(wc -l <"$raw") lines, $(wc -c <"$raw") bytes"
+raw=$(ls "$work"/target-library/debug/build/mcp-admin-*/out/raw.rs)
+echo "generated raw.rs (by build.rs): $(wc -l <"$raw") lines, $(wc -c <"$raw") bytes"
 compiled() { sed -n 's/^ *Compiling \([^ ]*\) v\([^ ]*\).*/\1 v\2/p' "$work/$1.log" | sort -u; }
 normal_tree=$(cargo tree --manifest-path "$root/Cargo.toml" -e normal --prefix none --no-dedupe \
     | sed 's/ (\*)//; s/ (proc-macro)//; s/ (\/.*)//' | grep -v '^\[' | sort -u)
