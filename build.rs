@@ -15,6 +15,8 @@ use std::{
 
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 
+#[path = "build/locate.rs"]
+mod locate;
 #[path = "build/ops_table.rs"]
 mod ops_table;
 #[path = "build/replacements.rs"]
@@ -48,7 +50,10 @@ fn run() -> Result<(), String> {
     let root = PathBuf::from(var("CARGO_MANIFEST_DIR")?);
     let out = PathBuf::from(var("OUT_DIR")?);
     let spec = spec::read(&root.join(SPEC))?;
-    let raw = client(&spec).map_err(|e| format!("generating the client from {SPEC}: {e}"))?;
+    let raw = client(&spec).map_err(|e| {
+        let at = spec::locate(&root.join(SPEC), e);
+        format!("generating the client from {SPEC}: {at}")
+    })?;
     let ops = ops_table::operation_table(&spec).map_err(|e| format!("{SPEC}: {e}"))?;
     write(&out.join("raw.rs"), &format!("{HEADER}{raw}"))?;
     write(&out.join("ops.rs"), &format!("{HEADER}{ops}"))
@@ -70,8 +75,7 @@ fn client(spec: &openapiv3::OpenAPI) -> Result<String, String> {
         settings.with_replacement(schema, path, impls.iter().cloned());
     }
 
-    let tokens = Generator::new(&settings)
-        .generate_tokens(spec)
+    let tokens = without_panics(|| Generator::new(&settings).generate_tokens(spec))?
         .map_err(|e| e.to_string())?;
     let mut ast: syn::File =
         syn::parse2(tokens).map_err(|e| format!("progenitor's output does not parse: {e}"))?;
@@ -109,6 +113,23 @@ fn client(spec: &openapiv3::OpenAPI) -> Result<String, String> {
         "every parameter check of a plain parameter writes the message",
     )?;
     Ok(prettyplease::unparse(&ast))
+}
+
+/// Runs `f`, turning a panic (progenitor has `todo!()`s for schemas it cannot generate)
+/// into an error with its message, which `main` prints without a backtrace.
+fn without_panics<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("progenitor stopped: {message}")
+    })
 }
 
 /// A rewrite's count against progenitor's output: a mismatch means progenitor now writes
