@@ -36,52 +36,33 @@ pub(crate) fn innermost_problem(doc: &Value) -> Option<(String, String)> {
         read_as!(openapiv3::PathItem, item, at, found);
     }
     let components = doc.get("components");
-    let component = |kind: &str| entries(components.and_then(|c| c.get(kind)));
-    for (name, s) in component("schemas") {
-        schema(
-            s,
-            &format!("$.components.schemas{}", key(&name)),
-            &mut found,
-        );
-    }
-    for (name, r) in component("responses") {
-        response(
-            r,
-            &format!("$.components.responses{}", key(&name)),
-            &mut found,
-        );
-    }
-    for (name, p) in component("parameters") {
-        parameter(
-            p,
-            &format!("$.components.parameters{}", key(&name)),
-            &mut found,
-        );
-    }
-    for (name, b) in component("requestBodies") {
-        content(
-            b,
-            &format!("$.components.requestBodies{}", key(&name)),
-            &mut found,
-        );
-        read_as!(
-            openapiv3::RequestBody,
-            b,
-            format!("$.components.requestBodies{}", key(&name)),
-            found
-        );
+    let kinds: [(&str, Walk); 4] = [
+        ("schemas", schema),
+        ("responses", response),
+        ("parameters", parameter),
+        ("requestBodies", request_body),
+    ];
+    for (kind, walk) in kinds {
+        for (name, value) in entries(components.and_then(|c| c.get(kind))) {
+            walk(
+                value,
+                &format!("$.components.{kind}{}", key(&name)),
+                &mut found,
+            );
+        }
     }
     found
 }
 
 type Found = Option<(String, String)>;
 
+/// Walks one object found at a path.
+type Walk = fn(&Value, &str, &mut Found);
+
 fn operation(op: &Value, at: &str, found: &mut Found) {
     parameters(op.get("parameters"), at, found);
     if let Some(body) = op.get("requestBody") {
-        let at = format!("{at}.requestBody");
-        content(body, &at, found);
-        read_as!(openapiv3::RequestBody, body, at, *found);
+        request_body(body, &format!("{at}.requestBody"), found);
     }
     for (code, r) in entries(op.get("responses")) {
         response(r, &format!("{at}.responses{}", key(&code)), found);
@@ -101,6 +82,11 @@ fn parameter(p: &Value, at: &str, found: &mut Found) {
         schema(s, &format!("{at}.schema"), found);
     }
     read_as!(openapiv3::Parameter, p, at, *found);
+}
+
+fn request_body(b: &Value, at: &str, found: &mut Found) {
+    content(b, at, found);
+    read_as!(openapiv3::RequestBody, b, at, *found);
 }
 
 fn response(r: &Value, at: &str, found: &mut Found) {
