@@ -93,7 +93,11 @@ impl Mask {
         mask
     }
 
-    /// Adds `secret` as sent, JSON-escaped (also with PHP's `\/`) and percent-encoded.
+    /// Adds `secret` in every spelling a server may echo it in: as sent, upper- and
+    /// lower-cased, JSON-escaped (also with PHP's `\/`), `\uXXXX`-escaped (every
+    /// character, or only the non-ASCII ones as PHP's `json_encode` writes them),
+    /// percent-encoded (upper- and lower-case hex) and HTML-escaped (named, decimal and
+    /// hex entities).
     pub(crate) fn add(&mut self, secret: &str) {
         if secret.len() < MIN_SECRET_LEN {
             return;
@@ -103,13 +107,47 @@ impl Mask {
             .strip_prefix('"')
             .and_then(|j| j.strip_suffix('"'))
             .unwrap_or(secret);
-        for form in [
+        let php = json.replace('/', "\\/");
+        let percent = percent_encoded(secret);
+        let forms = [
             secret.to_owned(),
+            secret.to_uppercase(),
+            secret.to_lowercase(),
             json.to_owned(),
-            json.replace('/', "\\/"),
-            percent_encoded(secret),
-        ] {
-            if !self.known.contains(&form) {
+            unicode_escaped(&php, false),
+            unicode_escaped(json, false),
+            unicode_escaped(secret, true),
+            php,
+            percent.to_ascii_lowercase(),
+            percent,
+            html_escaped(secret, |c| match c {
+                '&' => Some("&amp;".into()),
+                '<' => Some("&lt;".into()),
+                '>' => Some("&gt;".into()),
+                '"' => Some("&quot;".into()),
+                '\'' => Some("&#39;".into()),
+                _ => None,
+            }),
+            // PHP's htmlspecialchars and WordPress's esc_html write `'` so.
+            html_escaped(secret, |c| match c {
+                '&' => Some("&amp;".into()),
+                '<' => Some("&lt;".into()),
+                '>' => Some("&gt;".into()),
+                '"' => Some("&quot;".into()),
+                '\'' => Some("&#039;".into()),
+                _ => None,
+            }),
+            html_escaped(secret, |c| {
+                "&<>\"'".contains(c).then(|| format!("&#{};", u32::from(c)))
+            }),
+            html_escaped(secret, |c| {
+                "&<>\"'"
+                    .contains(c)
+                    .then(|| format!("&#x{:x};", u32::from(c)))
+            }),
+        ];
+        for form in forms {
+            if form.len() >= MIN_SECRET_LEN && !self.known.contains(&form) {
                 self.known.push(form);
             }
         }
@@ -288,6 +326,34 @@ fn collect_credential(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// `text` with its characters written `\uXXXX` (lower-case hex, UTF-16 as JSON has
+/// it): every character when `all`, else only the non-ASCII ones.
+fn unicode_escaped(text: &str, all: bool) -> String {
+    let mut out = String::with_capacity(text.len() * 6);
+    let mut units = [0u16; 2];
+    for c in text.chars() {
+        if all || !c.is_ascii() {
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` with each character `entity` names written as that entity.
+fn html_escaped(text: &str, entity: impl Fn(char) -> Option<String>) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        match entity(c) {
+            Some(e) => out.push_str(&e),
+            None => out.push(c),
+        }
+        out
+    })
+}
+
 /// `text` percent-encoded as in a URL query (everything but unreserved characters).
 fn percent_encoded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -310,7 +376,7 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
-fn skip_space(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_space(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && b[i].is_ascii_whitespace() {
         i += 1;
     }
@@ -319,7 +385,7 @@ fn skip_space(b: &[u8], mut i: usize) -> usize {
 
 /// The index just past the JSON string starting at `start` (a `"`), or the end of the
 /// text when it is never closed.
-fn string_end(b: &[u8], start: usize) -> usize {
+pub(super) fn string_end(b: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     while i < b.len() {
         match b[i] {
@@ -866,6 +932,22 @@ mod tests {
         // Cut short in the middle of the secret.
         assert_eq!(mask.text("echo: s3cr\"e"), "echo: [redacted]");
         assert_eq!(mask.text("echo: s3c"), "echo: s3c");
+        let forms = [
+            "s3cr%22et%2fvalue",
+            "S3CR\"ET/VALUE",
+            "s3cr&quot;et/value",
+            "s3cr&#34;et/value",
+            "s3cr&#x22;et/value",
+            "\\u0073\\u0033\\u0063\\u0072\\u0022\\u0065\\u0074\\u002f\\u0076\\u0061\\u006c\\u0075\\u0065",
+        ];
+        for form in forms {
+            assert_eq!(mask.text(&format!("<{form}>")), "<[redacted]>", "{form}");
+        }
+        let accented = Mask::new(["pässwörd-1"]);
+        assert_eq!(
+            accented.text("p\\u00e4ssw\\u00f6rd-1 P\u{c4}SSW\u{d6}RD-1 p%C3%A4ssw%C3%B6rd-1"),
+            "[redacted] [redacted] [redacted]"
+        );
     }
 
     #[test]

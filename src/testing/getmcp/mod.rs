@@ -291,7 +291,8 @@ impl FakeGetMcp {
             .with_state(|st| servers::find(st, server).and_then(|i| st.servers[i].credentials()))
     }
 
-    /// Makes the next `times` requests meet `fault`, after any faults already queued.
+    /// Makes the next `times` requests that bear the token meet `fault`, after any
+    /// faults already queued; a request without it uses none.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -307,9 +308,9 @@ impl FakeGetMcp {
     }
 
     /// Runs `hook` once, just before the next write request (any method WordPress
-    /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) is handled:
-    /// after the injected faults let it through (and after a [`Fault::Delay`]'s wait),
-    /// before the route, validation, the key and the write. Hooks queue up: each write
+    /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) that bears
+    /// the key is handled: after the injected faults let it through (and after a
+    /// [`Fault::Delay`]'s wait), before the route, validation and the write. Hooks queue up: each write
     /// runs the next one.
     ///
     /// The hook is lent this fake, so it can change the state the way another client

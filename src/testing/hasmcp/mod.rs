@@ -409,7 +409,8 @@ impl FakeHasMcp {
         });
     }
 
-    /// Makes the next `times` requests meet `fault`, after any faults already queued.
+    /// Makes the next `times` requests that bear the token meet `fault`, after any
+    /// faults already queued; a request without it uses none.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -425,8 +426,8 @@ impl FakeHasMcp {
     }
 
     /// Runs `hook` once, just before the next write request (any method but `GET`,
-    /// `HEAD` and `OPTIONS`) is handled: after the injected faults let it through (and
-    /// after a [`Fault::Delay`]'s wait), before authentication, validation and the
+    /// `HEAD` and `OPTIONS`) that bears the token is handled: after the injected faults
+    /// let it through (and after a [`Fault::Delay`]'s wait), before validation and the
     /// write. Hooks queue up: each write runs the next one.
     ///
     /// The hook is lent this fake, so it can change the state the way another client
