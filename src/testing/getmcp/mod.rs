@@ -30,7 +30,8 @@ use crate::getmcp::ServerRef;
 /// WordPress handles as the PATCH) and `GET /wp-json/getmcp/v1/servers/{id}/credentials`,
 /// in WordPress's order:
 ///
-/// 1. injected [`Fault`]s;
+/// 1. injected [`Fault`]s, for a request that bears the key (one without it goes on
+///    to the steps below and uses none);
 /// 2. the route: an id that is neither digits nor a UUID (any case) is a 404
 ///    `rest_no_route`, and so is any other method;
 /// 3. the body, read only with a JSON `Content-Type` (without one it is silently

@@ -36,7 +36,8 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///
 /// A request meets, in the real server's order:
 ///
-/// 1. injected [`Fault`]s;
+/// 1. injected [`Fault`]s, for a request that bears the token (one without it goes
+///    on to the steps below and uses none);
 /// 2. the body limit, on every path: over 10,000,000 bytes is a 413
 ///    `{"error": {"message":"max body size", "code":413}}`;
 /// 3. the rate limiter: 1,000 requests per 60-second window counted from the first
