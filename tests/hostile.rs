@@ -739,15 +739,22 @@ async fn walk_ends(pages: Vec<Vec<u8>>, stream: bool) -> (Result<Vec<u64>, Error
     (walked, server.served())
 }
 
-fn decode_reason(result: &Result<Vec<u64>, Error>) -> String {
-    match result {
+/// Walks `pages` and checks the walk ends with a `Decode` error naming `page` and saying
+/// `says`, after exactly `page` requests.
+async fn refused_at(name: &str, pages: Vec<Vec<u8>>, stream: bool, page: usize, says: &str) {
+    let (walked, served) = walk_ends(pages, stream).await;
+    match walked {
         Err(Error::Decode {
             status: 200,
             reason,
             ..
-        }) => reason.clone(),
-        other => panic!("not a Decode error: {other:?}"),
+        }) => assert!(
+            reason.contains(&format!("page {page} ")) && reason.contains(says),
+            "{name}: {reason}"
+        ),
+        other => panic!("{name}: not a Decode error: {other:?}"),
     }
+    assert_eq!(served, page, "{name}");
 }
 
 #[tokio::test]
@@ -793,13 +800,7 @@ async fn a_walk_ends_at_a_page_it_has_walked_already_whatever_the_totals_and_ord
     ];
     for (name, pages, repeat) in cases {
         for stream in [false, true] {
-            let (walked, served) = walk_ends(pages.clone(), stream).await;
-            let reason = decode_reason(&walked);
-            assert!(
-                reason.contains(&format!("page {repeat} ")) && reason.contains("already walked"),
-                "{name}: {reason}"
-            );
-            assert_eq!(served, repeat, "{name}");
+            refused_at(name, pages.clone(), stream, repeat, "already walked").await;
         }
     }
 }
@@ -807,25 +808,28 @@ async fn a_walk_ends_at_a_page_it_has_walked_already_whatever_the_totals_and_ord
 #[tokio::test]
 async fn a_walk_ends_where_its_totals_are_contradicted_but_one_repeated_item_is_no_loop() {
     // More items than X-WP-Total.
-    let (walked, served) = walk_ends(vec![servers_page(&[1, 2], (Some(1), None))], false).await;
-    let reason = decode_reason(&walked);
-    assert!(
-        reason.contains("page 1 ") && reason.contains("X-WP-Total says there are 1"),
-        "{reason}"
-    );
-    assert_eq!(served, 1);
+    let pages = vec![servers_page(&[1, 2], (Some(1), None))];
+    refused_at(
+        "over X-WP-Total",
+        pages,
+        false,
+        1,
+        "X-WP-Total says there are 1",
+    )
+    .await;
     // A page past the X-WP-TotalPages it reports itself.
     let pages = vec![
         servers_page(&[1, 2], (Some(10), Some(5))),
         servers_page(&[3, 4], (Some(10), Some(1))),
     ];
-    let (walked, served) = walk_ends(pages, false).await;
-    let reason = decode_reason(&walked);
-    assert!(
-        reason.contains("page 2 ") && reason.contains("X-WP-TotalPages says there are 1"),
-        "{reason}"
-    );
-    assert_eq!(served, 2);
+    refused_at(
+        "past X-WP-TotalPages",
+        pages,
+        false,
+        2,
+        "X-WP-TotalPages says there are 1",
+    )
+    .await;
     // A concurrent create shifts the list by one: the item repeats, the walk goes on.
     let pages = vec![
         servers_page(&[1, 2], (None, None)),

@@ -109,7 +109,7 @@ impl Mask {
             .unwrap_or(secret);
         let php = json.replace('/', "\\/");
         let percent = percent_encoded(secret);
-        let forms = [
+        let mut forms = vec![
             secret.to_owned(),
             secret.to_uppercase(),
             secret.to_lowercase(),
@@ -120,23 +120,6 @@ impl Mask {
             php,
             percent.to_ascii_lowercase(),
             percent,
-            html_escaped(secret, |c| match c {
-                '&' => Some("&amp;".into()),
-                '<' => Some("&lt;".into()),
-                '>' => Some("&gt;".into()),
-                '"' => Some("&quot;".into()),
-                '\'' => Some("&#39;".into()),
-                _ => None,
-            }),
-            // PHP's htmlspecialchars and WordPress's esc_html write `'` so.
-            html_escaped(secret, |c| match c {
-                '&' => Some("&amp;".into()),
-                '<' => Some("&lt;".into()),
-                '>' => Some("&gt;".into()),
-                '"' => Some("&quot;".into()),
-                '\'' => Some("&#039;".into()),
-                _ => None,
-            }),
             html_escaped(secret, |c| {
                 "&<>\"'".contains(c).then(|| format!("&#{};", u32::from(c)))
             }),
@@ -146,6 +129,18 @@ impl Mask {
                     .then(|| format!("&#x{:x};", u32::from(c)))
             }),
         ];
+        // `'` as HTML 5 writes it, and as PHP's htmlspecialchars and WordPress's
+        // esc_html do.
+        for apostrophe in ["&#39;", "&#039;"] {
+            forms.push(html_escaped(secret, |c| match c {
+                '&' => Some("&amp;".into()),
+                '<' => Some("&lt;".into()),
+                '>' => Some("&gt;".into()),
+                '"' => Some("&quot;".into()),
+                '\'' => Some(apostrophe.into()),
+                _ => None,
+            }));
+        }
         for form in forms {
             if form.len() >= MIN_SECRET_LEN && !self.known.contains(&form) {
                 self.known.push(form);
@@ -399,10 +394,21 @@ pub(super) fn string_end(b: &[u8], start: usize) -> usize {
 
 /// The index just past the object or array starting at `start`, or the end of the text.
 fn container_end(b: &[u8], start: usize) -> usize {
+    walk_container(b, start, |_| {})
+}
+
+/// Walks the object or array starting at `start`, telling `top` every byte directly
+/// inside it (strings are skipped whole, their opening quote told), and returns the
+/// index just past it, or the end of the text.
+pub(super) fn walk_container(b: &[u8], start: usize, mut top: impl FnMut(u8)) -> usize {
     let mut depth = 0usize;
     let mut i = start;
     while i < b.len() {
-        match b[i] {
+        let c = b[i];
+        if depth == 1 && c != b'}' && c != b']' {
+            top(c);
+        }
+        match c {
             b'"' => {
                 i = string_end(b, i);
                 continue;

@@ -15,7 +15,7 @@ use progenitor_client::{Error, ResponseValue};
 use serde::de::DeserializeOwned;
 
 use super::{
-    body::{skip_space, string_end, without_bom},
+    body::{skip_space, walk_container, without_bom},
     page_limit, PageLimit,
 };
 
@@ -54,30 +54,12 @@ fn array_len(json: &[u8]) -> usize {
     if json.get(start) != Some(&b'[') {
         return 0;
     }
-    let (mut depth, mut commas, mut any) = (0usize, 0usize, false);
-    let mut i = start;
-    while i < json.len() {
-        let b = json[i];
-        if depth == 1 && b != b']' && b != b',' && !b.is_ascii_whitespace() {
-            any = true;
-        }
-        match b {
-            b'"' => {
-                i = string_end(json, i);
-                continue;
-            }
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    break;
-                }
-            }
-            b',' if depth == 1 => commas += 1,
-            _ => {}
-        }
-        i += 1;
-    }
+    let (mut commas, mut any) = (0usize, false);
+    walk_container(json, start, |b| match b {
+        b',' => commas += 1,
+        b if !b.is_ascii_whitespace() => any = true,
+        _ => {}
+    });
     if any {
         commas + 1
     } else {
