@@ -698,6 +698,15 @@ fn gm_client(url: &str) -> getmcp::Client {
         .expect("client")
 }
 
+/// A HasMCP client for a raw server.
+fn hm_client(url: &str) -> hasmcp::Client {
+    hasmcp::Client::builder()
+        .base_url(url)
+        .token(HASMCP_TOKEN)
+        .build()
+        .expect("client")
+}
+
 /// A page of servers with these ids, and these `(X-WP-Total, X-WP-TotalPages)`.
 fn servers_page(ids: &[u64], totals: (Option<u64>, Option<u64>)) -> Vec<u8> {
     let items: Vec<Value> = ids
@@ -987,11 +996,7 @@ async fn a_decode_error_names_the_field_but_never_quotes_the_value() {
 #[tokio::test]
 async fn input_that_becomes_a_header_is_checked_before_sending() {
     let server = RawServer::start(Vec::new());
-    let hm = hasmcp::Client::builder()
-        .base_url(&server.url)
-        .token(HASMCP_TOKEN)
-        .build()
-        .expect("client");
+    let hm = hm_client(&server.url);
     for header in [
         hasmcp::ToolHeader::new("X-A", "v\r\nX-Injected: 1"),
         hasmcp::ToolHeader::new("X-A\n", "v"),
@@ -1047,11 +1052,7 @@ async fn input_that_becomes_a_header_is_checked_before_sending() {
 #[tokio::test]
 async fn errors_about_input_are_bounded_and_a_redirect_hides_its_password() {
     let server = RawServer::start(Vec::new());
-    let hm = hasmcp::Client::builder()
-        .base_url(&server.url)
-        .token(HASMCP_TOKEN)
-        .build()
-        .expect("client");
+    let hm = hm_client(&server.url);
     let huge = "x".repeat(1 << 20);
     let e = hm.get_server(&huge).await.expect_err("a huge id");
     assert!(e.is_invalid_input(), "{e:?}");
