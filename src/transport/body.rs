@@ -367,6 +367,18 @@ pub(crate) fn parse(body: &[u8]) -> Option<Value> {
     serde_json::from_slice(without_bom(body)).ok()
 }
 
+/// The largest body parsed whole only to show its start: a larger one is shown as
+/// text (masked all the same), so that a page of many tiny items is never built into
+/// a tree many times its size.
+pub(crate) const PARSED_SNIPPET_LIMIT: usize = 64 * 1024;
+
+/// [`parse`] for a body of at most [`PARSED_SNIPPET_LIMIT`] bytes; `None` for a larger.
+pub(crate) fn parse_small(body: &[u8]) -> Option<Value> {
+    (body.len() <= PARSED_SNIPPET_LIMIT)
+        .then(|| parse(body))
+        .flatten()
+}
+
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }

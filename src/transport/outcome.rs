@@ -6,10 +6,10 @@ use std::time::Duration;
 use bytes::Bytes;
 use progenitor_client::Error as P;
 use reqwest::{StatusCode, Url};
-use serde::Serialize;
+use serde::{de::IgnoredAny, Serialize};
 
 use super::{
-    body::{kept_text, parse, snippet, without_bom, Mask},
+    body::{kept_text, parse, parse_small, snippet, without_bom, Mask},
     config::without_userinfo,
     failure::{classify, root_cause},
     retry, TransportInner,
@@ -88,7 +88,7 @@ pub(crate) fn from_raw<E: Serialize>(platform: Platform, error: P<E>) -> Error {
             })
         }
         P::InvalidResponsePayload(body, e) => {
-            let parsed = parse(&body);
+            let parsed = parse_small(&body);
             call.decode(
                 None,
                 &shape_reason(&e, &body),
@@ -229,14 +229,16 @@ impl<'a> Call<'a> {
             P::InvalidResponsePayload(bytes, _) if answer.body.is_empty() => bytes.clone(),
             _ => answer.body,
         };
-        let parsed = serde_json::from_slice(without_bom(&body));
-        let reason = match (&parsed, error) {
+        // Checked without building anything: a huge page must not become a huge tree.
+        let valid = serde_json::from_slice::<IgnoredAny>(without_bom(&body));
+        let reason = match (&valid, error) {
             (Err(_), _) if body.is_empty() => "empty body".to_owned(),
             (Err(e), _) => format!("not JSON ({})", without_values(e)),
             (Ok(_), P::InvalidResponsePayload(_, e)) => shape_reason(e, &body),
             (Ok(_), _) => format!("unexpected status {}", answer.status),
         };
-        let body = snippet(self.mask, &body, parsed.ok().as_ref());
+        let parsed = valid.ok().and_then(|_| parse_small(&body));
+        let body = snippet(self.mask, &body, parsed.as_ref());
         self.decode(Some(answer.status), &reason, body)
     }
 
