@@ -202,11 +202,42 @@ fn is_write(operation: &str) -> bool {
     crate::transport::ops::by_id(operation).is_none_or(|op| !matches!(op.method, "GET" | "HEAD"))
 }
 
+/// The most bytes of the caller's input (an id, a URL, a name) an error message echoes.
+pub(crate) const INPUT_ECHO_LIMIT: usize = 128;
+
+/// The most bytes an [`Error::InvalidInput`] reason keeps: whatever input it echoes, a
+/// message stays short.
+const REASON_LIMIT: usize = 1024;
+
+/// Input echoed in an error, cut to [`INPUT_ECHO_LIMIT`] bytes (`…` marking a cut).
+pub(crate) fn bounded_input(input: &str) -> String {
+    crate::transport::bounded(input, INPUT_ECHO_LIMIT)
+}
+
+/// `reason` within [`REASON_LIMIT`]: a longer one keeps its start and its end (where
+/// the explanation usually is), an echoed input in the middle cut out.
+fn bounded_reason(reason: String) -> String {
+    if reason.len() <= REASON_LIMIT {
+        return reason;
+    }
+    let half = REASON_LIMIT / 2;
+    let mut head = half;
+    while !reason.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = reason.len() - half;
+    while !reason.is_char_boundary(tail) {
+        tail += 1;
+    }
+    format!("{}…{}", &reason[..head], &reason[tail..])
+}
+
 impl Error {
+    /// An [`Error::InvalidInput`]; `reason` is bounded, whatever input it echoes.
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
             field,
-            reason: reason.into(),
+            reason: bounded_reason(reason.into()),
         }
     }
 

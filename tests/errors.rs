@@ -280,8 +280,9 @@ fn a_base_url_password_never_shows_whatever_its_form() {
 
 #[tokio::test]
 async fn a_huge_json_error_gives_a_bounded_error() {
-    let huge = "m".repeat(3 << 20);
-    let big = "b".repeat(1 << 20);
+    // Within the 64 KiB an error's body is read to, every field far over the limit.
+    let huge = "m".repeat(32 << 10);
+    let big = "b".repeat(4 << 10);
     let server = serving(
         method("GET"),
         ResponseTemplate::new(400).set_body_json(json!({
@@ -306,6 +307,21 @@ async fn a_huge_json_error_gives_a_bounded_error() {
         Some(format!("{}…", "m".repeat(limit)).as_str())
     );
     assert_eq!(e.status(), Some(400));
+
+    // Past those 64 KiB the body is not read: the status and a bounded snippet stay.
+    let server = serving(
+        method("GET"),
+        ResponseTemplate::new(400).set_body_json(json!({"message": "m".repeat(3 << 20)})),
+    )
+    .await;
+    let e = gm(&server.uri()).get_server(3u64).await.unwrap_err();
+    assert_eq!(e.status(), Some(400));
+    assert!(format!("{e}{e:?}").len() < 12 * limit);
+    assert!(
+        api(&e).body.starts_with(r#"{"message":"mmm"#),
+        "{}",
+        api(&e).body
+    );
 }
 
 // ---------------------------------------------------------------- retry classification

@@ -244,18 +244,25 @@ async fn hasmcp_auth_header_must_be_exactly_bearer_token() {
 }
 
 #[tokio::test]
-async fn hasmcp_rate_limit_comes_before_auth_and_touches_nothing() {
+async fn hasmcp_an_injected_rate_limit_answers_the_token_bearers_and_touches_nothing() {
     let fake = FakeHasMcp::start().await;
     let id = fake.seed_server("Docs", "Read the docs");
     let before = fake.server(&id);
     fake.inject(Fault::RateLimited { retry_after: 7 }, 2);
 
-    let unauthenticated = send(http().get(hm_url(&fake, &id))).await;
-    assert_eq!(unauthenticated.status, 429);
-    assert_eq!(unauthenticated.retry_after.as_deref(), Some("7"));
-    assert!(unauthenticated.content_type.starts_with("text/plain"));
+    // A request without the token uses none of the faults.
+    assert_eq!(send(http().get(hm_url(&fake, &id))).await.status, 401);
+    let limited = send(
+        http()
+            .get(hm_url(&fake, &id))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!(limited.status, 429);
+    assert_eq!(limited.retry_after.as_deref(), Some("7"));
+    assert!(limited.content_type.starts_with("text/plain"));
     assert_eq!(
-        unauthenticated.json(),
+        limited.json(),
         json!({"error": {"message": "ratelimited", "code": 429}})
     );
 
@@ -1876,10 +1883,19 @@ async fn getmcp_faults_answer_first_and_leave_state_alone() {
     assert_eq!(html.status, 500);
     assert_eq!(html.content_type, "text/html; charset=UTF-8");
     assert!(html.text.contains("critical error"));
-    // Faults come before the route, the key and validation.
+    // Faults come after the key, before the route and validation; a request without
+    // the key uses none.
+    let stranger = send(
+        http()
+            .patch(gm_url(&fake, "abc"))
+            .json(&json!({"status": 1})),
+    )
+    .await;
+    assert_ne!(stranger.status, 503);
     let unavailable = send(
         http()
             .patch(gm_url(&fake, "abc"))
+            .bearer_auth(FakeGetMcp::API_KEY)
             .json(&json!({"status": 1})),
     )
     .await;
@@ -1890,7 +1906,7 @@ async fn getmcp_faults_answer_first_and_leave_state_alone() {
         gm_patch(&fake, id, json!({"name": "Changed"})).await.status,
         200
     );
-    assert_eq!(fake.requests().await.len(), 4);
+    assert_eq!(fake.requests().await.len(), 5);
 }
 
 #[tokio::test]
@@ -2112,7 +2128,12 @@ async fn the_fakes_debug_shows_their_address_and_never_their_secret() {
     hm.before_next_write(move |fake| {
         *shown.lock().unwrap() = format!("{fake:?}");
     });
-    send(http().patch(format!("{}/api/v1/servers/1", hm.uri()))).await;
+    send(
+        http()
+            .patch(format!("{}/api/v1/servers/1", hm.uri()))
+            .bearer_auth("hm-secret-token"),
+    )
+    .await;
     assert_eq!(
         *lent.lock().unwrap(),
         format!("FakeHasMcp {{ uri: {:?}, .. }}", hm.uri())

@@ -677,3 +677,445 @@ async fn hostile_servers_never_panic_succeed_silently_or_leak() {
         started.elapsed()
     );
 }
+
+// Sites that turn a walk endless or a page huge, echo secrets in other spellings, or are
+// handed input that must not become a header; and the fakes' order of checks. Probe
+// classes: a site that ignores `page` or reorders its pages (with and without total
+// headers), totals the walk contradicts, a page over `per_page`, an error body that
+// never ends, secrets echoed case-changed, percent-, HTML- and `\uXXXX`-escaped, a
+// value quoted by a decode error, header injection through tool headers and the user
+// agent, a huge id, a redirect carrying a password, unauthenticated requests to the
+// fakes.
+
+/// A GetMCP client for a raw server: one attempt, so every request the server counts
+/// is one the walk made.
+fn gm_client(url: &str) -> getmcp::Client {
+    getmcp::Client::builder(url)
+        .api_key(KEY)
+        .retry(RetryPolicy::default().max_attempts(1))
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client")
+}
+
+/// A HasMCP client for a raw server.
+fn hm_client(url: &str) -> hasmcp::Client {
+    hasmcp::Client::builder()
+        .base_url(url)
+        .token(HASMCP_TOKEN)
+        .build()
+        .expect("client")
+}
+
+/// A page of servers with these ids, and these `(X-WP-Total, X-WP-TotalPages)`.
+fn servers_page(ids: &[u64], totals: (Option<u64>, Option<u64>)) -> Vec<u8> {
+    let items: Vec<Value> = ids
+        .iter()
+        .map(|id| json!({"id": id, "name": format!("s{id}"), "status": "active", "settings": {}}))
+        .collect();
+    let mut headers = Vec::new();
+    if let Some(total) = totals.0 {
+        headers.push(format!("x-wp-total: {total}"));
+    }
+    if let Some(pages) = totals.1 {
+        headers.push(format!("x-wp-totalpages: {pages}"));
+    }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    response("200 OK", &headers, json!(items).to_string().as_bytes())
+}
+
+/// The page a walk's `Decode` error names, and the requests the server saw.
+async fn walk_ends(pages: Vec<Vec<u8>>, stream: bool) -> (Result<Vec<u64>, Error>, usize) {
+    let server = RawServer::start(vec![Step::ByPage(pages)]);
+    let list = gm_client(&server.url).list_servers().per_page(2);
+    let walk = async move {
+        if stream {
+            use futures_util::TryStreamExt;
+            list.into_stream()
+                .map_ok(|s| s.id)
+                .try_collect::<Vec<_>>()
+                .await
+        } else {
+            list.all()
+                .await
+                .map(|servers| servers.iter().map(|s| s.id).collect())
+        }
+    };
+    // A walk that does not end fails here rather than hanging the suite.
+    let walked = tokio::time::timeout(Duration::from_secs(10), walk)
+        .await
+        .expect("the walk ends");
+    (walked, server.served())
+}
+
+/// Walks `pages` and checks the walk ends with a `Decode` error naming `page` and saying
+/// `says`, after exactly `page` requests.
+async fn refused_at(name: &str, pages: Vec<Vec<u8>>, stream: bool, page: usize, says: &str) {
+    let (walked, served) = walk_ends(pages, stream).await;
+    match walked {
+        Err(Error::Decode {
+            status: 200,
+            reason,
+            ..
+        }) => assert!(
+            reason.contains(&format!("page {page} ")) && reason.contains(says),
+            "{name}: {reason}"
+        ),
+        other => panic!("{name}: not a Decode error: {other:?}"),
+    }
+    assert_eq!(served, page, "{name}");
+}
+
+#[tokio::test]
+async fn a_walk_ends_at_a_page_it_has_walked_already_whatever_the_totals_and_order() {
+    let totals = (Some(1000), Some(500));
+    let total_only = (Some(1000), None);
+    let none = (None, None);
+    let cases = [
+        (
+            "ignores page, with totals",
+            vec![servers_page(&[1, 2], totals)],
+            2,
+        ),
+        (
+            "ignores page, X-WP-Total only",
+            vec![servers_page(&[1, 2], total_only)],
+            2,
+        ),
+        (
+            "ignores page, no totals",
+            vec![servers_page(&[1, 2], none)],
+            2,
+        ),
+        (
+            "reorders, with totals",
+            vec![servers_page(&[1, 2], totals), servers_page(&[2, 1], totals)],
+            2,
+        ),
+        (
+            "reorders, no totals",
+            vec![servers_page(&[1, 2], none), servers_page(&[2, 1], none)],
+            2,
+        ),
+        (
+            "repeats the first page reordered after a new one",
+            vec![
+                servers_page(&[1, 2], totals),
+                servers_page(&[3, 4], totals),
+                servers_page(&[4, 1], totals),
+            ],
+            3,
+        ),
+    ];
+    for (name, pages, repeat) in cases {
+        for stream in [false, true] {
+            refused_at(name, pages.clone(), stream, repeat, "already walked").await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_walk_ends_where_its_totals_are_contradicted_but_one_repeated_item_is_no_loop() {
+    // More items than X-WP-Total.
+    let pages = vec![servers_page(&[1, 2], (Some(1), None))];
+    refused_at(
+        "over X-WP-Total",
+        pages,
+        false,
+        1,
+        "X-WP-Total says there are 1",
+    )
+    .await;
+    // A page past the X-WP-TotalPages it reports itself.
+    let pages = vec![
+        servers_page(&[1, 2], (Some(10), Some(5))),
+        servers_page(&[3, 4], (Some(10), Some(1))),
+    ];
+    refused_at(
+        "past X-WP-TotalPages",
+        pages,
+        false,
+        2,
+        "X-WP-TotalPages says there are 1",
+    )
+    .await;
+    // A concurrent create shifts the list by one: the item repeats, the walk goes on.
+    let pages = vec![
+        servers_page(&[1, 2], (None, None)),
+        servers_page(&[2, 3], (None, None)),
+        servers_page(&[], (None, None)),
+    ];
+    let (walked, served) = walk_ends(pages, true).await;
+    assert_eq!(walked.expect("a walk"), [1, 2, 2, 3]);
+    assert_eq!(served, 3);
+}
+
+#[tokio::test]
+async fn every_paged_list_gets_the_guard() {
+    let tools = |ids: &[u64]| {
+        let items: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({"id": id, "server_id": 3, "name": format!("t{id}")}))
+            .collect();
+        response(
+            "200 OK",
+            &["x-wp-total: 90", "x-wp-totalpages: 45"],
+            json!(items).to_string().as_bytes(),
+        )
+    };
+    let server = RawServer::start(vec![Step::ByPage(vec![tools(&[1, 2]), tools(&[2, 1])])]);
+    let walked = gm_client(&server.url)
+        .list_tools(3u64)
+        .per_page(2)
+        .all()
+        .await;
+    match walked {
+        Err(Error::Decode { reason, .. }) => assert!(reason.contains("page 2 "), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.served(), 2);
+}
+
+#[tokio::test]
+async fn a_page_over_per_page_is_refused() {
+    let server = RawServer::start(vec![Step::Write(servers_page(
+        &[1, 2, 3],
+        (Some(3), Some(1)),
+    ))]);
+    let page = gm_client(&server.url)
+        .list_servers()
+        .per_page(2)
+        .send()
+        .await;
+    assert!(
+        matches!(&page, Err(Error::Decode { reason, .. }) if reason.contains("holds 3 items, more than the 2")),
+        "{page:?}"
+    );
+    let ids: Vec<u64> = (1..=101).collect();
+    server.play(vec![Step::Write(servers_page(&ids, (None, None)))]);
+    let page = gm_client(&server.url).list_servers().send().await;
+    assert!(
+        matches!(&page, Err(Error::Decode { reason, .. }) if reason.contains("holds 101 items, more than the 100")),
+        "{page:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_error_body_is_read_only_as_far_as_its_error_needs() {
+    // A 500 that declares 4 MiB, sends 100 KiB, then stalls: the error is made from
+    // the start, without waiting for (or holding) the rest.
+    let head =
+        b"HTTP/1.1 500 X\r\ncontent-type: text/html\r\ncontent-length: 4194304\r\n\r\n".to_vec();
+    let server = RawServer::start(vec![
+        Step::Write([head, vec![b'x'; 100 * 1024]].concat()),
+        Step::Sleep(Duration::from_secs(3)),
+    ]);
+    let began = Instant::now();
+    let e = gm_client(&server.url)
+        .get_server(3u64)
+        .await
+        .expect_err("a 500");
+    assert_eq!(e.status(), Some(500), "{e:?}");
+    assert!(!e.is_timeout());
+    assert!(began.elapsed() < TIMEOUT, "{:?}", began.elapsed());
+}
+
+/// An upstream secret with every character an escaping changes.
+const SPECIAL: &str = "up&st<re\"am/ké'y-1";
+
+fn all_escaped(text: &str) -> String {
+    text.encode_utf16().map(|u| format!("\\u{u:04x}")).collect()
+}
+
+#[tokio::test]
+async fn secrets_are_masked_in_every_spelling_a_server_echoes() {
+    let forms = [
+        SPECIAL.to_owned(),
+        SPECIAL.to_uppercase(),
+        "up%26st%3cre%22am%2fk%c3%a9%27y-1".to_owned(),
+        "up%26st%3Cre%22am%2Fk%C3%A9%27y-1".to_owned(),
+        "up&amp;st&lt;re&quot;am/ké&#39;y-1".to_owned(),
+        "up&amp;st&lt;re&quot;am/ké&#039;y-1".to_owned(),
+        "up&#38;st&#60;re&#34;am/ké&#39;y-1".to_owned(),
+        "up&#x26;st&#x3c;re&#x22;am/ké&#x27;y-1".to_owned(),
+        "up&st<re\\\"am\\/k\\u00e9'y-1".to_owned(),
+        all_escaped(SPECIAL),
+        KEY.to_uppercase(),
+        all_escaped(KEY),
+    ];
+    let page = forms.join("\n<br>");
+    // As text (an HTML page), and inside JSON strings (each form escaped once more).
+    let json_body = json!({"code": "echo", "message": page, "data": {"echo": forms}}).to_string();
+    let server = RawServer::start(Vec::new());
+    for reply in [
+        response("500 X", &["content-type: text/html"], page.as_bytes()),
+        response("400 X", &[], json_body.as_bytes()),
+        response(
+            "200 OK",
+            &[],
+            format!("{{\"id\":3,\"echo\":\"{page}").as_bytes(),
+        ),
+    ] {
+        server.play(vec![Step::Write(reply)]);
+        let update = gm_client(&server.url)
+            .update_server(3u64)
+            .name("n")
+            .test_auth_credentials(getmcp::TestAuthCredentials::api_key(
+                "X-API-Key",
+                SPECIAL,
+                getmcp::KeyLocation::Header,
+            ));
+        let e = update.send().await.expect_err("an echo");
+        let text = format!("{e}\n{e:?}");
+        for form in &forms {
+            assert!(!text.contains(form.as_str()), "{form} in {text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_decode_error_names_the_field_but_never_quotes_the_value() {
+    let body = json!({"id": 3, "name": "x", "status": "active", "settings": {}, "tool_count": "resp-secret-ABC123"});
+    let server = RawServer::start(vec![Step::Write(response(
+        "200 OK",
+        &[],
+        body.to_string().as_bytes(),
+    ))]);
+    match gm_client(&server.url).get_server(3u64).await {
+        Err(Error::Decode { reason, .. }) => {
+            assert!(!reason.contains("resp-secret"), "{reason}");
+            assert!(
+                reason.contains("tool_count") && reason.contains("u64"),
+                "{reason}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn input_that_becomes_a_header_is_checked_before_sending() {
+    let server = RawServer::start(Vec::new());
+    let hm = hm_client(&server.url);
+    for header in [
+        hasmcp::ToolHeader::new("X-A", "v\r\nX-Injected: 1"),
+        hasmcp::ToolHeader::new("X-A\n", "v"),
+        hasmcp::ToolHeader::new("X-A", "v\0w"),
+    ] {
+        let created = hm
+            .create_provider_tool("kSuB9Gf6aD4", hasmcp::ToolMethod::Get, "/x")
+            .headers([header.clone()])
+            .send()
+            .await;
+        assert!(
+            matches!(&created, Err(Error::InvalidInput { field: "headers", reason }) if !reason.contains("Injected")),
+            "{created:?}"
+        );
+        let updated = hm
+            .update_provider_tool("kSuB9Gf6aD4", "kSuB9Gf6aD5")
+            .headers([header])
+            .send()
+            .await;
+        assert!(
+            matches!(
+                &updated,
+                Err(Error::InvalidInput {
+                    field: "headers",
+                    ..
+                })
+            ),
+            "{updated:?}"
+        );
+    }
+    assert_eq!(server.served(), 0);
+    let gm = getmcp::Client::builder(&server.url)
+        .api_key(KEY)
+        .user_agent("tool/1\r\nX-Injected: 1")
+        .build();
+    assert!(
+        matches!(&gm, Err(Error::Config(m)) if m.contains("the user agent")),
+        "{:?}",
+        gm.err()
+    );
+    let hm = hasmcp::Client::builder()
+        .base_url(&server.url)
+        .token(HASMCP_TOKEN)
+        .user_agent("tool/1\0")
+        .build();
+    assert!(
+        matches!(&hm, Err(Error::Config(m)) if m.contains("the user agent")),
+        "{:?}",
+        hm.err()
+    );
+}
+
+#[tokio::test]
+async fn errors_about_input_are_bounded_and_a_redirect_hides_its_password() {
+    let server = RawServer::start(Vec::new());
+    let hm = hm_client(&server.url);
+    let huge = "x".repeat(1 << 20);
+    let e = hm.get_server(&huge).await.expect_err("a huge id");
+    assert!(e.is_invalid_input(), "{e:?}");
+    assert!(format!("{e}\n{e:?}").len() < 4096);
+    assert_eq!(server.served(), 0);
+
+    server.play(vec![Step::Write(response(
+        "302 Found",
+        &["location: https://admin:loc-pass-123@elsewhere.example/login"],
+        b"",
+    ))]);
+    let e = gm_client(&server.url)
+        .get_server(3u64)
+        .await
+        .expect_err("a redirect");
+    let text = format!("{e}\n{e:?}");
+    assert!(!text.contains("loc-pass-123"), "{text}");
+    assert!(text.contains("elsewhere.example"), "{text}");
+}
+
+#[tokio::test]
+async fn the_fakes_check_the_token_before_a_fault_or_a_write_hook() {
+    use mcp_admin::testing::{FakeGetMcp, FakeHasMcp, Fault};
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs");
+    let one = RetryPolicy::default().max_attempts(1);
+    let client = |key: &str| {
+        getmcp::Client::builder(fake.uri())
+            .api_key(key)
+            .retry(one.clone())
+            .build()
+            .expect("client")
+    };
+    fake.inject(Fault::Unavailable, 1);
+    let stranger = client("gmcp_ffffffffffffffffffffffffffffffff")
+        .get_server(id)
+        .await;
+    assert!(stranger.expect_err("unauthenticated").is_unauthorized());
+    let e = client(fake.api_key())
+        .get_server(id)
+        .await
+        .expect_err("the fault");
+    assert_eq!(e.status(), Some(503));
+
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let ran = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = ran.clone();
+    fake.before_next_write(move |_| flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    let client = |token: &str| {
+        hasmcp::Client::builder()
+            .base_url(fake.uri())
+            .token(token)
+            .retry(one.clone())
+            .build()
+            .expect("client")
+    };
+    let stranger = client("not-the-token").delete_server(&id).await;
+    assert!(stranger.expect_err("unauthenticated").is_unauthorized());
+    assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
+    client(fake.token())
+        .delete_server(&id)
+        .await
+        .expect("deleted");
+    assert!(ran.load(std::sync::atomic::Ordering::SeqCst));
+}

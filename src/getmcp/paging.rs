@@ -2,7 +2,9 @@
 //! and its prompts; [`Page`] is one page of any of them.
 
 use std::{
+    collections::HashSet,
     future::Future,
+    hash::{BuildHasher, Hash, Hasher, RandomState},
     pin::Pin,
     task::{ready, Context, Poll},
     vec,
@@ -12,8 +14,8 @@ use futures_util::stream::{self, Stream, TryStreamExt};
 use reqwest::header::HeaderMap;
 
 use crate::{
-    getmcp::{shared::wrong_answer, Client},
-    transport::{self, ops::Operation},
+    getmcp::{shared::wrong_answer, Client, Prompt, Resource, Server, Tool},
+    transport::{self, ops::Operation, PageLimit},
     Error,
 };
 
@@ -107,11 +109,32 @@ macro_rules! with_paging {
 }
 pub(crate) use with_paging;
 
+/// An item of a paged list as a walk tells it from the others: by its id alone, so that
+/// what a walk remembers stays small (one hash an item, never the item).
+///
+/// Any item a [`List`] walks implements it; a new list's item only names its id.
+pub trait Listed {
+    /// Feeds the item's id, and nothing else of it, to `state`.
+    fn hash_id<H: Hasher>(&self, state: &mut H);
+}
+
+/// Items told apart by their `id` field.
+macro_rules! listed_by_id {
+    ($($item:ty),*) => {$(
+        impl Listed for $item {
+            fn hash_id<H: Hasher>(&self, state: &mut H) {
+                self.id.hash(state);
+            }
+        }
+    )*};
+}
+listed_by_id!(Server, Tool, Resource, Prompt);
+
 /// What a list asks for besides paging, and how it fetches one page: the servers' filters,
 /// or the server whose tools, resources or prompts are listed.
 pub trait Query: Clone + Send + Sync + 'static {
     /// What the list holds.
-    type Item: Clone + PartialEq + Send + 'static;
+    type Item: Listed + Clone + PartialEq + Send + 'static;
 
     /// The list operation's id, for errors.
     const OPERATION: &'static str;
@@ -139,7 +162,12 @@ where
         Output = Result<progenitor_client::ResponseValue<Vec<T>>, progenitor_client::Error<E>>,
     >,
 {
-    let answer = transport::call_answered(client.raw(), operation, make).await?;
+    // A page over `per_page` is refused before its items are decoded.
+    let limit = PageLimit {
+        page: paging.page.unwrap_or(1),
+        most: paging.per_page.unwrap_or(MAX_PER_PAGE),
+    };
+    let answer = transport::call_page(client.raw(), operation, limit, make).await?;
     let status = answer.status().as_u16();
     let refuse = |reason| wrong_answer(operation.id, status, reason);
     let count = |name: &str| count_header(answer.headers(), name).map_err(refuse);
@@ -166,7 +194,8 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
             return Ok(Some(n));
         }
     }
-    Err(format!("header {name}: {value:?} is not a count"))
+    // The value is not quoted: an error never shows what a response held.
+    Err(format!("header {name} is not a count"))
 }
 
 /// A paged list: set the filters and the paging, then take one page
@@ -202,9 +231,18 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
 ///
 /// A missing total header (some caches and proxies drop them) is `None` in [`Page`], and
 /// the walk goes on to an empty page; a header that is present but not a count is an
-/// [`Error::Decode`]. A site that ignores `page` and sends no totals would be walked
-/// forever: a page that starts with the same item as the one before ends the walk with
-/// an [`Error::Decode`].
+/// [`Error::Decode`].
+///
+/// # A walk always ends
+///
+/// A site that ignores `page` (a cache in front of WordPress, a broken plugin), or that
+/// orders each page differently, would be walked forever. Whatever its totals say, the
+/// walk ends with an [`Error::Decode`] naming the page at the first page whose items were
+/// all walked already, the first page past the last one its own `X-WP-TotalPages` gives,
+/// and the first page that brings the items walked past its `X-WP-Total`. One item seen
+/// again (a concurrent create) is not a loop; a whole page of them is. A walk remembers
+/// one hash of each item's id, never the items it has yielded. Every page is refused
+/// when it holds more items than the `per_page` sent (or [`MAX_PER_PAGE`] when none was).
 ///
 /// ```no_run
 /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
@@ -313,14 +351,9 @@ impl<Q: Query> List<Q> {
     /// Pin it (`Box::pin`, `std::pin::pin!`) to call `next()` on it: whether the stream
     /// is `Unpin` is not part of its contract.
     pub fn into_stream(self) -> impl Stream<Item = Result<Q::Item, Error>> + Send + 'static {
-        let walk = Walk {
-            next: Some(self.paging.page),
-            list: self,
-            first: None,
-        };
         Items {
             items: Vec::new().into_iter(),
-            pages: Some(Box::pin(stream::unfold(walk, Walk::page))),
+            pages: Some(Box::pin(stream::unfold(Walk::new(self), Walk::page))),
         }
     }
 }
@@ -370,16 +403,29 @@ impl<T> Stream for Items<T> {
 }
 
 /// Where a walk is: the page to fetch next (`Some(None)`: the first, without sending
-/// `page`; `None`: done).
+/// `page`; `None`: done), and what it has seen, to end a walk the site would make endless.
 struct Walk<Q: Query> {
     list: List<Q>,
     next: Option<Option<u64>>,
-    /// The first item of the last page, kept only while the site sends no totals: a
-    /// page that starts with it again means the site ignores `page`.
-    first: Option<Q::Item>,
+    /// The ids of the items walked, hashed: one `u64` an item.
+    seen: HashSet<u64>,
+    /// The hashing of those ids, keyed afresh for each walk.
+    ids: RandomState,
+    /// The items walked.
+    walked: u64,
 }
 
 impl<Q: Query> Walk<Q> {
+    fn new(list: List<Q>) -> Self {
+        Walk {
+            next: Some(list.paging.page),
+            list,
+            seen: HashSet::new(),
+            ids: RandomState::new(),
+            walked: 0,
+        }
+    }
+
     /// Fetches the next page's items, or ends the walk; an error ends it too. An empty
     /// page is not yielded: it is the last one.
     async fn page(mut self) -> Option<(Result<Vec<Q::Item>, Error>, Self)> {
@@ -392,7 +438,7 @@ impl<Q: Query> Walk<Q> {
             Ok(()) => self.list.query.fetch(&self.list.client, paging).await,
             Err(e) => Err(e),
         };
-        let page = match fetched.and_then(|page| self.repeated(page)) {
+        let page = match fetched.and_then(|page| self.admit(page)) {
             Ok(page) => page,
             Err(e) => return Some((Err(e), self)),
         };
@@ -403,24 +449,39 @@ impl<Q: Query> Walk<Q> {
         Some((Ok(page.items), self))
     }
 
-    /// Refuses a page that starts where the last one did when the site sends no totals,
-    /// which would otherwise be walked forever.
-    fn repeated(&mut self, page: Page<Q::Item>) -> Result<Page<Q::Item>, Error> {
-        if page.total.is_some() || page.total_pages.is_some() {
-            self.first = None;
+    /// Refuses a page that would make the walk endless or that its totals contradict:
+    /// one whose items were all walked already (the site ignores `page`, or pages in
+    /// an unstable order), one past the last page its own `X-WP-TotalPages` gives, or
+    /// one that brings the items walked past its `X-WP-Total`. A single item seen
+    /// again is let through: a concurrent create shifts the list by one.
+    fn admit(&mut self, page: Page<Q::Item>) -> Result<Page<Q::Item>, Error> {
+        if page.items.is_empty() {
             return Ok(page);
         }
-        let first = page.items.first().cloned();
-        if first.is_some() && first == self.first {
-            let reason = format!(
-                "page {} starts with the same item as the page before, and the site sent no \
-                 totals: it ignores `page`",
-                page.page
-            );
-            return Err(wrong_answer(Q::OPERATION, 200, reason));
+        let n = page.page;
+        let mut new = 0usize;
+        for item in &page.items {
+            let mut state = self.ids.build_hasher();
+            item.hash_id(&mut state);
+            new += usize::from(self.seen.insert(state.finish()));
         }
-        self.first = first;
-        Ok(page)
+        self.walked = self.walked.saturating_add(page.items.len() as u64);
+        let reason = if new == 0 {
+            format!(
+                "page {n} holds only items already walked: the site ignores `page` or \
+                 changes the order between pages"
+            )
+        } else if let Some(pages) = page.total_pages.filter(|&pages| n > pages) {
+            format!("page {n} holds items, but X-WP-TotalPages says there are {pages}")
+        } else if let Some(total) = page.total.filter(|&total| self.walked > total) {
+            format!(
+                "page {n} brings the items walked to {}, but X-WP-Total says there are {total}",
+                self.walked
+            )
+        } else {
+            return Ok(page);
+        };
+        Err(wrong_answer(Q::OPERATION, 200, reason))
     }
 }
 
@@ -480,10 +541,7 @@ mod tests {
             headers.insert("x-wp-total", bad.parse().unwrap());
             assert_eq!(
                 count_header(&headers, "x-wp-total"),
-                Err(format!(
-                    "header x-wp-total: {:?} is not a count",
-                    headers["x-wp-total"]
-                )),
+                Err("header x-wp-total is not a count".to_owned()),
                 "{bad}"
             );
         }

@@ -154,8 +154,15 @@ where
         Value::Null => Ok(T::default()),
         Value::Array(a) if a.is_empty() => Ok(T::default()),
         v @ Value::Object(_) => T::deserialize(v).map_err(serde::de::Error::custom),
+        // The kind of value only: an error never quotes what the response held.
         other => Err(serde::de::Error::custom(format!(
-            "expected an object, got {other}"
+            "expected an object, got {}",
+            match other {
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::String(_) => "a string",
+                _ => "an array",
+            }
         ))),
     }
 }

@@ -1,5 +1,5 @@
 //! Fault injection shared by both fakes: a queue of faults, each answering the next
-//! requests before any other processing.
+//! requests that bear the token, before any other processing.
 
 use std::{collections::VecDeque, time::Duration};
 
@@ -9,8 +9,10 @@ use super::shell::{Platform, Reply};
 /// [`FakeHasMcp::inject`](super::FakeHasMcp::inject) or
 /// [`FakeGetMcp::inject`](super::FakeGetMcp::inject).
 ///
-/// Faults are checked before anything else, authentication included, the way a rate
-/// limiter or proxy in front of the application answers. A request answered by
+/// Faults are meant for the client under test: a request without the fake's token
+/// (a stray probe, a misconfigured client) is answered as unauthenticated and uses
+/// none. A request that bears it meets the next fault before anything else, the way a
+/// rate limiter or proxy in front of the application answers. A request answered by
 /// `RateLimited`, `Unavailable`, `UnavailableFor`, `HtmlPage` or `InternalError` never
 /// reaches the fake's state.
 ///

@@ -187,15 +187,22 @@ async fn accept<P: Platform>(listener: TcpListener, shared: Arc<Shared<P>>) {
 }
 
 /// Records `req`, then answers it: with the next queued fault, or by the state
-/// machine (after the fault's delay, if it is one).
+/// machine (after the fault's delay, if it is one). The token is checked first: a
+/// request without it is answered by the state machine as unauthenticated, and
+/// consumes neither a fault nor a write hook, which are meant for the client's own
+/// requests.
 async fn respond<P: Platform>(
     shared: Arc<Shared<P>>,
     req: hyper::Request<Incoming>,
 ) -> Response<Full<Bytes>> {
     let req = record(req).await;
+    let authorized = req.bears(&shared.secret);
     let fault = {
         let mut inner = lock(&shared.inner);
         inner.requests.push(req.clone());
+        if !authorized {
+            return inner.state.handle(&req, false).into_response();
+        }
         inner.faults.take()
     };
     let reply = match fault.map(|fault| faults::apply::<P>(&fault)) {
@@ -214,7 +221,8 @@ async fn respond<P: Platform>(
     reply.into_response()
 }
 
-/// Runs the next write hook, if `req` is a write, then the state machine. A panic in
+/// Runs the next write hook, if `req` is a write, then the state machine, for a
+/// request that bears the token. A panic in
 /// either (a test's assertion in a hook, say) is printed as usual and answered with a
 /// 500 that says so, rather than a closed connection.
 fn serve<P: Platform>(shared: &Arc<Shared<P>>, req: &RecordedRequest) -> Reply {
@@ -238,8 +246,7 @@ fn hook_then_handle<P: Platform>(shared: &Arc<Shared<P>>, req: &RecordedRequest)
             hook(&fake);
         }
     }
-    let authorized = req.bears(&shared.secret);
-    lock(&shared.inner).state.handle(req, authorized)
+    lock(&shared.inner).state.handle(req, true)
 }
 
 /// Reads the whole request.

@@ -93,7 +93,11 @@ impl Mask {
         mask
     }
 
-    /// Adds `secret` as sent, JSON-escaped (also with PHP's `\/`) and percent-encoded.
+    /// Adds `secret` in every spelling a server may echo it in: as sent, upper- and
+    /// lower-cased, JSON-escaped (also with PHP's `\/`), `\uXXXX`-escaped (every
+    /// character, or only the non-ASCII ones as PHP's `json_encode` writes them),
+    /// percent-encoded (upper- and lower-case hex) and HTML-escaped (named, decimal and
+    /// hex entities).
     pub(crate) fn add(&mut self, secret: &str) {
         if secret.len() < MIN_SECRET_LEN {
             return;
@@ -103,13 +107,42 @@ impl Mask {
             .strip_prefix('"')
             .and_then(|j| j.strip_suffix('"'))
             .unwrap_or(secret);
-        for form in [
+        let php = json.replace('/', "\\/");
+        let percent = percent_encoded(secret);
+        let mut forms = vec![
             secret.to_owned(),
+            secret.to_uppercase(),
+            secret.to_lowercase(),
             json.to_owned(),
-            json.replace('/', "\\/"),
-            percent_encoded(secret),
-        ] {
-            if !self.known.contains(&form) {
+            unicode_escaped(&php, false),
+            unicode_escaped(json, false),
+            unicode_escaped(secret, true),
+            php,
+            percent.to_ascii_lowercase(),
+            percent,
+            html_escaped(secret, |c| {
+                "&<>\"'".contains(c).then(|| format!("&#{};", u32::from(c)))
+            }),
+            html_escaped(secret, |c| {
+                "&<>\"'"
+                    .contains(c)
+                    .then(|| format!("&#x{:x};", u32::from(c)))
+            }),
+        ];
+        // `'` as HTML 5 writes it, and as PHP's htmlspecialchars and WordPress's
+        // esc_html do.
+        for apostrophe in ["&#39;", "&#039;"] {
+            forms.push(html_escaped(secret, |c| match c {
+                '&' => Some("&amp;".into()),
+                '<' => Some("&lt;".into()),
+                '>' => Some("&gt;".into()),
+                '"' => Some("&quot;".into()),
+                '\'' => Some(apostrophe.into()),
+                _ => None,
+            }));
+        }
+        for form in forms {
+            if form.len() >= MIN_SECRET_LEN && !self.known.contains(&form) {
                 self.known.push(form);
             }
         }
@@ -288,6 +321,34 @@ fn collect_credential(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// `text` with its characters written `\uXXXX` (lower-case hex, UTF-16 as JSON has
+/// it): every character when `all`, else only the non-ASCII ones.
+fn unicode_escaped(text: &str, all: bool) -> String {
+    let mut out = String::with_capacity(text.len() * 6);
+    let mut units = [0u16; 2];
+    for c in text.chars() {
+        if all || !c.is_ascii() {
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` with each character `entity` names written as that entity.
+fn html_escaped(text: &str, entity: impl Fn(char) -> Option<String>) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        match entity(c) {
+            Some(e) => out.push_str(&e),
+            None => out.push(c),
+        }
+        out
+    })
+}
+
 /// `text` percent-encoded as in a URL query (everything but unreserved characters).
 fn percent_encoded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -306,11 +367,23 @@ pub(crate) fn parse(body: &[u8]) -> Option<Value> {
     serde_json::from_slice(without_bom(body)).ok()
 }
 
+/// The largest body parsed whole only to show its start: a larger one is shown as
+/// text (masked all the same), so that a page of many tiny items is never built into
+/// a tree many times its size.
+pub(crate) const PARSED_SNIPPET_LIMIT: usize = 64 * 1024;
+
+/// [`parse`] for a body of at most [`PARSED_SNIPPET_LIMIT`] bytes; `None` for a larger.
+pub(crate) fn parse_small(body: &[u8]) -> Option<Value> {
+    (body.len() <= PARSED_SNIPPET_LIMIT)
+        .then(|| parse(body))
+        .flatten()
+}
+
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
-fn skip_space(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_space(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && b[i].is_ascii_whitespace() {
         i += 1;
     }
@@ -319,7 +392,7 @@ fn skip_space(b: &[u8], mut i: usize) -> usize {
 
 /// The index just past the JSON string starting at `start` (a `"`), or the end of the
 /// text when it is never closed.
-fn string_end(b: &[u8], start: usize) -> usize {
+pub(super) fn string_end(b: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     while i < b.len() {
         match b[i] {
@@ -333,10 +406,21 @@ fn string_end(b: &[u8], start: usize) -> usize {
 
 /// The index just past the object or array starting at `start`, or the end of the text.
 fn container_end(b: &[u8], start: usize) -> usize {
+    walk_container(b, start, |_| {})
+}
+
+/// Walks the object or array starting at `start`, telling `top` every byte directly
+/// inside it (strings are skipped whole, their opening quote told), and returns the
+/// index just past it, or the end of the text.
+pub(super) fn walk_container(b: &[u8], start: usize, mut top: impl FnMut(u8)) -> usize {
     let mut depth = 0usize;
     let mut i = start;
     while i < b.len() {
-        match b[i] {
+        let c = b[i];
+        if depth == 1 && c != b'}' && c != b']' {
+            top(c);
+        }
+        match c {
             b'"' => {
                 i = string_end(b, i);
                 continue;
@@ -866,6 +950,22 @@ mod tests {
         // Cut short in the middle of the secret.
         assert_eq!(mask.text("echo: s3cr\"e"), "echo: [redacted]");
         assert_eq!(mask.text("echo: s3c"), "echo: s3c");
+        let forms = [
+            "s3cr%22et%2fvalue",
+            "S3CR\"ET/VALUE",
+            "s3cr&quot;et/value",
+            "s3cr&#34;et/value",
+            "s3cr&#x22;et/value",
+            "\\u0073\\u0033\\u0063\\u0072\\u0022\\u0065\\u0074\\u002f\\u0076\\u0061\\u006c\\u0075\\u0065",
+        ];
+        for form in forms {
+            assert_eq!(mask.text(&format!("<{form}>")), "<[redacted]>", "{form}");
+        }
+        let accented = Mask::new(["pässwörd-1"]);
+        assert_eq!(
+            accented.text("p\\u00e4ssw\\u00f6rd-1 P\u{c4}SSW\u{d6}RD-1 p%C3%A4ssw%C3%B6rd-1"),
+            "[redacted] [redacted] [redacted]"
+        );
     }
 
     #[test]

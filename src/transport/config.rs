@@ -72,7 +72,9 @@ macro_rules! transport_builder_methods {
             self
         }
 
-        /// The `User-Agent` header (default `mcp-admin/<version>`).
+        /// The `User-Agent` header (default `mcp-admin/<version>`). One holding a CR,
+        /// LF, NUL or another control character makes `build()` fail with an
+        /// [`Error::Config`](crate::Error::Config) naming it.
         pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
             self.transport.user_agent = user_agent.into();
             self
@@ -98,6 +100,8 @@ macro_rules! transport_builder_methods {
 
         /// The largest response body accepted (default 8 MiB); a larger one is an
         /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), read no further.
+        /// An error status's body is read only as far as its error needs (64 KiB at
+        /// most), and the rest left unread.
         pub fn max_response_bytes(mut self, limit: usize) -> Self {
             self.transport.max_response_bytes = limit;
             self
@@ -167,6 +171,13 @@ fn http_client(
     config: &TransportConfig,
     direct: bool,
 ) -> Result<reqwest::Client, Error> {
+    if HeaderValue::from_str(&config.user_agent).is_err() {
+        return Err(Error::Config(format!(
+            "{platform}: the user agent {:?} has a character that cannot go in an HTTP \
+             header (CR, LF, NUL or another control character)",
+            crate::error::bounded_input(&config.user_agent)
+        )));
+    }
     let mut builder = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
         .timeout(config.timeout)
@@ -235,10 +246,33 @@ pub(crate) fn optional_env_var(name: &'static str) -> Result<Option<String>, Err
     }
 }
 
+/// A header the caller asks a platform to send upstream (a tool's headers): a name and
+/// value HTTP allows (no CR, LF, NUL or other control character), or an
+/// [`Error::InvalidInput`] for `headers` that names the header but never shows its value.
+pub(crate) fn check_header(name: &str, value: &str) -> Result<(), Error> {
+    let name_shown = || crate::error::bounded_input(name);
+    if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
+        return Err(Error::invalid(
+            "headers",
+            format!("{:?} is not a valid header name", name_shown()),
+        ));
+    }
+    if HeaderValue::from_str(value).is_err() {
+        return Err(Error::invalid(
+            "headers",
+            format!(
+                "the value of {:?} is not a valid header value",
+                name_shown()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
 /// plain http only on loopback or when allowed.
 fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
-    let shown = without_userinfo(base_url);
+    let shown = crate::error::bounded_input(&without_userinfo(base_url));
     let bad = |why: &str| Error::Config(format!("base URL {shown:?}: {why}"));
     let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
     let host = url.host_str().ok_or_else(|| bad("has no host"))?;
@@ -272,7 +306,7 @@ fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Erro
 /// The URL as given, with everything before the last `@` masked but a leading scheme
 /// and its slashes: a password pasted into a base URL must not reach an error message,
 /// whatever the URL looks like (`user:pw@host`, `//user:pw@host`, `http:/\\user:pw@host`).
-fn without_userinfo(url: &str) -> String {
+pub(super) fn without_userinfo(url: &str) -> String {
     // The last `@` anywhere: a password may itself hold `/`, `?` or `#`. Masking an `@`
     // that was in a path only hides part of an error message.
     let Some(at) = url.rfind('@') else {

@@ -23,6 +23,11 @@ use super::{
 };
 use crate::error::BODY_SNIPPET_LIMIT;
 
+/// The most of an error status's body that is read: far more than its error keeps (a
+/// bounded snippet, and the platform's error JSON, which is small), so that many
+/// concurrent errors with huge bodies cost little memory.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
 const METHOD_OVERRIDE: HeaderName = HeaderName::from_static("x-http-method-override");
 
 impl ClientHooks<Transport> for crate::raw::Client {
@@ -226,10 +231,14 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
         body,
         too_large,
     };
+    // An error's body is read only as far as its error needs: the rest is cut, not
+    // refused, so the status and what the start says still make the error.
+    let cut_at =
+        Some(limit.min(ERROR_BODY_LIMIT)).filter(|&cut| !status.is_success() && cut < limit);
     let read = if declared_too_large {
         Ok(None)
     } else {
-        read_bounded(&mut response, limit).await
+        read_bounded(&mut response, cut_at.unwrap_or(limit), cut_at.is_some()).await
     };
     let body = match read {
         Ok(Some(body)) => body,
@@ -248,15 +257,21 @@ async fn buffer(mut response: Response, limit: usize) -> reqwest::Result<Respons
     Ok(rebuild(&response, status, headers, body))
 }
 
-/// The body, read up to `limit` bytes: `Ok(None)` when it is larger. A read that
-/// fails midway returns the error with what had arrived.
+/// The body, read up to `limit` bytes: when it is larger, its first `limit` bytes if
+/// `cut`, else `Ok(None)`. A read that fails midway returns the error with what had
+/// arrived.
 async fn read_bounded(
     response: &mut Response,
     limit: usize,
+    cut: bool,
 ) -> Result<Option<Bytes>, (reqwest::Error, Bytes)> {
     let mut body = BytesMut::new();
     loop {
         match response.chunk().await {
+            Ok(Some(chunk)) if body.len() + chunk.len() > limit && cut => {
+                body.extend_from_slice(&chunk[..limit - body.len()]);
+                return Ok(Some(body.freeze()));
+            }
             Ok(Some(chunk)) if body.len() + chunk.len() > limit => return Ok(None),
             Ok(Some(chunk)) => body.extend_from_slice(&chunk),
             Ok(None) => return Ok(Some(body.freeze())),

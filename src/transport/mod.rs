@@ -36,9 +36,10 @@ use progenitor_client::{ClientInfo, ResponseValue};
 use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 
-pub(crate) use body::{Mask, REDACTED};
+pub(crate) use body::{bounded, Mask, REDACTED};
 pub(crate) use config::{
-    build_raw_client, env_var, optional_env_var, transport_builder_methods, TransportConfig,
+    build_raw_client, check_header, env_var, optional_env_var, transport_builder_methods,
+    TransportConfig,
 };
 pub(crate) use failure::FailureKind;
 pub(crate) use outcome::from_raw;
@@ -124,6 +125,21 @@ struct CallRecord {
     operation: &'static Operation,
     answer: Option<Answer>,
     sent: Option<reqwest::Body>,
+    /// For a page of a list: its number and the most items it may hold, counted
+    /// before the body is decoded.
+    page: Option<PageLimit>,
+}
+
+/// A page's number and the most items it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PageLimit {
+    pub(crate) page: u64,
+    pub(crate) most: u64,
+}
+
+/// The limit of the page the `call` awaiting this response fetches, if it is one.
+fn page_limit() -> Option<PageLimit> {
+    CALL.try_with(|c| c.borrow().page).ok().flatten()
 }
 
 // A task-local, not a value passed along: the hooks are the only code that sees the
@@ -177,7 +193,7 @@ pub(crate) fn call<'a, T: DeserializeOwned + 'a, E: 'a, F>(
 where
     F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
 {
-    run(client, operation, make, ResponseValue::into_inner)
+    run(client, operation, None, make, ResponseValue::into_inner)
 }
 
 /// [`call`], keeping the success's status and headers (a paged list reads its totals
@@ -190,7 +206,22 @@ pub(crate) fn call_answered<'a, T: DeserializeOwned + 'a, E: 'a, F>(
 where
     F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
 {
-    run(client, operation, make, |answer| answer)
+    run(client, operation, None, make, |answer| answer)
+}
+
+/// [`call_answered`] for one page of a list: a body that is a JSON array of more than
+/// `limit.most` items is refused before it is decoded, so a page of many tiny items
+/// costs no more memory than its bytes.
+pub(crate) fn call_page<'a, T: DeserializeOwned + 'a, E: 'a, F>(
+    client: &'a crate::raw::Client,
+    operation: &'static Operation,
+    limit: PageLimit,
+    make: impl FnOnce() -> F + 'a,
+) -> impl Future<Output = Result<ResponseValue<T>, Error>> + 'a
+where
+    F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>> + 'a,
+{
+    run(client, operation, Some(limit), make, |answer| answer)
 }
 
 /// [`call`] and [`call_answered`]: `keep` takes what the caller wants of a success (one
@@ -198,6 +229,7 @@ where
 async fn run<T: DeserializeOwned, E, R, F>(
     client: &crate::raw::Client,
     operation: &'static Operation,
+    page: Option<PageLimit>,
     make: impl FnOnce() -> F,
     keep: fn(ResponseValue<T>) -> R,
 ) -> Result<R, Error>
@@ -209,6 +241,7 @@ where
         operation,
         answer: None,
         sent: None,
+        page,
     }));
     let (result, (answer, sent)) = CALL
         .scope(record, async move {

@@ -5,11 +5,12 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use progenitor_client::Error as P;
-use reqwest::StatusCode;
-use serde::Serialize;
+use reqwest::{StatusCode, Url};
+use serde::{de::IgnoredAny, Serialize};
 
 use super::{
-    body::{kept_text, parse, snippet, without_bom, Mask},
+    body::{kept_text, parse, parse_small, snippet, without_bom, Mask},
+    config::without_userinfo,
     failure::{classify, root_cause},
     retry, TransportInner,
 };
@@ -87,10 +88,10 @@ pub(crate) fn from_raw<E: Serialize>(platform: Platform, error: P<E>) -> Error {
             })
         }
         P::InvalidResponsePayload(body, e) => {
-            let parsed = parse(&body);
+            let parsed = parse_small(&body);
             call.decode(
                 None,
-                &format!("unexpected shape ({e})"),
+                &shape_reason(&e, &body),
                 snippet(&mask, &body, parsed.as_ref()),
             )
         }
@@ -138,10 +139,7 @@ impl<'a> Call<'a> {
             (P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e), _) => {
                 self.failed(e)
             }
-            (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::InvalidInput {
-                field: "request",
-                reason,
-            },
+            (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::invalid("request", reason),
             (error, Some(answer)) => self.answered(&error, answer),
             // Only reachable through a raw client used outside `call`: keep what we know.
             (_, None) => self.decode(None, "response not recorded", String::new()),
@@ -216,6 +214,7 @@ impl<'a> Call<'a> {
             &api.message,
             answer.location,
         ) {
+            let location = without_password(&location);
             api.message = Some(kept_text(
                 self.mask,
                 &format!("redirect to {location} not followed (is the base URL right?)"),
@@ -230,14 +229,16 @@ impl<'a> Call<'a> {
             P::InvalidResponsePayload(bytes, _) if answer.body.is_empty() => bytes.clone(),
             _ => answer.body,
         };
-        let parsed = serde_json::from_slice(without_bom(&body));
-        let reason = match (&parsed, error) {
+        // Checked without building anything: a huge page must not become a huge tree.
+        let valid = serde_json::from_slice::<IgnoredAny>(without_bom(&body));
+        let reason = match (&valid, error) {
             (Err(_), _) if body.is_empty() => "empty body".to_owned(),
-            (Err(e), _) => format!("not JSON ({e})"),
-            (Ok(_), P::InvalidResponsePayload(_, e)) => format!("unexpected shape ({e})"),
+            (Err(e), _) => format!("not JSON ({})", without_values(e)),
+            (Ok(_), P::InvalidResponsePayload(_, e)) => shape_reason(e, &body),
             (Ok(_), _) => format!("unexpected status {}", answer.status),
         };
-        let body = snippet(self.mask, &body, parsed.ok().as_ref());
+        let parsed = valid.ok().and_then(|_| parse_small(&body));
+        let body = snippet(self.mask, &body, parsed.as_ref());
         self.decode(Some(answer.status), &reason, body)
     }
 
@@ -260,6 +261,127 @@ impl<'a> Call<'a> {
             &answer.body,
             self.mask,
         )
+    }
+}
+
+/// Why a JSON body is not the expected response, naming where and what was expected
+/// but never quoting a value of the response: `unexpected shape at servers[2].id:
+/// invalid type: string, expected u64`.
+fn shape_reason(e: &serde_json::Error, body: &[u8]) -> String {
+    let body = without_bom(body);
+    let path = path_at(body, offset(body, e.line(), e.column()));
+    let at = if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
+    };
+    format!("unexpected shape{at}: {}", without_values(e))
+}
+
+/// A serde error's message without the response's values it may quote (`invalid type:
+/// string "…"`, `unknown variant `…``) and without its position: what kind of value
+/// came and what was expected stay. Field names the model gave (`missing field `id``)
+/// are kept.
+fn without_values(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) if e.line() != 0 => &text[..at],
+        _ => text.as_str(),
+    };
+    if text.starts_with("missing field") || text.starts_with("duplicate field") {
+        return text.to_owned();
+    }
+    let (got, expected) = match text.find(", expected ") {
+        Some(at) => (&text[..at], &text[at..]),
+        None => (text, ""),
+    };
+    let got = got
+        .find(['"', '`', '\''])
+        .map_or(got, |quote| got[..quote].trim_end());
+    format!("{got}{expected}")
+}
+
+/// The byte offset of a 1-based `line` and `column` (as serde_json counts them) in `body`.
+fn offset(body: &[u8], line: usize, column: usize) -> usize {
+    let start = body
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(line.saturating_sub(2))
+        .map_or(0, |(at, _)| at + 1);
+    let start = if line <= 1 { 0 } else { start };
+    start.saturating_add(column).min(body.len())
+}
+
+/// Where `end` is in the JSON `body`: the keys and indexes that lead there
+/// (`servers[2].id`), each key cut short. Read up to `end` only, tolerating anything.
+fn path_at(body: &[u8], end: usize) -> String {
+    enum Step {
+        Key(Option<String>),
+        Index(usize),
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match body[i] {
+            b'"' => {
+                let close = crate::transport::body::string_end(body, i);
+                let next = crate::transport::body::skip_space(body, close);
+                if let (Some(b':'), Some(Step::Key(key))) = (body.get(next), steps.last_mut()) {
+                    let name =
+                        String::from_utf8_lossy(&body[i + 1..close.saturating_sub(1).max(i + 1)]);
+                    *key = Some(crate::error::bounded_input(&name));
+                }
+                i = close;
+                continue;
+            }
+            b'{' => steps.push(Step::Key(None)),
+            b'[' => steps.push(Step::Index(0)),
+            b'}' | b']' => {
+                steps.pop();
+            }
+            b',' => {
+                if let Some(Step::Index(n)) = steps.last_mut() {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for step in &steps {
+        match step {
+            Step::Key(Some(key)) if path.is_empty() => path.push_str(key),
+            Step::Key(Some(key)) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Step::Key(None) => {}
+            Step::Index(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
+}
+
+/// A redirect's target as an error shows it: a password in its userinfo masked, as the
+/// base URL's is.
+fn without_password(location: &str) -> String {
+    match Url::parse(location.trim()) {
+        Ok(mut url) if url.password().is_some() => {
+            // Only a URL that cannot hold a password refuses one.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        Ok(_) => location.to_owned(),
+        // Scheme-relative (`//user:pw@host/`): the host and its userinfo follow.
+        Err(_)
+            if location.trim_start().starts_with(['/', '\\'])
+                && location.trim_start()[1..].starts_with(['/', '\\']) =>
+        {
+            without_userinfo(location)
+        }
+        Err(_) => location.to_owned(),
     }
 }
 
@@ -412,13 +534,12 @@ mod tests {
         assert!(reason.starts_with("not JSON ("), "{reason}");
 
         let wrong = br#"{"secret":"S"}"#;
-        let shape = serde_json::from_slice::<u64>(wrong).unwrap_err();
         let e = map(payload_error(wrong), Some(answer(200, b"")));
         assert_eq!(
             decoded(e),
             (
                 200,
-                format!("unexpected shape ({shape})"),
+                "unexpected shape: invalid type: map, expected u64".into(),
                 r#"{"secret":"[redacted]"}"#.into()
             )
         );
@@ -451,6 +572,57 @@ mod tests {
             api(e).message.as_deref(),
             Some("redirect to https://elsewhere.example/ not followed (is the base URL right?)")
         );
+    }
+
+    #[test]
+    fn a_shape_error_names_the_field_and_never_quotes_a_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Item {
+            id: u64,
+            kind: Option<Kind>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        enum Kind {
+            A,
+        }
+        let reason = |body: &str| {
+            let e = serde_json::from_str::<Vec<Item>>(body).unwrap_err();
+            shape_reason(&e, body.as_bytes())
+        };
+        assert_eq!(
+            reason("[{\"id\": 1}, {\"id\": 2},\n {\"x\": {\"y\": [1]}, \"id\": \"resp-secret-ABC123\"}]"),
+            "unexpected shape at [2].id: invalid type: string, expected u64"
+        );
+        assert_eq!(
+            reason(r#"[{"id": 1, "kind": "resp-secret-ABC123"}]"#),
+            "unexpected shape at [0].kind: unknown variant, expected `A`"
+        );
+        assert_eq!(
+            reason(r#"[{"kind": null}]"#),
+            "unexpected shape at [0]: missing field `id`"
+        );
+        assert_eq!(
+            reason(r#"[{"id": -5}]"#),
+            "unexpected shape at [0].id: invalid value: integer, expected u64"
+        );
+    }
+
+    #[test]
+    fn a_redirect_never_shows_a_password() {
+        for (location, shown) in [
+            (
+                "https://user:pw-secret@elsewhere.example/x?a=b@c",
+                "https://user:***@elsewhere.example/x?a=b@c",
+            ),
+            (
+                "//user:pw-secret@elsewhere.example/",
+                "//***@elsewhere.example/",
+            ),
+            ("/wp-login.php?to=a@b", "/wp-login.php?to=a@b"),
+        ] {
+            assert_eq!(without_password(location), shown, "{location}");
+        }
     }
 
     #[test]

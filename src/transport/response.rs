@@ -14,7 +14,10 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use progenitor_client::{Error, ResponseValue};
 use serde::de::DeserializeOwned;
 
-use super::body::without_bom;
+use super::{
+    body::{skip_space, walk_container, without_bom},
+    page_limit, PageLimit,
+};
 
 /// The body as JSON `T`, with the response's status and headers.
 ///
@@ -27,9 +30,40 @@ pub(crate) async fn decode<T: DeserializeOwned, E>(
     // Moved, not cloned: reading the body does not need them.
     let headers = std::mem::take(response.headers_mut());
     let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    if let Some(PageLimit { page, most }) = page_limit() {
+        let len = array_len(without_bom(&full));
+        if len as u64 > most {
+            let reason =
+                format!("page {page} holds {len} items, more than the {most} a page may hold");
+            return Err(Error::InvalidResponsePayload(
+                full,
+                serde::de::Error::custom(reason),
+            ));
+        }
+    }
     match serde_json::from_slice(without_bom(&full)) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => Err(Error::InvalidResponsePayload(full, e)),
+    }
+}
+
+/// The number of items in `json` when it is an array, read without decoding them (0
+/// when it is not one); a body cut short counts what it holds.
+fn array_len(json: &[u8]) -> usize {
+    let start = skip_space(json, 0);
+    if json.get(start) != Some(&b'[') {
+        return 0;
+    }
+    let (mut commas, mut any) = (0usize, false);
+    walk_container(json, start, |b| match b {
+        b',' => commas += 1,
+        b if !b.is_ascii_whitespace() => any = true,
+        _ => {}
+    });
+    if any {
+        commas + 1
+    } else {
+        0
     }
 }
 
@@ -106,6 +140,21 @@ impl fmt::Write for Encoding<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn array_items_are_counted_without_decoding() {
+        for (json, len) in [
+            ("[]", 0),
+            (" [ ] ", 0),
+            ("[1]", 1),
+            (r#"[{"a": [1, 2], "b": "x,]}"}, 2, "3"]"#, 3),
+            (r#"{"a": [1, 2]}"#, 0),
+            ("[1, 2, [3", 3),
+            ("null", 0),
+        ] {
+            assert_eq!(array_len(json.as_bytes()), len, "{json}");
+        }
+    }
 
     /// Writes its text in pieces of `n` characters, as a `Display` made of several
     /// `write_str` calls does.

@@ -46,6 +46,9 @@ pub enum Step {
     Endless(Vec<u8>),
     /// Aborts the connection with a TCP reset instead of a clean close.
     Reset,
+    /// Writes the answer for the request's `page` query parameter (1 when absent):
+    /// page `n` gets entry `(n - 1) % len`, so a short list repeats.
+    ByPage(Vec<Vec<u8>>),
 }
 
 /// The server; stops accepting when dropped.
@@ -142,6 +145,7 @@ fn serve(
     let Some(request) = read_request(&mut stream) else {
         return;
     };
+    let page = page_asked(&request);
     kept.lock().expect("lock").push(request);
     let script = script.lock().expect("lock").clone();
     for step in &script {
@@ -162,6 +166,9 @@ fn serve(
                 while !stop.load(Ordering::SeqCst) && stream.write_all(chunk).is_ok() {}
                 false
             }
+            Step::ByPage(pages) => {
+                pages.is_empty() || stream.write_all(&pages[(page - 1) % pages.len()]).is_ok()
+            }
             Step::Reset => {
                 let socket = tokio::net::TcpSocket::from_std_stream(stream);
                 let _ = socket.set_zero_linger();
@@ -172,6 +179,19 @@ fn serve(
             return;
         }
     }
+}
+
+/// The `page` query parameter of a request's target, 1 when absent or not a number.
+fn page_asked(request: &[u8]) -> usize {
+    let head = String::from_utf8_lossy(request);
+    let target = head.split(' ').nth(1).unwrap_or("");
+    let query = target.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
 }
 
 /// An HTTP/1.1 response with a `Content-Length` that matches `body`, saying that the

@@ -11,7 +11,7 @@ use crate::{
         shared::{self, changing, require_object, require_text, New},
         Client, ServerRef,
     },
-    transport::ops,
+    transport::{self, ops},
     Error, Patch, Redacted,
 };
 
@@ -586,21 +586,9 @@ fn check_endpoint_url(url: &str) -> Result<(), Error> {
 
 /// Header names and values HTTP allows; the value is never part of the error.
 fn check_headers(headers: &BTreeMap<String, Redacted<String>>) -> Result<(), Error> {
-    for (name, value) in headers {
-        if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
-            return Err(Error::invalid(
-                "headers",
-                format!("{name:?} is not a valid header name"),
-            ));
-        }
-        if http::HeaderValue::from_str(value.expose()).is_err() {
-            return Err(Error::invalid(
-                "headers",
-                format!("the value of {name:?} is not a valid header value"),
-            ));
-        }
-    }
-    Ok(())
+    headers
+        .iter()
+        .try_for_each(|(name, value)| transport::check_header(name, value.expose()))
 }
 
 #[cfg(test)]

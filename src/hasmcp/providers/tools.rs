@@ -267,6 +267,10 @@ fn check_fields(f: &ToolUpdate) -> Result<(), Error> {
     if let Some(name) = &f.name {
         check_name(name)?;
     }
+    // The service sends them upstream as they are: a CR or LF would split the request.
+    for header in f.headers.iter().flatten() {
+        transport::check_header(&header.key, header.value.expose())?;
+    }
     for (field, schema) in [
         ("pathArgsJSONSchema", &f.path_args_json_schema),
         ("queryArgsJSONSchema", &f.query_args_json_schema),

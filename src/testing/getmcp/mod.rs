@@ -30,7 +30,8 @@ use crate::getmcp::ServerRef;
 /// WordPress handles as the PATCH) and `GET /wp-json/getmcp/v1/servers/{id}/credentials`,
 /// in WordPress's order:
 ///
-/// 1. injected [`Fault`]s;
+/// 1. injected [`Fault`]s, for a request that bears the key (one without it goes on
+///    to the steps below and uses none);
 /// 2. the route: an id that is neither digits nor a UUID (any case) is a 404
 ///    `rest_no_route`, and so is any other method;
 /// 3. the body, read only with a JSON `Content-Type` (without one it is silently
@@ -291,7 +292,8 @@ impl FakeGetMcp {
             .with_state(|st| servers::find(st, server).and_then(|i| st.servers[i].credentials()))
     }
 
-    /// Makes the next `times` requests meet `fault`, after any faults already queued.
+    /// Makes the next `times` requests that bear the token meet `fault`, after any
+    /// faults already queued; a request without it uses none.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -307,9 +309,9 @@ impl FakeGetMcp {
     }
 
     /// Runs `hook` once, just before the next write request (any method WordPress
-    /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) is handled:
-    /// after the injected faults let it through (and after a [`Fault::Delay`]'s wait),
-    /// before the route, validation, the key and the write. Hooks queue up: each write
+    /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) that bears
+    /// the key is handled: after the injected faults let it through (and after a
+    /// [`Fault::Delay`]'s wait), before the route, validation and the write. Hooks queue up: each write
     /// runs the next one.
     ///
     /// The hook is lent this fake, so it can change the state the way another client

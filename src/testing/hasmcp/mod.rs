@@ -36,7 +36,8 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///
 /// A request meets, in the real server's order:
 ///
-/// 1. injected [`Fault`]s;
+/// 1. injected [`Fault`]s, for a request that bears the token (one without it goes
+///    on to the steps below and uses none);
 /// 2. the body limit, on every path: over 10,000,000 bytes is a 413
 ///    `{"error": {"message":"max body size", "code":413}}`;
 /// 3. the rate limiter: 1,000 requests per 60-second window counted from the first
@@ -409,7 +410,8 @@ impl FakeHasMcp {
         });
     }
 
-    /// Makes the next `times` requests meet `fault`, after any faults already queued.
+    /// Makes the next `times` requests that bear the token meet `fault`, after any
+    /// faults already queued; a request without it uses none.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -425,8 +427,8 @@ impl FakeHasMcp {
     }
 
     /// Runs `hook` once, just before the next write request (any method but `GET`,
-    /// `HEAD` and `OPTIONS`) is handled: after the injected faults let it through (and
-    /// after a [`Fault::Delay`]'s wait), before authentication, validation and the
+    /// `HEAD` and `OPTIONS`) that bears the token is handled: after the injected faults
+    /// let it through (and after a [`Fault::Delay`]'s wait), before validation and the
     /// write. Hooks queue up: each write runs the next one.
     ///
     /// The hook is lent this fake, so it can change the state the way another client
