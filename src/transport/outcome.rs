@@ -292,6 +292,7 @@ mod tests {
             Platform::GetMcp,
             HeaderValue::from_static("Bearer k"),
             config,
+            false,
         )
     }
 
