@@ -71,13 +71,7 @@ async fn execute(
 ) -> reqwest::Result<Response> {
     // `None`: a limit too large to represent, i.e. no limit.
     let deadline = Instant::now().checked_add(t.timeout);
-    // A read may be sent again after its connection was lost; a write may have been
-    // applied. A POST carrying a method override is the PATCH it stands for.
-    let repeat = match *request.method() {
-        Method::GET | Method::HEAD => Repeat::Read,
-        Method::POST if !request.headers().contains_key(METHOD_OVERRIDE) => Repeat::Once,
-        _ => Repeat::Idempotent,
-    };
+    let repeat = repeat_of(&request);
     let mut current = request;
     let mut attempt = 1u32;
     loop {
@@ -87,21 +81,10 @@ async fn execute(
             None
         };
         if retry_copy.is_none() {
-            // Whatever the server echoes of the credentials sent must not reach an
-            // error; where there is a copy, its body is kept instead (below).
-            if let Some(body) = current.body().and_then(reqwest::Body::as_bytes) {
-                record_sent_body(Bytes::copy_from_slice(body).into());
-            }
+            // Where there is a copy, its body is kept instead (below).
+            keep_sent_body(&current);
         }
-        // The first attempt runs under the client's own timeout, which is the whole
-        // request's; a retry gets what is left of it. (Setting it gives the request an
-        // extension map, so only retries pay for that.) A client whose own timeout is
-        // another's sets it on every attempt; no deadline is no limit.
-        if attempt > 1 || t.timeout_on_request {
-            *current.timeout_mut() = Some(deadline.map_or(Duration::MAX, |d| {
-                d.saturating_duration_since(Instant::now())
-            }));
-        }
+        set_timeout(&mut current, t, attempt, deadline);
         let span = trace::attempt_span(t, info, &current, attempt);
         let result = if span.is_disabled() {
             client.execute(current).await
@@ -138,6 +121,36 @@ async fn execute(
                 return finish(result, span, t.max_response_bytes).await;
             }
         }
+    }
+}
+
+/// Whatever the server echoes of the credentials sent must not reach an error: the
+/// body is kept for the mask.
+fn keep_sent_body(request: &Request) {
+    if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {
+        record_sent_body(Bytes::copy_from_slice(body).into());
+    }
+}
+
+/// A read may be sent again after its connection was lost; a write may have been
+/// applied. A POST carrying a method override is the PATCH it stands for.
+fn repeat_of(request: &Request) -> Repeat {
+    match *request.method() {
+        Method::GET | Method::HEAD => Repeat::Read,
+        Method::POST if !request.headers().contains_key(METHOD_OVERRIDE) => Repeat::Once,
+        _ => Repeat::Idempotent,
+    }
+}
+
+/// The first attempt runs under the client's own timeout, which is the whole request's;
+/// a retry gets what is left of it. (Setting it gives the request an extension map, so
+/// only retries pay for that.) A client whose own timeout is another's (the caller's
+/// client, a derived one) sets it on every attempt; no deadline is no limit.
+fn set_timeout(request: &mut Request, t: &TransportInner, attempt: u32, deadline: Option<Instant>) {
+    if attempt > 1 || t.timeout_on_request {
+        *request.timeout_mut() = Some(deadline.map_or(Duration::MAX, |d| {
+            d.saturating_duration_since(Instant::now())
+        }));
     }
 }
 

@@ -32,6 +32,10 @@ pub struct Certificate {
 impl Certificate {
     /// One PEM-encoded certificate (`-----BEGIN CERTIFICATE-----`); for a bundle, add
     /// each of its certificates.
+    #[cfg_attr(
+        not(any(feature = "rustls", feature = "native-tls")),
+        allow(unused_variables)
+    )]
     pub fn from_pem(pem: &[u8]) -> Result<Certificate, Error> {
         #[cfg(feature = "rustls")]
         check_rustls(pem_certificates(pem)?)?;
@@ -40,10 +44,14 @@ impl Certificate {
             .map(|inner| Certificate { inner })
             .map_err(|e| Error::Config(format!("root certificate: {e}")));
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls("a root certificate", pem));
+        return Err(no_tls("a root certificate"));
     }
 
     /// One DER-encoded certificate.
+    #[cfg_attr(
+        not(any(feature = "rustls", feature = "native-tls")),
+        allow(unused_variables)
+    )]
     pub fn from_der(der: &[u8]) -> Result<Certificate, Error> {
         #[cfg(feature = "rustls")]
         check_rustls(vec![der.to_vec().into()])?;
@@ -52,7 +60,7 @@ impl Certificate {
             .map(|inner| Certificate { inner })
             .map_err(|e| Error::Config(format!("root certificate: {e}")));
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls("a root certificate", der));
+        return Err(no_tls("a root certificate"));
     }
 
     #[cfg(any(feature = "rustls", feature = "native-tls"))]
@@ -116,6 +124,10 @@ pub struct Identity {
 impl Identity {
     /// The certificate chain (PEM, the client's certificate first) and its private key
     /// (PEM, PKCS#8: `-----BEGIN PRIVATE KEY-----`), the same with either TLS feature.
+    #[cfg_attr(
+        not(any(feature = "rustls", feature = "native-tls")),
+        allow(unused_variables)
+    )]
     pub fn from_pem(cert_chain: &[u8], private_key: &[u8]) -> Result<Identity, Error> {
         #[cfg(any(feature = "rustls", feature = "native-tls"))]
         let bad = |e: reqwest::Error| Error::Config(format!("client identity: {e}"));
@@ -128,10 +140,7 @@ impl Identity {
             .map(|inner| Identity { inner })
             .map_err(bad);
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls(
-            "a client identity",
-            &[cert_chain, private_key].concat(),
-        ));
+        return Err(no_tls("a client identity"));
     }
 
     #[cfg(any(feature = "rustls", feature = "native-tls"))]
@@ -147,7 +156,7 @@ impl fmt::Debug for Identity {
 }
 
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn no_tls(what: &str, _given: &[u8]) -> Error {
+fn no_tls(what: &str) -> Error {
     Error::Config(format!(
         "{what} needs a TLS backend, and mcp-admin was built without one: enable its \
          `rustls` (the default) or `native-tls` feature"

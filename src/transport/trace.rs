@@ -25,18 +25,18 @@ pub(super) fn attempt_span(
     request: &Request,
     attempt: u32,
 ) -> Span {
+    // Every value is computed only when a subscriber wants the span.
     let url = request.url();
-    let template = ops::by_id(info.operation_id).map(|op| op.path);
     tracing::debug_span!(
         "mcp_admin.request",
-        otel.name = %format_args!("{} {}", request.method(), template.unwrap_or("")),
+        otel.name = %SpanName(request, info.operation_id),
         otel.kind = "client",
         otel.status_code = Empty,
         http.request.method = %request.method(),
         http.request.resend_count = (attempt > 1).then(|| attempt - 1),
         http.response.status_code = Empty,
         url.full = %FullUrl(url),
-        url.template = template,
+        url.template = template(info.operation_id),
         server.address = url.host_str(),
         server.port = url.port_or_known_default(),
         error.type = Empty,
@@ -45,6 +45,20 @@ pub(super) fn attempt_span(
         mcp_admin.attempt = attempt,
         mcp_admin.elapsed_ms = Empty,
     )
+}
+
+/// The spec's path for the operation, e.g. `/api/v1/servers/{id}`.
+fn template(operation_id: &str) -> &'static str {
+    ops::by_id(operation_id).map_or("", |op| op.path)
+}
+
+/// `{method} {url.template}`, the span name the conventions give an HTTP client span.
+struct SpanName<'a>(&'a Request, &'a str);
+
+impl fmt::Display for SpanName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0.method(), template(self.1))
+    }
 }
 
 /// Records an answer's status; from 400 on, it is also the `error.type`.
