@@ -176,6 +176,17 @@ macro_rules! transport_builder_methods {
         /// identity, the `User-Agent`. `build()` refuses this together with
         /// `connect_timeout`, `user_agent`, `proxy`, `no_proxy`, `add_root_certificate`,
         /// `tls_built_in_root_certs` or `identity`: set those on the client given.
+        ///
+        /// ```no_run
+        /// let app = reqwest::Client::builder()
+        ///     .redirect(reqwest::redirect::Policy::none())
+        ///     .build()?;
+        /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        ///     .http_client(app.clone())
+        ///     .build()?;
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn http_client(mut self, client: reqwest::Client) -> Self {
             self.transport.http_client = Some(client);
             self
