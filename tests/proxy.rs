@@ -30,6 +30,19 @@ fn client(url: &str) -> getmcp::ClientBuilder {
         .timeout(Duration::from_secs(2))
 }
 
+/// Sends a GET that can only fail (nothing listens at the https target) and returns
+/// what the proxy got last, its `expected`-th request: the tunnel's CONNECT.
+async fn last_connect(
+    builder: getmcp::ClientBuilder,
+    proxy: &RawServer,
+    expected: usize,
+) -> String {
+    let e = builder.build().unwrap().get_server(3u64).await.unwrap_err();
+    let requests = proxy.requests();
+    assert_eq!(requests.len(), expected, "{e:?}");
+    String::from_utf8_lossy(&requests[expected - 1]).into_owned()
+}
+
 #[tokio::test]
 async fn environment_proxies_never_see_a_plain_http_token() {
     let proxy = RawServer::start(vec![Step::Write(server_answer())]);
@@ -72,15 +85,7 @@ async fn environment_proxies_never_see_a_plain_http_token() {
     // https: through the proxy's tunnel, which carries no token.
     let port = closed_port();
     let https = format!("https://127.0.0.1:{port}");
-    let e = client(&https)
-        .build()
-        .unwrap()
-        .get_server(3u64)
-        .await
-        .unwrap_err();
-    let requests = proxy.requests();
-    assert_eq!(requests.len(), 1, "{e:?}");
-    let connect = String::from_utf8_lossy(&requests[0]).into_owned();
+    let connect = last_connect(client(&https), &proxy, 1).await;
     assert!(
         connect.starts_with(&format!("CONNECT 127.0.0.1:{port} ")),
         "{connect}"
@@ -153,16 +158,8 @@ async fn an_explicit_proxy_is_used_and_the_plain_http_rule_holds() {
     let port = closed_port();
     let with_auth = through(&proxy.url).basic_auth("svc", "proxy-pw-51c2");
     assert!(!format!("{with_auth:?}").contains("proxy-pw-51c2"));
-    let _ = client(&format!("https://127.0.0.1:{port}"))
-        .proxy(with_auth)
-        .build()
-        .unwrap()
-        .get_server(3u64)
-        .await
-        .unwrap_err();
-    let requests = proxy.requests();
-    assert_eq!(requests.len(), 2);
-    let connect = String::from_utf8_lossy(&requests[1]).into_owned();
+    let https = format!("https://127.0.0.1:{port}");
+    let connect = last_connect(client(&https).proxy(with_auth), &proxy, 2).await;
     assert!(
         connect.starts_with(&format!("CONNECT 127.0.0.1:{port} ")),
         "{connect}"

@@ -33,6 +33,21 @@ fn ok_server(id: u64) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!({"id": id, "name": "GitHub Tools"}))
 }
 
+/// Server 3 answers its first GET with `first` (a 503), then with itself.
+async fn mount_503_then_ok(server: &MockServer, first: ResponseTemplate) {
+    Mock::given(path("/wp-json/getmcp/v1/servers/3"))
+        .and(method("GET"))
+        .respond_with(first)
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(server)
+        .await;
+    Mock::given(path("/wp-json/getmcp/v1/servers/3"))
+        .respond_with(ok_server(3))
+        .mount(server)
+        .await;
+}
+
 fn builder(uri: &str) -> getmcp::ClientBuilder {
     getmcp::Client::builder(uri).api_key(KEY).retry(
         RetryPolicy::default()
@@ -109,17 +124,11 @@ fn trace_output_shows_attempts_and_never_secrets() {
             )
             .mount(&server)
             .await;
-        Mock::given(path("/wp-json/getmcp/v1/servers/3"))
-            .and(method("GET"))
-            .respond_with(ResponseTemplate::new(503).set_body_string(BODY_MARKER))
-            .up_to_n_times(1)
-            .with_priority(1)
-            .mount(&server)
-            .await;
-        Mock::given(path("/wp-json/getmcp/v1/servers/3"))
-            .respond_with(ok_server(3))
-            .mount(&server)
-            .await;
+        mount_503_then_ok(
+            &server,
+            ResponseTemplate::new(503).set_body_string(BODY_MARKER),
+        )
+        .await;
         // The check that follows an update of the test credentials.
         Mock::given(path("/wp-json/getmcp/v1/servers/3/credentials"))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -273,16 +282,7 @@ fn spans_carry_the_open_telemetry_http_client_fields() {
     let port = closed_port();
     let uri = rt.block_on(async {
         let server = MockServer::start().await;
-        Mock::given(path("/wp-json/getmcp/v1/servers/3"))
-            .respond_with(ResponseTemplate::new(503))
-            .up_to_n_times(1)
-            .with_priority(1)
-            .mount(&server)
-            .await;
-        Mock::given(path("/wp-json/getmcp/v1/servers/3"))
-            .respond_with(ok_server(3))
-            .mount(&server)
-            .await;
+        mount_503_then_ok(&server, ResponseTemplate::new(503)).await;
         let gm = builder(&server.uri()).build().unwrap();
         assert!(gm.get_server(3u64).await.is_ok());
         let refused = getmcp::Client::builder(format!("http://127.0.0.1:{port}"))
