@@ -16,7 +16,7 @@ mod wire;
 pub use error::{ApiError, ConflictError, ConflictKind, Error, Platform, TransportError};
 pub use patch::Patch;
 pub use secret::Redacted;
-pub use transport::RetryPolicy;
+pub use transport::{Certificate, Identity, Proxy, RetryPolicy};
 
 /// The client progenitor generates from `openapi.yaml`: the escape hatch for anything
 /// the typed clients do not cover. It shares the typed clients' transport (auth,

@@ -4,7 +4,7 @@
 use crate::{
     error::Platform,
     raw,
-    transport::{self, transport_builder_methods, TransportConfig},
+    transport::{self, transport_builder_methods, transport_client_methods, TransportConfig},
     Error, Redacted,
 };
 
@@ -55,6 +55,8 @@ impl Client {
         let key = transport::env_var(API_KEY_VAR)?;
         Client::builder(site).api_key(key).build()
     }
+
+    transport_client_methods!();
 
     /// The generated low-level client, sharing this client's transport (key, retries,
     /// timeouts): the escape hatch for what the typed methods do not cover.

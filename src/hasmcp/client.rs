@@ -4,7 +4,7 @@
 use crate::{
     error::Platform,
     raw,
-    transport::{self, transport_builder_methods, TransportConfig},
+    transport::{self, transport_builder_methods, transport_client_methods, TransportConfig},
     Error, Redacted,
 };
 
@@ -52,6 +52,8 @@ impl Client {
         }
         builder.build()
     }
+
+    transport_client_methods!();
 
     /// The generated low-level client, sharing this client's transport.
     pub fn raw(&self) -> &raw::Client {

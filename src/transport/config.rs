@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use reqwest::{header::HeaderValue, Url};
 
-use super::{RetryPolicy, Transport};
+use super::{
+    net::{Certificate, Identity, Proxy},
+    RetryPolicy, Transport,
+};
 use crate::{
     error::{Error, Platform},
     Redacted,
@@ -31,7 +34,41 @@ pub(crate) struct TransportConfig {
     pub(crate) allow_insecure_http: bool,
     pub(crate) max_response_bytes: usize,
     pub(crate) method_override: bool,
-    pub(crate) no_proxy: bool,
+    pub(crate) proxy: ProxyChoice,
+    pub(crate) tls: TlsSettings,
+    /// The caller's client, used as it is (`http_client`).
+    pub(crate) http_client: Option<reqwest::Client>,
+}
+
+/// Which proxy the client's requests go through.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum ProxyChoice {
+    /// The environment's (`HTTPS_PROXY`, …), for https only.
+    #[default]
+    Environment,
+    /// None (`no_proxy`).
+    Direct,
+    /// The one set with `proxy`.
+    Through(Proxy),
+}
+
+/// The TLS settings beyond the backend: extra roots, the built-in ones, a client identity.
+#[derive(Clone, Debug)]
+#[cfg_attr(not(any(feature = "rustls", feature = "native-tls")), allow(dead_code))]
+pub(crate) struct TlsSettings {
+    pub(crate) roots: Vec<Certificate>,
+    pub(crate) built_in_roots: bool,
+    pub(crate) identity: Option<Identity>,
+}
+
+impl Default for TlsSettings {
+    fn default() -> Self {
+        TlsSettings {
+            roots: Vec::new(),
+            built_in_roots: true,
+            identity: None,
+        }
+    }
 }
 
 impl Default for TransportConfig {
@@ -45,7 +82,9 @@ impl Default for TransportConfig {
             allow_insecure_http: false,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             method_override: false,
-            no_proxy: false,
+            proxy: ProxyChoice::Environment,
+            tls: TlsSettings::default(),
+            http_client: None,
         }
     }
 }
@@ -89,12 +128,69 @@ macro_rules! transport_builder_methods {
         }
 
         /// Ignore the proxy environment variables (`HTTPS_PROXY`, `ALL_PROXY`, …) and
-        /// connect directly. An `https://` client honours them by default: the token
-        /// then travels inside TLS through the proxy's tunnel. A plain `http://` client
-        /// never uses them, with or without this, since the token would reach the proxy
-        /// in clear.
+        /// any [`proxy`](Self::proxy) set before, and connect directly. An `https://`
+        /// client honours them by default: the token then travels inside TLS through
+        /// the proxy's tunnel. A plain `http://` client never uses them, with or without
+        /// this, since the token would reach the proxy in clear.
         pub fn no_proxy(mut self) -> Self {
-            self.transport.no_proxy = true;
+            self.transport.proxy = $crate::transport::ProxyChoice::Direct;
+            self
+        }
+
+        /// Send every request through `proxy` instead of the environment's proxies
+        /// (the last of this and [`no_proxy`](Self::no_proxy) wins). With a plain
+        /// `http://` base URL, `build()` refuses a proxy unless it and the target are
+        /// both loopback: the proxy would read the token.
+        pub fn proxy(mut self, proxy: $crate::Proxy) -> Self {
+            self.transport.proxy = $crate::transport::ProxyChoice::Through(proxy);
+            self
+        }
+
+        /// Trust `certificate` as a root too (a self-hosted server, a company CA).
+        /// Call it once per root.
+        pub fn add_root_certificate(mut self, certificate: $crate::Certificate) -> Self {
+            self.transport.tls.roots.push(certificate);
+            self
+        }
+
+        /// Whether the system's root certificates are trusted (default `true`). With
+        /// `false`, only the roots given to
+        /// [`add_root_certificate`](Self::add_root_certificate) are.
+        pub fn tls_built_in_root_certs(mut self, enabled: bool) -> Self {
+            self.transport.tls.built_in_roots = enabled;
+            self
+        }
+
+        /// Present `identity` when the server asks for a client certificate (mutual TLS).
+        pub fn identity(mut self, identity: $crate::Identity) -> Self {
+            self.transport.tls.identity = Some(identity);
+            self
+        }
+
+        /// Send through the application's own `reqwest::Client` (its connection pool,
+        /// TLS and proxy settings) instead of one the builder makes. Kept whatever the
+        /// client: the auth header, retries, the whole-request
+        /// [`timeout`](Self::timeout) (set on every request), bounded bodies, masked
+        /// errors, tracing. Then the caller's settings decide: redirects (reqwest follows
+        /// up to 10 by default, and a followed 301/302/303 turns an update into a read
+        /// that reports success: build it with `redirect(reqwest::redirect::Policy::none())`),
+        /// the connect timeout, proxies (for plain `http://` too), TLS roots and
+        /// identity, the `User-Agent`. `build()` refuses this together with
+        /// `connect_timeout`, `user_agent`, `proxy`, `no_proxy`, `add_root_certificate`,
+        /// `tls_built_in_root_certs` or `identity`: set those on the client given.
+        ///
+        /// ```no_run
+        /// let app = reqwest::Client::builder()
+        ///     .redirect(reqwest::redirect::Policy::none())
+        ///     .build()?;
+        /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        ///     .http_client(app.clone())
+        ///     .build()?;
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        pub fn http_client(mut self, client: reqwest::Client) -> Self {
+            self.transport.http_client = Some(client);
             self
         }
 
@@ -114,7 +210,7 @@ pub(crate) use transport_builder_methods;
 pub(crate) fn build_raw_client(
     platform: Platform,
     base_url: &str,
-    config: TransportConfig,
+    mut config: TransportConfig,
     token_var: &'static str,
 ) -> Result<crate::raw::Client, Error> {
     let base = check_base_url(base_url, config.allow_insecure_http)?;
@@ -123,13 +219,66 @@ pub(crate) fn build_raw_client(
         config.token.as_ref().map(|t| t.expose().as_str()),
         token_var,
     )?;
-    let direct = config.no_proxy || base.scheme() == "http";
-    let http = http_client(platform, &config, direct)?;
+    check_proxy(&base, &config.proxy)?;
+    // The caller's client has its own timeout (or none): each request then carries ours.
+    let (http, timeout_on_request) = match config.http_client.take() {
+        Some(client) => {
+            refuse_client_options(platform, &config)?;
+            (client, true)
+        }
+        None => (
+            http_client(platform, &config, base.scheme() == "http")?,
+            false,
+        ),
+    };
     Ok(crate::raw::Client::new_with_client(
         base.as_str().trim_end_matches('/'),
         http,
-        Transport::new(platform, auth, config),
+        Transport::new(platform, auth, config, timeout_on_request),
     ))
+}
+
+/// A plain-http request through a proxy shows the token to the proxy and to every
+/// network between: allowed only when the proxy and the target are both loopback.
+fn check_proxy(base: &Url, proxy: &ProxyChoice) -> Result<(), Error> {
+    let ProxyChoice::Through(proxy) = proxy else {
+        return Ok(());
+    };
+    let target = base.host_str().unwrap_or_default();
+    if base.scheme() == "http" && !(is_loopback(target) && is_loopback(proxy.host())) {
+        return Err(Error::Config(format!(
+            "base URL {:?}: plain http through a proxy would show the token to the proxy \
+             in clear; use https, or no proxy",
+            base.as_str()
+        )));
+    }
+    Ok(())
+}
+
+/// The options that configure the HTTP client itself, refused beside `http_client()`:
+/// they could not apply, and ignoring them silently would hide it.
+fn refuse_client_options(platform: Platform, config: &TransportConfig) -> Result<(), Error> {
+    let set = [
+        (
+            "connect_timeout",
+            config.connect_timeout != DEFAULT_CONNECT_TIMEOUT,
+        ),
+        ("user_agent", config.user_agent != DEFAULT_USER_AGENT),
+        ("proxy", matches!(config.proxy, ProxyChoice::Through(_))),
+        ("no_proxy", matches!(config.proxy, ProxyChoice::Direct)),
+        ("add_root_certificate", !config.tls.roots.is_empty()),
+        ("tls_built_in_root_certs", !config.tls.built_in_roots),
+        ("identity", config.tls.identity.is_some()),
+    ];
+    let named: Vec<&str> = set.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Config(format!(
+        "{platform}: http_client() uses the given reqwest::Client as it is; set {} on \
+         that client instead",
+        named.join(", ")
+    )))
 }
 
 /// The `Authorization` header for `token`, marked sensitive so that no `Debug` shows it.
@@ -164,12 +313,12 @@ fn auth_header(
     Ok(auth)
 }
 
-/// The reqwest client: timeouts, user agent, no redirects, the TLS backend, and no
-/// proxy from the environment when `direct`.
+/// The reqwest client: timeouts, user agent, no redirects, the TLS backend and its
+/// roots and identity, and the proxy: never one from the environment for `plain_http`.
 fn http_client(
     platform: Platform,
     config: &TransportConfig,
-    direct: bool,
+    plain_http: bool,
 ) -> Result<reqwest::Client, Error> {
     if HeaderValue::from_str(&config.user_agent).is_err() {
         return Err(Error::Config(format!(
@@ -183,10 +332,14 @@ fn http_client(
         .timeout(config.timeout)
         .user_agent(config.user_agent.as_str())
         .redirect(redirect_policy());
-    if direct {
-        builder = builder.no_proxy();
-    }
-    tls(builder)
+    builder = match &config.proxy {
+        // `check_proxy` allowed it.
+        ProxyChoice::Through(proxy) => builder.proxy(proxy.reqwest()?),
+        ProxyChoice::Direct => builder.no_proxy(),
+        ProxyChoice::Environment if plain_http => builder.no_proxy(),
+        ProxyChoice::Environment => builder,
+    };
+    tls_settings(tls(builder), &config.tls)
         .build()
         .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
 }
@@ -220,6 +373,91 @@ fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
 fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
     builder
 }
+
+/// The roots to trust and the identity to present, whichever backend is compiled in.
+#[cfg(any(feature = "rustls", feature = "native-tls"))]
+fn tls_settings(builder: reqwest::ClientBuilder, tls: &TlsSettings) -> reqwest::ClientBuilder {
+    let roots = tls.roots.iter().map(Certificate::reqwest);
+    let builder = if tls.built_in_roots {
+        builder.tls_certs_merge(roots)
+    } else {
+        builder.tls_certs_only(roots)
+    };
+    match &tls.identity {
+        Some(identity) => builder.identity(identity.reqwest()),
+        None => builder,
+    }
+}
+
+/// Without a backend there is nothing to configure (and no certificate could be made).
+#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+fn tls_settings(builder: reqwest::ClientBuilder, _tls: &TlsSettings) -> reqwest::ClientBuilder {
+    builder
+}
+
+/// A client like `raw`, with another whole-request limit or retry policy: the same
+/// reqwest client (its connection pool), token and other settings. The limit is then
+/// set on every request, since the reqwest client's own is the original's.
+pub(crate) fn derive(
+    raw: &crate::raw::Client,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+) -> crate::raw::Client {
+    use progenitor_client::ClientInfo;
+    let mut inner = raw.inner().inner.as_ref().clone();
+    if let Some(timeout) = timeout {
+        inner.timeout = timeout;
+        inner.timeout_on_request = true;
+    }
+    if let Some(retry) = retry {
+        inner.retry = retry;
+    }
+    crate::raw::Client::new_with_client(
+        raw.baseurl(),
+        raw.client().clone(),
+        Transport::from_inner(inner),
+    )
+}
+
+/// The per-call methods both platforms' clients share, written once.
+macro_rules! transport_client_methods {
+    () => {
+        /// This client with another whole-request limit (see the builder's `timeout`),
+        /// for one slow call: it shares the connection pool, the token and every other
+        /// setting, and costs one small allocation.
+        ///
+        /// ```no_run
+        /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+        /// use std::time::Duration;
+        /// let patient = gm.with_timeout(Duration::from_secs(120));
+        /// let all = patient.list_servers().all().await?;
+        /// # Ok(()) }
+        /// ```
+        pub fn with_timeout(&self, timeout: std::time::Duration) -> Self {
+            Self {
+                raw: $crate::transport::derive(&self.raw, Some(timeout), None),
+            }
+        }
+
+        /// This client with another retry policy, sharing the connection pool, the
+        /// token and every other setting (one small allocation).
+        ///
+        /// ```no_run
+        /// # async fn demo(gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
+        /// use mcp_admin::RetryPolicy;
+        /// // A create that must not be sent twice, whatever the policy elsewhere.
+        /// let once = gm.with_retry(RetryPolicy::none());
+        /// # let _ = once;
+        /// # Ok(()) }
+        /// ```
+        pub fn with_retry(&self, policy: $crate::RetryPolicy) -> Self {
+            Self {
+                raw: $crate::transport::derive(&self.raw, None, Some(policy)),
+            }
+        }
+    };
+}
+pub(crate) use transport_client_methods;
 
 /// Reads a required environment variable; the error names it.
 pub(crate) fn env_var(name: &'static str) -> Result<String, Error> {

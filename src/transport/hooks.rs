@@ -1,7 +1,10 @@
 //! The hooks progenitor calls for every request: the headers the platforms need, the
 //! send loop with its retries and trace spans, and reading bodies within the limit.
 
-use std::{future::Future, time::Instant};
+use std::{
+    future::Future,
+    time::{Duration, Instant},
+};
 
 use bytes::{Bytes, BytesMut};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
@@ -9,17 +12,16 @@ use reqwest::{
     header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, LOCATION},
     Method, Request, Response, ResponseBuilderExt, StatusCode, Url,
 };
-use tracing::{field::Empty, Instrument, Span};
+use tracing::{Instrument, Span};
 
 use super::{
     body::bounded,
     check_operation,
     failure::classify,
-    ops,
     outcome::Answer,
     record_answer, record_sent_body,
     retry::{self, decide, Decision, Outcome, Repeat, Window},
-    Transport, TransportInner,
+    trace, Transport, TransportInner,
 };
 use crate::error::BODY_SNIPPET_LIMIT;
 
@@ -74,13 +76,7 @@ async fn execute(
 ) -> reqwest::Result<Response> {
     // `None`: a limit too large to represent, i.e. no limit.
     let deadline = Instant::now().checked_add(t.timeout);
-    // A read may be sent again after its connection was lost; a write may have been
-    // applied. A POST carrying a method override is the PATCH it stands for.
-    let repeat = match *request.method() {
-        Method::GET | Method::HEAD => Repeat::Read,
-        Method::POST if !request.headers().contains_key(METHOD_OVERRIDE) => Repeat::Once,
-        _ => Repeat::Idempotent,
-    };
+    let repeat = repeat_of(&request);
     let mut current = request;
     let mut attempt = 1u32;
     loop {
@@ -90,25 +86,17 @@ async fn execute(
             None
         };
         if retry_copy.is_none() {
-            // Whatever the server echoes of the credentials sent must not reach an
-            // error; where there is a copy, its body is kept instead (below).
-            if let Some(body) = current.body().and_then(reqwest::Body::as_bytes) {
-                record_sent_body(Bytes::copy_from_slice(body).into());
-            }
+            // Where there is a copy, its body is kept instead (below).
+            keep_sent_body(&current);
         }
-        // The first attempt runs under the client's own timeout, which is the whole
-        // request's; a retry gets what is left of it. (Setting it gives the request an
-        // extension map, so only retries pay for that.)
-        if attempt > 1 {
-            *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        }
-        let span = attempt_span(t, info, &current, attempt);
+        set_timeout(&mut current, t, attempt, deadline);
+        let span = trace::attempt_span(t, info, &current, attempt);
         let result = if span.is_disabled() {
             client.execute(current).await
         } else {
             let started = Instant::now();
             let result = client.execute(current).instrument(span.clone()).await;
-            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            span.record("mcp_admin.elapsed_ms", started.elapsed().as_millis() as u64);
             result
         };
 
@@ -141,6 +129,36 @@ async fn execute(
     }
 }
 
+/// Whatever the server echoes of the credentials sent must not reach an error: the
+/// body is kept for the mask.
+fn keep_sent_body(request: &Request) {
+    if let Some(body) = request.body().and_then(reqwest::Body::as_bytes) {
+        record_sent_body(Bytes::copy_from_slice(body).into());
+    }
+}
+
+/// A read may be sent again after its connection was lost; a write may have been
+/// applied. A POST carrying a method override is the PATCH it stands for.
+fn repeat_of(request: &Request) -> Repeat {
+    match *request.method() {
+        Method::GET | Method::HEAD => Repeat::Read,
+        Method::POST if !request.headers().contains_key(METHOD_OVERRIDE) => Repeat::Once,
+        _ => Repeat::Idempotent,
+    }
+}
+
+/// The first attempt runs under the client's own timeout, which is the whole request's;
+/// a retry gets what is left of it. (Setting it gives the request an extension map, so
+/// only retries pay for that.) A client whose own timeout is another's (the caller's
+/// client, a derived one) sets it on every attempt; no deadline is no limit.
+fn set_timeout(request: &mut Request, t: &TransportInner, attempt: u32, deadline: Option<Instant>) {
+    if attempt > 1 || t.timeout_on_request {
+        *request.timeout_mut() = Some(deadline.map_or(Duration::MAX, |d| {
+            d.saturating_duration_since(Instant::now())
+        }));
+    }
+}
+
 /// A copy of `request` to send again, or `None` for a streamed body (which cannot be
 /// sent twice). `Request::try_clone` would also give the copy a timeout extension (an
 /// allocated map) that a retry sets anyway.
@@ -156,26 +174,12 @@ fn copy_for_retry(request: &Request) -> Option<Request> {
     Some(copy)
 }
 
-/// The span of one attempt; the path is the spec's template, without the caller's ids.
-fn attempt_span(t: &TransportInner, info: &OperationInfo, request: &Request, attempt: u32) -> Span {
-    tracing::debug_span!(
-        "mcp_admin.request",
-        platform = %t.platform,
-        operation = info.operation_id,
-        method = %request.method(),
-        path = ops::by_id(info.operation_id).map(|op| op.path),
-        attempt,
-        status = Empty,
-        elapsed_ms = Empty,
-    )
-}
-
 /// Traces an attempt's response and says what it came to for the retry decision.
 fn observe(result: &reqwest::Result<Response>, span: &Span) -> Outcome {
     match result {
         Ok(response) => {
             let status = response.status();
-            span.record("status", status.as_u16());
+            trace::record_status(span, status);
             span.in_scope(|| tracing::debug!("response"));
             Outcome::Answered {
                 status,
@@ -184,7 +188,11 @@ fn observe(result: &reqwest::Result<Response>, span: &Span) -> Outcome {
                     .flatten(),
             }
         }
-        Err(e) => Outcome::Failed(classify(e)),
+        Err(e) => {
+            let kind = classify(e);
+            trace::record_error(span, kind);
+            Outcome::Failed(kind)
+        }
     }
 }
 

@@ -5,7 +5,9 @@
 //! The generated client (`crate::raw`) carries a [`Transport`] as its inner value;
 //! progenitor calls our `ClientHooks` for every request, so nothing else talks HTTP.
 //!
-//! - `config`: client settings, the shared builder methods, building the client.
+//! - `config`: client settings, the shared builder and per-call methods, building the
+//!   client.
+//! - `net`: the TLS roots, client identity and proxy a builder takes.
 //! - `hooks`: the hooks: headers, the send loop, bounded buffering.
 //! - `retry`: the retry policy and the decision after each attempt.
 //! - `failure`: what an attempt without a complete answer came to.
@@ -13,16 +15,19 @@
 //! - `body`: error bodies read, bounded and masked.
 //! - `response`: success bodies decoded and path parameters encoded for the generated
 //!   code, without progenitor-client's copies.
+//! - `trace`: each attempt's span, with OpenTelemetry's HTTP client field names.
 //! - `ops`: the operations of `openapi.yaml`, generated.
 
 mod body;
 mod config;
 mod failure;
 mod hooks;
+mod net;
 pub(crate) mod ops;
 mod outcome;
 mod response;
 mod retry;
+mod trace;
 
 use std::{
     cell::RefCell,
@@ -38,10 +43,11 @@ use serde::de::DeserializeOwned;
 
 pub(crate) use body::{bounded, Mask, REDACTED};
 pub(crate) use config::{
-    build_raw_client, check_header, env_var, optional_env_var, transport_builder_methods,
-    TransportConfig,
+    build_raw_client, check_header, derive, env_var, optional_env_var, transport_builder_methods,
+    transport_client_methods, ProxyChoice, TransportConfig,
 };
 pub(crate) use failure::FailureKind;
+pub use net::{Certificate, Identity, Proxy};
 pub(crate) use outcome::from_raw;
 pub(crate) use response::{decode, empty, invalid_request, PathSegment};
 pub(crate) use retry::round_backoff;
@@ -57,11 +63,15 @@ pub struct Transport {
     inner: Arc<TransportInner>,
 }
 
+#[derive(Clone)]
 struct TransportInner {
     platform: Platform,
     auth: HeaderValue,
     retry: RetryPolicy,
     timeout: Duration,
+    /// The reqwest client's own limit is not `timeout` (the caller's client, or a
+    /// client derived with another limit): every attempt carries `timeout`'s remainder.
+    timeout_on_request: bool,
     connect_timeout: Duration,
     max_response_bytes: usize,
     method_override: bool,
@@ -104,17 +114,27 @@ impl Transport {
         mask
     }
 
-    fn new(platform: Platform, auth: HeaderValue, config: TransportConfig) -> Self {
+    fn new(
+        platform: Platform,
+        auth: HeaderValue,
+        config: TransportConfig,
+        timeout_on_request: bool,
+    ) -> Self {
+        Transport::from_inner(TransportInner {
+            platform,
+            auth,
+            retry: config.retry,
+            timeout: config.timeout,
+            timeout_on_request,
+            connect_timeout: config.connect_timeout,
+            max_response_bytes: config.max_response_bytes,
+            method_override: config.method_override,
+        })
+    }
+
+    fn from_inner(inner: TransportInner) -> Self {
         Transport {
-            inner: Arc::new(TransportInner {
-                platform,
-                auth,
-                retry: config.retry,
-                timeout: config.timeout,
-                connect_timeout: config.connect_timeout,
-                max_response_bytes: config.max_response_bytes,
-                method_override: config.method_override,
-            }),
+            inner: Arc::new(inner),
         }
     }
 }

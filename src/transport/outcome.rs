@@ -414,6 +414,7 @@ mod tests {
             Platform::GetMcp,
             HeaderValue::from_static("Bearer k"),
             config,
+            false,
         )
     }
 
