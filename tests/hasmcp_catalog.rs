@@ -1133,6 +1133,50 @@ async fn updating_an_unknown_resource_ends_in_not_found() {
     assert!(err.is_not_found());
 }
 
+/// The PATCH landed (204), the read of the result failed: the error says the fields
+/// sent were applied, and carries the read's answer.
+#[tokio::test]
+async fn a_failed_read_after_a_resource_or_prompt_update_says_the_update_landed() {
+    for (kind, envelope) in [("resources", "resource"), ("prompts", "prompt")] {
+        let mock = MockServer::start().await;
+        let one = format!("/api/v1/{kind}/{RESOURCE}");
+        answer(&mock, "PATCH", &one, 204, Value::Null, 1).await;
+        let failed = json!({"error": {"code": 500, "message": "internal server error"}});
+        answer(&mock, "GET", &one, 500, failed, 1).await;
+        let hm = client_for(&mock);
+        let e = if envelope == "resource" {
+            hm.update_resource(RESOURCE)
+                .name("logs")
+                .send()
+                .await
+                .map(drop)
+        } else {
+            hm.update_prompt(RESOURCE)
+                .name("logs")
+                .send()
+                .await
+                .map(drop)
+        }
+        .expect_err("the read failed");
+        assert!(e.may_have_applied() && !e.is_not_found(), "{e}");
+        let Error::NotApplied {
+            operation,
+            applied,
+            not_applied,
+            cause: Some(cause),
+            ..
+        } = &e
+        else {
+            panic!("expected NotApplied with a cause, got {e:?}");
+        };
+        assert_eq!(*operation, format!("hasmcp_update_{envelope}"));
+        assert_eq!(applied, &["name"]);
+        assert!(not_applied.is_empty());
+        assert_eq!(cause.status(), Some(500));
+        assert_eq!(sent(&mock).await.len(), 2);
+    }
+}
+
 #[tokio::test]
 async fn bad_resource_inputs_are_refused_before_any_request() {
     let mock = MockServer::start().await;

@@ -693,6 +693,152 @@ async fn relative_changes_already_in_place_send_nothing_after_the_read() {
     assert_eq!(sent(&mock).await, [req("GET", &server_path(""), None)]);
 }
 
+/// The detach landed, the attach failed: the server has neither link, and the error
+/// says which step landed, which did not, and what the failing one was answered.
+#[tokio::test]
+async fn a_link_step_failing_after_one_landed_says_what_landed() {
+    let mock = MockServer::start().await;
+    on(
+        &mock,
+        "GET",
+        &server_path(""),
+        200,
+        Some(read(&[TOOL_1, TOOL_2])),
+        1,
+    )
+    .await;
+    on(
+        &mock,
+        "DELETE",
+        &server_path(&format!("/tools/{TOOL_2}")),
+        204,
+        None,
+        1,
+    )
+    .await;
+    let failed = hasmcp_error(
+        500,
+        "internal server error",
+        json!({"reason": "database is locked"}),
+    );
+    on(&mock, "POST", &server_path("/tools"), 500, Some(failed), 1).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .detach_tools([TOOL_2])
+        .attach_tools(PROVIDER, [TOOL_3])
+        .attach_resources([RESOURCE_2])
+        .send()
+        .await
+        .expect_err("the attach failed");
+    assert!(e.may_have_applied());
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "HasMCP hasmcp_update_server: partly applied, attach_tools, attach_resources not \
+             applied or not confirmed: detach tool {TOOL_2} landed; attach tool {TOOL_3} failed: \
+             HasMCP hasmcp_attach_tool: HTTP 500: internal server error (reason: database is \
+             locked); applied: detach_tools"
+        )
+    );
+    let Error::NotApplied {
+        platform: Platform::HasMcp,
+        applied,
+        not_applied,
+        cause: Some(cause),
+        ..
+    } = &e
+    else {
+        panic!("expected NotApplied with a cause, got {e:?}");
+    };
+    assert_eq!(applied, &["detach_tools"]);
+    assert_eq!(not_applied, &["attach_tools", "attach_resources"]);
+    assert_eq!(cause.status(), Some(500));
+    assert_eq!(
+        sent(&mock).await,
+        [
+            req("GET", &server_path(""), None),
+            req("DELETE", &server_path(&format!("/tools/{TOOL_2}")), None),
+            req(
+                "POST",
+                &server_path("/tools"),
+                Some(json!({"tool": {"toolID": TOOL_3}}))
+            ),
+        ]
+    );
+}
+
+/// The first step failing is that request's own error: nothing before it landed.
+#[tokio::test]
+async fn a_first_link_step_failing_is_its_own_error() {
+    let mock = MockServer::start().await;
+    on(
+        &mock,
+        "GET",
+        &server_path(""),
+        200,
+        Some(read(&[TOOL_1])),
+        1,
+    )
+    .await;
+    let failed = hasmcp_error(
+        500,
+        "internal server error",
+        json!({"reason": "database is locked"}),
+    );
+    on(&mock, "POST", &server_path("/tools"), 500, Some(failed), 1).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .attach_tools(PROVIDER, [TOOL_3])
+        .send()
+        .await
+        .expect_err("the attach failed");
+    assert!(matches!(e, Error::Api(_)), "{e:?}");
+    assert!(!e.may_have_applied());
+}
+
+/// Every link landed; the read of the result failed.
+#[tokio::test]
+async fn a_failed_read_after_the_links_landed_says_they_landed() {
+    let mock = MockServer::start().await;
+    first(&mock, "GET", read(&[TOOL_1])).await;
+    on(&mock, "GET", &server_path(""), 503, None, 1).await;
+    on(
+        &mock,
+        "POST",
+        &server_path("/tools"),
+        201,
+        Some(zero_tool_link()),
+        1,
+    )
+    .await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .attach_tools(PROVIDER, [TOOL_3])
+        .send()
+        .await
+        .expect_err("the final read failed");
+    assert!(e.may_have_applied());
+    let Error::NotApplied {
+        applied,
+        not_applied,
+        cause: Some(cause),
+        reason,
+        ..
+    } = &e
+    else {
+        panic!("expected NotApplied with a cause, got {e:?}");
+    };
+    assert_eq!(applied, &["attach_tools"]);
+    assert!(not_applied.is_empty());
+    assert_eq!(cause.status(), Some(503));
+    assert!(
+        reason.starts_with(&format!(
+            "attach tool {TOOL_3} landed; reading the server afterwards failed: "
+        )),
+        "{reason}"
+    );
+}
+
 #[tokio::test]
 async fn a_tool_linked_in_between_counts_as_attached_an_unknown_one_does_not() {
     for (listed, ok) in [(true, true), (false, false)] {
