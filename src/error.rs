@@ -192,6 +192,28 @@ pub enum Error {
         cause: Option<Box<Error>>,
     },
 
+    /// The platform has no such route: the plugin is too old, the feature is not
+    /// installed, or the edition lacks the operation. Never [`Error::is_not_found`]
+    /// (nothing was looked up) and never a write that may have applied.
+    ///
+    /// What reads as this: WordPress's `404 rest_no_route`; from HasMCP, its open-source
+    /// edition's web page (a success with an HTML body where JSON was expected: its
+    /// catch-all `GET /*` answers every unknown `GET`), a `405`, or its router's plain
+    /// `404 Cannot <METHOD> <path>`. See [`Error::is_unsupported`].
+    #[error("{platform} {operation}: the service has no such route (HTTP {status}: {reason})")]
+    Unsupported {
+        /// The platform.
+        platform: Platform,
+        /// The operation id.
+        operation: &'static str,
+        /// The HTTP status of the answer.
+        status: u16,
+        /// What in the answer says so.
+        reason: String,
+        /// The start of the body, at most [`BODY_SNIPPET_LIMIT`] bytes.
+        body: String,
+    },
+
     /// The response body was larger than the client's limit; it was not read further.
     #[error("{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit")]
     ResponseTooLarge {
@@ -268,7 +290,8 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. }
             | Error::ResponseTooLarge { status, .. }
-            | Error::NotApplied { status, .. } => Some(*status).filter(|s| *s != 0),
+            | Error::NotApplied { status, .. }
+            | Error::Unsupported { status, .. } => Some(*status).filter(|s| *s != 0),
             Error::Conflict(c) => c.status,
             _ => None,
         }
@@ -288,12 +311,30 @@ impl Error {
     /// update or a provider tool read of an unknown id answers that way).
     pub fn is_not_found(&self) -> bool {
         match self {
+            Error::Unsupported { .. } => false,
             Error::Api(e) if e.platform == Platform::HasMcp && e.status == 500 => {
                 let says = |text: Option<&str>| text.is_some_and(|t| t.contains(RECORD_NOT_FOUND));
                 says(e.message.as_deref()) || says(e.reason())
             }
             _ => self.status() == Some(404),
         }
+    }
+
+    /// The service has no such route ([`Error::Unsupported`]): a plugin version or an
+    /// edition without this operation. Trying again will not help; another version or
+    /// the other family of operations might.
+    ///
+    /// ```
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// match hm.list_server_tokens("Abc12345678").await {
+    ///     Ok(tokens) => println!("{} tokens", tokens.len()),
+    ///     Err(e) if e.is_unsupported() => println!("this edition keeps no token list"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn is_unsupported(&self) -> bool {
+        matches!(self, Error::Unsupported { .. })
     }
 
     /// The token or key was refused: 401, or 403 (WordPress answers a bad key with

@@ -945,13 +945,21 @@ async fn rest_invalid_param_exposes_params_and_details() {
 }
 
 #[tokio::test]
-async fn rest_no_route() {
-    let e = wp_error(
-        404,
-        json!({"code": "rest_no_route", "message": "No route was found matching the URL and request method.", "data": {"status": 404}}),
-    )
-    .await;
-    assert!(e.is_not_found());
+async fn rest_no_route_is_unsupported_never_not_found() {
+    let body = json!({"code": "rest_no_route", "message": "No route was found matching the URL and request method.", "data": {"status": 404}});
+    let e = get_error(404, &body.to_string(), "application/json").await;
+    assert!(e.is_unsupported() && !e.is_not_found(), "{e:?}");
+    assert!(!e.may_have_applied() && !e.is_retryable());
+    assert_eq!(e.status(), Some(404));
+    assert_eq!(
+        e.to_string(),
+        "GetMCP getmcp_get_server: the service has no such route (HTTP 404: rest_no_route: No \
+         route was found matching the URL and request method.)"
+    );
+    // A server the site does not have is still not found.
+    let missing = json!({"code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 404}});
+    let e = get_error(404, &missing.to_string(), "application/json").await;
+    assert!(e.is_not_found() && !e.is_unsupported());
 }
 
 #[tokio::test]

@@ -1525,7 +1525,6 @@ async fn an_html_502_page_is_an_error_with_a_snippet() {
 #[tokio::test]
 async fn a_success_status_with_a_wrong_body_is_never_a_success() {
     for (body, content_type) in [
-        ("<html>maintenance</html>", "text/html"),
         (r#"{"notServer": {}}"#, "application/json"),
         (r#"{"server": {"name": "NoId"}}"#, "application/json"),
     ] {
@@ -1544,6 +1543,39 @@ async fn a_success_status_with_a_wrong_body_is_never_a_success() {
             other => panic!("{body}: expected Error::Decode, got {other:?}"),
         }
     }
+}
+
+/// A web page where JSON was expected is what the open-source edition's catch-all
+/// `GET /*` answers for a route it does not have: unsupported, not a decode error and
+/// not "not found".
+#[tokio::test]
+async fn a_web_page_on_a_json_route_is_unsupported() {
+    for page in [
+        "<html>maintenance</html>",
+        "\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>HasMCP</title></head><body><div id=\"root\"></div></body></html>",
+    ] {
+        let e = get_answered(ResponseTemplate::new(200).set_body_raw(page, "text/html")).await;
+        match &e {
+            Error::Unsupported { status: 200, operation: "hasmcp_get_server", body, .. } => {
+                assert_eq!(body, page);
+            }
+            other => panic!("expected Error::Unsupported, got {other:?}"),
+        }
+        assert!(e.is_unsupported() && !e.is_not_found() && !e.may_have_applied());
+    }
+    // The router's own 404 and a 405 say the same.
+    for (status, body) in [
+        (404, "Cannot GET /api/v1/servers/x"),
+        (405, "Method Not Allowed"),
+    ] {
+        let e = get_answered(ResponseTemplate::new(status).set_body_raw(body, "text/plain")).await;
+        assert!(e.is_unsupported() && !e.is_not_found(), "{e:?}");
+        assert_eq!(e.status(), Some(status));
+    }
+    // The application's own 404 is about the server.
+    let missing = json!({"error": {"code": 404, "message": "server not found"}});
+    let e = get_answered(ResponseTemplate::new(404).set_body_json(missing)).await;
+    assert!(e.is_not_found() && !e.is_unsupported());
 }
 
 #[tokio::test]

@@ -578,7 +578,7 @@ impl UpdateServer {
     async fn stored(&self) -> Result<Option<bool>, Error> {
         match self.client.get_server_credentials(self.server).await {
             Ok(status) => Ok(Some(status.has_test_auth_credentials)),
-            Err(e) if e.status() == Some(404) && e.code() == Some("rest_no_route") => {
+            Err(e) if e.is_unsupported() => {
                 tracing::warn!(
                     server = %self.server,
                     "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
