@@ -1578,6 +1578,53 @@ async fn a_web_page_on_a_json_route_is_unsupported() {
     assert!(e.is_not_found() && !e.is_unsupported());
 }
 
+/// `kSuB9Gf6aD4` is above `AzL8n0Y58m7` (i64::MAX in base 62): the open-source server
+/// reads it as 2105587415960993498 and answers about `2VXbzESm16Y`. The error says why.
+#[tokio::test]
+async fn an_answer_about_another_id_explains_an_out_of_range_id() {
+    let mut answer = json!({"server": {"id": "2VXbzESm16Y", "name": "Wrapped", "version": 1}});
+    let e = get_answered(ResponseTemplate::new(200).set_body_json(answer.clone())).await;
+    let Error::Decode { reason, .. } = &e else {
+        panic!("expected Error::Decode, got {e:?}");
+    };
+    assert_eq!(
+        reason,
+        "asked about kSuB9Gf6aD4, the answer's id is 2VXbzESm16Y; kSuB9Gf6aD4 is out of the \
+         range HasMCP stores (ids are 63-bit numbers in base 62, at most AzL8n0Y58m7): the \
+         service wraps it or reads it as -1, so it answers about another id"
+    );
+    // An id in range that is answered about another says only that.
+    let mock = MockServer::start().await;
+    answer["server"]["id"] = json!("AzL8n0Y58m6");
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .mount(&mock)
+        .await;
+    let e = client_for(&mock)
+        .get_server("AzL8n0Y58m7")
+        .await
+        .expect_err("another id");
+    assert!(
+        e.to_string()
+            .ends_with("asked about AzL8n0Y58m7, the answer's id is AzL8n0Y58m6; body: \"\""),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn id_must_be_greater_than_0_says_the_id_is_out_of_range() {
+    let body = json!({"error": {"code": 422, "message": "server ID must be greater than 0"}});
+    let e = get_answered(ResponseTemplate::new(422).set_body_json(body)).await;
+    assert_eq!(
+        e.as_api().and_then(|a| a.message.as_deref()),
+        Some(
+            "server ID must be greater than 0 (an id sent is out of the range HasMCP stores: ids \
+             are 63-bit numbers in base 62, at most AzL8n0Y58m7, and a larger one becomes -1)"
+        )
+    );
+    assert!(e.is_validation());
+}
+
 #[tokio::test]
 async fn a_failed_read_sends_no_patch() {
     let mock = MockServer::start().await;

@@ -226,7 +226,10 @@ pub(super) fn same_id(
         platform: Platform::HasMcp,
         operation: operation.id,
         status,
-        reason: format!("asked for {what} {asked}, the answer is about {what} {got}"),
+        reason: format!(
+            "asked for {what} {asked}, the answer is about {what} {got}{}",
+            crate::hasmcp::ids::range_note(asked)
+        ),
         body: String::new(),
     })
 }

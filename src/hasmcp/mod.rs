@@ -186,7 +186,7 @@ mod variables;
 
 pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
-pub(crate) use ids::{check_id, InvalidId};
+pub(crate) use ids::{check_id, InvalidId, MAX_STORED as MAX_STORED_ID};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
 // The catalog.
 pub use catalog::SecretValue;

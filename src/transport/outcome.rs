@@ -215,6 +215,21 @@ impl<'a> Call<'a> {
         if let Some(unsupported) = unsupported(&api, &answer.body) {
             return unsupported;
         }
+        if api.platform == Platform::HasMcp
+            && api
+                .message
+                .as_deref()
+                .is_some_and(|m| m.ends_with("ID must be greater than 0"))
+        {
+            // The SDK sends no zero id: an id above the stored range became −1.
+            api.message = api.message.take().map(|m| {
+                format!(
+                    "{m} (an id sent is out of the range HasMCP stores: ids are 63-bit \
+                     numbers in base 62, at most {}, and a larger one becomes -1)",
+                    crate::hasmcp::MAX_STORED_ID
+                )
+            });
+        }
         if let (true, None, Some(location)) = (
             answer.status.is_redirection(),
             &api.message,
