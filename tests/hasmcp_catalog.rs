@@ -14,12 +14,12 @@ use wiremock::{
     Mock, MockServer, ResponseTemplate,
 };
 
-const PROVIDER: &str = "kSuB9Gf6aD5";
-const OTHER_PROVIDER: &str = "kSuB9Gf6aDZ";
-const TOOL: &str = "kSuB9Gf6aD6";
-const VARIABLE: &str = "kSuB9Gf6aD9";
-const RESOURCE: &str = "kSuB9Gf6aD7";
-const PROMPT: &str = "kSuB9Gf6aD8";
+const PROVIDER: &str = "ASuB9Gf6aD5";
+const OTHER_PROVIDER: &str = "ASuB9Gf6aDZ";
+const TOOL: &str = "ASuB9Gf6aD6";
+const VARIABLE: &str = "ASuB9Gf6aD9";
+const RESOURCE: &str = "ASuB9Gf6aD7";
+const PROMPT: &str = "ASuB9Gf6aD8";
 
 // ---------------------------------------------------------------- harness
 
@@ -862,7 +862,7 @@ async fn an_updated_tool_of_another_provider_is_an_error() {
     let mock = MockServer::start().await;
     let at = format!("/api/v1/providers/{PROVIDER}/tools/{TOOL}");
     let mut other = tool_json();
-    other["id"] = json!("kSuB9Gf6aDY");
+    other["id"] = json!("ASuB9Gf6aDY");
     answer(&mock, "PATCH", &at, 200, json!({"tool": other}), 1).await;
     let err = client_for(&mock)
         .update_provider_tool(PROVIDER, TOOL)
@@ -872,7 +872,7 @@ async fn an_updated_tool_of_another_provider_is_an_error() {
         .unwrap_err();
     assert_eq!(
         decode_reason(err),
-        format!("asked for tool {TOOL}, the answer is about tool kSuB9Gf6aDY")
+        format!("asked for tool {TOOL}, the answer is about tool ASuB9Gf6aDY")
     );
 }
 
@@ -895,7 +895,7 @@ async fn list_variables_masks_secrets() {
     let mock = MockServer::start().await;
     let body = json!({"variables": [
         {"id": VARIABLE, "type": "SECRET", "name": "DB_URI", "value": "***"},
-        {"id": "kSuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
+        {"id": "ASuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
     ]});
     answer(&mock, "GET", "/api/v1/variables", 200, body, 1).await;
     let vars = client_for(&mock).list_variables().await.expect("listed");
@@ -1174,6 +1174,36 @@ async fn a_failed_read_after_a_resource_or_prompt_update_says_the_update_landed(
         assert!(not_applied.is_empty());
         assert_eq!(cause.status(), Some(500));
         assert_eq!(sent(&mock).await.len(), 2);
+    }
+}
+
+/// The client refuses a provider URL exactly where the service's Go check does, and
+/// lets through what it accepts (a port above 65535, an escape in the query).
+#[tokio::test]
+async fn provider_urls_are_refused_where_the_service_refuses_them() {
+    let mock = MockServer::start().await;
+    nothing_sent(&mock).await;
+    let hm = client_for(&mock);
+    for url in [
+        "http://x/%zz",
+        "http:/x",
+        "http://a b.com",
+        "http://ex%41mple.com",
+    ] {
+        let e = hm
+            .create_provider("ex", VisibilityType::Public, url, "d")
+            .send()
+            .await
+            .expect_err("refused");
+        assert_eq!(invalid(e).0, "baseURL", "{url}");
+    }
+    for url in ["http://x:99999", "https://api.example.com/v1?q=%zz"] {
+        assert!(
+            hm.create_provider("ex", VisibilityType::Public, url, "d")
+                .body()
+                .is_ok(),
+            "{url}"
+        );
     }
 }
 
@@ -1688,6 +1718,21 @@ mod fake_rules {
             (json!({"baseURL": "ftp://x"}), "URL must be http or https"),
             (
                 json!({"documentURL": "https://"}),
+                "URL must have a valid hostname",
+            ),
+            // Go's url.Parse refuses these; the service says only "invalid URL".
+            (json!({"baseURL": "http://a b.com"}), "invalid URL"),
+            (
+                json!({"baseURL": "https://x.example.com:abc"}),
+                "invalid URL",
+            ),
+            (json!({"baseURL": "http://x/%zz"}), "invalid URL"),
+            (
+                json!({"iconURL": "http://ex%41mple.com/i.png"}),
+                "invalid URL",
+            ),
+            (
+                json!({"baseURL": "http:/x"}),
                 "URL must have a valid hostname",
             ),
             (

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{error::Platform, transport::ops::Operation, Error, Redacted};
+use crate::{error::Platform, hasmcp::go_url::Refusal, transport::ops::Operation, Error, Redacted};
 
 /// A secret as HasMCP returns it: never in clear once stored.
 ///
@@ -153,25 +153,26 @@ pub(super) fn at_most(field: &'static str, text: &str, max: usize) -> Result<(),
     Ok(())
 }
 
-/// An http(s) URL with a host, at most 255 bytes: what the service accepts for every
-/// URL of a provider.
+/// An http(s) URL with a host name, at most 255 bytes: refused exactly where the service
+/// refuses it (Go's `url.Parse`, then the scheme and a non-empty host name; see
+/// [`go_url`](crate::hasmcp::go_url)), which answers those with a 500.
 pub(super) fn url(field: &'static str, value: &str) -> Result<(), Error> {
     text(field, value, 255)?;
-    let parsed = reqwest::Url::parse(value)
-        .map_err(|e| Error::invalid(field, format!("{value:?} is not a URL: {e}")))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(Error::invalid(
+    match crate::hasmcp::go_url::check(value) {
+        Ok(_) => Ok(()),
+        Err(Refusal::Invalid(why)) => Err(Error::invalid(
+            field,
+            format!("{value:?} is not a URL the service can parse: {why}"),
+        )),
+        Err(Refusal::Scheme) => Err(Error::invalid(
             field,
             format!("{value:?}: the URL must be http or https"),
-        ));
-    }
-    if parsed.host_str().is_none_or(str::is_empty) {
-        return Err(Error::invalid(
+        )),
+        Err(Refusal::NoHostname) => Err(Error::invalid(
             field,
-            format!("{value:?}: the URL must have a host"),
-        ));
+            format!("{value:?}: the URL must have a host name"),
+        )),
     }
-    Ok(())
 }
 
 /// `value` matches a name pattern: a first character from `first`, then up to
@@ -268,7 +269,14 @@ mod tests {
     fn urls_are_http_with_a_host() {
         assert!(url("baseURL", "https://api.stripe.com/v1").is_ok());
         assert!(url("baseURL", "HTTP://localhost:8080").is_ok());
-        for bad in ["", "ftp://x.example", "api.stripe.com", "https://"] {
+        for bad in [
+            "",
+            "ftp://x.example",
+            "api.stripe.com",
+            "https://",
+            "http://x/%zz",
+            "http:/x",
+        ] {
             assert!(url("baseURL", bad).is_err(), "{bad}");
         }
         let long = format!("https://a.example/{}", "x".repeat(238));

@@ -174,6 +174,7 @@
 //! ```
 mod attachments;
 mod client;
+pub(crate) mod go_url;
 mod ids;
 mod servers;
 mod tokens;
