@@ -2543,3 +2543,41 @@ async fn rate_limit_above_what_the_site_stores_is_refused() {
         json!({"rate_limit_per_min": 2147483647})
     );
 }
+
+/// A taken slug: the site stores `…-1` and answers 201. The create is `Ok` (the server
+/// exists), and a warning names both slugs.
+#[tokio::test]
+async fn a_taken_slug_on_create_is_ok_with_a_warning_naming_both() {
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(capture.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = MockServer::start().await;
+    let mut answer = seeds::getmcp_update_response();
+    answer["slug"] = json!("github-tools-1");
+    Mock::given(method("POST"))
+        .and(path("/wp-json/getmcp/v1/servers"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(answer))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let created = client(&server)
+        .create_server("Other")
+        .slug("github-tools")
+        .send()
+        .await
+        .expect("created under another slug");
+    assert_eq!(created.slug.as_deref(), Some("github-tools-1"));
+    let logged = String::from_utf8(capture.0.lock().expect("lock").clone()).expect("UTF-8");
+    assert_eq!(logged.matches(" WARN ").count(), 1, "{logged}");
+    assert!(
+        logged.contains(
+            "GetMCP: the slug asked for is taken; the site stored the new server under another \
+             asked=github-tools stored=github-tools-1"
+        ),
+        "{logged}"
+    );
+}

@@ -82,8 +82,7 @@ use crate::getmcp::ServerRef;
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
 ///
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
-/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`slug`,
-/// `instructions`, `settings`, `auth_config`, `auth_credentials`, `outbound_*`,
+/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`settings`, `auth_config`, `auth_credentials`, `outbound_*`,
 /// `auth_config_mode`), OAuth provider checks, and the built-in servers' reserved slugs.
 ///
 /// ```
