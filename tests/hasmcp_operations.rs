@@ -16,17 +16,17 @@ use wiremock::{
     Mock, MockServer, ResponseTemplate,
 };
 
-const SERVER: &str = "kSuB9Gf6aD4";
-const OTHER: &str = "kSuB9Gf6aZZ";
-const PROVIDER: &str = "Prov0000001";
-const PROVIDER_2: &str = "Prov0000002";
-const TOOL_1: &str = "Tool0000001";
-const TOOL_2: &str = "Tool0000002";
-const TOOL_3: &str = "Tool0000003";
-const RESOURCE_1: &str = "Rsrc0000001";
-const RESOURCE_2: &str = "Rsrc0000002";
-const PROMPT_1: &str = "Prmt0000001";
-const PROMPT_2: &str = "Prmt0000002";
+const SERVER: &str = "ASuB9Gf6aD4";
+const OTHER: &str = "ASuB9Gf6aZZ";
+const PROVIDER: &str = "0Prov000001";
+const PROVIDER_2: &str = "0Prov000002";
+const TOOL_1: &str = "0Tool000001";
+const TOOL_2: &str = "0Tool000002";
+const TOOL_3: &str = "0Tool000003";
+const RESOURCE_1: &str = "0Rsrc000001";
+const RESOURCE_2: &str = "0Rsrc000002";
+const PROMPT_1: &str = "0Prmt000001";
+const PROMPT_2: &str = "0Prmt000002";
 const TOKEN: &str = "tQ9pV1mN8xK";
 const ZERO: &str = "00000000000";
 
@@ -215,7 +215,7 @@ async fn link_ids_are_checked_before_anything_is_sent() {
     let mock = MockServer::start().await;
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
-    let bad = "kSuB9Gf6aD/";
+    let bad = "ASuB9Gf6aD/";
     let why = format!("{bad:?} is not a HasMCP id (11 characters A-Z, a-z, 0-9)");
     for (err, field) in [
         (hm.attach_tool(bad, TOOL_1).await.unwrap_err(), "id"),
@@ -636,10 +636,10 @@ async fn attaching_and_detaching_alone_sends_link_requests_and_no_patch() {
     let updated = client_for(&mock)
         .update_server(SERVER)
         .attach_tools(PROVIDER, [TOOL_1, TOOL_3]) // TOOL_1 is attached: skipped
-        .detach_tools([TOOL_2, "Tool0000009"]) // the second is not attached: skipped
+        .detach_tools([TOOL_2, "0Tool000009"]) // the second is not attached: skipped
         .attach_resources([RESOURCE_1, RESOURCE_2]) // RESOURCE_1 is attached: skipped
         .detach_prompts([PROMPT_1])
-        .detach_resources(["Rsrc0000009"]) // not attached: skipped
+        .detach_resources(["0Rsrc000009"]) // not attached: skipped
         .send()
         .await
         .expect("links only");
@@ -979,7 +979,7 @@ async fn relative_changes_add_a_provider_and_drop_one_left_without_tools() {
         invalid(&err),
         (
             "providers",
-            "the update would leave 2 providers attached (Prov0000001, Prov0000002); a PATCH \
+            "the update would leave 2 providers attached (0Prov000001, 0Prov000002); a PATCH \
              takes at most 1 (detach tools with the link endpoints first)"
         )
     );
@@ -1251,7 +1251,7 @@ async fn a_create_answer_naming_another_server_is_an_error() {
         (
             "hasmcp_create_server",
             201,
-            r#"created "GitHubTools", the answer is about "SomethingElse" (kSuB9Gf6aZZ)"#
+            r#"created "GitHubTools", the answer is about "SomethingElse" (ASuB9Gf6aZZ)"#
         )
     );
 }

@@ -401,17 +401,27 @@ pub(super) fn encode_id(mut n: u64) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// An id as the server stores it: decoded and encoded again (`1` becomes
-/// `00000000001`). Ids beyond an int64, which the open-source edition would mangle,
-/// are kept as sent: the vendor's own examples (`kSuB9Gf6aD4`) are such ids.
+/// An id as the server stores and answers it: decoded as monoflake does and encoded
+/// again (`1` becomes `00000000001`). An id above `AzL8n0Y58m7` (an int64's largest)
+/// wraps or becomes −1 on the way, as on the open-source server: `kSuB9Gf6aD4` is
+/// stored and answered as `2VXbzESm16Y`, `zzzzzzzzzzz` and `a0000000000` both as −1
+/// (`LygHa16AHYF`).
 pub(super) fn canonical_id(s: &str) -> String {
-    let exact = s.chars().try_fold(0i64, |n, c| {
-        n.checked_mul(62).and_then(|n| n.checked_add(digit(c)))
-    });
-    match exact.and_then(|n| u64::try_from(n).ok()) {
-        Some(n) => encode_id(n),
-        None => s.to_owned(),
-    }
+    // −1 is written as the unsigned number with the same bits, as Go's encoder does.
+    encode_id(decode_id(s) as u64)
+}
+
+/// The open-source server's web page: its catch-all `GET /*` (registered after the API
+/// routes, reached after the API's authentication) answers every `GET` no API route
+/// has with the UI's `index.html`, 200 `text/html`.
+pub(super) fn web_page() -> Reply {
+    Reply::new(
+        200,
+        "text/html; charset=utf-8",
+        "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"UTF-8\" />\n    \
+         <title>HasMCP</title>\n  </head>\n  <body>\n    <div id=\"root\"></div>\n  </body>\n\
+         </html>\n",
+    )
 }
 
 /// A 401 for a missing or wrong token, sent as `text/plain` like every framework reply.
@@ -472,7 +482,10 @@ mod tests {
         assert_eq!(encode_id(62), "00000000010");
         assert_eq!(canonical_id("1"), "00000000001");
         assert_eq!(decode_id("zzzzzzzzzzz"), -1);
-        assert_eq!(canonical_id("kSuB9Gf6aD4"), "kSuB9Gf6aD4");
+        assert_eq!(canonical_id("kSuB9Gf6aD4"), "2VXbzESm16Y");
+        assert_eq!(canonical_id("zzzzzzzzzzz"), "LygHa16AHYF");
+        assert_eq!(canonical_id("a0000000000"), "LygHa16AHYF");
+        assert_eq!(canonical_id("AzL8n0Y58m7"), "AzL8n0Y58m7");
         let n = (1u64 << 62) + 12_345;
         assert_eq!(decode_id(&encode_id(n)), i64::try_from(n).unwrap());
     }

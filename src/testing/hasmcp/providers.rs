@@ -220,10 +220,11 @@ fn check_create(p: &Value) -> Result<(), &'static str> {
     check_oauth2_urls(p).map(|_| ())
 }
 
-/// The update checks, in the service's order: an id that decodes to 0, then each
-/// non-empty field; an update where none counts as a change is the typed 400.
+/// The update checks, in the service's order: an id that decodes to 0 or less (an id
+/// above the stored range is −1), then each non-empty field; an update where none
+/// counts as a change is the typed 400.
 fn check_update(p: &Value, id: &str) -> Result<(), Check> {
-    if decode_id(id) == 0 {
+    if decode_id(id) <= 0 {
         return Err(Check::Plain("invalid provider ID"));
     }
     let name = text(p, "name");
