@@ -687,3 +687,85 @@ async fn the_clients_token_value_is_the_one_the_fake_minted_and_debug_hides_it()
     assert!(err.is_not_found(), "{err}");
     assert!(matches!(err, Error::Api(_)));
 }
+
+/// H3 and M2: a schema keyword of the wrong JSON type fails the schema compiler (400);
+/// a `null` schema compiles and is stored. Through raw requests and the client.
+#[tokio::test]
+async fn tool_schemas_are_compiled_like_the_service_compiles_them() {
+    let fake = FakeHasMcp::start().await;
+    let provider = fake.seed_provider("Stripe");
+    let tools = format!("/api/v1/providers/{provider}/tools");
+    let post = |n: usize, schema: Value| {
+        let body = json!({"tool": {"method": "GET", "path": format!("/v1/t{n}"), "pathArgsJSONSchema": schema}});
+        call(
+            &fake,
+            "POST",
+            &tools,
+            Some(body.to_string().into_bytes()),
+            true,
+        )
+    };
+    for (n, bad) in [
+        json!({"type": 5}),
+        json!({"required": "x"}),
+        json!({"properties": {"a": {"minLength": "1"}}}),
+        json!({"allOf": {"type": "string"}}),
+        json!([1]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let reply = post(n, bad.clone()).await;
+        assert_eq!(reply.status, 400, "{bad}: {}", reply.text);
+        let body: Value = serde_json::from_str(&reply.text).unwrap();
+        assert_eq!(
+            body["error"]["message"], "invalid path arguments JSON schema for provider tool",
+            "{bad}"
+        );
+    }
+    let null = post(10, Value::Null).await;
+    assert_eq!(null.status, 201, "{}", null.text);
+    let body: Value = serde_json::from_str(&null.text).unwrap();
+    assert_eq!(body["tool"]["pathArgsJSONSchema"], Value::Null);
+    let fine = post(
+        11,
+        json!({"type": ["string", "null"], "required": ["a"], "properties": {"a": true}}),
+    )
+    .await;
+    assert_eq!(fine.status, 201, "{}", fine.text);
+
+    let e = client(&fake)
+        .create_provider_tool(&provider, hasmcp::ToolMethod::Get, "/v1/typo")
+        .path_args_json_schema(json!({"type": 5}))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!((e.status(), e.is_validation()), (Some(400), true), "{e}");
+}
+
+/// H4: the token request view declares `name` a string: another type does not decode.
+#[tokio::test]
+async fn a_token_name_that_is_not_a_string_is_a_422() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let body = json!({"token": {"expiresAt": "2099-01-01T00:00:00Z", "name": 5}});
+    let reply = call(
+        &fake,
+        "POST",
+        &format!("/api/v1/servers/{server}/tokens"),
+        Some(body.to_string().into_bytes()),
+        true,
+    )
+    .await;
+    assert_eq!(reply.status, 422, "{}", reply.text);
+    let body = json!({"token": {"expiresAt": "2099-01-01T00:00:00Z", "name": "ci"}});
+    let reply = call(
+        &fake,
+        "POST",
+        &format!("/api/v1/servers/{server}/tokens"),
+        Some(body.to_string().into_bytes()),
+        true,
+    )
+    .await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+}

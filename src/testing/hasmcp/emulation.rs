@@ -136,6 +136,8 @@ pub(super) const SERVER_TOKEN_BODY: Go = Go::Struct(&[(
         ("serverID", Go::Str),
         ("createdAt", Go::Str),
         ("expiresAt", Go::Str),
+        // Declared in the request view and then ignored: a non-string still fails.
+        ("name", Go::Str),
         ("scope", Go::Str),
         ("value", Go::Str),
     ]),
