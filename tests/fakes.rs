@@ -2230,3 +2230,27 @@ async fn a_hook_that_panics_answers_its_request_with_a_500_and_the_fake_goes_on(
     assert_eq!(hm_patch_json(&fake, &id, body).await.status, 200);
     assert_eq!(fake.server(&id).unwrap()["name"], "Mine");
 }
+
+/// G5a: Go's decoder reads invalid UTF-8 and lone surrogates as U+FFFD, and `-0` as
+/// the integer 0, where a strict parser refuses the body.
+#[tokio::test]
+async fn hasmcp_decodes_bodies_as_leniently_as_go() {
+    let fake = FakeHasMcp::start().await;
+    let mut body = br#"{"server": {"name": "Docs", "instructions": "a"#.to_vec();
+    body.push(0xff);
+    body.extend_from_slice(br#"b \ud800"}}"#);
+    let created = hm_raw(&fake, "POST", "/api/v1/servers", Some(&body)).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(
+        created.json()["server"]["instructions"],
+        "a\u{fffd}b \u{fffd}"
+    );
+    let id = created.json()["server"]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    // `-0` is the version 0: decoded, then refused as the service refuses version 0.
+    let zero = hm_patch(&fake, &id, r#"{"server": {"name": "Docs", "version": -0}}"#).await;
+    assert_eq!(zero.status, 400, "{}", zero.text);
+    assert_eq!(zero.json()["error"]["message"], "invalid server version");
+}
