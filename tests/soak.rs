@@ -158,6 +158,9 @@ async fn settle(late: Option<Instant>) {
 
 // ---------------------------------------------------------------- GetMCP
 
+/// Whether the change an operation asked for is in the server and its test credentials.
+type InState = Box<dyn Fn(&Value, &Option<Value>) -> bool>;
+
 /// The credentials for `auth_type`, and what the fake stores for them.
 fn credentials_for(auth_type: &AuthType, n: usize) -> (TestAuthCredentials, Value) {
     let token = format!("tok-{n}");
@@ -199,94 +202,93 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
         let late = maybe_fault(&mut rng, |skip, fault| fake.inject_after(skip, fault));
         let update = gm.update_server(id);
         // (what, outcome, whether the change asked for is in the state afterwards)
-        let (what, outcome, expect): (String, _, Box<dyn Fn(&Value, &Option<Value>) -> bool>) =
-            match op {
-                0 => {
-                    let name = format!("Renamed {n}");
-                    let outcome = update.name(&name).send().await;
-                    (
-                        format!("rename to {name}"),
-                        outcome,
-                        Box::new(move |s, _| s["name"] == name.as_str()),
-                    )
+        let (what, outcome, expect): (String, _, InState) = match op {
+            0 => {
+                let name = format!("Renamed {n}");
+                let outcome = update.name(&name).send().await;
+                (
+                    format!("rename to {name}"),
+                    outcome,
+                    Box::new(move |s, _| s["name"] == name.as_str()),
+                )
+            }
+            1 => {
+                let status = [
+                    ServerStatus::Active,
+                    ServerStatus::Paused,
+                    ServerStatus::Draft,
+                ][rng.below(3)]
+                .clone();
+                let want = status.to_string();
+                let outcome = update.status(status).send().await;
+                (
+                    format!("status {want}"),
+                    outcome,
+                    Box::new(move |s, _| s["status"] == want.as_str()),
+                )
+            }
+            2 => {
+                let auth_type = types[rng.below(3)].clone();
+                let (credentials, stored) = credentials_for(&auth_type, n);
+                let want = wire(&auth_type);
+                let outcome = update
+                    .auth_type(auth_type)
+                    .test_auth_credentials(credentials)
+                    .send()
+                    .await;
+                (
+                    format!("auth_type {want} with credentials"),
+                    outcome,
+                    Box::new(move |s, c| {
+                        s["auth_type"] == want.as_str() && *c == Some(stored.clone())
+                    }),
+                )
+            }
+            3 => {
+                let current = before
+                    .0
+                    .as_ref()
+                    .and_then(|s| s["auth_type"].as_str().map(str::to_owned));
+                let auth_type: AuthType = current
+                    .as_deref()
+                    .unwrap_or("bearer")
+                    .parse()
+                    .expect("never fails");
+                let (credentials, stored) = credentials_for(&auth_type, n);
+                let outcome = update.test_auth_credentials(credentials).send().await;
+                (
+                    "credentials alone".into(),
+                    outcome,
+                    Box::new(move |_, c| *c == Some(stored.clone())),
+                )
+            }
+            4 => {
+                let outcome = update.clear_test_auth_credentials().send().await;
+                (
+                    "clear credentials".into(),
+                    outcome,
+                    Box::new(|_, c| c.is_none()),
+                )
+            }
+            _ => {
+                // Refused before sending: a shape the new type cannot take.
+                let outcome = update
+                    .auth_type(AuthType::ApiKey)
+                    .test_auth_credentials(TestAuthCredentials::bearer("tok"))
+                    .send()
+                    .await;
+                if !outcome.as_ref().is_err_and(Error::is_invalid_input) {
+                    tally.violations.push(format!(
+                        "mismatched credentials were not refused: {outcome:?}"
+                    ));
                 }
-                1 => {
-                    let status = [
-                        ServerStatus::Active,
-                        ServerStatus::Paused,
-                        ServerStatus::Draft,
-                    ][rng.below(3)]
-                    .clone();
-                    let want = status.to_string();
-                    let outcome = update.status(status).send().await;
-                    (
-                        format!("status {want}"),
-                        outcome,
-                        Box::new(move |s, _| s["status"] == want.as_str()),
-                    )
-                }
-                2 => {
-                    let auth_type = types[rng.below(3)].clone();
-                    let (credentials, stored) = credentials_for(&auth_type, n);
-                    let want = wire(&auth_type);
-                    let outcome = update
-                        .auth_type(auth_type)
-                        .test_auth_credentials(credentials)
-                        .send()
-                        .await;
-                    (
-                        format!("auth_type {want} with credentials"),
-                        outcome,
-                        Box::new(move |s, c| {
-                            s["auth_type"] == want.as_str() && *c == Some(stored.clone())
-                        }),
-                    )
-                }
-                3 => {
-                    let current = before
-                        .0
-                        .as_ref()
-                        .and_then(|s| s["auth_type"].as_str().map(str::to_owned));
-                    let auth_type: AuthType = current
-                        .as_deref()
-                        .unwrap_or("bearer")
-                        .parse()
-                        .expect("never fails");
-                    let (credentials, stored) = credentials_for(&auth_type, n);
-                    let outcome = update.test_auth_credentials(credentials).send().await;
-                    (
-                        "credentials alone".into(),
-                        outcome,
-                        Box::new(move |_, c| *c == Some(stored.clone())),
-                    )
-                }
-                4 => {
-                    let outcome = update.clear_test_auth_credentials().send().await;
-                    (
-                        "clear credentials".into(),
-                        outcome,
-                        Box::new(|_, c| c.is_none()),
-                    )
-                }
-                _ => {
-                    // Refused before sending: a shape the new type cannot take.
-                    let outcome = update
-                        .auth_type(AuthType::ApiKey)
-                        .test_auth_credentials(TestAuthCredentials::bearer("tok"))
-                        .send()
-                        .await;
-                    if !outcome.as_ref().is_err_and(Error::is_invalid_input) {
-                        tally.violations.push(format!(
-                            "mismatched credentials were not refused: {outcome:?}"
-                        ));
-                    }
-                    (
-                        "mismatched credentials".into(),
-                        outcome,
-                        Box::new(|_, _| false),
-                    )
-                }
-            };
+                (
+                    "mismatched credentials".into(),
+                    outcome,
+                    Box::new(|_, _| false),
+                )
+            }
+        };
         settle(late).await;
         fake.clear_faults();
         let after = (fake.server(id), fake.test_credentials(id));

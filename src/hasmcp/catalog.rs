@@ -235,6 +235,37 @@ pub(super) fn same_id(
     })
 }
 
+/// The outcome of the read that follows a PATCH which landed (the service answers some
+/// PATCHes with 204 and no body): a failed read is an [`Error::NotApplied`] that says the
+/// PATCH was applied (`applied`: the wire names of the fields it set, those of `fields`
+/// marked `true`) and that its result could not be read. A read that finds no such item
+/// is returned as it is: the open-source service answers a PATCH of an unknown id with
+/// 204 and changes nothing.
+pub(crate) fn read_back<T>(
+    write: &Operation,
+    fields: &[(&'static str, bool)],
+    read: Result<T, Error>,
+) -> Result<T, Error> {
+    read.map_err(|e| {
+        if e.is_not_found() {
+            return e;
+        }
+        Error::partly_applied(
+            Platform::HasMcp,
+            write.id,
+            0,
+            fields
+                .iter()
+                .filter(|(_, set)| *set)
+                .map(|(f, _)| *f)
+                .collect(),
+            Vec::new(),
+            "the update was answered with success; reading the result afterwards failed",
+            e,
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{name, secret_to_send, url, SecretValue};
@@ -301,35 +332,4 @@ mod tests {
             assert_eq!((field, why), ("name", format!("{bad:?} does not match P")));
         }
     }
-}
-
-/// The outcome of the read that follows a PATCH which landed (the service answers some
-/// PATCHes with 204 and no body): a failed read is an [`Error::NotApplied`] that says the
-/// PATCH was applied (`applied`: the wire names of the fields it set, those of `fields`
-/// marked `true`) and that its result could not be read. A read that finds no such item
-/// is returned as it is: the open-source service answers a PATCH of an unknown id with
-/// 204 and changes nothing.
-pub(crate) fn read_back<T>(
-    write: &Operation,
-    fields: &[(&'static str, bool)],
-    read: Result<T, Error>,
-) -> Result<T, Error> {
-    read.map_err(|e| {
-        if e.is_not_found() {
-            return e;
-        }
-        Error::partly_applied(
-            Platform::HasMcp,
-            write.id,
-            0,
-            fields
-                .iter()
-                .filter(|(_, set)| *set)
-                .map(|(f, _)| *f)
-                .collect(),
-            Vec::new(),
-            "the update was answered with success; reading the result afterwards failed",
-            e,
-        )
-    })
 }
