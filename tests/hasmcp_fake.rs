@@ -748,24 +748,52 @@ async fn tool_schemas_are_compiled_like_the_service_compiles_them() {
 async fn a_token_name_that_is_not_a_string_is_a_422() {
     let fake = FakeHasMcp::start().await;
     let server = fake.seed_server("Docs", "");
-    let body = json!({"token": {"expiresAt": "2099-01-01T00:00:00Z", "name": 5}});
+    let path = format!("/api/v1/servers/{server}/tokens");
+    for (name, status) in [(json!(5), 422), (json!(["ci"]), 422), (json!("ci"), 201)] {
+        let body = json!({"token": {"expiresAt": "2099-01-01T00:00:00Z", "name": name}});
+        let reply = call(
+            &fake,
+            "POST",
+            &path,
+            Some(body.to_string().into_bytes()),
+            true,
+        )
+        .await;
+        assert_eq!(reply.status, status, "{name}: {}", reply.text);
+    }
+}
+
+/// L5 and L6: a provider PATCH of an id that reads as −1 is the service's plain
+/// "invalid provider ID"; a duplicate tool's reason is what the SQLite dialect says.
+#[tokio::test]
+async fn provider_id_minus_one_and_duplicate_tools_answer_as_the_service() {
+    let fake = FakeHasMcp::start().await;
+    let body = json!({"provider": {"name": "Other"}})
+        .to_string()
+        .into_bytes();
     let reply = call(
         &fake,
-        "POST",
-        &format!("/api/v1/servers/{server}/tokens"),
-        Some(body.to_string().into_bytes()),
+        "PATCH",
+        "/api/v1/providers/zzzzzzzzzzz",
+        Some(body),
         true,
     )
     .await;
-    assert_eq!(reply.status, 422, "{}", reply.text);
-    let body = json!({"token": {"expiresAt": "2099-01-01T00:00:00Z", "name": "ci"}});
-    let reply = call(
-        &fake,
-        "POST",
-        &format!("/api/v1/servers/{server}/tokens"),
-        Some(body.to_string().into_bytes()),
-        true,
-    )
-    .await;
-    assert_eq!(reply.status, 201, "{}", reply.text);
+    let answer: Value = serde_json::from_str(&reply.text).unwrap();
+    assert_eq!(reply.status, 500, "{}", reply.text);
+    assert_eq!(answer["error"]["data"]["reason"], "invalid provider ID");
+    let provider = fake.seed_provider("Stripe");
+    let tools = format!("/api/v1/providers/{provider}/tools");
+    let tool = json!({"tool": {"method": "GET", "path": "/v1/a"}})
+        .to_string()
+        .into_bytes();
+    let first = call(&fake, "POST", &tools, Some(tool.clone()), true).await;
+    assert_eq!(first.status, 201, "{}", first.text);
+    let again = call(&fake, "POST", &tools, Some(tool), true).await;
+    let answer: Value = serde_json::from_str(&again.text).unwrap();
+    assert_eq!(again.status, 500);
+    assert_eq!(
+        answer["error"]["data"]["reason"],
+        "duplicated key not allowed"
+    );
 }

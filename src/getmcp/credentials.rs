@@ -222,8 +222,9 @@ impl TestAuthCredentials {
     }
 }
 
-/// PHP's `empty()` on a decoded JSON value: what the site reads as a missing part.
-fn php_empty(v: &serde_json::Value) -> bool {
+/// PHP's `empty()` on a decoded JSON value: what the site reads as a missing part (the
+/// fake's credential check uses it too).
+pub(crate) fn php_empty(v: &serde_json::Value) -> bool {
     use serde_json::Value;
     match v {
         Value::Null => true,

@@ -317,7 +317,7 @@ impl FakeGetMcp {
     /// let fake = FakeGetMcp::start().await;
     /// let (id, _) = fake.seed_server("Docs");
     /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
-    /// fake.inject_after(1, Fault::Unavailable); // the PATCH lands, the check gets a 503
+    /// fake.inject_after(1, Fault::HtmlPage); // the PATCH lands, the check gets a 500 page
     /// let e = gm.update_server(id).name("Other").clear_test_auth_credentials().send().await.unwrap_err();
     /// assert!(e.may_have_applied());
     /// assert_eq!(fake.server(id).unwrap()["name"], "Other");

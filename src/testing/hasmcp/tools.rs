@@ -71,7 +71,8 @@ pub(super) fn create(st: &mut State, provider: &str, body: &[u8]) -> Reply {
             500,
             "failed to create provider tool",
             json!({
-                "reason": "duplicate key value violates unique constraint \"uidx_tool_provider_id_method_path\"",
+                // The SQLite dialect translates the unique violation to GORM's error.
+                "reason": "duplicated key not allowed",
                 "providerID": decode_id(&provider),
             }),
         );
