@@ -160,18 +160,16 @@ pub(super) fn url(field: &'static str, value: &str) -> Result<(), Error> {
     text(field, value, 255)?;
     match crate::hasmcp::go_url::check(value) {
         Ok(_) => Ok(()),
-        Err(Refusal::Invalid(why)) => Err(Error::invalid(
-            field,
-            format!("{value:?} is not a URL the service can parse: {why}"),
-        )),
-        Err(Refusal::Scheme) => Err(Error::invalid(
-            field,
-            format!("{value:?}: the URL must be http or https"),
-        )),
-        Err(Refusal::NoHostname) => Err(Error::invalid(
-            field,
-            format!("{value:?}: the URL must have a host name"),
-        )),
+        Err(refusal) => {
+            let said = refusal.service_text();
+            let why = match &refusal {
+                Refusal::Invalid(why) => {
+                    format!("{value:?}: the service cannot parse it ({said}: {why})")
+                }
+                _ => format!("{value:?}: {said}"),
+            };
+            Err(Error::invalid(field, why))
+        }
     }
 }
 
