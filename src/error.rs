@@ -142,23 +142,76 @@ pub enum Error {
         body: String,
     },
 
-    /// The platform answered a write with success but did not store part of it (GetMCP
-    /// drops test credentials in some states and still answers 200). What was sent and
-    /// stored is in `applied`; the fields it did not keep are in `not_applied`.
-    #[error("{platform} {operation}: HTTP {status}, but {} not stored: {reason}; {}", not_applied.join(", "), applied_text(applied))]
+    /// Part of a call landed and part did not, or its outcome is not known.
+    ///
+    /// Two cases. The platform answered a write with success but did not store part of
+    /// it (GetMCP drops test credentials in some states and still answers 200): `cause`
+    /// is `None`. Or a call made of several requests (a write then a check or a read of
+    /// the result, several link requests, a write then a re-send) had a later request
+    /// fail after an earlier write landed: `cause` is that request's error (its status,
+    /// code and message are also in `reason`), and [`Error::may_have_applied`] is `true`.
+    ///
+    /// What was sent and stored is in `applied` (field names, or steps such as
+    /// `detach_tools`); what was not kept, or is not confirmed because the request that
+    /// would apply or verify it failed, is in `not_applied`.
+    ///
+    /// ```
+    /// # async fn demo(gm: mcp_admin::getmcp::Client) {
+    /// use mcp_admin::{getmcp::{AuthType, TestAuthCredentials}, Error};
+    ///
+    /// let sent = gm
+    ///     .update_server(7u64)
+    ///     .auth_type(AuthType::Bearer)
+    ///     .test_auth_credentials(TestAuthCredentials::bearer("tok"))
+    ///     .send()
+    ///     .await;
+    /// if let Err(Error::NotApplied { applied, not_applied, cause, .. }) = &sent {
+    ///     eprintln!("stored: {applied:?}; not stored or unknown: {not_applied:?}");
+    ///     if let Some(failed) = cause {
+    ///         eprintln!("the request that failed: {failed}");
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    #[error("{}", not_applied_text(*platform, operation, *status, applied, not_applied, reason, cause.is_some()))]
     NotApplied {
+        /// The platform.
+        platform: Platform,
+        /// The operation id: the call's (`getmcp_update_server`, `hasmcp_update_server`, …).
+        operation: &'static str,
+        /// The HTTP status of the answer to the write that landed; 0 when not known.
+        status: u16,
+        /// The fields sent and stored, or the steps that landed.
+        applied: Vec<&'static str>,
+        /// The fields sent and not stored, or not confirmed; the steps not done.
+        not_applied: Vec<&'static str>,
+        /// Why, as far as the client can tell.
+        reason: String,
+        /// The later request's error, when one failed after an earlier write landed.
+        #[source]
+        cause: Option<Box<Error>>,
+    },
+
+    /// The platform has no such route: the plugin is too old, the feature is not
+    /// installed, or the edition lacks the operation. Never [`Error::is_not_found`]
+    /// (nothing was looked up) and never a write that may have applied.
+    ///
+    /// What reads as this: WordPress's `404 rest_no_route`; from HasMCP, its open-source
+    /// edition's web page (a success with an HTML body where JSON was expected: its
+    /// catch-all `GET /*` answers every unknown `GET`), a `405`, or its router's plain
+    /// `404 Cannot <METHOD> <path>`. See [`Error::is_unsupported`].
+    #[error("{platform} {operation}: the service has no such route (HTTP {status}: {reason})")]
+    Unsupported {
         /// The platform.
         platform: Platform,
         /// The operation id.
         operation: &'static str,
-        /// The HTTP status of the write's answer.
+        /// The HTTP status of the answer.
         status: u16,
-        /// The fields sent and stored.
-        applied: Vec<&'static str>,
-        /// The fields sent and not stored.
-        not_applied: Vec<&'static str>,
-        /// Why, as far as the client can tell.
+        /// What in the answer says so.
         reason: String,
+        /// The start of the body, at most [`BODY_SNIPPET_LIMIT`] bytes.
+        body: String,
     },
 
     /// The response body was larger than the client's limit; it was not read further.
@@ -175,13 +228,34 @@ pub enum Error {
     },
 }
 
-/// The applied part of [`Error::NotApplied`]'s message.
-fn applied_text(applied: &[&str]) -> String {
-    if applied.is_empty() {
+/// [`Error::NotApplied`]'s message: what was not stored (or not confirmed, when a later
+/// request failed), why, and what was applied.
+fn not_applied_text(
+    platform: Platform,
+    operation: &str,
+    status: u16,
+    applied: &[&str],
+    not_applied: &[&str],
+    reason: &str,
+    later_failed: bool,
+) -> String {
+    let applied = if applied.is_empty() {
         "nothing else was sent".to_owned()
     } else {
         format!("applied: {}", applied.join(", "))
+    };
+    if !later_failed {
+        return format!(
+            "{platform} {operation}: {}, but {} not stored: {reason}; {applied}",
+            status_text(status),
+            not_applied.join(", ")
+        );
     }
+    let unconfirmed = match not_applied {
+        [] => "the result not read".to_owned(),
+        list => format!("{} not applied or not confirmed", list.join(", ")),
+    };
+    format!("{platform} {operation}: partly applied, {unconfirmed}: {reason}; {applied}")
 }
 
 /// `HTTP 200`, or words for a status that is not known (0).
@@ -247,7 +321,8 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. }
             | Error::ResponseTooLarge { status, .. }
-            | Error::NotApplied { status, .. } => Some(*status).filter(|s| *s != 0),
+            | Error::NotApplied { status, .. }
+            | Error::Unsupported { status, .. } => Some(*status).filter(|s| *s != 0),
             Error::Conflict(c) => c.status,
             _ => None,
         }
@@ -267,12 +342,30 @@ impl Error {
     /// update or a provider tool read of an unknown id answers that way).
     pub fn is_not_found(&self) -> bool {
         match self {
+            Error::Unsupported { .. } => false,
             Error::Api(e) if e.platform == Platform::HasMcp && e.status == 500 => {
                 let says = |text: Option<&str>| text.is_some_and(|t| t.contains(RECORD_NOT_FOUND));
                 says(e.message.as_deref()) || says(e.reason())
             }
             _ => self.status() == Some(404),
         }
+    }
+
+    /// The service has no such route ([`Error::Unsupported`]): a plugin version or an
+    /// edition without this operation. Trying again will not help; another version or
+    /// the other family of operations might.
+    ///
+    /// ```
+    /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+    /// match hm.list_server_tokens("Abc12345678").await {
+    ///     Ok(tokens) => println!("{} tokens", tokens.len()),
+    ///     Err(e) if e.is_unsupported() => println!("this edition keeps no token list"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn is_unsupported(&self) -> bool {
+        matches!(self, Error::Unsupported { .. })
     }
 
     /// The token or key was refused: 401, or 403 (WordPress answers a bad key with
@@ -363,8 +456,9 @@ impl Error {
     pub fn may_have_applied(&self) -> bool {
         match self {
             Error::Conflict(c) => c.may_have_applied,
-            // What `applied` lists was stored.
-            Error::NotApplied { applied, .. } => !applied.is_empty(),
+            // What `applied` lists was stored; after a failed later request, an earlier
+            // write landed.
+            Error::NotApplied { applied, cause, .. } => !applied.is_empty() || cause.is_some(),
             Error::Transport {
                 operation, cause, ..
             }
@@ -394,6 +488,29 @@ impl Error {
         match self {
             Error::Api(e) => Some(e),
             _ => None,
+        }
+    }
+
+    /// The error for a call whose later request failed (`cause`) after an earlier write
+    /// landed: an [`Error::NotApplied`] that says what landed, what did not or is not
+    /// confirmed, and `what` went wrong, followed by the failing answer.
+    pub(crate) fn partly_applied(
+        platform: Platform,
+        operation: &'static str,
+        status: u16,
+        applied: Vec<&'static str>,
+        not_applied: Vec<&'static str>,
+        what: &str,
+        cause: Error,
+    ) -> Self {
+        Error::NotApplied {
+            platform,
+            operation,
+            status,
+            applied,
+            not_applied,
+            reason: format!("{what}: {cause}"),
+            cause: Some(Box::new(cause)),
         }
     }
 }
@@ -682,6 +799,7 @@ mod tests {
             applied: vec!["name", "auth_type"],
             not_applied: vec!["test_auth_credentials"],
             reason: "the site dropped them".into(),
+            cause: None,
         };
         assert_eq!(
             e.to_string(),
@@ -697,6 +815,7 @@ mod tests {
             applied: vec![],
             not_applied: vec!["test_auth_credentials"],
             reason: "still stored after the clear".into(),
+            cause: None,
         };
         assert!(nothing_else
             .to_string()

@@ -109,6 +109,34 @@ async fn hm_patch_json(fake: &FakeHasMcp, id: &str, body: Value) -> Reply {
     hm_patch(fake, id, &body.to_string()).await
 }
 
+/// Any request to the HasMCP fake, authorized, with a raw body (`None`: no body).
+async fn hm_raw(fake: &FakeHasMcp, verb: &str, path: &str, body: Option<&[u8]>) -> Reply {
+    let method = reqwest::Method::from_bytes(verb.as_bytes()).expect("a method");
+    let mut req = http()
+        .request(method, format!("{}{path}", fake.uri()))
+        .bearer_auth(FakeHasMcp::TOKEN);
+    if let Some(body) = body {
+        req = req
+            .header("content-type", "application/json")
+            .body(body.to_vec());
+    }
+    send(req).await
+}
+
+/// A JSON request to the HasMCP fake: its status and body.
+async fn hm_call(fake: &FakeHasMcp, verb: &str, path: &str, body: Value) -> (u16, Reply) {
+    let reply = hm_raw(fake, verb, path, Some(body.to_string().as_bytes())).await;
+    (reply.status, reply)
+}
+
+fn hasmcp_client(fake: &FakeHasMcp) -> mcp_admin::hasmcp::Client {
+    mcp_admin::hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .build()
+        .expect("client builds")
+}
+
 /// A server with every field set and something attached of every kind.
 struct Rich {
     id: String,
@@ -443,12 +471,65 @@ async fn hasmcp_ids_resolve_after_base62_decoding() {
     let reply = hm_get(&fake, "1").await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json()["server"]["id"], "00000000001");
-    // The vendor's example ids are beyond an int64: kept as sent.
+    // The vendor's example ids are beyond an int64: they wrap as monoflake wraps them,
+    // and the answer names the wrapped id (H1).
     let big = fake.insert_server(json!({"id": "kSuB9Gf6aD4", "name": "Big"}));
-    assert_eq!(big, "kSuB9Gf6aD4");
+    assert_eq!(big, "2VXbzESm16Y");
     assert_eq!(
         hm_get(&fake, "kSuB9Gf6aD4").await.json()["server"]["id"],
-        "kSuB9Gf6aD4"
+        "2VXbzESm16Y"
+    );
+}
+
+/// H1: attachment ids above an int64 are stored under the wrapped id (or −1), and a
+/// resource PATCH of such an id is the mapper's 422.
+#[tokio::test]
+async fn hasmcp_out_of_range_ids_wrap_or_become_minus_one() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let version = fake.server(&server).expect("seeded")["version"].clone();
+    let reply = hm_patch_json(
+        &fake,
+        &server,
+        json!({"server": {"name": "Docs", "version": version,
+            "resources": [{"id": "kSuB9Gf6aD4"}, {"id": "zzzzzzzzzzz"}, {"id": "a0000000000"}]}}),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{:?}", reply.json());
+    let ids: Vec<Value> = reply.json()["server"]["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, [json!("2VXbzESm16Y"), json!("LygHa16AHYF")]);
+    let (status, _) = hm_call(
+        &fake,
+        "PATCH",
+        "/api/v1/resources/zzzzzzzzzzz",
+        json!({"resource": {"name": "x"}}),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, _) = hm_call(
+        &fake,
+        "PATCH",
+        "/api/v1/variables/zzzzzzzzzzz",
+        json!({"variable": {"value": "x"}}),
+    )
+    .await;
+    assert_eq!(status, 422);
+    // Through the client: the answer is about another id, and the error says why.
+    fake.insert_server(json!({"id": "kSuB9Gf6aD4", "name": "Big"}));
+    let hm = hasmcp_client(&fake);
+    let e = hm
+        .get_server("kSuB9Gf6aD4")
+        .await
+        .expect_err("another id answered");
+    assert!(
+        e.to_string()
+            .contains("kSuB9Gf6aD4 is out of the range HasMCP stores"),
+        "{e}"
     );
 }
 
@@ -601,9 +682,24 @@ async fn hasmcp_other_routes_and_methods() {
             .bearer_auth(FakeHasMcp::TOKEN),
     )
     .await;
-    assert_eq!(nothing.status, 404);
-    assert!(nothing.content_type.starts_with("text/plain"));
-    assert_eq!(nothing.text, "Cannot GET /api/v1/nothing");
+    // G7a: the catch-all `GET /*` answers with the web page, as the open-source server.
+    assert_eq!(nothing.status, 200);
+    assert!(nothing.content_type.starts_with("text/html"));
+    assert!(
+        nothing.text.starts_with("<!doctype html>"),
+        "{}",
+        nothing.text
+    );
+    let variable = send(
+        http()
+            .get(format!("{}/api/v1/variables/00000000001", fake.uri()))
+            .bearer_auth(FakeHasMcp::TOKEN),
+    )
+    .await;
+    assert_eq!(
+        (variable.status, variable.text.as_str()),
+        (200, nothing.text.as_str())
+    );
     // Authentication covers the whole API prefix.
     let anonymous = send(http().get(format!("{}/api/v1/nothing", fake.uri()))).await;
     assert_eq!(anonymous.status, 401);
@@ -2154,4 +2250,28 @@ async fn a_hook_that_panics_answers_its_request_with_a_500_and_the_fake_goes_on(
     assert_eq!(fake.server(&id).unwrap()["name"], "Docs");
     assert_eq!(hm_patch_json(&fake, &id, body).await.status, 200);
     assert_eq!(fake.server(&id).unwrap()["name"], "Mine");
+}
+
+/// G5a: Go's decoder reads invalid UTF-8 and lone surrogates as U+FFFD, and `-0` as
+/// the integer 0, where a strict parser refuses the body.
+#[tokio::test]
+async fn hasmcp_decodes_bodies_as_leniently_as_go() {
+    let fake = FakeHasMcp::start().await;
+    let mut body = br#"{"server": {"name": "Docs", "instructions": "a"#.to_vec();
+    body.push(0xff);
+    body.extend_from_slice(br#"b \ud800"}}"#);
+    let created = hm_raw(&fake, "POST", "/api/v1/servers", Some(&body)).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(
+        created.json()["server"]["instructions"],
+        "a\u{fffd}b \u{fffd}"
+    );
+    let id = created.json()["server"]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    // `-0` is the version 0: decoded, then refused as the service refuses version 0.
+    let zero = hm_patch(&fake, &id, r#"{"server": {"name": "Docs", "version": -0}}"#).await;
+    assert_eq!(zero.status, 400, "{}", zero.text);
+    assert_eq!(zero.json()["error"]["message"], "invalid server version");
 }

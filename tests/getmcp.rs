@@ -945,13 +945,21 @@ async fn rest_invalid_param_exposes_params_and_details() {
 }
 
 #[tokio::test]
-async fn rest_no_route() {
-    let e = wp_error(
-        404,
-        json!({"code": "rest_no_route", "message": "No route was found matching the URL and request method.", "data": {"status": 404}}),
-    )
-    .await;
-    assert!(e.is_not_found());
+async fn rest_no_route_is_unsupported_never_not_found() {
+    let body = json!({"code": "rest_no_route", "message": "No route was found matching the URL and request method.", "data": {"status": 404}});
+    let e = get_error(404, &body.to_string(), "application/json").await;
+    assert!(e.is_unsupported() && !e.is_not_found(), "{e:?}");
+    assert!(!e.may_have_applied() && !e.is_retryable());
+    assert_eq!(e.status(), Some(404));
+    assert_eq!(
+        e.to_string(),
+        "GetMCP getmcp_get_server: the service has no such route (HTTP 404: rest_no_route: No \
+         route was found matching the URL and request method.)"
+    );
+    // A server the site does not have is still not found.
+    let missing = json!({"code": "getmcp_not_found", "message": "Server not found.", "data": {"status": 404}});
+    let e = get_error(404, &missing.to_string(), "application/json").await;
+    assert!(e.is_not_found() && !e.is_unsupported());
 }
 
 #[tokio::test]
@@ -1943,6 +1951,257 @@ async fn a_clear_that_took_is_checked_once() {
     );
 }
 
+/// Like `checked_update`, with one answer per PATCH, in order.
+async fn sequenced_update(
+    build: impl FnOnce(UpdateServer) -> UpdateServer,
+    patches: Vec<ResponseTemplate>,
+    checks: Vec<ResponseTemplate>,
+) -> (Result<Server, Error>, Vec<Request>) {
+    let server = MockServer::start().await;
+    for (answers, on) in [(patches, "PATCH"), (checks, "GET")] {
+        let route = if on == "PATCH" {
+            PATH
+        } else {
+            CREDENTIALS_PATH
+        };
+        for answer in answers {
+            Mock::given(method(on))
+                .and(path(route))
+                .respond_with(answer)
+                .up_to_n_times(1)
+                .expect(1)
+                .mount(&server)
+                .await;
+        }
+    }
+    let outcome = build(client(&server).update_server(uuid_ref()))
+        .send()
+        .await;
+    server.verify().await;
+    let requests = server.received_requests().await.expect("recording is on");
+    (outcome, requests)
+}
+
+/// The parts of an error for a call whose later request failed after the first PATCH
+/// landed: (applied, not_applied, the failing request's status and code). Checks what
+/// every such error shares: `may_have_applied`, the operation, no secret shown.
+fn partly_applied(
+    outcome: Result<Server, Error>,
+) -> (Vec<&'static str>, Vec<&'static str>, u16, Option<String>) {
+    let e = outcome.expect_err("a later request failed");
+    assert_no_secret(&format!("{e:?}"));
+    assert_no_secret(&e.to_string());
+    assert!(e.may_have_applied(), "{e}");
+    assert!(!e.is_invalid_input() && !e.is_not_found());
+    match e {
+        Error::NotApplied {
+            platform: Platform::GetMcp,
+            operation: "getmcp_update_server",
+            status: 200,
+            applied,
+            not_applied,
+            reason,
+            cause: Some(cause),
+            ..
+        } => {
+            assert!(reason.ends_with(&cause.to_string()), "{reason}");
+            let status = cause.status().expect("the failing answer's status");
+            (
+                applied,
+                not_applied,
+                status,
+                cause.code().map(str::to_owned),
+            )
+        }
+        other => panic!("expected Error::NotApplied with a cause, got {other:?}"),
+    }
+}
+
+fn invalid_credentials_400() -> ResponseTemplate {
+    ResponseTemplate::new(400).set_body_json(json!({
+        "code": "getmcp_invalid_credentials",
+        "message": "auth_credentials for auth_type \"bearer\" must include: token.",
+        "data": {"status": 400}
+    }))
+}
+
+/// The site changed the type (and wiped the stored credentials), dropped the credentials
+/// sent with it, and refused them when sent again: the caller learns that the type
+/// changed, that the credentials are not stored, and what the site said.
+#[tokio::test]
+async fn credentials_refused_on_the_resend_say_that_the_auth_type_changed() {
+    let (outcome, requests) = sequenced_update(
+        |u| {
+            u.auth_type(AuthType::Bearer)
+                .test_auth_credentials(TestAuthCredentials::bearer(TOKEN))
+        },
+        vec![seed_ok(), invalid_credentials_400()],
+        vec![check_says(false)],
+    )
+    .await;
+    let (applied, not_applied, status, code) = partly_applied(outcome);
+    assert_eq!(applied, ["auth_type"]);
+    assert_eq!(not_applied, ["test_auth_credentials"]);
+    assert_eq!(
+        (status, code.as_deref()),
+        (400, Some("getmcp_invalid_credentials"))
+    );
+    assert_eq!(
+        requests_made(&requests),
+        [
+            patch_of(json!({"auth_type": "bearer", "test_auth_credentials": BEARER_TOK})),
+            check(),
+            patch_of(json!({"test_auth_credentials": BEARER_TOK})),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_message_of_a_refused_resend_names_the_type_change_and_the_answer() {
+    let (outcome, _) = sequenced_update(
+        type_change_with_credentials,
+        vec![seed_ok(), invalid_credentials_400()],
+        vec![check_says(false)],
+    )
+    .await;
+    assert_eq!(
+        outcome.expect_err("refused").to_string(),
+        "GetMCP getmcp_update_server: partly applied, test_auth_credentials not applied or not \
+         confirmed: the site dropped the test credentials sent with the auth_type change (which \
+         also wiped those stored before); sending them again on their own failed: GetMCP \
+         getmcp_update_server: HTTP 400 getmcp_invalid_credentials: auth_credentials for \
+         auth_type \"bearer\" must include: token.; applied: name, auth_type"
+    );
+}
+
+/// A check that fails after the PATCH landed: the update is applied, whether the
+/// credentials are is unknown, and the error says both.
+#[tokio::test]
+async fn a_failed_check_after_the_patch_says_the_update_landed() {
+    let page = ResponseTemplate::new(500).set_body_string("<html>Error</html>");
+    let busy = ResponseTemplate::new(429).set_body_json(json!({
+        "code": "too_many", "message": "slow down", "data": {"status": 429}
+    }));
+    for (failure, status) in [(page, 500), (busy, 429)] {
+        let (outcome, requests) =
+            sequenced_update(type_change_with_credentials, vec![seed_ok()], vec![failure]).await;
+        let (applied, not_applied, got, _) = partly_applied(outcome);
+        assert_eq!(applied, ["name", "auth_type"]);
+        assert_eq!(not_applied, ["test_auth_credentials"]);
+        assert_eq!(got, status);
+        assert_eq!(
+            requests_made(&requests),
+            [patch_of(type_change_body()), check()]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failed_check_after_a_clear_may_have_applied_it() {
+    let (outcome, requests) = sequenced_update(
+        |u| u.clear_test_auth_credentials(),
+        vec![seed_ok()],
+        vec![ResponseTemplate::new(504)],
+    )
+    .await;
+    let (applied, not_applied, status, _) = partly_applied(outcome);
+    assert!(applied.is_empty());
+    assert_eq!(not_applied, ["test_auth_credentials"]);
+    assert_eq!(status, 504);
+    assert_eq!(requests.len(), 2);
+}
+
+#[tokio::test]
+async fn a_failed_second_check_says_the_credentials_were_sent_again() {
+    let (outcome, requests) = sequenced_update(
+        type_change_with_credentials,
+        vec![seed_ok(), seed_ok()],
+        vec![check_says(false), ResponseTemplate::new(503)],
+    )
+    .await;
+    let e = outcome.expect_err("the second check failed");
+    assert!(e.to_string().contains("they were sent again on their own and answered 200, but checking whether they were stored failed"), "{e}");
+    let (applied, _, status, _) = partly_applied(Err(e));
+    assert_eq!(applied, ["name", "auth_type"]);
+    assert_eq!(status, 503);
+    assert_eq!(requests.len(), 4);
+}
+
+/// Credentials that cannot pass the site's check for the type set in the same update
+/// would change the type and then be refused: they are refused before sending.
+#[tokio::test]
+async fn credentials_that_cannot_match_the_new_auth_type_are_refused_before_sending() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let gm = client(&server);
+    let mismatched = [
+        (AuthType::ApiKey, TestAuthCredentials::bearer("tok")),
+        (AuthType::Basic, TestAuthCredentials::bearer("tok")),
+        (AuthType::Bearer, TestAuthCredentials::basic("me", "pw")),
+        (
+            AuthType::Bearer,
+            TestAuthCredentials::api_key("k", "v", KeyLocation::Header),
+        ),
+        (
+            AuthType::Bearer,
+            TestAuthCredentials::raw_json(r#"{"tok":"x"}"#),
+        ),
+        (
+            AuthType::Basic,
+            TestAuthCredentials::raw_json(r#"{"username":"me","password":""}"#),
+        ),
+        (
+            AuthType::ApiKey,
+            TestAuthCredentials::raw_json(r#"{"name":"k","value":"v","location":"body"}"#),
+        ),
+    ];
+    for (auth_type, credentials) in mismatched {
+        let refused = gm
+            .update_server(uuid_ref())
+            .auth_type(auth_type.clone())
+            .test_auth_credentials(credentials.clone())
+            .send()
+            .await
+            .expect_err("refused");
+        match &refused {
+            Error::InvalidInput {
+                field: "test_auth_credentials",
+                reason,
+            } => {
+                assert!(
+                    reason.contains(&format!("auth_type set in this update is \"{auth_type}\"")),
+                    "{reason}"
+                );
+            }
+            other => panic!("expected InvalidInput for {credentials:?}, got {other:?}"),
+        }
+        assert_no_secret(&refused.to_string());
+    }
+    let fitting = [
+        (
+            AuthType::Bearer,
+            TestAuthCredentials::raw_json(r#"{"token":"x","extra":1}"#),
+        ),
+        (
+            AuthType::ApiKey,
+            TestAuthCredentials::api_key("k", "v", KeyLocation::Query),
+        ),
+        (AuthType::Basic, TestAuthCredentials::basic("me", "pw")),
+    ];
+    for (auth_type, credentials) in fitting {
+        assert!(gm
+            .update_server(uuid_ref())
+            .auth_type(auth_type)
+            .test_auth_credentials(credentials)
+            .body()
+            .is_ok());
+    }
+}
+
 #[derive(Clone, Default)]
 struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
 
@@ -1998,14 +2257,21 @@ async fn without_the_credentials_route_the_answer_is_kept_with_a_warning() {
 }
 
 #[tokio::test]
-async fn another_failure_of_the_check_is_returned_as_it_is() {
+async fn another_failure_of_the_check_is_the_cause_of_a_partly_applied_update() {
     let failed = ResponseTemplate::new(500).set_body_json(json!({
         "code": "internal_server_error", "message": "Database error.", "data": {"status": 500}
     }));
     let (outcome, requests) =
         checked_update(type_change_with_credentials, seed_ok(), vec![failed]).await;
     let e = outcome.expect_err("the check failed");
-    let a = api(&e);
+    assert!(e.may_have_applied());
+    let Error::NotApplied {
+        cause: Some(cause), ..
+    } = &e
+    else {
+        panic!("expected NotApplied with a cause, got {e:?}");
+    };
+    let a = api(cause);
     assert_eq!(
         (a.operation, a.status, a.code.as_deref()),
         (
@@ -2275,5 +2541,43 @@ async fn rate_limit_above_what_the_site_stores_is_refused() {
     assert_eq!(
         sent_body(|u| u.rate_limit_per_min(i64::from(i32::MAX))).await,
         json!({"rate_limit_per_min": 2147483647})
+    );
+}
+
+/// A taken slug: the site stores `…-1` and answers 201. The create is `Ok` (the server
+/// exists), and a warning names both slugs.
+#[tokio::test]
+async fn a_taken_slug_on_create_is_ok_with_a_warning_naming_both() {
+    let capture = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(capture.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = MockServer::start().await;
+    let mut answer = seeds::getmcp_update_response();
+    answer["slug"] = json!("github-tools-1");
+    Mock::given(method("POST"))
+        .and(path("/wp-json/getmcp/v1/servers"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(answer))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let created = client(&server)
+        .create_server("Other")
+        .slug("github-tools")
+        .send()
+        .await
+        .expect("created under another slug");
+    assert_eq!(created.slug.as_deref(), Some("github-tools-1"));
+    let logged = String::from_utf8(capture.0.lock().expect("lock").clone()).expect("UTF-8");
+    assert_eq!(logged.matches(" WARN ").count(), 1, "{logged}");
+    assert!(
+        logged.contains(
+            "GetMCP: the slug asked for is taken; the site stored the new server under another \
+             asked=github-tools stored=github-tools-1"
+        ),
+        "{logged}"
     );
 }

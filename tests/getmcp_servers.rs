@@ -565,12 +565,78 @@ async fn the_fake_pages_like_wordpress() {
             }
         })
     );
-    let r = get("order=asc").await.expect("answer");
-    assert_eq!(r.status(), 400);
+    // `status`, `orderby` and `order` are sanitized, never validated: an unknown value
+    // is a 200, a status nothing has, or the default order (most recently used first).
+    let ids = |body: Value| -> Vec<u64> {
+        body.as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|s| s["id"].as_u64())
+            .collect()
+    };
+    let r = get("status=bogus").await.expect("answer");
     assert_eq!(
-        r.json::<Value>().await.expect("JSON")["data"]["params"]["order"],
-        "order is not one of ASC and DESC."
+        (
+            r.status().as_u16(),
+            r.headers()["x-wp-total"].to_str().unwrap()
+        ),
+        (200, "0")
     );
+    assert_eq!(r.json::<Value>().await.expect("JSON"), json!([]));
+    for q in [
+        "orderby=bogus",
+        "order=sideways",
+        "order=asc",
+        "orderby=bogus&order=ASC&per_page=5",
+    ] {
+        let r = get(q).await.expect("answer");
+        assert_eq!(r.status(), 200, "{q}");
+        let expected = if q.contains("order=ASC") {
+            vec![1, 2, 3, 4, 5]
+        } else {
+            vec![5, 4, 3, 2, 1]
+        };
+        let got = ids(r.json::<Value>().await.expect("JSON"));
+        assert_eq!(got[..got.len().min(5)], expected[..got.len().min(5)], "{q}");
+    }
+}
+
+/// Servers with the same `created_at` (never used) keep the table's order, whichever
+/// the direction: the database's order for ties, not the id's.
+#[tokio::test]
+async fn the_fake_breaks_ties_in_insertion_order() {
+    let fake = FakeGetMcp::start().await;
+    for (id, name) in [(8, "Eight"), (3, "Three"), (5, "Five")] {
+        fake.insert_server(json!({
+            "id": id, "name": name, "slug": name.to_lowercase(), "status": "active",
+            "created_at": "2025-03-18T10:00:00Z", "updated_at": "2025-03-18T10:00:00Z"
+        }));
+    }
+    let gm = fake_client(&fake);
+    let listed: Vec<u64> = gm
+        .list_servers()
+        .all()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(listed, [8, 3, 5]);
+}
+
+/// `status` of an unknown value through the client: the site's 200 with nothing.
+#[tokio::test]
+async fn an_unknown_status_filter_is_an_empty_list_like_the_site() {
+    let fake = FakeGetMcp::start().await;
+    fake.seed_server("Docs");
+    let gm = fake_client(&fake);
+    let found = gm
+        .list_servers()
+        .status("bogus".parse().expect("any status parses"))
+        .all()
+        .await
+        .expect("the site does not validate the filter");
+    assert!(found.is_empty());
 }
 
 #[tokio::test]
@@ -994,4 +1060,67 @@ async fn a_create_refuses_test_credentials_the_site_would_drop() {
         }
     }
     assert!(fake.requests().await.is_empty(), "nothing was sent");
+}
+
+/// A taken `slug` on create: the site appends `-1` (`generate_unique_slug`); the fake
+/// does the same, through raw requests and through the client.
+#[tokio::test]
+async fn the_fake_makes_an_explicit_slug_unique_like_the_site() {
+    let fake = FakeGetMcp::start().await;
+    fake.seed_server("GitHub Tools");
+    let http = reqwest::Client::new();
+    let created: Value = http
+        .post(format!("{}{SERVERS}", fake.uri()))
+        .bearer_auth(fake.api_key())
+        .json(&json!({"name": "Other", "slug": "github-tools"}))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(created["slug"], "github-tools-1");
+    assert_eq!(
+        created["endpoint_url"],
+        format!("{}/mcp/github-tools-1", fake.uri())
+    );
+    let gm = fake_client(&fake);
+    let again = gm
+        .create_server("Third")
+        .slug("github-tools")
+        .send()
+        .await
+        .expect("a taken slug is still a created server");
+    assert_eq!(again.slug.as_deref(), Some("github-tools-2"));
+    let free = gm
+        .create_server("Fourth")
+        .slug("fourth-slug")
+        .send()
+        .await
+        .expect("created");
+    assert_eq!(free.slug.as_deref(), Some("fourth-slug"));
+}
+
+/// The counts are the rows a server has, never a seed's literal.
+#[tokio::test]
+async fn the_fake_counts_children_from_their_rows() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Seeded", "slug": "seeded", "status": "active",
+        "tool_count": 7, "resource_count": 3, "prompt_count": 2
+    }));
+    let counts = |fake: &FakeGetMcp| {
+        let s = fake.server(id).expect("exists");
+        (
+            s["tool_count"].clone(),
+            s["resource_count"].clone(),
+            s["prompt_count"].clone(),
+        )
+    };
+    assert_eq!(counts(&fake), (json!(0), json!(0), json!(0)));
+    fake.seed_tool(id, "search");
+    fake.seed_resource(id, "file:///a.md", "a");
+    assert_eq!(counts(&fake), (json!(1), json!(1), json!(0)));
+    let listed = fake_client(&fake).get_server(id).await.expect("read");
+    assert_eq!(listed.tool_count, Some(1));
 }

@@ -1525,7 +1525,6 @@ async fn an_html_502_page_is_an_error_with_a_snippet() {
 #[tokio::test]
 async fn a_success_status_with_a_wrong_body_is_never_a_success() {
     for (body, content_type) in [
-        ("<html>maintenance</html>", "text/html"),
         (r#"{"notServer": {}}"#, "application/json"),
         (r#"{"server": {"name": "NoId"}}"#, "application/json"),
     ] {
@@ -1544,6 +1543,86 @@ async fn a_success_status_with_a_wrong_body_is_never_a_success() {
             other => panic!("{body}: expected Error::Decode, got {other:?}"),
         }
     }
+}
+
+/// A web page where JSON was expected is what the open-source edition's catch-all
+/// `GET /*` answers for a route it does not have: unsupported, not a decode error and
+/// not "not found".
+#[tokio::test]
+async fn a_web_page_on_a_json_route_is_unsupported() {
+    for page in [
+        "<html>maintenance</html>",
+        "\n<!DOCTYPE html>\n<html lang=\"en\"><head><title>HasMCP</title></head><body><div id=\"root\"></div></body></html>",
+    ] {
+        let e = get_answered(ResponseTemplate::new(200).set_body_raw(page, "text/html")).await;
+        match &e {
+            Error::Unsupported { status: 200, operation: "hasmcp_get_server", body, .. } => {
+                assert_eq!(body, page);
+            }
+            other => panic!("expected Error::Unsupported, got {other:?}"),
+        }
+        assert!(e.is_unsupported() && !e.is_not_found() && !e.may_have_applied());
+    }
+    // The router's own 404 and a 405 say the same.
+    for (status, body) in [
+        (404, "Cannot GET /api/v1/servers/x"),
+        (405, "Method Not Allowed"),
+    ] {
+        let e = get_answered(ResponseTemplate::new(status).set_body_raw(body, "text/plain")).await;
+        assert!(e.is_unsupported() && !e.is_not_found(), "{e:?}");
+        assert_eq!(e.status(), Some(status));
+    }
+    // The application's own 404 is about the server.
+    let missing = json!({"error": {"code": 404, "message": "server not found"}});
+    let e = get_answered(ResponseTemplate::new(404).set_body_json(missing)).await;
+    assert!(e.is_not_found() && !e.is_unsupported());
+}
+
+/// `kSuB9Gf6aD4` is above `AzL8n0Y58m7` (i64::MAX in base 62): the open-source server
+/// reads it as 2105587415960993498 and answers about `2VXbzESm16Y`. The error says why.
+#[tokio::test]
+async fn an_answer_about_another_id_explains_an_out_of_range_id() {
+    let mut answer = json!({"server": {"id": "2VXbzESm16Y", "name": "Wrapped", "version": 1}});
+    let e = get_answered(ResponseTemplate::new(200).set_body_json(answer.clone())).await;
+    let Error::Decode { reason, .. } = &e else {
+        panic!("expected Error::Decode, got {e:?}");
+    };
+    assert_eq!(
+        reason,
+        "asked about kSuB9Gf6aD4, the answer's id is 2VXbzESm16Y; kSuB9Gf6aD4 is out of the \
+         range HasMCP stores (ids are 63-bit numbers in base 62, at most AzL8n0Y58m7): the \
+         service wraps it or reads it as -1, so it answers about another id"
+    );
+    // An id in range that is answered about another says only that.
+    let mock = MockServer::start().await;
+    answer["server"]["id"] = json!("AzL8n0Y58m6");
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .mount(&mock)
+        .await;
+    let e = client_for(&mock)
+        .get_server("AzL8n0Y58m7")
+        .await
+        .expect_err("another id");
+    assert!(
+        e.to_string()
+            .ends_with("asked about AzL8n0Y58m7, the answer's id is AzL8n0Y58m6; body: \"\""),
+        "{e}"
+    );
+}
+
+#[tokio::test]
+async fn id_must_be_greater_than_0_says_the_id_is_out_of_range() {
+    let body = json!({"error": {"code": 422, "message": "server ID must be greater than 0"}});
+    let e = get_answered(ResponseTemplate::new(422).set_body_json(body)).await;
+    assert_eq!(
+        e.as_api().and_then(|a| a.message.as_deref()),
+        Some(
+            "server ID must be greater than 0 (an id sent is out of the range HasMCP stores: ids \
+             are 63-bit numbers in base 62, at most AzL8n0Y58m7, and a larger one becomes -1)"
+        )
+    );
+    assert!(e.is_validation());
 }
 
 #[tokio::test]

@@ -14,12 +14,12 @@ use wiremock::{
     Mock, MockServer, ResponseTemplate,
 };
 
-const PROVIDER: &str = "kSuB9Gf6aD5";
-const OTHER_PROVIDER: &str = "kSuB9Gf6aDZ";
-const TOOL: &str = "kSuB9Gf6aD6";
-const VARIABLE: &str = "kSuB9Gf6aD9";
-const RESOURCE: &str = "kSuB9Gf6aD7";
-const PROMPT: &str = "kSuB9Gf6aD8";
+const PROVIDER: &str = "ASuB9Gf6aD5";
+const OTHER_PROVIDER: &str = "ASuB9Gf6aDZ";
+const TOOL: &str = "ASuB9Gf6aD6";
+const VARIABLE: &str = "ASuB9Gf6aD9";
+const RESOURCE: &str = "ASuB9Gf6aD7";
+const PROMPT: &str = "ASuB9Gf6aD8";
 
 // ---------------------------------------------------------------- harness
 
@@ -862,7 +862,7 @@ async fn an_updated_tool_of_another_provider_is_an_error() {
     let mock = MockServer::start().await;
     let at = format!("/api/v1/providers/{PROVIDER}/tools/{TOOL}");
     let mut other = tool_json();
-    other["id"] = json!("kSuB9Gf6aDY");
+    other["id"] = json!("ASuB9Gf6aDY");
     answer(&mock, "PATCH", &at, 200, json!({"tool": other}), 1).await;
     let err = client_for(&mock)
         .update_provider_tool(PROVIDER, TOOL)
@@ -872,7 +872,7 @@ async fn an_updated_tool_of_another_provider_is_an_error() {
         .unwrap_err();
     assert_eq!(
         decode_reason(err),
-        format!("asked for tool {TOOL}, the answer is about tool kSuB9Gf6aDY")
+        format!("asked for tool {TOOL}, the answer is about tool ASuB9Gf6aDY")
     );
 }
 
@@ -895,7 +895,7 @@ async fn list_variables_masks_secrets() {
     let mock = MockServer::start().await;
     let body = json!({"variables": [
         {"id": VARIABLE, "type": "SECRET", "name": "DB_URI", "value": "***"},
-        {"id": "kSuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
+        {"id": "ASuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
     ]});
     answer(&mock, "GET", "/api/v1/variables", 200, body, 1).await;
     let vars = client_for(&mock).list_variables().await.expect("listed");
@@ -1131,6 +1131,80 @@ async fn updating_an_unknown_resource_ends_in_not_found() {
         .await
         .unwrap_err();
     assert!(err.is_not_found());
+}
+
+/// The PATCH landed (204), the read of the result failed: the error says the fields
+/// sent were applied, and carries the read's answer.
+#[tokio::test]
+async fn a_failed_read_after_a_resource_or_prompt_update_says_the_update_landed() {
+    for (kind, envelope) in [("resources", "resource"), ("prompts", "prompt")] {
+        let mock = MockServer::start().await;
+        let one = format!("/api/v1/{kind}/{RESOURCE}");
+        answer(&mock, "PATCH", &one, 204, Value::Null, 1).await;
+        let failed = json!({"error": {"code": 500, "message": "internal server error"}});
+        answer(&mock, "GET", &one, 500, failed, 1).await;
+        let hm = client_for(&mock);
+        let e = if envelope == "resource" {
+            hm.update_resource(RESOURCE)
+                .name("logs")
+                .send()
+                .await
+                .map(drop)
+        } else {
+            hm.update_prompt(RESOURCE)
+                .name("logs")
+                .send()
+                .await
+                .map(drop)
+        }
+        .expect_err("the read failed");
+        assert!(e.may_have_applied() && !e.is_not_found(), "{e}");
+        let Error::NotApplied {
+            operation,
+            applied,
+            not_applied,
+            cause: Some(cause),
+            ..
+        } = &e
+        else {
+            panic!("expected NotApplied with a cause, got {e:?}");
+        };
+        assert_eq!(*operation, format!("hasmcp_update_{envelope}"));
+        assert_eq!(applied, &["name"]);
+        assert!(not_applied.is_empty());
+        assert_eq!(cause.status(), Some(500));
+        assert_eq!(sent(&mock).await.len(), 2);
+    }
+}
+
+/// The client refuses a provider URL exactly where the service's Go check does, and
+/// lets through what it accepts (a port above 65535, an escape in the query).
+#[tokio::test]
+async fn provider_urls_are_refused_where_the_service_refuses_them() {
+    let mock = MockServer::start().await;
+    nothing_sent(&mock).await;
+    let hm = client_for(&mock);
+    for url in [
+        "http://x/%zz",
+        "http:/x",
+        "http://a b.com",
+        "http://ex%41mple.com",
+    ] {
+        let e = hm
+            .create_provider("ex", VisibilityType::Public, url, "d")
+            .send()
+            .await
+            .expect_err("refused");
+        assert_eq!(invalid(e).0, "baseURL", "{url}");
+    }
+    for url in ["http://x:99999", "https://api.example.com/v1?q=%zz"] {
+        assert!(
+            hm.create_provider("ex", VisibilityType::Public, url, "d")
+                .body()
+                .is_ok(),
+            "{url}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -1644,6 +1718,21 @@ mod fake_rules {
             (json!({"baseURL": "ftp://x"}), "URL must be http or https"),
             (
                 json!({"documentURL": "https://"}),
+                "URL must have a valid hostname",
+            ),
+            // Go's url.Parse refuses these; the service says only "invalid URL".
+            (json!({"baseURL": "http://a b.com"}), "invalid URL"),
+            (
+                json!({"baseURL": "https://x.example.com:abc"}),
+                "invalid URL",
+            ),
+            (json!({"baseURL": "http://x/%zz"}), "invalid URL"),
+            (
+                json!({"iconURL": "http://ex%41mple.com/i.png"}),
+                "invalid URL",
+            ),
+            (
+                json!({"baseURL": "http:/x"}),
                 "URL must have a valid hostname",
             ),
             (

@@ -16,17 +16,17 @@ use wiremock::{
     Mock, MockServer, ResponseTemplate,
 };
 
-const SERVER: &str = "kSuB9Gf6aD4";
-const OTHER: &str = "kSuB9Gf6aZZ";
-const PROVIDER: &str = "Prov0000001";
-const PROVIDER_2: &str = "Prov0000002";
-const TOOL_1: &str = "Tool0000001";
-const TOOL_2: &str = "Tool0000002";
-const TOOL_3: &str = "Tool0000003";
-const RESOURCE_1: &str = "Rsrc0000001";
-const RESOURCE_2: &str = "Rsrc0000002";
-const PROMPT_1: &str = "Prmt0000001";
-const PROMPT_2: &str = "Prmt0000002";
+const SERVER: &str = "ASuB9Gf6aD4";
+const OTHER: &str = "ASuB9Gf6aZZ";
+const PROVIDER: &str = "0Prov000001";
+const PROVIDER_2: &str = "0Prov000002";
+const TOOL_1: &str = "0Tool000001";
+const TOOL_2: &str = "0Tool000002";
+const TOOL_3: &str = "0Tool000003";
+const RESOURCE_1: &str = "0Rsrc000001";
+const RESOURCE_2: &str = "0Rsrc000002";
+const PROMPT_1: &str = "0Prmt000001";
+const PROMPT_2: &str = "0Prmt000002";
 const TOKEN: &str = "tQ9pV1mN8xK";
 const ZERO: &str = "00000000000";
 
@@ -215,7 +215,7 @@ async fn link_ids_are_checked_before_anything_is_sent() {
     let mock = MockServer::start().await;
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
-    let bad = "kSuB9Gf6aD/";
+    let bad = "ASuB9Gf6aD/";
     let why = format!("{bad:?} is not a HasMCP id (11 characters A-Z, a-z, 0-9)");
     for (err, field) in [
         (hm.attach_tool(bad, TOOL_1).await.unwrap_err(), "id"),
@@ -636,10 +636,10 @@ async fn attaching_and_detaching_alone_sends_link_requests_and_no_patch() {
     let updated = client_for(&mock)
         .update_server(SERVER)
         .attach_tools(PROVIDER, [TOOL_1, TOOL_3]) // TOOL_1 is attached: skipped
-        .detach_tools([TOOL_2, "Tool0000009"]) // the second is not attached: skipped
+        .detach_tools([TOOL_2, "0Tool000009"]) // the second is not attached: skipped
         .attach_resources([RESOURCE_1, RESOURCE_2]) // RESOURCE_1 is attached: skipped
         .detach_prompts([PROMPT_1])
-        .detach_resources(["Rsrc0000009"]) // not attached: skipped
+        .detach_resources(["0Rsrc000009"]) // not attached: skipped
         .send()
         .await
         .expect("links only");
@@ -691,6 +691,152 @@ async fn relative_changes_already_in_place_send_nothing_after_the_read() {
         .expect("nothing to do");
     assert_eq!(updated.providers[0].tools[0].id.as_str(), TOOL_1);
     assert_eq!(sent(&mock).await, [req("GET", &server_path(""), None)]);
+}
+
+/// The detach landed, the attach failed: the server has neither link, and the error
+/// says which step landed, which did not, and what the failing one was answered.
+#[tokio::test]
+async fn a_link_step_failing_after_one_landed_says_what_landed() {
+    let mock = MockServer::start().await;
+    on(
+        &mock,
+        "GET",
+        &server_path(""),
+        200,
+        Some(read(&[TOOL_1, TOOL_2])),
+        1,
+    )
+    .await;
+    on(
+        &mock,
+        "DELETE",
+        &server_path(&format!("/tools/{TOOL_2}")),
+        204,
+        None,
+        1,
+    )
+    .await;
+    let failed = hasmcp_error(
+        500,
+        "internal server error",
+        json!({"reason": "database is locked"}),
+    );
+    on(&mock, "POST", &server_path("/tools"), 500, Some(failed), 1).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .detach_tools([TOOL_2])
+        .attach_tools(PROVIDER, [TOOL_3])
+        .attach_resources([RESOURCE_2])
+        .send()
+        .await
+        .expect_err("the attach failed");
+    assert!(e.may_have_applied());
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "HasMCP hasmcp_update_server: partly applied, attach_tools, attach_resources not \
+             applied or not confirmed: detach tool {TOOL_2} landed; attach tool {TOOL_3} failed: \
+             HasMCP hasmcp_attach_tool: HTTP 500: internal server error (reason: database is \
+             locked); applied: detach_tools"
+        )
+    );
+    let Error::NotApplied {
+        platform: Platform::HasMcp,
+        applied,
+        not_applied,
+        cause: Some(cause),
+        ..
+    } = &e
+    else {
+        panic!("expected NotApplied with a cause, got {e:?}");
+    };
+    assert_eq!(applied, &["detach_tools"]);
+    assert_eq!(not_applied, &["attach_tools", "attach_resources"]);
+    assert_eq!(cause.status(), Some(500));
+    assert_eq!(
+        sent(&mock).await,
+        [
+            req("GET", &server_path(""), None),
+            req("DELETE", &server_path(&format!("/tools/{TOOL_2}")), None),
+            req(
+                "POST",
+                &server_path("/tools"),
+                Some(json!({"tool": {"toolID": TOOL_3}}))
+            ),
+        ]
+    );
+}
+
+/// The first step failing is that request's own error: nothing before it landed.
+#[tokio::test]
+async fn a_first_link_step_failing_is_its_own_error() {
+    let mock = MockServer::start().await;
+    on(
+        &mock,
+        "GET",
+        &server_path(""),
+        200,
+        Some(read(&[TOOL_1])),
+        1,
+    )
+    .await;
+    let failed = hasmcp_error(
+        500,
+        "internal server error",
+        json!({"reason": "database is locked"}),
+    );
+    on(&mock, "POST", &server_path("/tools"), 500, Some(failed), 1).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .attach_tools(PROVIDER, [TOOL_3])
+        .send()
+        .await
+        .expect_err("the attach failed");
+    assert!(matches!(e, Error::Api(_)), "{e:?}");
+    assert!(!e.may_have_applied());
+}
+
+/// Every link landed; the read of the result failed.
+#[tokio::test]
+async fn a_failed_read_after_the_links_landed_says_they_landed() {
+    let mock = MockServer::start().await;
+    first(&mock, "GET", read(&[TOOL_1])).await;
+    on(&mock, "GET", &server_path(""), 503, None, 1).await;
+    on(
+        &mock,
+        "POST",
+        &server_path("/tools"),
+        201,
+        Some(zero_tool_link()),
+        1,
+    )
+    .await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .attach_tools(PROVIDER, [TOOL_3])
+        .send()
+        .await
+        .expect_err("the final read failed");
+    assert!(e.may_have_applied());
+    let Error::NotApplied {
+        applied,
+        not_applied,
+        cause: Some(cause),
+        reason,
+        ..
+    } = &e
+    else {
+        panic!("expected NotApplied with a cause, got {e:?}");
+    };
+    assert_eq!(applied, &["attach_tools"]);
+    assert!(not_applied.is_empty());
+    assert_eq!(cause.status(), Some(503));
+    assert!(
+        reason.starts_with(&format!(
+            "attach tool {TOOL_3} landed; reading the server afterwards failed: "
+        )),
+        "{reason}"
+    );
 }
 
 #[tokio::test]
@@ -833,7 +979,7 @@ async fn relative_changes_add_a_provider_and_drop_one_left_without_tools() {
         invalid(&err),
         (
             "providers",
-            "the update would leave 2 providers attached (Prov0000001, Prov0000002); a PATCH \
+            "the update would leave 2 providers attached (0Prov000001, 0Prov000002); a PATCH \
              takes at most 1 (detach tools with the link endpoints first)"
         )
     );
@@ -1105,7 +1251,7 @@ async fn a_create_answer_naming_another_server_is_an_error() {
         (
             "hasmcp_create_server",
             201,
-            r#"created "GitHubTools", the answer is about "SomethingElse" (kSuB9Gf6aZZ)"#
+            r#"created "GitHubTools", the answer is about "SomethingElse" (ASuB9Gf6aZZ)"#
         )
     );
 }

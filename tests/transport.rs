@@ -1252,11 +1252,13 @@ async fn hasmcp_retries_and_reports_like_getmcp() {
         .expect(1)
         .mount(&server)
         .await;
+    // A web page where JSON was expected: the open-source edition's answer to a route
+    // it does not have. Never a success, never retried.
     let err = hm.get_server("kSuB9Gf6aD4").await.unwrap_err();
     assert!(
         matches!(
             err,
-            Error::Decode {
+            Error::Unsupported {
                 status: 200,
                 operation: "hasmcp_get_server",
                 ..

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::{Error, Redacted};
+use crate::{getmcp::AuthType, Error, Redacted};
 
 /// Where an API key goes when the admin panel tests the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -162,6 +162,77 @@ impl TestAuthCredentials {
             }
         };
         encoded.map_err(|e| Error::invalid(FIELD, e.to_string()))
+    }
+}
+
+impl TestAuthCredentials {
+    /// Refuses credentials whose shape cannot pass the site's check for `auth_type`
+    /// (bearer needs `token`; api-key `name`, `value` and `location` `header` or `query`;
+    /// basic `username` and `password`), so that an update which also changes the type
+    /// is refused before anything is sent instead of failing after the type changed.
+    /// Raw JSON is checked for the keys the type needs; a type this crate does not know
+    /// is left to the site.
+    pub(crate) fn check_fits(&self, auth_type: &AuthType) -> Result<(), Error> {
+        let needs: &[&str] = match auth_type {
+            AuthType::Bearer => &["token"],
+            AuthType::ApiKey => &["name", "value", "location"],
+            AuthType::Basic => &["username", "password"],
+            _ => return Ok(()),
+        };
+        let shape = match self {
+            TestAuthCredentials::Bearer { .. } => Some(AuthType::Bearer),
+            TestAuthCredentials::ApiKey { .. } => Some(AuthType::ApiKey),
+            TestAuthCredentials::Basic { .. } => Some(AuthType::Basic),
+            TestAuthCredentials::RawJson(_) => None,
+        };
+        let refuse = |what: String| {
+            Err(Error::invalid(
+                "test_auth_credentials",
+                format!(
+                    "{what}, but the auth_type set in this update is \"{auth_type}\", which needs {}; \
+                     the site would change the type and then refuse the credentials",
+                    needs.join(", ")
+                ),
+            ))
+        };
+        if let Some(shape) = shape {
+            return if shape == *auth_type {
+                Ok(())
+            } else {
+                refuse(format!("these are {shape} credentials"))
+            };
+        }
+        let object = match serde_json::from_str::<serde_json::Value>(&self.to_json_string()?) {
+            Ok(serde_json::Value::Object(object)) => object,
+            _ => return Ok(()),
+        };
+        let missing: Vec<&str> = needs
+            .iter()
+            .copied()
+            .filter(|key| object.get(*key).is_none_or(php_empty))
+            .collect();
+        if !missing.is_empty() {
+            return refuse(format!("the raw credentials lack {}", missing.join(", ")));
+        }
+        let location = object.get("location").and_then(serde_json::Value::as_str);
+        if *auth_type == AuthType::ApiKey && !matches!(location, Some("header" | "query")) {
+            return refuse("the raw credentials' location is not \"header\" or \"query\"".into());
+        }
+        Ok(())
+    }
+}
+
+/// PHP's `empty()` on a decoded JSON value: what the site reads as a missing part (the
+/// fake's credential check uses it too).
+pub(crate) fn php_empty(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty() || s == "0",
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
     }
 }
 

@@ -22,7 +22,7 @@
 //! # Ok(()) }
 //! ```
 mod client;
-mod credentials;
+pub(crate) mod credentials;
 mod ids;
 mod paging;
 mod prompts;

@@ -87,6 +87,31 @@ pub(in crate::hasmcp) enum Attachment {
     Prompt(PromptId),
 }
 
+impl Attachment {
+    /// The update step that links (`attach`) or unlinks it: `attach_tools`, ….
+    pub(in crate::hasmcp) fn kind(&self, attach: bool) -> &'static str {
+        match (self, attach) {
+            (Attachment::Tool(_), true) => "attach_tools",
+            (Attachment::Tool(_), false) => "detach_tools",
+            (Attachment::Resource(_), true) => "attach_resources",
+            (Attachment::Resource(_), false) => "detach_resources",
+            (Attachment::Prompt(_), true) => "attach_prompts",
+            (Attachment::Prompt(_), false) => "detach_prompts",
+        }
+    }
+
+    /// The step in words, with the id: `attach tool kSuB9Gf6aD9`.
+    pub(in crate::hasmcp) fn describe(&self, attach: bool) -> String {
+        let (kind, id) = match self {
+            Attachment::Tool(id) => ("tool", id.as_str()),
+            Attachment::Resource(id) => ("resource", id.as_str()),
+            Attachment::Prompt(id) => ("prompt", id.as_str()),
+        };
+        let verb = if attach { "attach" } else { "detach" };
+        format!("{verb} {kind} {id}")
+    }
+}
+
 /// POSTs one link with generated operation `$op` and checks the answer's ids: the
 /// zeros the open-source edition sends, or the ones asked for.
 macro_rules! post_link {

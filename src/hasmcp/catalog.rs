@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{error::Platform, transport::ops::Operation, Error, Redacted};
+use crate::{error::Platform, hasmcp::go_url::Refusal, transport::ops::Operation, Error, Redacted};
 
 /// A secret as HasMCP returns it: never in clear once stored.
 ///
@@ -153,25 +153,24 @@ pub(super) fn at_most(field: &'static str, text: &str, max: usize) -> Result<(),
     Ok(())
 }
 
-/// An http(s) URL with a host, at most 255 bytes: what the service accepts for every
-/// URL of a provider.
+/// An http(s) URL with a host name, at most 255 bytes: refused exactly where the service
+/// refuses it (Go's `url.Parse`, then the scheme and a non-empty host name; see
+/// [`go_url`](crate::hasmcp::go_url)), which answers those with a 500.
 pub(super) fn url(field: &'static str, value: &str) -> Result<(), Error> {
     text(field, value, 255)?;
-    let parsed = reqwest::Url::parse(value)
-        .map_err(|e| Error::invalid(field, format!("{value:?} is not a URL: {e}")))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(Error::invalid(
-            field,
-            format!("{value:?}: the URL must be http or https"),
-        ));
+    match crate::hasmcp::go_url::check(value) {
+        Ok(_) => Ok(()),
+        Err(refusal) => {
+            let said = refusal.service_text();
+            let why = match &refusal {
+                Refusal::Invalid(why) => {
+                    format!("{value:?}: the service cannot parse it ({said}: {why})")
+                }
+                _ => format!("{value:?}: {said}"),
+            };
+            Err(Error::invalid(field, why))
+        }
     }
-    if parsed.host_str().is_none_or(str::is_empty) {
-        return Err(Error::invalid(
-            field,
-            format!("{value:?}: the URL must have a host"),
-        ));
-    }
-    Ok(())
 }
 
 /// `value` matches a name pattern: a first character from `first`, then up to
@@ -226,8 +225,42 @@ pub(super) fn same_id(
         platform: Platform::HasMcp,
         operation: operation.id,
         status,
-        reason: format!("asked for {what} {asked}, the answer is about {what} {got}"),
+        reason: format!(
+            "asked for {what} {asked}, the answer is about {what} {got}{}",
+            crate::hasmcp::ids::range_note(asked)
+        ),
         body: String::new(),
+    })
+}
+
+/// The outcome of the read that follows a PATCH which landed (the service answers some
+/// PATCHes with 204 and no body): a failed read is an [`Error::NotApplied`] that says the
+/// PATCH was applied (`applied`: the wire names of the fields it set, those of `fields`
+/// marked `true`) and that its result could not be read. A read that finds no such item
+/// is returned as it is: the open-source service answers a PATCH of an unknown id with
+/// 204 and changes nothing.
+pub(crate) fn read_back<T>(
+    write: &Operation,
+    fields: &[(&'static str, bool)],
+    read: Result<T, Error>,
+) -> Result<T, Error> {
+    read.map_err(|e| {
+        if e.is_not_found() {
+            return e;
+        }
+        Error::partly_applied(
+            Platform::HasMcp,
+            write.id,
+            0,
+            fields
+                .iter()
+                .filter(|(_, set)| *set)
+                .map(|(f, _)| *f)
+                .collect(),
+            Vec::new(),
+            "the update was answered with success; reading the result afterwards failed",
+            e,
+        )
     })
 }
 
@@ -265,7 +298,14 @@ mod tests {
     fn urls_are_http_with_a_host() {
         assert!(url("baseURL", "https://api.stripe.com/v1").is_ok());
         assert!(url("baseURL", "HTTP://localhost:8080").is_ok());
-        for bad in ["", "ftp://x.example", "api.stripe.com", "https://"] {
+        for bad in [
+            "",
+            "ftp://x.example",
+            "api.stripe.com",
+            "https://",
+            "http://x/%zz",
+            "http:/x",
+        ] {
             assert!(url("baseURL", bad).is_err(), "{bad}");
         }
         let long = format!("https://a.example/{}", "x".repeat(238));

@@ -29,6 +29,25 @@ pub(crate) fn check(s: &str) -> Result<(), InvalidId> {
     }
 }
 
+/// The largest id HasMCP stores: its ids are 63-bit numbers written in base 62
+/// (`0-9A-Za-z`), and this is `i64::MAX`.
+pub(crate) const MAX_STORED: &str = "AzL8n0Y58m7";
+
+/// Why an answer about another id than `asked` may not be the service's doing: `asked`
+/// is above [`MAX_STORED`], which the open-source server wraps or reads as −1. Empty for
+/// an id in range. The alphabet is in ASCII order, so text order is number order.
+pub(crate) fn range_note(asked: &str) -> String {
+    if asked.len() == 11 && asked > MAX_STORED {
+        format!(
+            "; {asked} is out of the range HasMCP stores (ids are 63-bit numbers in base 62, \
+             at most {MAX_STORED}): the service wraps it or reads it as -1, so it answers \
+             about another id"
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// Checks an id given for `field` (e.g. `"resources"`), naming that field on failure.
 pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), Error> {
     check(id).map_err(|e| e.for_field(field))

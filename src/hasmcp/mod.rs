@@ -22,7 +22,7 @@
 //! | [`Client::attach_resource`], [`Client::detach_resource`], [`Client::list_server_resources`] | `/servers/{id}/resources[/{resourceID}]` | code, spec |
 //! | [`Client::attach_prompt`], [`Client::detach_prompt`], [`Client::list_server_prompts`] | `/servers/{id}/prompts[/{promptID}]` | code, spec (list key `prompt` in code, `prompts` in spec: both read) |
 //! | [`Client::create_server_token`] | `POST /servers/{id}/tokens`, 201 | code, spec (KB: expiry optional, name required; code: expiry required, name ignored) |
-//! | [`Client::list_server_tokens`], [`Client::revoke_server_token`] | `GET /servers/{id}/tokens`, `DELETE …/tokens/{tokenID}` | **KB only** |
+//! | [`Client::list_server_tokens`], [`Client::revoke_server_token`] | `GET /servers/{id}/tokens`, `DELETE …/tokens/{tokenID}` | **KB only**: the open-source server keeps no tokens (a JWT stays valid until it expires; these answer [`Error::is_unsupported`](crate::Error::is_unsupported) there) |
 //!
 //! An answer about another resource than the one asked for (another server's id in a
 //! read, a PATCH answer, a link or a token) is an [`Error::Decode`](crate::Error::Decode),
@@ -174,6 +174,7 @@
 //! ```
 mod attachments;
 mod client;
+pub(crate) mod go_url;
 mod ids;
 mod servers;
 mod tokens;
@@ -186,7 +187,7 @@ mod variables;
 
 pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
-pub(crate) use ids::{check_id, InvalidId};
+pub(crate) use ids::{check_id, InvalidId, MAX_STORED as MAX_STORED_ID};
 pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
 // The catalog.
 pub use catalog::SecretValue;

@@ -225,16 +225,28 @@ impl UpdatePrompt {
 
     /// Checks the inputs, sends `PATCH /api/v1/prompts/{id}`, then reads the prompt
     /// back and returns it.
+    /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
+    /// fields sent as applied, with the read's error as `cause`.
     ///
     /// Confidence: code and spec agree on the 204 answer; the path is the code's.
     pub async fn send(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
+        let fields = [
+            ("name", prompt.name.is_some()),
+            ("description", prompt.description.is_some()),
+            ("arguments", prompt.arguments.is_some()),
+            ("messages", prompt.messages.is_some()),
+        ];
         let body = crate::raw::types::HasmcpUpdatePromptRequest { prompt };
         let op = raw.hasmcp_update_prompt().id(id.clone()).body(body);
         transport::call(raw, &ops::HASMCP_UPDATE_PROMPT, move || op.send()).await?;
-        self.client.get_prompt(id).await
+        catalog::read_back(
+            &ops::HASMCP_UPDATE_PROMPT,
+            &fields,
+            self.client.get_prompt(id).await,
+        )
     }
 }
 

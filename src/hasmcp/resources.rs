@@ -271,16 +271,30 @@ impl UpdateResource {
 
     /// Checks the inputs, sends `PATCH /api/v1/resources/{id}`, accepts 204 or 200,
     /// then reads the resource back (see the type's docs) and returns it.
+    /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
+    /// fields sent as applied, with the read's error as `cause`.
     ///
     /// Confidence: code; the spec nests the route under a provider and answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
+        let fields = [
+            ("name", resource.name.is_some()),
+            ("uri", resource.uri.is_some()),
+            ("description", resource.description.is_some()),
+            ("mimeType", resource.mime_type.is_some()),
+            ("size", resource.size.is_some()),
+            ("annotations", resource.annotations.is_some()),
+        ];
         let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
         let op = raw.hasmcp_update_resource().id(id.clone()).body(body);
         transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, move || op.send()).await?;
-        self.client.get_resource(id).await
+        catalog::read_back(
+            &ops::HASMCP_UPDATE_RESOURCE,
+            &fields,
+            self.client.get_resource(id).await,
+        )
     }
 }
 

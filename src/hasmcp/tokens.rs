@@ -175,7 +175,9 @@ impl CreateServerToken {
 
     /// Mints the token and returns it with its value, which the server shows this once.
     /// An answer about another server, or without a value, is an [`Error::Decode`]
-    /// (the token may exist all the same: revoke it by id if the answer named one).
+    /// (on the hosted service the token may exist all the same: revoke it by id if the
+    /// answer named one; the open-source server keeps no tokens, and its answer's `id`
+    /// is not the token's `jti`, so nothing there revokes it before it expires).
     pub async fn send(self) -> Result<ServerToken, Error> {
         const OP: &Operation = &ops::HASMCP_CREATE_SERVER_TOKEN;
         let server = self.server.clone().map_err(|e| e.for_field("server_id"))?;
@@ -213,9 +215,14 @@ impl Client {
     }
 
     /// A server's MCP client tokens, without their values
-    /// (`GET /api/v1/servers/{id}/tokens`). Confidence: **knowledge base only** — the
-    /// vendor's spec dropped this route and the open-source edition stores no tokens,
-    /// so neither has it there (expect a 404 or 405).
+    /// (`GET /api/v1/servers/{id}/tokens`).
+    ///
+    /// Per edition:
+    /// - hosted service: **knowledge base only** (the vendor's page describes the list;
+    ///   the vendor's OpenAPI document has no such route);
+    /// - open-source server: **no such route, from its code**. It keeps no tokens at
+    ///   all (each is a signed JWT, valid until its `exp`); its catch-all web page
+    ///   answers this `GET`, which reads as [`Error::is_unsupported`].
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -252,13 +259,22 @@ impl Client {
         Ok(tokens)
     }
 
-    /// Revokes one MCP client token (`DELETE /api/v1/servers/{id}/tokens/{tokenID}`);
-    /// it stops working at once. Confidence: **knowledge base only** (not in the
-    /// vendor's spec nor in the open-source edition).
+    /// Revokes one MCP client token (`DELETE /api/v1/servers/{id}/tokens/{tokenID}`).
+    ///
+    /// Per edition:
+    /// - hosted service: **knowledge base only** (the vendor's page says the token
+    ///   stops working at once; the vendor's OpenAPI document has no such route);
+    /// - open-source server: **nothing can be revoked, from its code**. It stores no
+    ///   tokens, the `id` its create answer names is not the token's `jti`, and a token
+    ///   stays valid until it expires: give tokens short expiries there. The route is
+    ///   missing: a `405`, which reads as [`Error::is_unsupported`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.revoke_server_token("kSuB9Gf6aD4", "tQ9pV1mN8xK").await?;
+    /// match hm.revoke_server_token("Abc12345678", "tQ9pV1mN8xK").await {
+    ///     Err(e) if e.is_unsupported() => eprintln!("not revocable here: wait for its expiry"),
+    ///     other => other?,
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn revoke_server_token(

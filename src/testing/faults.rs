@@ -66,14 +66,30 @@ pub enum Fault {
 /// Faults waiting for requests, first in first out, each with how many requests it
 /// still answers.
 #[derive(Debug, Default)]
-pub(crate) struct FaultQueue(VecDeque<(Fault, usize)>);
+/// `None` lets a request through untouched: how a fault is aimed at a later request.
+pub(crate) struct FaultQueue(VecDeque<(Option<Fault>, usize)>);
 
 impl FaultQueue {
     /// Queues `fault` for the next `times` requests after those already queued.
     pub(crate) fn push(&mut self, fault: Fault, times: usize) {
+        self.push_entry(Some(fault), times);
+    }
+
+    /// Queues `skip` requests that pass untouched, then `fault` for `times` requests.
+    pub(crate) fn push_after(&mut self, skip: usize, fault: Fault, times: usize) {
+        self.push_entry(None, skip);
+        self.push_entry(Some(fault), times);
+    }
+
+    fn push_entry(&mut self, fault: Option<Fault>, times: usize) {
         if times > 0 {
             self.0.push_back((fault, times));
         }
+    }
+
+    /// Forgets every queued fault.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
     }
 
     /// The fault for the request being handled, if any is left.
@@ -84,7 +100,7 @@ impl FaultQueue {
         if *left == 0 {
             self.0.pop_front();
         }
-        Some(fault)
+        fault
     }
 }
 
@@ -131,6 +147,19 @@ mod tests {
         assert_eq!(q.take(), Some(Fault::Unavailable));
         assert_eq!(q.take(), Some(Fault::Unavailable));
         assert_eq!(q.take(), Some(Fault::HtmlPage));
+        assert_eq!(q.take(), None);
+    }
+
+    #[test]
+    fn a_fault_aimed_after_some_requests_lets_those_through() {
+        let mut q = FaultQueue::default();
+        q.push_after(2, Fault::Unavailable, 1);
+        assert_eq!(q.take(), None);
+        assert_eq!(q.take(), None);
+        assert_eq!(q.take(), Some(Fault::Unavailable));
+        assert_eq!(q.take(), None);
+        q.push_after(1, Fault::HtmlPage, 1);
+        q.clear();
         assert_eq!(q.take(), None);
     }
 }

@@ -136,6 +136,14 @@ impl<P: Platform> FakeServer<P> {
         lock(&self.shared.inner).faults.push(fault, times);
     }
 
+    pub(crate) fn inject_after(&self, skip: usize, fault: Fault) {
+        lock(&self.shared.inner).faults.push_after(skip, fault, 1);
+    }
+
+    pub(crate) fn clear_faults(&self) {
+        lock(&self.shared.inner).faults.clear();
+    }
+
     pub(crate) fn before_next_write(&self, hook: impl FnOnce(&P::Fake) + Send + 'static) {
         lock(&self.shared.inner).hooks.push_back(Box::new(hook));
     }

@@ -59,14 +59,15 @@ pub(crate) fn from_raw<E: Serialize>(platform: Platform, error: P<E>) -> Error {
             let status = response.status();
             let retry_after = retry::retry_after(response.headers());
             let body = serde_json::to_vec(&response.into_inner()).unwrap_or_default();
-            Error::Api(ApiError::from_response(
+            let api = ApiError::from_response(
                 platform,
                 RAW_OPERATION,
                 status.as_u16(),
                 retry_after,
                 &body,
                 &mask,
-            ))
+            );
+            unsupported(&api, &body).unwrap_or(Error::Api(api))
         }
         P::UnexpectedResponse(response) => {
             let status = response.status();
@@ -209,6 +210,24 @@ impl<'a> Call<'a> {
     /// A response with a status that is not a success; a redirect says where to.
     fn refused(&self, answer: Answer) -> Error {
         let mut api = self.api_error(&answer);
+        if let Some(unsupported) = unsupported(&api, &answer.body) {
+            return unsupported;
+        }
+        if api.platform == Platform::HasMcp
+            && api
+                .message
+                .as_deref()
+                .is_some_and(|m| m.ends_with("ID must be greater than 0"))
+        {
+            // The SDK sends no zero id: an id above the stored range became −1.
+            api.message = api.message.take().map(|m| {
+                format!(
+                    "{m} (an id sent is out of the range HasMCP stores: ids are 63-bit \
+                     numbers in base 62, at most {}, and a larger one becomes -1)",
+                    crate::hasmcp::MAX_STORED_ID
+                )
+            });
+        }
         if let (true, None, Some(location)) = (
             answer.status.is_redirection(),
             &api.message,
@@ -231,6 +250,17 @@ impl<'a> Call<'a> {
         };
         // Checked without building anything: a huge page must not become a huge tree.
         let valid = serde_json::from_slice::<IgnoredAny>(without_bom(&body));
+        if self.platform == Platform::HasMcp && valid.is_err() && is_web_page(&body) {
+            return Error::Unsupported {
+                platform: self.platform,
+                operation: self.operation,
+                status: answer.status.as_u16(),
+                reason: "a web page (HTML) where JSON was expected: the open-source edition \
+                         answers a GET of a route it does not have with its UI"
+                    .to_owned(),
+                body: snippet(self.mask, &body, None),
+            };
+        }
         let reason = match (&valid, error) {
             (Err(_), _) if body.is_empty() => "empty body".to_owned(),
             (Err(e), _) => format!("not JSON ({})", without_values(e)),
@@ -383,6 +413,45 @@ fn without_password(location: &str) -> String {
         }
         Err(_) => location.to_owned(),
     }
+}
+
+/// The error for an answer that says the service has no such route, if `api` is one:
+/// WordPress's `404 rest_no_route`; HasMCP's `405` or its router's plain
+/// `404 Cannot <METHOD> <path>`.
+fn unsupported(api: &ApiError, body: &[u8]) -> Option<Error> {
+    let no_route = match (api.platform, api.status) {
+        (Platform::GetMcp, 404) => api.code.as_deref() == Some("rest_no_route"),
+        (Platform::HasMcp, 405) => true,
+        (Platform::HasMcp, 404) => without_bom(body).starts_with(b"Cannot "),
+        _ => false,
+    };
+    no_route.then(|| {
+        let reason = match (&api.code, &api.message) {
+            (Some(code), Some(message)) => format!("{code}: {message}"),
+            (_, Some(message)) => message.clone(),
+            _ => "Method Not Allowed".to_owned(),
+        };
+        Error::Unsupported {
+            platform: api.platform,
+            operation: api.operation,
+            status: api.status,
+            reason,
+            body: api.body.clone(),
+        }
+    })
+}
+
+/// Whether `body` is an HTML page: after any byte order mark and white space, a doctype
+/// or an `<html` tag.
+fn is_web_page(body: &[u8]) -> bool {
+    let start = without_bom(body);
+    let start = &start[start
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(start.len())..];
+    let head = &start[..start.len().min(15)];
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
 
 /// A failed attempt's error, classified, its root cause masked and bounded.

@@ -110,8 +110,25 @@ impl CreateServer {
         self
     }
 
-    /// The URL slug (lower-case letters, digits and `-`). A slug derived from the name
-    /// is de-duplicated with `-1`, `-2`, …; whether one given here is, no source says.
+    /// The URL slug (lower-case letters, digits and `-`). The site makes it unique as it
+    /// does a slug derived from the name: when another server has it, the new server
+    /// gets `-1`, `-2`, … appended (`github-tools` → `github-tools-1`; plugin code, and a
+    /// run on WordPress). [`send`](Self::send) still returns `Ok`, since the server
+    /// exists and an error would invite a duplicate create: compare the answer's
+    /// `slug` with the one asked for. A `tracing` warning names both.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// fake.seed_server("GitHub Tools"); // slug github-tools
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// let server = gm.create_server("Other").slug("github-tools").send().await?;
+    /// assert_eq!(server.slug.as_deref(), Some("github-tools-1"));
+    /// # Ok(()) }
+    /// ```
     pub fn slug(self, slug: impl Into<String>) -> Self {
         self.set_slug(Some(slug.into()))
     }
@@ -352,12 +369,24 @@ impl CreateServer {
     }
 
     /// Checks the inputs, sends the POST with exactly the fields set, and returns the new
-    /// server.
+    /// server. A [`slug`](Self::slug) the site changed (because it was taken) is
+    /// returned as the site stored it, with a `tracing` warning naming both slugs.
     pub async fn send(self) -> Result<Server, Error> {
         let body = self.body()?;
+        let asked = body.slug.clone();
         let raw = self.client.raw();
         let op = raw.getmcp_create_server().body(body);
-        transport::call(raw, &ops::GETMCP_CREATE_SERVER, move || op.send()).await
+        let server: Server =
+            transport::call(raw, &ops::GETMCP_CREATE_SERVER, move || op.send()).await?;
+        if let Some(asked) = asked.filter(|a| server.slug.as_deref() != Some(a.as_str())) {
+            tracing::warn!(
+                asked = %asked,
+                stored = %server.slug.as_deref().unwrap_or_default(),
+                server = server.id,
+                "GetMCP: the slug asked for is taken; the site stored the new server under another"
+            );
+        }
+        Ok(server)
     }
 }
 

@@ -446,8 +446,16 @@ impl UpdateServer {
     ///
     /// On a site without the credentials route (404 `rest_no_route`, older plugin
     /// versions) the change cannot be verified: the PATCH's answer is returned and a
-    /// `tracing` warning says so. Any other failure of the check is returned as is: the
-    /// PATCH was applied, but whether the credentials were is unknown. The flag says
+    /// `tracing` warning says so. A failure of any request after the first PATCH (the
+    /// check, the re-send, the second check) is an [`Error::NotApplied`] whose `cause` is
+    /// that request's error: `applied` names the fields the first PATCH stored (an
+    /// `auth_type` change among them), `not_applied` the test credentials (not stored, or
+    /// not known to be), and [`Error::may_have_applied`] is `true`.
+    ///
+    /// Credentials whose shape cannot pass the site's check for an `auth_type` set in the
+    /// same update (bearer credentials with `api-key`, raw JSON without the keys the type
+    /// needs, …) are an [`Error::InvalidInput`] and nothing is sent: the site would change
+    /// the type, wipe the stored credentials, and then refuse these. The flag says
     /// that test credentials are stored, not whose: a site that dropped these while
     /// keeping older ones would pass (the plugin observed wipes them in every case that
     /// drops).
@@ -490,7 +498,25 @@ impl UpdateServer {
             return self.patch(body).await;
         };
         let server = self.patch(body.clone()).await?;
-        match self.stored().await? {
+        // The PATCH landed: from here on an error says so.
+        let landed = |what: &str, e: Error| {
+            Error::partly_applied(
+                Platform::GetMcp,
+                WRITE.id,
+                200,
+                applied(&body),
+                vec![TEST_CREDENTIALS],
+                what,
+                e,
+            )
+        };
+        let checked = self.stored().await.map_err(|e| {
+            landed(
+                "the update was answered 200; checking whether the site stored the change of the test credentials failed",
+                e,
+            )
+        })?;
+        match checked {
             None => return Ok(server),
             Some(stored) if stored == want_stored => return Ok(server),
             Some(_) if !want_stored => {
@@ -511,8 +537,24 @@ impl UpdateServer {
             test_auth_credentials: body.test_auth_credentials.clone(),
             ..UpdateServerBody::default()
         };
-        let server = self.patch(alone).await?;
-        match self.stored().await? {
+        let dropped = if body.auth_type.is_some() {
+            "the site dropped the test credentials sent with the auth_type change (which also wiped those stored before)"
+        } else {
+            "the site dropped the test credentials sent with the update"
+        };
+        let server = self.patch(alone).await.map_err(|e| {
+            landed(
+                &format!("{dropped}; sending them again on their own failed"),
+                e,
+            )
+        })?;
+        let checked = self.stored().await.map_err(|e| {
+            landed(
+                &format!("{dropped}; they were sent again on their own and answered 200, but checking whether they were stored failed"),
+                e,
+            )
+        })?;
+        match checked {
             Some(false) => Err(not_applied(
                 &body,
                 "the site answered 200 to the update and to the credentials sent again on their own, and stored them neither time",
@@ -536,7 +578,7 @@ impl UpdateServer {
     async fn stored(&self) -> Result<Option<bool>, Error> {
         match self.client.get_server_credentials(self.server).await {
             Ok(status) => Ok(Some(status.has_test_auth_credentials)),
-            Err(e) if e.status() == Some(404) && e.code() == Some("rest_no_route") => {
+            Err(e) if e.is_unsupported() => {
                 tracing::warn!(
                     server = %self.server,
                     "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
@@ -596,6 +638,9 @@ impl Changes {
                         format!("the site never stores test credentials for auth_type \"{t}\""),
                     ));
                 }
+                if let Some(t) = &moved.auth_type {
+                    credentials.check_fits(t)?;
+                }
                 (Some(credentials.to_json_string()?), None)
             }
         };
@@ -629,14 +674,20 @@ fn not_applied(body: &UpdateServerBody, why: &str) -> Error {
         platform: Platform::GetMcp,
         operation: WRITE.id,
         status: 200,
-        applied: body
-            .fields()
-            .into_iter()
-            .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
-            .collect(),
+        applied: applied(body),
         not_applied: vec![TEST_CREDENTIALS],
         reason: why.to_owned(),
+        cause: None,
     }
+}
+
+/// The fields of a PATCH answered with 200 that the site stores whatever it does with
+/// the test credentials: all but those and `clear_credentials`.
+fn applied(body: &UpdateServerBody) -> Vec<&'static str> {
+    body.fields()
+        .into_iter()
+        .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
+        .collect()
 }
 
 /// Checks each origin (`scheme://host[:port]`, no path, comma or whitespace) and joins

@@ -367,7 +367,10 @@ pub(in crate::hasmcp) fn check_answer_id(
         Some(answered) if answered != asked => Err(wrong_answer(
             op,
             status,
-            format!("asked about {asked}, the answer's {field} is {answered}"),
+            format!(
+                "asked about {asked}, the answer's {field} is {answered}{}",
+                crate::hasmcp::ids::range_note(asked)
+            ),
         )),
         _ => Ok(()),
     }

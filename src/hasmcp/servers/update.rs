@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::OP;
 use crate::{
-    error::ConflictError,
+    error::{ConflictError, Platform},
     hasmcp::{
         attachments::{typed_id, Attachment},
         check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId,
@@ -599,7 +599,10 @@ impl UpdateServer {
     /// An update of nothing but relative attachment changes reads the server, sends one
     /// link request per attachment that is not yet as asked (each its own atomic
     /// request: after an error, the ones before it stand), and reads the result: no
-    /// PATCH, no version change.
+    /// PATCH, no version change. When a link request or the final read fails after an
+    /// earlier link request landed, the error is an [`Error::NotApplied`]: `applied`
+    /// names the steps that landed (`detach_tools`, …), `not_applied` those not done,
+    /// `cause` is the failing request's error, and [`Error::may_have_applied`] is `true`.
     ///
     /// A read whose version no update can be based on (none, or outside the int32
     /// range) is that read's [`Error::Decode`]: nothing is PATCHed. So is a read or an
@@ -685,27 +688,66 @@ impl UpdateServer {
             r.attach_prompts.iter(),
             Attachment::Prompt,
         )?;
-        let sent = !steps.is_empty();
-        for (attach, item) in steps {
-            if !attach {
-                self.client.unlink(id, &item).await?;
-                continue;
-            }
-            match self.client.link(id, &item).await {
-                // Linked in between by someone else (done), or, for a tool, no such
-                // tool: the server's list tells which.
-                Err(e) if e.status() == Some(409) => {
-                    if !self.client.is_linked(id, &item).await? {
-                        return Err(e);
-                    }
-                }
-                other => other?,
-            }
-        }
-        if !sent {
+        if steps.is_empty() {
             return Ok(current);
         }
-        Ok(self.client.fetch(id, |_| Ok(())).await?.0)
+        let mut done: Vec<String> = Vec::new();
+        for (i, (attach, item)) in steps.iter().enumerate() {
+            if let Err(e) = self.step(id, *attach, item).await {
+                if done.is_empty() {
+                    return Err(e);
+                }
+                let what = format!(
+                    "{} landed; {} failed",
+                    done.join(", "),
+                    item.describe(*attach)
+                );
+                return Err(Error::partly_applied(
+                    Platform::HasMcp,
+                    OP.id,
+                    0,
+                    step_kinds(&steps[..i]),
+                    step_kinds(&steps[i..]),
+                    &what,
+                    e,
+                ));
+            }
+            done.push(item.describe(*attach));
+        }
+        match self.client.fetch(id, |_| Ok(())).await {
+            Ok((server, _)) => Ok(server),
+            Err(e) => Err(Error::partly_applied(
+                Platform::HasMcp,
+                OP.id,
+                0,
+                step_kinds(&steps),
+                Vec::new(),
+                &format!(
+                    "{} landed; reading the server afterwards failed",
+                    done.join(", ")
+                ),
+                e,
+            )),
+        }
+    }
+
+    /// One link request of [`send_links`](Self::send_links).
+    async fn step(&self, id: &ServerId, attach: bool, item: &Attachment) -> Result<(), Error> {
+        if !attach {
+            return self.client.unlink(id, item).await;
+        }
+        match self.client.link(id, item).await {
+            // Linked in between by someone else (done), or, for a tool, no such
+            // tool: the server's list tells which.
+            Err(e) if e.status() == Some(409) => {
+                if self.client.is_linked(id, item).await? {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            }
+            other => other,
+        }
     }
 
     /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
@@ -877,6 +919,19 @@ where
         steps.push((is_attach, make(typed_id("update", id)?)));
     }
     Ok(())
+}
+
+/// The kinds of link steps (`detach_tools`, `attach_prompts`, …) in `steps`, each once,
+/// in order: what [`Error::NotApplied`] lists for them.
+fn step_kinds(steps: &[(bool, Attachment)]) -> Vec<&'static str> {
+    let mut kinds = Vec::new();
+    for (attach, item) in steps {
+        let kind = item.kind(*attach);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds
 }
 
 /// `ids` without `detach`, then with each of `attach` that is not there yet.

@@ -85,16 +85,25 @@ impl Kind {
         })
     }
 
-    /// Moves the server's count by `by`.
-    fn count(&self, st: &mut State, server: u64, by: i64) {
+    /// Sets the server's count of these from its rows, as the site counts table rows.
+    fn count(&self, st: &mut State, server: u64) {
+        let n = (self.table)(st)
+            .rows
+            .iter()
+            .filter(|row| row.server == server)
+            .count();
         if let Some(i) = servers::find(st, ServerRef::Id(server)) {
             let object = st.servers[i].object_mut();
-            let n = object
-                .get(self.count_key)
-                .and_then(Value::as_i64)
-                .unwrap_or(0);
-            object.insert(self.count_key.into(), (n + by).max(0).into());
+            object.insert(self.count_key.into(), n.into());
         }
+    }
+}
+
+/// Sets each of a server's counts (`tool_count`, …) from the rows it has: never a
+/// literal from a seed.
+pub(super) fn recount(st: &mut State, server: u64) {
+    for kind in kinds() {
+        kind.count(st, server);
     }
 }
 
@@ -235,7 +244,7 @@ fn new_row(
         server,
         object: object.clone(),
     });
-    kind.count(st, server, 1);
+    kind.count(st, server);
     object
 }
 
@@ -341,7 +350,7 @@ pub(super) fn delete(
     let ((), i) = admit(st, kind, Ok(()), authorized, server)?;
     let at = locate(st, kind, i, id)?;
     let row = (kind.table_mut)(st).rows.remove(at);
-    kind.count(st, row.server, -1);
+    kind.count(st, row.server);
     Ok(wp_json(200, &json!({ "deleted": true })))
 }
 

@@ -9,7 +9,7 @@ use super::{
     state::State,
 };
 use crate::{
-    getmcp::ServerRef,
+    getmcp::{credentials::php_empty, ServerRef},
     testing::{mix, shell::Reply},
 };
 
@@ -262,18 +262,6 @@ fn checked(auth_type: &str, sent: &Value) -> Result<Value, Reply> {
         ));
     }
     Ok(decoded)
-}
-
-/// PHP's `empty()` on a decoded JSON value.
-fn php_empty(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Bool(b) => !b,
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => s.is_empty() || s == "0",
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-    }
 }
 
 /// A scalar as PHP's string cast gives it; anything else as its JSON.

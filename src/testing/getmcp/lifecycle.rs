@@ -17,24 +17,25 @@ use crate::{
     testing::{mix, rfc3339, shell::Reply, RecordedRequest},
 };
 
-/// The list's filters and sort, as the plugin's collection parameters declare them
-/// (plugin code).
+/// The list's filters and sort. The plugin declares enums for `status`, `orderby` and
+/// `order` but gives them a `sanitize_callback` and no `validate_callback`, so WordPress
+/// never checks them: any value is taken (plugin code; a run on WordPress 6.1).
 const FILTERS: [(&str, Arg); 4] = [
-    ("status", Arg::Enum(&["", "active", "paused", "draft"])),
+    ("status", Arg::Str),
     ("search", Arg::Str),
-    (
-        "orderby",
-        Arg::Enum(&[
-            "id",
-            "name",
-            "slug",
-            "status",
-            "created_at",
-            "updated_at",
-            "last_used_at",
-        ]),
-    ),
-    ("order", Arg::Enum(&["ASC", "DESC"])),
+    ("orderby", Arg::Str),
+    ("order", Arg::Str),
+];
+
+/// The sort keys the list knows; any other reads as the default, `last_used_at`.
+const SORT_KEYS: [&str; 7] = [
+    "id",
+    "name",
+    "slug",
+    "status",
+    "created_at",
+    "updated_at",
+    "last_used_at",
 ];
 
 /// The create's own arguments, besides the update's.
@@ -69,23 +70,32 @@ pub(super) fn list(st: &State, req: &RecordedRequest, authorized: bool) -> Reply
             })
         });
     }
-    let orderby = arg("orderby").unwrap_or("last_used_at");
-    all.sort_by_key(|s| sort_key(s, orderby));
-    if arg("order") != Some("ASC") {
-        all.reverse();
-    }
+    let orderby = arg("orderby")
+        .filter(|key| SORT_KEYS.contains(key))
+        .unwrap_or("last_used_at");
+    let ascending = arg("order") == Some("ASC");
+    // A stable sort on the key alone: ties keep the table's (insertion) order, as the
+    // database returns them, whichever the direction.
+    all.sort_by(|a, b| {
+        let order = sort_key(a, orderby).cmp(&sort_key(b, orderby));
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
     paging::reply(all, window, Totals::Both)
 }
 
-/// What a server sorts by: numbers as numbers, text as text, the id breaking ties. A
-/// server never used sorts by `created_at` under `last_used_at`.
-fn sort_key(server: &Value, orderby: &str) -> (Option<u64>, String, u64) {
+/// What a server sorts by: numbers as numbers, text as text. A server never used sorts
+/// by `created_at` under `last_used_at`.
+fn sort_key(server: &Value, orderby: &str) -> (Option<u64>, String) {
     let v = match orderby {
         "last_used_at" if server["last_used_at"].is_null() => &server["created_at"],
         key => &server[key],
     };
     let text = v.as_str().unwrap_or_default().to_owned();
-    (v.as_u64(), text, server["id"].as_u64().unwrap_or_default())
+    (v.as_u64(), text)
 }
 
 /// `POST /servers`: 201 with the new server. The update's fields apply as the update
@@ -113,11 +123,6 @@ pub(super) fn create(st: &mut State, req: &RecordedRequest, authorized: bool) ->
     let Some(i) = servers::find(st, ServerRef::Id(id)) else {
         return servers::not_found();
     };
-    let slug = match arg("slug").and_then(|v| v.as_str().map(str::to_owned)) {
-        Some(slug) => slug,
-        None => unique_slug(st, name.as_deref().unwrap_or_default(), id),
-    };
-    set_slug(st, i, &slug);
     // A new server starts with the type asked for: its test credentials are checked
     // against that type, not dropped as they are with a type change on an update.
     if let Some(auth_type) = arg("auth_type").filter(Value::is_string) {
@@ -138,6 +143,15 @@ pub(super) fn create(st: &mut State, req: &RecordedRequest, authorized: bool) ->
         st.servers.remove(i);
         return updated;
     }
+    // The slug last: the update's `name` re-derives one, the create's own wins. The
+    // plugin makes either unique (`generate_unique_slug`): a taken `github-tools`
+    // becomes `github-tools-1`.
+    let wanted = arg("slug")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .filter(|s| !s.is_empty())
+        .or(name);
+    let slug = unique_slug(st, wanted.as_deref().unwrap_or_default(), id);
+    set_slug(st, i, &slug);
     let object = st.servers[i].object_mut();
     let created = object.get("created_at").cloned().unwrap_or(Value::Null);
     object.insert("updated_at".into(), created);

@@ -83,8 +83,7 @@ use crate::getmcp::ServerRef;
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
 ///
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
-/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`slug`,
-/// `instructions`, `settings`, `auth_config`, `auth_credentials`, `outbound_*`,
+/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`settings`, `auth_config`, `auth_credentials`, `outbound_*`,
 /// `auth_config_mode`), OAuth provider checks, and the built-in servers' reserved slugs.
 ///
 /// ```
@@ -306,6 +305,33 @@ impl FakeGetMcp {
     /// ```
     pub fn inject(&self, fault: Fault, times: usize) {
         self.0.inject(fault, times);
+    }
+
+    /// Lets the next `skip` requests through (after any faults already queued), then
+    /// makes one request meet `fault`: how a test fails the second or third request of
+    /// an operation made of several.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::{FakeGetMcp, Fault}};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// fake.inject_after(1, Fault::HtmlPage); // the PATCH lands, the check gets a 500 page
+    /// let e = gm.update_server(id).name("Other").clear_test_auth_credentials().send().await.unwrap_err();
+    /// assert!(e.may_have_applied());
+    /// assert_eq!(fake.server(id).unwrap()["name"], "Other");
+    /// # Ok(()) }
+    /// ```
+    pub fn inject_after(&self, skip: usize, fault: Fault) {
+        self.0.inject_after(skip, fault);
+    }
+
+    /// Forgets every fault queued and not yet met.
+    pub fn clear_faults(&self) {
+        self.0.clear_faults();
     }
 
     /// Runs `hook` once, just before the next write request (any method WordPress

@@ -248,6 +248,7 @@ pub(super) fn insert(st: &mut State, server: Value) -> (u64, Uuid) {
         stored,
         test_auth_type,
     });
+    super::children::recount(st, id);
     (id, uuid)
 }
 

@@ -136,6 +136,8 @@ pub(super) const SERVER_TOKEN_BODY: Go = Go::Struct(&[(
         ("serverID", Go::Str),
         ("createdAt", Go::Str),
         ("expiresAt", Go::Str),
+        // Declared in the request view and then ignored: a non-string still fails.
+        ("name", Go::Str),
         ("scope", Go::Str),
         ("value", Go::Str),
     ]),
@@ -183,9 +185,74 @@ pub(super) fn text<'a>(v: &'a Value, name: &str) -> &'a str {
 /// the whole body, even when a later repeat would fit. The answer holds each field
 /// once, under its declared name, so [`field`] reads it directly.
 pub(super) fn decode(body: &[u8], shape: Go) -> Option<Value> {
-    let doc: Doc = serde_json::from_slice(body).ok()?;
+    let doc: Doc = serde_json::from_str(&go_lenient(body)).ok()?;
     let mut out = Value::Null;
     store(&mut out, &doc, shape).then_some(out)
+}
+
+/// The body as Go's decoder reads it where it is kinder than a strict parser: invalid
+/// UTF-8 becomes U+FFFD, a `\u` escape of a lone surrogate becomes `\ufffd`, and the
+/// number `-0` is `0` (an integer to Go). Not modelled: nesting deeper than 128 levels
+/// (Go takes 10,000) and out-of-range numbers in skipped members (Go does not check
+/// them), which the strict parser still refuses.
+fn go_lenient(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut i = 0;
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits: String = chars.get(at..at + 4)?.iter().collect();
+        u32::from_str_radix(&digits, 16).ok()
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if in_string {
+            if c == '"' {
+                in_string = false;
+            } else if c == '\\' && chars.get(i + 1) == Some(&'u') {
+                if let Some(unit) = hex_at(i + 2) {
+                    let high = (0xD800..0xDC00).contains(&unit);
+                    let paired = high
+                        && chars.get(i + 6) == Some(&'\\')
+                        && chars.get(i + 7) == Some(&'u')
+                        && hex_at(i + 8).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+                    if paired {
+                        out.extend(&chars[i..i + 12]);
+                        i += 12;
+                    } else if (0xD800..0xE000).contains(&unit) {
+                        out.push_str("\\ufffd");
+                        i += 6;
+                    } else {
+                        out.extend(&chars[i..i + 6]);
+                        i += 6;
+                    }
+                    continue;
+                }
+            } else if c == '\\' {
+                out.push(c);
+                if let Some(next) = chars.get(i + 1) {
+                    out.push(*next);
+                }
+                i += 2;
+                continue;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '-'
+            && chars.get(i + 1) == Some(&'0')
+            && !chars
+                .get(i + 2)
+                .is_some_and(|n| n.is_ascii_digit() || matches!(n, '.' | 'e' | 'E'))
+        {
+            out.push('0');
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Stores `doc` into `slot`, typed by `shape`; false on a type error.
@@ -401,17 +468,27 @@ pub(super) fn encode_id(mut n: u64) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// An id as the server stores it: decoded and encoded again (`1` becomes
-/// `00000000001`). Ids beyond an int64, which the open-source edition would mangle,
-/// are kept as sent: the vendor's own examples (`kSuB9Gf6aD4`) are such ids.
+/// An id as the server stores and answers it: decoded as monoflake does and encoded
+/// again (`1` becomes `00000000001`). An id above `AzL8n0Y58m7` (an int64's largest)
+/// wraps or becomes −1 on the way, as on the open-source server: `kSuB9Gf6aD4` is
+/// stored and answered as `2VXbzESm16Y`, `zzzzzzzzzzz` and `a0000000000` both as −1
+/// (`LygHa16AHYF`).
 pub(super) fn canonical_id(s: &str) -> String {
-    let exact = s.chars().try_fold(0i64, |n, c| {
-        n.checked_mul(62).and_then(|n| n.checked_add(digit(c)))
-    });
-    match exact.and_then(|n| u64::try_from(n).ok()) {
-        Some(n) => encode_id(n),
-        None => s.to_owned(),
-    }
+    // −1 is written as the unsigned number with the same bits, as Go's encoder does.
+    encode_id(decode_id(s) as u64)
+}
+
+/// The open-source server's web page: its catch-all `GET /*` (registered after the API
+/// routes, reached after the API's authentication) answers every `GET` no API route
+/// has with the UI's `index.html`, 200 `text/html`.
+pub(super) fn web_page() -> Reply {
+    Reply::new(
+        200,
+        "text/html; charset=utf-8",
+        "<!doctype html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"UTF-8\" />\n    \
+         <title>HasMCP</title>\n  </head>\n  <body>\n    <div id=\"root\"></div>\n  </body>\n\
+         </html>\n",
+    )
 }
 
 /// A 401 for a missing or wrong token, sent as `text/plain` like every framework reply.
@@ -472,7 +549,27 @@ mod tests {
         assert_eq!(encode_id(62), "00000000010");
         assert_eq!(canonical_id("1"), "00000000001");
         assert_eq!(decode_id("zzzzzzzzzzz"), -1);
-        assert_eq!(canonical_id("kSuB9Gf6aD4"), "kSuB9Gf6aD4");
+        assert_eq!(canonical_id("kSuB9Gf6aD4"), "2VXbzESm16Y");
+        assert_eq!(canonical_id("zzzzzzzzzzz"), "LygHa16AHYF");
+        assert_eq!(canonical_id("a0000000000"), "LygHa16AHYF");
+        assert_eq!(canonical_id("AzL8n0Y58m7"), "AzL8n0Y58m7");
+    }
+
+    #[test]
+    fn go_reads_minus_zero_bad_utf8_and_lone_surrogates_leniently() {
+        let lenient = |b: &[u8]| super::go_lenient(b);
+        assert_eq!(
+            lenient(br#"{"v":-0,"w":-0.5,"x":"-0"}"#),
+            r#"{"v":0,"w":-0.5,"x":"-0"}"#
+        );
+        assert_eq!(lenient(b"{\"n\":\"a\xffb\"}"), "{\"n\":\"a\u{fffd}b\"}");
+        assert_eq!(lenient(br#"{"n":"\ud800x"}"#), r#"{"n":"\ufffdx"}"#);
+        assert_eq!(lenient(br#"{"n":"\udc00"}"#), r#"{"n":"\ufffd"}"#);
+        assert_eq!(
+            lenient(br#"{"n":"\ud83d\ude00"}"#),
+            r#"{"n":"\ud83d\ude00"}"#
+        );
+        assert_eq!(lenient(br#"{"n":"\\ud800"}"#), r#"{"n":"\\ud800"}"#);
         let n = (1u64 << 62) + 12_345;
         assert_eq!(decode_id(&encode_id(n)), i64::try_from(n).unwrap());
     }

@@ -184,7 +184,8 @@ pub(super) fn get(st: &State, kind: ItemKind, id: &str) -> Reply {
 pub(super) fn patch(st: &mut State, kind: ItemKind, id: &str, body: &[u8]) -> Reply {
     let spec = kind.spec();
     let zero = decode_id(id) == 0;
-    if zero && spec.id_in_mapper {
+    // The resource mapper refuses `id <= 0`: an id above the stored range reads as −1.
+    if spec.id_in_mapper && decode_id(id) <= 0 {
         return undecodable();
     }
     let Some(item) = decode_body(body, spec.body, spec.one) else {

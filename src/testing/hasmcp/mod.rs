@@ -426,6 +426,28 @@ impl FakeHasMcp {
         self.0.inject(fault, times);
     }
 
+    /// Lets the next `skip` requests through (after any faults already queued), then
+    /// makes one request meet `fault`: how a test fails the second or third request of
+    /// an operation made of several.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{FakeHasMcp, Fault};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// fake.inject_after(2, Fault::HtmlPage); // the third request from now gets a 500 page
+    /// # }
+    /// ```
+    pub fn inject_after(&self, skip: usize, fault: Fault) {
+        self.0.inject_after(skip, fault);
+    }
+
+    /// Forgets every fault queued and not yet met.
+    pub fn clear_faults(&self) {
+        self.0.clear_faults();
+    }
+
     /// Runs `hook` once, just before the next write request (any method but `GET`,
     /// `HEAD` and `OPTIONS`) that bears the token is handled: after the injected faults
     /// let it through (and after a [`Fault::Delay`]'s wait), before validation and the

@@ -15,7 +15,10 @@ use super::{
     state::State,
     tools,
 };
-use crate::testing::{rfc3339, shell::Reply, FakeHasMcp};
+use crate::{
+    hasmcp::go_url,
+    testing::{rfc3339, shell::Reply, FakeHasMcp},
+};
 
 /// `GET /providers`: every provider, without its tools or OAuth2 client (the list
 /// preloads neither); `{}` when there are none. Query parameters are ignored.
@@ -217,10 +220,11 @@ fn check_create(p: &Value) -> Result<(), &'static str> {
     check_oauth2_urls(p).map(|_| ())
 }
 
-/// The update checks, in the service's order: an id that decodes to 0, then each
-/// non-empty field; an update where none counts as a change is the typed 400.
+/// The update checks, in the service's order: an id that decodes to 0 or less (an id
+/// above the stored range is −1), then each non-empty field; an update where none
+/// counts as a change is the typed 400.
 fn check_update(p: &Value, id: &str) -> Result<(), Check> {
-    if decode_id(id) == 0 {
+    if decode_id(id) <= 0 {
         return Err(Check::Plain("invalid provider ID"));
     }
     let name = text(p, "name");
@@ -279,50 +283,19 @@ fn check_oauth2_urls(p: &Value) -> Result<bool, &'static str> {
     Ok(any)
 }
 
-/// Go's `url.Parse` as the service uses it: the scheme (read in any case) must be http
-/// or https, and there must be a host name.
+/// The service's URL check: Go's `url.Parse`, an http(s) scheme, a host name; a refusal
+/// is its plain error (a 500 with that reason).
 fn check_url(url: &str) -> Result<(), &'static str> {
-    match split_url(url) {
-        (Some(scheme), _) if !matches!(scheme.as_str(), "http" | "https") => {
-            Err("URL must be http or https")
-        }
-        (None, _) => Err("URL must be http or https"),
-        (Some(_), "") => Err("URL must have a valid hostname"),
-        _ => Ok(()),
-    }
-}
-
-/// The lower-case scheme (none when the text has none, as Go reads it) and the host
-/// name without user info or port.
-fn split_url(url: &str) -> (Option<String>, &str) {
-    let scheme_end = url
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || b"+-.".contains(&b)));
-    let Some(colon) = scheme_end.filter(|&i| i > 0 && url.as_bytes()[i] == b':') else {
-        return (None, "");
-    };
-    if !url.as_bytes()[0].is_ascii_alphabetic() {
-        return (None, "");
-    }
-    let scheme = url[..colon].to_ascii_lowercase();
-    let rest = &url[colon + 1..];
-    let Some(authority) = rest.strip_prefix("//") else {
-        return (Some(scheme), "");
-    };
-    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => host_port.split(':').next().unwrap_or_default(),
-    };
-    (Some(scheme), host)
+    go_url::check(url)
+        .map(drop)
+        .map_err(|refusal| refusal.service_text())
 }
 
 /// The variable prefix the service derives from a base URL: the host without `www.`,
 /// dots as underscores, upper case (`api.stripe.com` → `API_STRIPE_COM`).
 fn secret_prefix(base_url: &str) -> String {
-    let host = split_url(base_url).1;
-    let host = host.strip_prefix("www.").unwrap_or(host);
+    let host = go_url::check(base_url).unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
     host.replace('.', "_").to_ascii_uppercase()
 }
 

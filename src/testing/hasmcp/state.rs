@@ -229,7 +229,7 @@ impl State {
             (Some(Route::Item(kind, id)), "GET") => items::get(self, *kind, id),
             (Some(Route::Item(kind, id)), "PATCH") => items::patch(self, *kind, id, body),
             (Some(Route::Item(kind, id)), "DELETE") => items::delete(self, *kind, id),
-            (_, "GET") => Reply::text(404, format!("Cannot {} {path}", req.method)),
+            (_, "GET") => emulation::web_page(),
             (route, _) => Reply::text(405, "Method Not Allowed")
                 .header("allow", allow(route.as_ref(), req.method.as_str())),
         }

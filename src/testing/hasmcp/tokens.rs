@@ -81,7 +81,9 @@ pub(super) fn create(st: &mut State, server: &str, body: &[u8]) -> Reply {
         .unwrap_or_default();
     let id = st.new_id();
     let server = canonical_id(server);
-    let value = jwt(&id, &server, &scope, expires_at);
+    // The JWT's `jti` is an id of its own, not the answer's `id` (L3).
+    let jti = st.new_id();
+    let value = jwt(&jti, &server, &scope, expires_at, now);
     let answer = json!({ "token": {
         "id": id,
         "serverID": server,
@@ -167,15 +169,22 @@ fn go_time(t: Option<DateTime<FixedOffset>>) -> String {
     format!("{text} {offset} {zone}")
 }
 
-/// A JWT-shaped token: the service's claims (server, scope, issuer, expiry, id), a
-/// signature from the fake's sequence. Nothing checks it.
-fn jwt(id: &str, server: &str, scope: &str, expires_at: DateTime<Utc>) -> String {
+/// A JWT-shaped token: the service's claims (server, scope, issuer, expiry, issue time,
+/// its own id), a signature from the fake's sequence. Nothing checks it.
+fn jwt(
+    id: &str,
+    server: &str,
+    scope: &str,
+    expires_at: DateTime<Utc>,
+    issued_at: DateTime<Utc>,
+) -> String {
     let header = json!({ "alg": "HS256", "typ": "JWT" });
     let claims = json!({
         "serverID": server,
         "scope": scope,
         "iss": "HasMCP",
         "exp": expires_at.timestamp(),
+        "iat": issued_at.timestamp(),
         "jti": id,
     });
     let signature = mix(u64::try_from(decode_id(id)).unwrap_or(0)).to_le_bytes();
@@ -207,6 +216,22 @@ fn base64url(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_jwt_has_its_own_id_and_an_issue_time() {
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let token = jwt(
+            "0000000jti1",
+            "00000000001",
+            "",
+            t("2099-01-01T00:00:00Z"),
+            t("2026-12-05T00:00:00Z"),
+        );
+        let claims = token.split('.').nth(1).unwrap();
+        let expected = json!({"serverID": "00000000001", "scope": "", "iss": "HasMCP",
+            "exp": 4070908800_i64, "iat": 1796428800_i64, "jti": "0000000jti1"});
+        assert_eq!(claims, base64url(expected.to_string().as_bytes()));
+    }
 
     #[test]
     fn go_prints_times_like_this() {

@@ -71,7 +71,8 @@ pub(super) fn create(st: &mut State, provider: &str, body: &[u8]) -> Reply {
             500,
             "failed to create provider tool",
             json!({
-                "reason": "duplicate key value violates unique constraint \"uidx_tool_provider_id_method_path\"",
+                // The SQLite dialect translates the unique violation to GORM's error.
+                "reason": "duplicated key not allowed",
                 "providerID": decode_id(&provider),
             }),
         );
@@ -302,15 +303,129 @@ fn check_schemas(t: &Value) -> Result<bool, Reply> {
         let Some(schema) = present(t, key) else {
             continue;
         };
-        if !(schema.is_object() || schema.is_boolean()) {
-            return Err(refuse(
-                message,
-                json!({ "reason": "the schema is not a JSON object or boolean", key: schema.to_string() }),
-            ));
+        // `null` decodes into the compiler's boolean probe as `false` without an error:
+        // it compiles and is stored (predicted from the source).
+        if !schema.is_null() {
+            if let Err(reason) = compiles(schema) {
+                return Err(refuse(
+                    message,
+                    json!({ "reason": reason, key: schema.to_string() }),
+                ));
+            }
         }
         any = true;
     }
     Ok(any)
+}
+
+/// What a keyword's value must be for the schema compiler's typed decoding to take it.
+#[derive(Clone, Copy)]
+enum Keyword {
+    Text,
+    Number,
+    Flag,
+    Array,
+    Texts,
+    /// A string or a list of strings (`type`).
+    TextOrTexts,
+    Schema,
+    Schemas,
+    SchemaMap,
+}
+
+/// The keywords the compiler decodes into typed fields (source: the compiler's `Schema`
+/// struct); a value of another JSON type fails the whole schema.
+const KEYWORDS: [(&str, Keyword); 41] = [
+    ("$id", Keyword::Text),
+    ("$schema", Keyword::Text),
+    ("$ref", Keyword::Text),
+    ("$anchor", Keyword::Text),
+    ("$comment", Keyword::Text),
+    ("title", Keyword::Text),
+    ("description", Keyword::Text),
+    ("format", Keyword::Text),
+    ("pattern", Keyword::Text),
+    ("contentEncoding", Keyword::Text),
+    ("contentMediaType", Keyword::Text),
+    ("minLength", Keyword::Number),
+    ("maxLength", Keyword::Number),
+    ("minItems", Keyword::Number),
+    ("maxItems", Keyword::Number),
+    ("minProperties", Keyword::Number),
+    ("maxProperties", Keyword::Number),
+    ("minimum", Keyword::Number),
+    ("maximum", Keyword::Number),
+    ("exclusiveMinimum", Keyword::Number),
+    ("exclusiveMaximum", Keyword::Number),
+    ("multipleOf", Keyword::Number),
+    ("uniqueItems", Keyword::Flag),
+    ("readOnly", Keyword::Flag),
+    ("writeOnly", Keyword::Flag),
+    ("deprecated", Keyword::Flag),
+    ("enum", Keyword::Array),
+    ("required", Keyword::Texts),
+    ("type", Keyword::TextOrTexts),
+    ("not", Keyword::Schema),
+    ("items", Keyword::Schema),
+    ("additionalProperties", Keyword::Schema),
+    ("propertyNames", Keyword::Schema),
+    ("if", Keyword::Schema),
+    ("then", Keyword::Schema),
+    ("else", Keyword::Schema),
+    ("allOf", Keyword::Schemas),
+    ("anyOf", Keyword::Schemas),
+    ("oneOf", Keyword::Schemas),
+    ("properties", Keyword::SchemaMap),
+    ("$defs", Keyword::SchemaMap),
+];
+
+/// Whether the compiler takes `schema`: a boolean, or an object whose known keywords
+/// have the JSON type it decodes them into, subschemas included. The reason names the
+/// first keyword that does not.
+fn compiles(schema: &Value) -> Result<(), String> {
+    let object = match schema {
+        Value::Bool(_) => return Ok(()),
+        Value::Object(object) => object,
+        _ => return Err("the schema is not a JSON object or boolean".into()),
+    };
+    let texts = |v: &Value| v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+    for (name, kind) in KEYWORDS {
+        let Some(value) = object.get(name) else {
+            continue;
+        };
+        let fits = match kind {
+            Keyword::Text => value.is_string(),
+            Keyword::Number => value.is_number(),
+            Keyword::Flag => value.is_boolean(),
+            Keyword::Array => value.is_array(),
+            Keyword::Texts => texts(value),
+            Keyword::TextOrTexts => value.is_string() || texts(value),
+            Keyword::Schema => {
+                compiles(value)?;
+                true
+            }
+            Keyword::Schemas => match value.as_array() {
+                Some(items) => {
+                    items.iter().try_for_each(compiles)?;
+                    true
+                }
+                None => false,
+            },
+            Keyword::SchemaMap => match value.as_object() {
+                Some(map) => {
+                    map.values().try_for_each(compiles)?;
+                    true
+                }
+                None => false,
+            },
+        };
+        if !fits {
+            return Err(format!(
+                "invalid JSON schema: keyword {name:?} has the wrong type: {value}"
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl FakeHasMcp {

@@ -51,7 +51,8 @@ pub(super) fn create(st: &mut State, body: &[u8]) -> Reply {
 
 /// `PATCH /variables/{id}`: the value only; 204 with no body.
 pub(super) fn patch(st: &mut State, id: &str, body: &[u8]) -> Reply {
-    if decode_id(id) == 0 {
+    // The mapper refuses `id <= 0`: −1 is what an id above the stored range reads as.
+    if decode_id(id) <= 0 {
         return undecodable();
     }
     let Some(v) = decode_body(body, VARIABLE_BODY, "variable") else {
