@@ -54,7 +54,12 @@ fn fixture() -> Fixture {
         .token(fake.token())
         .build()
         .expect("client");
-    Fixture { fake, client, ids, tools }
+    Fixture {
+        fake,
+        client,
+        ids,
+        tools,
+    }
 }
 
 /// The fake starts on its own thread; starting it needs no runtime of ours.
@@ -144,7 +149,10 @@ fn plan_case(resources: bool) -> impl Fn(&tokio::runtime::Runtime, &Fixture) -> 
             .expect("plan");
         let time = start.elapsed();
         assert!(plan.is_empty(), "{plan}");
-        Sample { time, requests: requests(rt, f) }
+        Sample {
+            time,
+            requests: requests(rt, f),
+        }
     }
 }
 
@@ -155,14 +163,20 @@ fn hand_read(resources: bool) -> impl Fn(&tokio::runtime::Runtime, &Fixture) -> 
             let servers = f.client.list_servers().await.expect("list");
             assert_eq!(servers.len(), SERVERS);
             if resources {
-                let full: Vec<_> = stream::iter(servers.iter().map(|s| f.client.get_server(s.id.as_str())))
-                    .buffer_unordered(CONCURRENCY)
-                    .collect()
-                    .await;
-                assert!(full.iter().all(|s| s.as_ref().is_ok_and(|s| s.resources.is_empty())));
+                let full: Vec<_> =
+                    stream::iter(servers.iter().map(|s| f.client.get_server(s.id.as_str())))
+                        .buffer_unordered(CONCURRENCY)
+                        .collect()
+                        .await;
+                assert!(full
+                    .iter()
+                    .all(|s| s.as_ref().is_ok_and(|s| s.resources.is_empty())));
             }
         });
-        Sample { time: start.elapsed(), requests: requests(rt, f) }
+        Sample {
+            time: start.elapsed(),
+            requests: requests(rt, f),
+        }
     }
 }
 
@@ -180,7 +194,10 @@ fn apply_case(rt: &tokio::runtime::Runtime, f: &Fixture) -> Sample {
     ));
     let time = start.elapsed();
     assert!(report.all_applied());
-    Sample { time, requests: requests(rt, f) - before }
+    Sample {
+        time,
+        requests: requests(rt, f) - before,
+    }
 }
 
 fn hand_apply(rt: &tokio::runtime::Runtime, f: &Fixture) -> Sample {
@@ -199,7 +216,10 @@ fn hand_apply(rt: &tokio::runtime::Runtime, f: &Fixture) -> Sample {
         .await;
         assert!(done.iter().all(Result::is_ok));
     });
-    Sample { time: start.elapsed(), requests: requests(rt, f) - before }
+    Sample {
+        time: start.elapsed(),
+        requests: requests(rt, f) - before,
+    }
 }
 
 fn main() {
@@ -214,7 +234,17 @@ fn main() {
         .expect("runtime");
     println!("| case | desired: requests | desired: median | by hand: requests | by hand: median | ratio |");
     println!("|---|---|---|---|---|---|");
-    compare(&rt, "plan, 1,000 × 10 tools", plan_case(false), hand_read(false));
-    compare(&rt, "plan, 1,000 × 10 tools + resources", plan_case(true), hand_read(true));
+    compare(
+        &rt,
+        "plan, 1,000 × 10 tools",
+        plan_case(false),
+        hand_read(false),
+    );
+    compare(
+        &rt,
+        "plan, 1,000 × 10 tools + resources",
+        plan_case(true),
+        hand_read(true),
+    );
     compare(&rt, "apply, 1,000 updates at 8", apply_case, hand_apply);
 }

@@ -748,3 +748,91 @@ mod property {
         }
     }
 }
+
+#[tokio::test]
+async fn a_create_with_an_unknown_outcome_is_found_by_its_key_on_the_next_plan() {
+    let w = World::new().await;
+    let provider = w.hm.seed_provider("GitHub");
+    let tool = w.hm.seed_tool(&provider, "repos");
+    let slow = hasmcp::Client::builder()
+        .base_url(w.hm.uri())
+        .token(w.hm.token())
+        .retry(RetryPolicy::none())
+        .timeout(std::time::Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let clients = Clients::new().hasmcp(slow);
+    let desired =
+        described(json!({"hasmcp": {"servers": [{"name": "Late", "tools": [{"id": tool}]}]}}));
+    let plan = desired::plan(&clients, &desired).await.unwrap();
+    // The create lands, but only after the client stopped waiting.
+    w.hm.inject_on_write(1, Fault::Delay(std::time::Duration::from_millis(600)));
+    let report = desired::apply(&clients, &plan).await;
+    assert!(
+        matches!(report.steps[0].outcome, Outcome::MayHaveApplied { .. }),
+        "{report}"
+    );
+    assert_eq!(
+        report.steps[1].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::AfterFailure
+        }
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // The next plan finds the server by its name: no second create, only the link.
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 0 to create, 0 to update, 1 to attach, 0 to detach, 0 to delete."
+    );
+}
+
+#[tokio::test]
+async fn the_servers_normal_forms_compare_equal() {
+    let w = World::new().await;
+    std::env::set_var("DESIRED_TEST_KEY", "k");
+    // HasMCP leaves empty instructions out of its answers.
+    w.hm.seed_server("Quiet", "");
+    // A real WordPress renders empty settings as `[]`; origins keep the order sent.
+    w.gm.insert_server(json!({
+        "name": "Docs", "slug": "docs", "status": "active", "settings": [],
+        "cors_origins": "https://b.example,https://a.example", "rate_limit_per_min": -1,
+        "auth_type": "api-key",
+        "test_auth_credentials": "{\"name\":\"X-Key\",\"value\":\"k\",\"location\":\"header\"}",
+    }));
+    let desired = described(json!({
+        "hasmcp": {"servers": [{"name": "Quiet", "instructions": "", "tools": [], "resources": []}]},
+        "getmcp": [{"site": w.site(), "servers": [{
+            "slug": "docs", "name": "Docs", "description": "", "rate_limit_per_min": -1,
+            "cors_origins": ["https://a.example", "https://b.example"],
+            "auth_type": "api-key",
+            "test_credentials": {"type": "api-key", "name": "X-Key", "value": "${env:DESIRED_TEST_KEY}", "location": "header"},
+        }]}],
+    }));
+    let plan = w.plan(&desired).await;
+    assert!(plan.is_empty(), "{plan}");
+    // A bumped credentials_version, against the version last sent, sends them again.
+    let key = format!("{}/docs", w.site());
+    let mut bumped = desired.clone();
+    bumped.getmcp[0].servers[0].credentials_version = Some(2);
+    let options = PlanOptions::new().credentials_sent(key.clone(), 1);
+    let plan = desired::plan_with(&w.clients, &bumped, &options)
+        .await
+        .unwrap();
+    assert_eq!(
+        plan.changes[0]
+            .credentials
+            .as_ref()
+            .map(|c| c.reason.as_str()),
+        Some("credentials_version 1 -> 2")
+    );
+    assert!(plan.changes[0].fields.is_empty());
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    assert_eq!(report.credentials_sent.get(&key), Some(&2));
+    let options = PlanOptions::new().credentials_sent(key, 2);
+    assert!(desired::plan_with(&w.clients, &bumped, &options)
+        .await
+        .unwrap()
+        .is_empty());
+}

@@ -24,6 +24,8 @@ pub(crate) struct HasLive {
     pub version: Option<i64>,
     pub updated_at: Option<DateTime<Utc>>,
     pub tools: BTreeSet<String>,
+    /// How many providers have tools attached: HasMCP refuses a PATCH while it is over 1.
+    pub providers: usize,
     /// `None` when read from the list, which leaves resources and prompts out.
     pub resources: Option<BTreeSet<String>>,
     pub prompts: Option<BTreeSet<String>>,
@@ -44,6 +46,7 @@ impl HasLive {
                 .iter()
                 .flat_map(|p| p.tools.iter().map(|t| t.id.as_str().to_owned()))
                 .collect(),
+            providers: s.providers.iter().filter(|p| !p.tools.is_empty()).count(),
             resources: if full {
                 ids(s
                     .resources

@@ -811,6 +811,12 @@ async fn diff_hasmcp(
             .notes
             .push("renamed: the server keeps its id, links and tokens".into());
     }
+    if change.action == Action::Update && live.is_some_and(|l| l.providers > 1) {
+        change.notes.push(
+            "tools of several providers are attached: HasMCP refuses the update until one provider is left"
+                .into(),
+        );
+    }
     Ok(Some(change))
 }
 
