@@ -363,6 +363,20 @@ async fn a_concurrent_writer_makes_the_step_stale_and_the_replan_shows_the_rest(
             }
         }
     );
+    assert_eq!(
+        serde_json::to_value(&report.steps[1]).unwrap(),
+        json!({
+            "target": {"platform": "hasmcp", "name": "Beta"},
+            "step": "update",
+            "outcome": {
+                "outcome": "not_applied",
+                "reason": "stale",
+                "field": "name",
+                "planned": "Alpha",
+                "current": "Gamma",
+            },
+        })
+    );
     assert!(report.to_string().contains(
         "hasmcp server \"Beta\": update: not applied, stale: name was \"Alpha\" when planned, is \"Gamma\" now"
     ));

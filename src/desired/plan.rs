@@ -732,9 +732,6 @@ async fn diff_hasmcp(
         old(json!(live.map(|l| l.name.as_str()).unwrap_or(""))),
         json!(s.name),
     );
-    if live.is_none() {
-        change.unchanged = 0;
-    }
     if let Some(text) = &s.instructions {
         change.field(
             "instructions",
@@ -847,9 +844,8 @@ fn links(
             });
         }
     }
-    if !want.is_empty() || !have.is_empty() {
-        change.unchanged += usize::from(change.links.iter().all(|l| l.kind != kind));
-    }
+    // A set with nothing to link or unlink counts as one unchanged field.
+    change.unchanged += usize::from(change.links.iter().all(|l| l.kind != kind));
 }
 
 /// The HasMCP catalog, read only as far as the description needs it.
