@@ -18,6 +18,12 @@
 //!
 //! After an apply that reports everything applied, a new plan is empty.
 //!
+//! Covered: HasMCP servers (name, instructions, the proxy flag, attached tools,
+//! resources and prompts) and GetMCP servers (name, slug, description, status, auth
+//! type, test credentials, CORS origins, rate limit). A GetMCP server's own tools,
+//! resources and prompts are not described yet: their routes are known only from the
+//! vendor's documentation, not from the plugin's code or a run.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
