@@ -69,6 +69,11 @@ impl World {
             .collect()
     }
 
+    /// Applies one server at a time, so the order of writes is the plan's.
+    async fn apply_in_order(&self, plan: &desired::Plan) -> desired::Report {
+        desired::apply_with(&self.clients, plan, &ApplyOptions::new().concurrency(1)).await
+    }
+
     async fn plan(&self, desired: &Desired) -> desired::Plan {
         desired::plan(&self.clients, desired).await.unwrap()
     }
@@ -82,6 +87,17 @@ impl World {
 
 fn described(v: Value) -> Desired {
     Desired::from_value(v).unwrap()
+}
+
+/// A step refused because `field` moved from `planned` to `current`.
+fn stale(field: &str, planned: &str, current: &str) -> Outcome {
+    Outcome::NotApplied {
+        why: NotApplied::Stale {
+            field: field.into(),
+            planned: json!(planned),
+            current: json!(current),
+        },
+    }
 }
 
 fn has(name: &str) -> Target {
@@ -351,18 +367,9 @@ async fn a_concurrent_writer_makes_the_step_stale_and_the_replan_shows_the_rest(
     w.hm.before_next_write(move |fake| {
         fake.rename_server(&other, "Gamma");
     });
-    let report = desired::apply_with(&w.clients, &plan, &ApplyOptions::new().concurrency(1)).await;
+    let report = w.apply_in_order(&plan).await;
     assert_eq!(report.steps[0].outcome, Outcome::Applied);
-    assert_eq!(
-        report.steps[1].outcome,
-        Outcome::NotApplied {
-            why: NotApplied::Stale {
-                field: "name".into(),
-                planned: json!("Alpha"),
-                current: json!("Gamma"),
-            }
-        }
-    );
+    assert_eq!(report.steps[1].outcome, stale("name", "Alpha", "Gamma"));
     assert_eq!(
         serde_json::to_value(&report.steps[1]).unwrap(),
         json!({
@@ -402,17 +409,8 @@ async fn a_getmcp_change_made_since_the_plan_is_stale_on_its_field() {
     let plan = w.plan(&desired).await;
     // Between plan and apply another client renames the server to the same slug.
     w.gm.rename_server(id, "DOCS");
-    let report = desired::apply_with(&w.clients, &plan, &ApplyOptions::new().concurrency(1)).await;
-    assert_eq!(
-        report.steps[0].outcome,
-        Outcome::NotApplied {
-            why: NotApplied::Stale {
-                field: "name".into(),
-                planned: json!("Docs"),
-                current: json!("DOCS"),
-            }
-        }
-    );
+    let report = w.apply_in_order(&plan).await;
+    assert_eq!(report.steps[0].outcome, stale("name", "Docs", "DOCS"));
     assert_eq!(report.steps[1].outcome, Outcome::Applied);
     assert_eq!(w.gm.server(id).unwrap()["name"], "DOCS");
 }
@@ -434,7 +432,7 @@ async fn a_fault_on_the_fourth_write_is_reported_exactly() {
             reason: "disk full".into(),
         },
     );
-    let report = desired::apply_with(&w.clients, &plan, &ApplyOptions::new().concurrency(1)).await;
+    let report = w.apply_in_order(&plan).await;
     let outcomes: Vec<(String, String, &str)> = report
         .steps
         .iter()
