@@ -11,6 +11,11 @@
 //! Each case runs `ROUNDS` times, alternating which side goes first, on a fresh fake
 //! each time; the table gives the medians and the requests each side sent.
 //! `cargo bench --bench desired`.
+//!
+//! With `DESIRED_BENCH_ONE=setup|plan|hand|plan-res|hand-res|apply|hand-apply` it runs
+//! one side once and nothing else, for counting instructions under callgrind (the fake
+//! runs in the same process, so its work counts on both sides alike; `setup` is the
+//! fixture alone, `apply` includes the plan it applies: subtract `plan`).
 
 use std::time::{Duration, Instant};
 
@@ -232,6 +237,24 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
+    if let Ok(mode) = std::env::var("DESIRED_BENCH_ONE") {
+        let f = fixture();
+        let s = match mode.as_str() {
+            "setup" => Sample {
+                time: Duration::ZERO,
+                requests: 0,
+            },
+            "plan" => plan_case(false)(&rt, &f),
+            "hand" => hand_read(false)(&rt, &f),
+            "plan-res" => plan_case(true)(&rt, &f),
+            "hand-res" => hand_read(true)(&rt, &f),
+            "apply" => apply_case(&rt, &f),
+            "hand-apply" => hand_apply(&rt, &f),
+            other => panic!("unknown DESIRED_BENCH_ONE={other}"),
+        };
+        println!("{mode}: {} requests in {:?}", s.requests, s.time);
+        return;
+    }
     println!("| case | desired: requests | desired: median | by hand: requests | by hand: median | ratio |");
     println!("|---|---|---|---|---|---|");
     compare(
