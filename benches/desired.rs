@@ -12,10 +12,12 @@
 //! each time; the table gives the medians and the requests each side sent.
 //! `cargo bench --bench desired`.
 //!
-//! With `DESIRED_BENCH_ONE=setup|plan|hand|plan-res|hand-res|apply|hand-apply` it runs
-//! one side once and nothing else, for counting instructions under callgrind (the fake
-//! runs in the same process, so its work counts on both sides alike; `setup` is the
-//! fixture alone, `apply` includes the plan it applies: subtract `plan`).
+//! With `DESIRED_BENCH_ONE=<mode>` it runs one side once and nothing else, for counting
+//! instructions under callgrind (`scripts/desired-callgrind.sh`). The fake runs in the
+//! same process, so its work counts on both sides alike. Modes: `setup` (the fixture),
+//! `describe` / `describe-res` (and the description), `plan` / `plan-res` (and the
+//! plan), `hand` / `hand-res` (the fixture and the reads by hand), `plan-v2` (the
+//! description and plan that `apply` applies), `apply`, `hand-apply`.
 
 use std::time::{Duration, Instant};
 
@@ -27,7 +29,14 @@ use mcp_admin::{
 };
 use serde_json::{json, Value};
 
-const SERVERS: usize = 1_000;
+/// Servers in the fixture; `DESIRED_BENCH_SERVERS` changes it (the callgrind runs use
+/// fewer: the fake is slow under valgrind).
+fn servers() -> usize {
+    std::env::var("DESIRED_BENCH_SERVERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000)
+}
 const TOOLS: usize = 10;
 const CONCURRENCY: usize = 8;
 const ROUNDS: usize = 7;
@@ -46,7 +55,7 @@ fn fixture() -> Fixture {
     let tools: Vec<String> = (0..TOOLS)
         .map(|t| fake.seed_tool(&provider, &format!("t{t}")))
         .collect();
-    let ids = (0..SERVERS)
+    let ids = (0..servers())
         .map(|i| {
             fake.insert_server(json!({
                 "name": format!("S{i}"),
@@ -57,6 +66,8 @@ fn fixture() -> Fixture {
     let client = hasmcp::Client::builder()
         .base_url(fake.uri())
         .token(fake.token())
+        // Under callgrind the fake answers slowly.
+        .timeout(Duration::from_secs(600))
         .build()
         .expect("client");
     Fixture {
@@ -77,7 +88,7 @@ fn futures_executor_block_on<F: std::future::Future>(f: F) -> F::Output {
 }
 
 fn description(f: &Fixture, instructions: &str, resources: bool) -> Desired {
-    let servers: Vec<Value> = (0..SERVERS)
+    let servers: Vec<Value> = (0..servers())
         .map(|i| {
             let mut s = json!({
                 "name": format!("S{i}"),
@@ -166,7 +177,7 @@ fn hand_read(resources: bool) -> impl Fn(&tokio::runtime::Runtime, &Fixture) -> 
         let start = Instant::now();
         rt.block_on(async {
             let servers = f.client.list_servers().await.expect("list");
-            assert_eq!(servers.len(), SERVERS);
+            assert_eq!(servers.len(), self::servers());
             if resources {
                 let full: Vec<_> =
                     stream::iter(servers.iter().map(|s| f.client.get_server(s.id.as_str())))
@@ -189,7 +200,7 @@ fn apply_case(rt: &tokio::runtime::Runtime, f: &Fixture) -> Sample {
     let d = description(f, "v2", false);
     let clients = Clients::new().hasmcp(f.client.clone());
     let plan = rt.block_on(desired::plan(&clients, &d)).expect("plan");
-    assert_eq!(plan.changes.len(), SERVERS);
+    assert_eq!(plan.changes.len(), servers());
     let before = requests(rt, f);
     let start = Instant::now();
     let report = rt.block_on(desired::apply_with(
@@ -244,6 +255,23 @@ fn main() {
                 time: Duration::ZERO,
                 requests: 0,
             },
+            "describe" | "describe-res" => {
+                std::hint::black_box(description(&f, "", mode == "describe-res"));
+                Sample {
+                    time: Duration::ZERO,
+                    requests: 0,
+                }
+            }
+            "plan-v2" => {
+                let d = description(&f, "v2", false);
+                let clients = Clients::new().hasmcp(f.client.clone());
+                let plan = rt.block_on(desired::plan(&clients, &d)).expect("plan");
+                std::hint::black_box(plan);
+                Sample {
+                    time: Duration::ZERO,
+                    requests: requests(&rt, &f),
+                }
+            }
             "plan" => plan_case(false)(&rt, &f),
             "hand" => hand_read(false)(&rt, &f),
             "plan-res" => plan_case(true)(&rt, &f),

@@ -425,11 +425,12 @@ fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
                 }
             }
             for (j, t) in s.tools.iter().flatten().enumerate() {
-                check_tool(&format!("{at}.tools[{j}]"), t)?;
+                check_tool(t).map_err(|why| PlanError::invalid(format!("{at}.tools[{j}]"), why))?;
             }
             for (list, items) in [("resources", &s.resources), ("prompts", &s.prompts)] {
                 for (j, item) in items.iter().flatten().enumerate() {
-                    check_item(&format!("{at}.{list}[{j}]"), item)?;
+                    check_item(item)
+                        .map_err(|why| PlanError::invalid(format!("{at}.{list}[{j}]"), why))?;
                 }
             }
         }
@@ -477,23 +478,19 @@ fn check_has_name(at: &str, field: &str, name: &str) -> Result<(), PlanError> {
     Ok(())
 }
 
-fn check_tool(at: &str, t: &ToolRef) -> Result<(), PlanError> {
+/// A tool reference names its tool one way. (The path is built by the caller, and only
+/// on error: descriptions hold thousands of attachments.)
+fn check_tool(t: &ToolRef) -> Result<(), &'static str> {
     match (&t.id, &t.provider, &t.method, &t.path) {
         (Some(_), None, None, None) | (None, Some(_), Some(_), Some(_)) => Ok(()),
-        _ => Err(PlanError::invalid(
-            at,
-            "a tool is named by `id`, or by `provider`, `method` and `path` together",
-        )),
+        _ => Err("a tool is named by `id`, or by `provider`, `method` and `path` together"),
     }
 }
 
-fn check_item(at: &str, item: &ItemRef) -> Result<(), PlanError> {
+fn check_item(item: &ItemRef) -> Result<(), &'static str> {
     match (&item.id, &item.name) {
         (Some(_), None) | (None, Some(_)) => Ok(()),
-        _ => Err(PlanError::invalid(
-            at,
-            "an item is named by `id` or by `name`, one of them",
-        )),
+        _ => Err("an item is named by `id` or by `name`, one of them"),
     }
 }
 
@@ -758,10 +755,12 @@ async fn diff_hasmcp(
     if let Some(tools) = &s.tools {
         let mut want = BTreeMap::new();
         for (j, t) in tools.iter().enumerate() {
+            let attached = live.map(|l| &l.tools);
             let id = catalog
-                .tool(&format!("{at}.tools[{j}]"), t, live.map(|l| &l.tools))
+                .tool(|| format!("{at}.tools[{j}]"), t, attached)
                 .await?;
-            want.insert(id, t.to_string());
+            let label = label(attached, &id, t);
+            want.insert(id, label);
         }
         links(
             &mut change,
@@ -791,9 +790,10 @@ async fn diff_hasmcp(
         let mut want = BTreeMap::new();
         for (j, item) in items.iter().enumerate() {
             let id = catalog
-                .item(&format!("{at}.{list}[{j}]"), kind, item, have)
+                .item(|| format!("{at}.{list}[{j}]"), kind, item, have)
                 .await?;
-            want.insert(id, item.to_string());
+            let label = label(have, &id, item);
+            want.insert(id, label);
         }
         links(&mut change, kind, &want, have.unwrap_or(&empty));
     }
@@ -815,6 +815,16 @@ async fn diff_hasmcp(
         );
     }
     Ok(Some(change))
+}
+
+/// How the description named an item to attach; nothing for one already attached,
+/// which no step names.
+fn label(attached: Option<&BTreeSet<String>>, id: &str, named: &dyn fmt::Display) -> String {
+    if attached.is_some_and(|a| a.contains(id)) {
+        String::new()
+    } else {
+        named.to_string()
+    }
 }
 
 /// Adds the attach and detach steps that turn `have` into `want`'s ids.
@@ -893,7 +903,7 @@ impl<'a> Catalog<'a> {
     /// every provider's tools (read once, `concurrency` at a time).
     async fn tool(
         &mut self,
-        at: &str,
+        at: impl Fn() -> String,
         t: &ToolRef,
         attached: Option<&BTreeSet<String>>,
     ) -> Result<String, PlanError> {
@@ -922,13 +932,13 @@ impl<'a> Catalog<'a> {
             return match self.all_tools.as_ref().is_some_and(|all| all.contains(id)) {
                 true => Ok(id.clone()),
                 false => Err(PlanError::invalid(
-                    at,
+                    at(),
                     format!("no tool in the catalog has the id {id}"),
                 )),
             };
         }
         let (Some(provider), Some(method), Some(path)) = (&t.provider, &t.method, &t.path) else {
-            return Err(PlanError::invalid(at, "incomplete tool reference"));
+            return Err(PlanError::invalid(at(), "incomplete tool reference"));
         };
         let matches: Vec<String> = self
             .providers()
@@ -941,13 +951,13 @@ impl<'a> Catalog<'a> {
             [one] => one.clone(),
             [] => {
                 return Err(PlanError::invalid(
-                    at,
+                    at(),
                     format!("no provider is named \"{provider}\""),
                 ))
             }
             many => {
                 return Err(PlanError::invalid(
-                    at,
+                    at(),
                     format!(
                         "{} providers are named \"{provider}\" ({}); name the tool by id",
                         many.len(),
@@ -967,11 +977,11 @@ impl<'a> Catalog<'a> {
         match found.as_slice() {
             [one] => Ok(one.clone()),
             [] => Err(PlanError::invalid(
-                at,
+                at(),
                 format!("the provider \"{provider}\" has no tool {want}"),
             )),
             many => Err(PlanError::invalid(
-                at,
+                at(),
                 format!(
                     "the provider \"{provider}\" has {} tools {want} ({}); name it by id",
                     many.len(),
@@ -984,7 +994,7 @@ impl<'a> Catalog<'a> {
     /// A resource's or prompt's id.
     async fn item(
         &mut self,
-        at: &str,
+        at: impl Fn() -> String,
         kind: LinkKind,
         item: &ItemRef,
         attached: Option<&BTreeSet<String>>,
@@ -1015,11 +1025,11 @@ impl<'a> Catalog<'a> {
         match found.as_slice() {
             [one] => Ok(one.id.clone()),
             [] => Err(PlanError::invalid(
-                at,
+                at(),
                 format!("no {what} in the catalog is {item}"),
             )),
             many => Err(PlanError::invalid(
-                at,
+                at(),
                 format!("{} {what}s are named {item}; name it by id", many.len()),
             )),
         }
