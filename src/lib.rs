@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod desired;
 pub mod error;
 pub mod getmcp;
 pub mod hasmcp;

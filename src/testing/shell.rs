@@ -67,6 +67,8 @@ struct Inner<P: Platform> {
     state: P,
     faults: FaultQueue,
     hooks: VecDeque<Hook<P>>,
+    /// Faults waiting for a write: how many more writes pass first, and the fault.
+    write_faults: Vec<(usize, Fault)>,
     requests: Vec<RecordedRequest>,
 }
 
@@ -95,6 +97,7 @@ impl<P: Platform> FakeServer<P> {
                 state: init(&uri),
                 faults: FaultQueue::default(),
                 hooks: VecDeque::new(),
+                write_faults: Vec::new(),
                 requests: Vec::new(),
             }),
             uri,
@@ -141,7 +144,15 @@ impl<P: Platform> FakeServer<P> {
     }
 
     pub(crate) fn clear_faults(&self) {
-        lock(&self.shared.inner).faults.clear();
+        let mut inner = lock(&self.shared.inner);
+        inner.faults.clear();
+        inner.write_faults.clear();
+    }
+
+    pub(crate) fn inject_on_write(&self, nth: usize, fault: Fault) {
+        if nth > 0 {
+            lock(&self.shared.inner).write_faults.push((nth - 1, fault));
+        }
     }
 
     pub(crate) fn before_next_write(&self, hook: impl FnOnce(&P::Fake) + Send + 'static) {
@@ -211,7 +222,12 @@ async fn respond<P: Platform>(
         if !authorized {
             return inner.state.handle(&req, false).into_response();
         }
-        inner.faults.take()
+        let on_write = if P::is_write(&req) {
+            take_write_fault(&mut inner.write_faults)
+        } else {
+            None
+        };
+        on_write.or_else(|| inner.faults.take())
     };
     let reply = match fault.map(|fault| faults::apply::<P>(&fault)) {
         None => serve(&shared, &req),
@@ -227,6 +243,17 @@ async fn respond<P: Platform>(
         }
     };
     reply.into_response()
+}
+
+/// Counts one write against every fault waiting for a write; returns the first that is
+/// due.
+fn take_write_fault(waiting: &mut Vec<(usize, Fault)>) -> Option<Fault> {
+    let due = waiting.iter().position(|(left, _)| *left == 0);
+    let fault = due.map(|i| waiting.remove(i).1);
+    for (left, _) in waiting.iter_mut() {
+        *left = left.saturating_sub(1);
+    }
+    fault
 }
 
 /// Runs the next write hook, if `req` is a write, then the state machine, for a

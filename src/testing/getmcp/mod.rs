@@ -334,6 +334,25 @@ impl FakeGetMcp {
         self.0.clear_faults();
     }
 
+    /// Makes the `nth` write request from now (1: the next one; any method but `GET`,
+    /// `HEAD` and `OPTIONS`) meet `fault`, whatever reads come in between: for testing
+    /// what code does when a write part way through a sequence fails. Such a fault
+    /// comes before the queue of [`FakeGetMcp::inject`], and like those, a write it answers
+    /// never reaches the state (nor runs a write hook), except a [`Fault::Delay`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{FakeGetMcp, Fault};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// fake.inject_on_write(4, Fault::InternalError { reason: "disk full".into() });
+    /// # }
+    /// ```
+    pub fn inject_on_write(&self, nth: usize, fault: Fault) {
+        self.0.inject_on_write(nth, fault);
+    }
+
     /// Runs `hook` once, just before the next write request (any method WordPress
     /// dispatches on, overrides included, but `GET`, `HEAD` and `OPTIONS`) that bears
     /// the key is handled: after the injected faults let it through (and after a

@@ -1,0 +1,850 @@
+//! Desired state against the fakes: convergence, idempotence, a concurrent writer, a
+//! failure part way, a property over random states, and bad input refused before any
+//! request.
+
+use mcp_admin::{
+    desired::{
+        self, ApplyOptions, Clients, Desired, NotApplied, Outcome, PlanError, PlanOptions, Target,
+    },
+    getmcp, hasmcp,
+    testing::{FakeGetMcp, FakeHasMcp, Fault},
+    RetryPolicy,
+};
+use serde_json::{json, Value};
+
+struct World {
+    hm: FakeHasMcp,
+    gm: FakeGetMcp,
+    clients: Clients,
+}
+
+impl World {
+    async fn new() -> Self {
+        let hm = FakeHasMcp::start().await;
+        hm.without_rate_limit();
+        let gm = FakeGetMcp::start().await;
+        let hc = hasmcp::Client::builder()
+            .base_url(hm.uri())
+            .token(hm.token())
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        let gc = getmcp::Client::builder(gm.uri())
+            .api_key(gm.api_key())
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        let clients = Clients::new().hasmcp(hc).getmcp(gm.uri(), gc);
+        World { hm, gm, clients }
+    }
+
+    fn site(&self) -> String {
+        self.gm.uri()
+    }
+
+    /// Every request both fakes received, as `METHOD path`.
+    async fn requests(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .hm
+            .requests()
+            .await
+            .into_iter()
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect();
+        all.extend(
+            self.gm
+                .requests()
+                .await
+                .into_iter()
+                .map(|r| format!("{} {}", r.method, r.path)),
+        );
+        all
+    }
+
+    async fn writes(&self) -> Vec<String> {
+        self.requests()
+            .await
+            .into_iter()
+            .filter(|r| !r.starts_with("GET "))
+            .collect()
+    }
+
+    /// Applies one server at a time, so the order of writes is the plan's.
+    async fn apply_in_order(&self, plan: &desired::Plan) -> desired::Report {
+        desired::apply_with(&self.clients, plan, &ApplyOptions::new().concurrency(1)).await
+    }
+
+    async fn plan(&self, desired: &Desired) -> desired::Plan {
+        desired::plan(&self.clients, desired).await.unwrap()
+    }
+
+    async fn plan_pruning(&self, desired: &Desired) -> desired::Plan {
+        desired::plan_with(&self.clients, desired, &PlanOptions::new().prune(true))
+            .await
+            .unwrap()
+    }
+}
+
+fn described(v: Value) -> Desired {
+    Desired::from_value(v).unwrap()
+}
+
+/// A step refused because `field` moved from `planned` to `current`.
+fn stale(field: &str, planned: &str, current: &str) -> Outcome {
+    Outcome::NotApplied {
+        why: NotApplied::Stale {
+            field: field.into(),
+            planned: json!(planned),
+            current: json!(current),
+        },
+    }
+}
+
+fn has(name: &str) -> Target {
+    Target::Hasmcp { name: name.into() }
+}
+
+/// A description touching every field, with a catalog to attach from.
+fn full_description(w: &World) -> Desired {
+    let github = w.hm.seed_provider("GitHub");
+    w.hm.seed_tool(&github, "repos");
+    let issues = w.hm.seed_tool(&github, "issues");
+    w.hm.seed_resource("readme", "file:///README.md");
+    let prompt = w.hm.seed_prompt("summarize");
+    std::env::set_var("DESIRED_TEST_TOKEN", "canary-7f3a9b");
+    described(json!({
+        "hasmcp": {"servers": [
+            {"name": "GitHubTools", "instructions": "Use these tools for GitHub",
+             "request_headers_proxy_enabled": true,
+             "tools": [{"provider": "GitHub", "method": "get", "path": "/repos"}, {"id": issues}],
+             "resources": [{"name": "readme"}], "prompts": [{"id": prompt}]},
+            {"name": "Docs", "instructions": ""},
+        ]},
+        "getmcp": [{"site": w.site(), "servers": [
+            {"slug": "github-tools", "name": "GitHub Tools", "description": "Tools for GitHub",
+             "status": "active", "auth_type": "bearer",
+             "test_credentials": {"type": "bearer", "token": "${env:DESIRED_TEST_TOKEN}"},
+             "credentials_version": 1,
+             "cors_origins": ["https://b.example", "https://a.example"], "rate_limit_per_min": -1},
+            {"slug": "docs", "name": "Docs", "status": "draft"},
+        ]}],
+    }))
+}
+
+#[tokio::test]
+async fn converges_from_empty_and_prints_a_diff() {
+    let w = World::new().await;
+    let desired = full_description(&w);
+    let plan = w.plan(&desired).await;
+    assert_eq!(
+        plan.summary(),
+        "Plan: 4 to create, 0 to update, 4 to attach, 0 to detach, 0 to delete."
+    );
+    let shown = plan.to_string();
+    assert!(
+        shown.contains("+ hasmcp server \"GitHubTools\"\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    + attach tool GitHub/GET /repos\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("+ getmcp {}/github-tools\n", w.site())),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "    test_credentials: (sensitive) from ${env:DESIRED_TEST_TOKEN} (new server)"
+        ),
+        "{shown}"
+    );
+    // Reading the state: the HasMCP list, the catalog, the site's one page. No write.
+    assert!(w.writes().await.is_empty());
+
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    assert_eq!(report.summary(), "Applied 8 of 8.");
+    assert_eq!(
+        report
+            .credentials_sent
+            .get(&format!("{}/github-tools", w.site())),
+        Some(&1)
+    );
+    let again = w.plan(&desired).await;
+    assert!(again.is_empty(), "{again}");
+    assert_eq!(
+        again.to_string(),
+        "No changes. The live servers match the description.\n\n\
+         Plan: 0 to create, 0 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
+}
+
+#[tokio::test]
+async fn secrets_never_appear_in_plan_report_or_json() {
+    let w = World::new().await;
+    let desired = full_description(&w);
+    let plan = w.plan(&desired).await;
+    let report = desired::apply(&w.clients, &plan).await;
+    for text in [
+        plan.to_string(),
+        format!("{plan:?}"),
+        serde_json::to_string(&plan).unwrap(),
+        report.to_string(),
+        format!("{report:?}"),
+        serde_json::to_string(&report).unwrap(),
+    ] {
+        assert!(!text.contains("canary-7f3a9b"), "{text}");
+    }
+    // The site did store it.
+    let (id, _) = (w.gm.server(1u64).unwrap()["id"].as_u64().unwrap(), ());
+    assert_eq!(
+        w.gm.test_credentials(id),
+        Some(json!({"token": "canary-7f3a9b"}))
+    );
+}
+
+#[tokio::test]
+async fn second_apply_sends_no_write_and_an_empty_plan_no_request() {
+    let w = World::new().await;
+    let desired = full_description(&w);
+    let plan = w.plan(&desired).await;
+    assert!(desired::apply(&w.clients, &plan).await.all_applied());
+    let writes = w.writes().await.len();
+    let before = w.requests().await.len();
+
+    let again = w.plan(&desired).await;
+    assert!(again.is_empty(), "{again}");
+    let planned = w.requests().await.len();
+    let report = desired::apply(&w.clients, &again).await;
+    assert!(report.steps.is_empty());
+    assert_eq!(
+        w.requests().await.len(),
+        planned,
+        "an empty plan sends nothing"
+    );
+    assert_eq!(
+        w.writes().await.len(),
+        writes,
+        "the second round wrote nothing"
+    );
+    assert!(planned > before);
+}
+
+#[tokio::test]
+async fn converges_from_a_drifted_state() {
+    let w = World::new().await;
+    let provider = w.hm.seed_provider("GitHub");
+    let repos = w.hm.seed_tool(&provider, "repos");
+    let stray = w.hm.seed_tool(&provider, "stray");
+    let id = w.hm.seed_server("GitHubTools", "drifted text");
+    w.hm.link_tool(&id, &stray);
+    let (gid, _) = w.gm.seed_server("GitHub Tools");
+    let desired = described(json!({
+        "hasmcp": {"servers": [{"name": "GitHubTools", "instructions": "Use these tools",
+                                "tools": [{"id": repos}]}]},
+        "getmcp": [{"site": w.site(), "servers": [
+            {"slug": "github-tools", "description": "Tools for GitHub", "rate_limit_per_min": 0}]}],
+    }));
+    let plan = w.plan(&desired).await;
+    let shown = plan.to_string();
+    assert!(
+        shown.contains(&format!("~ hasmcp server \"GitHubTools\" (id {id}, version 1)\n    instructions: \"drifted text\" -> \"Use these tools\"\n")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!(
+            "    + attach tool {repos}\n    - detach tool {stray}\n"
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    rate_limit_per_min: 60 -> 0\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    description: \"\" -> \"Tools for GitHub\"\n"),
+        "{shown}"
+    );
+    assert_eq!(plan.changes[0].read.as_ref().unwrap().version, Some(1));
+    let json = serde_json::to_value(&plan).unwrap();
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["changes"][0]["read"]["version"], 1);
+    assert!(json["changes"][1]["read"]["updated_at"].is_string());
+
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    assert!(w.plan(&desired).await.is_empty());
+    assert_eq!(w.hm.attached_tools(&id), [repos]);
+    assert_eq!(w.gm.server(gid).unwrap()["rate_limit_per_min"], 0);
+    // Names and instructions went in their own PATCH, links through the link routes.
+    let writes = w.writes().await;
+    assert_eq!(
+        writes,
+        [
+            format!("PATCH /api/v1/servers/{id}"),
+            format!("POST /api/v1/servers/{id}/tools"),
+            format!("DELETE /api/v1/servers/{id}/tools/{stray}"),
+            format!("PATCH /wp-json/getmcp/v1/servers/{gid}"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn extra_servers_are_listed_and_deleted_only_when_pruning_what_is_owned() {
+    let w = World::new().await;
+    let keep = w.hm.seed_server("Keep", "");
+    let extra = w.hm.seed_server("Extra", "");
+    let (other, _) = w.gm.seed_server("Other");
+    let (mine, _) = w.gm.seed_server("Mine");
+    let desired = described(json!({
+        "hasmcp": {"owns": "all", "servers": [{"name": "Keep"}]},
+        "getmcp": [{"site": w.site(), "owns": ["mine"], "servers": []}],
+    }));
+    let plan = w.plan(&desired).await;
+    assert!(plan.is_empty());
+    assert_eq!(
+        plan.unmanaged,
+        [
+            has("Extra"),
+            Target::Getmcp {
+                site: w.site(),
+                slug: "other".into()
+            },
+            Target::Getmcp {
+                site: w.site(),
+                slug: "mine".into()
+            },
+        ]
+    );
+    assert!(plan
+        .to_string()
+        .contains("# not managed by this description (3):\n"));
+    assert!(desired::apply(&w.clients, &plan).await.steps.is_empty());
+    assert!(w.writes().await.is_empty(), "no DELETE without prune");
+
+    let plan = w.plan_pruning(&desired).await;
+    assert_eq!(
+        plan.summary(),
+        "Plan: 0 to create, 0 to update, 0 to attach, 0 to detach, 2 to delete."
+    );
+    assert_eq!(
+        plan.unmanaged,
+        [Target::Getmcp {
+            site: w.site(),
+            slug: "other".into()
+        }]
+    );
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    assert_eq!(
+        w.writes().await,
+        [
+            format!("DELETE /api/v1/servers/{extra}"),
+            format!("DELETE /wp-json/getmcp/v1/servers/{mine}"),
+        ]
+    );
+    assert!(w.hm.server(&keep).is_some() && w.gm.server(other).is_some());
+    assert!(w.plan_pruning(&desired).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_concurrent_writer_makes_the_step_stale_and_the_replan_shows_the_rest() {
+    let w = World::new().await;
+    let alpha = w.hm.seed_server("Alpha", "");
+    let desired = described(json!({"hasmcp": {"servers": [
+        {"name": "First"},
+        {"name": "Beta", "renamed_from": "Alpha", "instructions": "renamed"},
+    ]}}));
+    let plan = w.plan(&desired).await;
+    assert!(
+        plan.to_string()
+            .contains("    name: \"Alpha\" -> \"Beta\"\n"),
+        "{plan}"
+    );
+    let other = alpha.clone();
+    // Just before the first write (creating First), someone renames Alpha.
+    w.hm.before_next_write(move |fake| {
+        fake.rename_server(&other, "Gamma");
+    });
+    let report = w.apply_in_order(&plan).await;
+    assert_eq!(report.steps[0].outcome, Outcome::Applied);
+    assert_eq!(report.steps[1].outcome, stale("name", "Alpha", "Gamma"));
+    assert_eq!(
+        serde_json::to_value(&report.steps[1]).unwrap(),
+        json!({
+            "target": {"platform": "hasmcp", "name": "Beta"},
+            "step": "update",
+            "outcome": {
+                "outcome": "not_applied",
+                "reason": "stale",
+                "field": "name",
+                "planned": "Alpha",
+                "current": "Gamma",
+            },
+        })
+    );
+    assert!(report.to_string().contains(
+        "hasmcp server \"Beta\": update: not applied, stale: name was \"Alpha\" when planned, is \"Gamma\" now"
+    ));
+    // Nothing of the other writer's change was lost.
+    assert_eq!(w.hm.server(&alpha).unwrap()["name"], "Gamma");
+    assert_eq!(w.hm.server(&alpha).unwrap()["version"], 2);
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 1 to create, 0 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
+    assert_eq!(replan.changes[0].target, has("Beta"));
+    assert_eq!(replan.unmanaged, [has("Gamma")]);
+}
+
+#[tokio::test]
+async fn a_getmcp_change_made_since_the_plan_is_stale_on_its_field() {
+    let w = World::new().await;
+    let (id, _) = w.gm.seed_server("Docs");
+    w.hm.seed_server("Unused", "");
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [
+        {"slug": "docs", "name": "docs"}, {"slug": "new-one", "name": "New One"}]}]}));
+    let plan = w.plan(&desired).await;
+    // Between plan and apply another client renames the server to the same slug.
+    w.gm.rename_server(id, "DOCS");
+    let report = w.apply_in_order(&plan).await;
+    assert_eq!(report.steps[0].outcome, stale("name", "Docs", "DOCS"));
+    assert_eq!(report.steps[1].outcome, Outcome::Applied);
+    assert_eq!(w.gm.server(id).unwrap()["name"], "DOCS");
+}
+
+#[tokio::test]
+async fn a_fault_on_the_fourth_write_is_reported_exactly() {
+    let w = World::new().await;
+    let provider = w.hm.seed_provider("GitHub");
+    let tool = w.hm.seed_tool(&provider, "repos");
+    let desired = described(json!({"hasmcp": {"servers": [
+        {"name": "A", "tools": [{"id": tool}]},
+        {"name": "B", "tools": [{"id": tool}]},
+        {"name": "C", "tools": [{"id": tool}]},
+    ]}}));
+    let plan = w.plan(&desired).await;
+    w.hm.inject_on_write(
+        4,
+        Fault::InternalError {
+            reason: "disk full".into(),
+        },
+    );
+    let report = w.apply_in_order(&plan).await;
+    let outcomes: Vec<(String, String, &str)> = report
+        .steps
+        .iter()
+        .map(|s| {
+            let outcome = match &s.outcome {
+                Outcome::Applied => "applied",
+                Outcome::Failed { .. } => "failed",
+                Outcome::MayHaveApplied { .. } => "may have applied",
+                Outcome::NotApplied {
+                    why: NotApplied::AfterFailure,
+                } => "after failure",
+                _ => "not applied",
+            };
+            (s.target.to_string(), s.step.clone(), outcome)
+        })
+        .collect();
+    let step =
+        |t: &str, s: &str, o: &'static str| (format!("hasmcp server \"{t}\""), s.to_string(), o);
+    assert_eq!(
+        outcomes,
+        [
+            step("A", "create", "applied"),
+            step("A", &format!("attach tool {tool}"), "applied"),
+            step("B", "create", "applied"),
+            step("B", &format!("attach tool {tool}"), "failed"),
+            step("C", "create", "after failure"),
+            step("C", &format!("attach tool {tool}"), "after failure"),
+        ]
+    );
+    let Outcome::Failed { error } = &report.steps[3].outcome else {
+        unreachable!()
+    };
+    assert!(error.contains("500"), "{error}");
+    assert_eq!(
+        report.summary(),
+        "Applied 3 of 6; 1 failed; 0 may have applied; 2 not applied; the servers are partially changed: plan again."
+    );
+    // The re-plan shows exactly the remainder, and applying it creates no duplicate.
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 1 to create, 0 to update, 2 to attach, 0 to detach, 0 to delete."
+    );
+    assert!(desired::apply(&w.clients, &replan).await.all_applied());
+    assert!(w.plan(&desired).await.is_empty());
+    let names: Vec<String> = mcp_admin::hasmcp::Client::builder()
+        .base_url(w.hm.uri())
+        .token(w.hm.token())
+        .build()
+        .unwrap()
+        .list_servers()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}
+
+#[tokio::test]
+async fn a_taken_slug_on_create_fails_naming_the_twin() {
+    let w = World::new().await;
+    // Another client creates a server with the slug between plan and apply: the site
+    // de-duplicates the new one to `tools-2-1` without a word.
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [
+        {"slug": "tools-2", "name": "Tools 2"}]}]}));
+    let plan = w.plan(&desired).await;
+    w.gm.seed_server("Tools 2");
+    let report = desired::apply(&w.clients, &plan).await;
+    let Outcome::Failed { error } = &report.steps[0].outcome else {
+        panic!("{report}")
+    };
+    assert!(
+        error.contains("another server holds the slug \"tools-2\""),
+        "{error}"
+    );
+    assert!(error.contains("\"tools-2-1\""), "{error}");
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_before_any_request() {
+    let w = World::new().await;
+    let err = Desired::from_value(json!({"hasmcp": {"servers": [
+        {"name": "Ok"}, {"name": "Typo", "tools": [{"id": "x", "methd": "GET"}]}]}}))
+    .unwrap_err();
+    let PlanError::Invalid { path, reason } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, "hasmcp.servers[1].tools[0]");
+    assert!(reason.contains("unknown field `methd`"), "{reason}");
+
+    let err = Desired::from_value(
+        json!({"getmcp": [{"site": "s", "servers": [{"slug": "a", "colour": 1}]}]}),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid description at getmcp[0].servers[0]: unknown field `colour`"),
+        "{err}"
+    );
+
+    let cases = [
+        (
+            json!({"hasmcp": {"servers": [{"name": "Same"}, {"name": "Same"}]}}),
+            "hasmcp.servers[1]",
+            "the server key \"Same\" is also used by hasmcp.servers[0]",
+        ),
+        (
+            json!({"getmcp": [{"site": w.site(), "servers": [
+                {"slug": "s", "auth_type": "bearer",
+                 "test_credentials": {"type": "bearer", "token": "${env:DESIRED_TEST_UNSET_VARIABLE}"}}]}]}),
+            "getmcp[0].servers[0].test_credentials",
+            "the environment variable DESIRED_TEST_UNSET_VARIABLE is not set",
+        ),
+        (
+            json!({"getmcp": [{"site": w.site(), "servers": [{"slug": "Café Tools"}]}]}),
+            "getmcp[0].servers[0].slug",
+            "is not a slug WordPress keeps as is",
+        ),
+        (
+            json!({"getmcp": [{"site": w.site(), "servers": [{"slug": "a", "name": "<b>A</b>"}]}]}),
+            "getmcp[0].servers[0].name",
+            "tags are stripped",
+        ),
+        (
+            json!({"hasmcp": {"servers": [{"name": "has space"}]}}),
+            "hasmcp.servers[0].name",
+            "HasMCP names are 1–16 of [A-Za-z0-9]",
+        ),
+    ];
+    for (description, want_path, want_reason) in cases {
+        let err = desired::plan(&w.clients, &described(description))
+            .await
+            .unwrap_err();
+        let PlanError::Invalid { path, reason } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(path, want_path);
+        assert!(reason.contains(want_reason), "{reason}");
+    }
+    let err = Desired::from_value(json!({"getmcp": [{"site": "s", "servers": [
+        {"slug": "a", "test_credentials": {"type": "bearer", "token": "ghp_literal"}}]}]}))
+    .unwrap_err();
+    assert!(err.to_string().contains("${env:NAME}"), "{err}");
+    assert!(!err.to_string().contains("ghp_literal"), "{err}");
+    assert!(w.requests().await.is_empty(), "nothing was sent");
+
+    // A tool the catalog does not have: found by reading the catalog, before any write.
+    w.hm.seed_provider("GitHub");
+    let err = desired::plan(
+        &w.clients,
+        &described(json!({"hasmcp": {"servers": [
+            {"name": "A", "tools": [{"provider": "GitHub", "method": "GET", "path": "/nope"}]}]}})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid description at hasmcp.servers[0].tools[0]: the provider \"GitHub\" has no tool GET /nope"
+    );
+    assert!(w.writes().await.is_empty());
+}
+
+#[tokio::test]
+async fn a_name_matching_two_live_servers_is_refused() {
+    let w = World::new().await;
+    let a = w.hm.seed_server("Twin", "");
+    let b = w.hm.seed_server("Twin", "");
+    let err = desired::plan(
+        &w.clients,
+        &described(json!({"hasmcp": {"servers": [{"name": "Twin"}]}})),
+    )
+    .await
+    .unwrap_err();
+    let PlanError::Ambiguous { key, ids } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(key, "hasmcp server \"Twin\"");
+    assert_eq!(ids, &[a, b]);
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAMES: [&str; 4] = ["Alpha", "Beta", "Gamma", "Delta"];
+    const TEXTS: [&str; 3] = ["", "one", "two"];
+
+    #[derive(Debug, Clone)]
+    struct LiveServer {
+        name: usize,
+        text: usize,
+        tools: Vec<bool>,
+    }
+
+    #[derive(Debug, Clone)]
+    struct Wanted {
+        name: usize,
+        text: Option<usize>,
+        tools: Option<Vec<bool>>,
+        site_status: Option<usize>,
+    }
+
+    fn live() -> impl Strategy<Value = Vec<LiveServer>> {
+        proptest::sample::subsequence(vec![0usize, 1, 2, 3], 0..=4).prop_flat_map(|names| {
+            let n = names.len();
+            (
+                Just(names),
+                proptest::collection::vec(
+                    (0..3usize, proptest::collection::vec(any::<bool>(), 3)),
+                    n,
+                ),
+            )
+                .prop_map(|(names, rest)| {
+                    names
+                        .into_iter()
+                        .zip(rest)
+                        .map(|(name, (text, tools))| LiveServer { name, text, tools })
+                        .collect()
+                })
+        })
+    }
+
+    fn wanted() -> impl Strategy<Value = Vec<Wanted>> {
+        proptest::sample::subsequence(vec![0usize, 1, 2, 3], 0..=4).prop_flat_map(|names| {
+            let n = names.len();
+            (
+                Just(names),
+                proptest::collection::vec(
+                    (
+                        proptest::option::of(0..3usize),
+                        proptest::option::of(proptest::collection::vec(any::<bool>(), 3)),
+                        proptest::option::of(0..3usize),
+                    ),
+                    n,
+                ),
+            )
+                .prop_map(|(names, rest)| {
+                    names
+                        .into_iter()
+                        .zip(rest)
+                        .map(|(name, (text, tools, site_status))| Wanted {
+                            name,
+                            text,
+                            tools,
+                            site_status,
+                        })
+                        .collect()
+                })
+        })
+    }
+
+    async fn converge(live: Vec<LiveServer>, wanted: Vec<Wanted>, prune: bool) {
+        let w = World::new().await;
+        let provider = w.hm.seed_provider("GitHub");
+        let tools: Vec<String> = ["a", "b", "c"]
+            .iter()
+            .map(|t| w.hm.seed_tool(&provider, t))
+            .collect();
+        for s in &live {
+            let id = w.hm.seed_server(NAMES[s.name], TEXTS[s.text]);
+            for (t, on) in tools.iter().zip(&s.tools) {
+                if *on {
+                    w.hm.link_tool(&id, t);
+                }
+            }
+            w.gm.seed_server(NAMES[s.name]);
+        }
+        let statuses = ["active", "paused", "draft"];
+        let servers: Vec<Value> = wanted
+            .iter()
+            .map(|d| {
+                let mut s = json!({"name": NAMES[d.name]});
+                if let Some(t) = d.text {
+                    s["instructions"] = json!(TEXTS[t]);
+                }
+                if let Some(on) = &d.tools {
+                    let ids: Vec<Value> = tools
+                        .iter()
+                        .zip(on)
+                        .filter(|(_, on)| **on)
+                        .map(|(t, _)| json!({"id": t}))
+                        .collect();
+                    s["tools"] = json!(ids);
+                }
+                s
+            })
+            .collect();
+        let site: Vec<Value> = wanted
+            .iter()
+            .map(|d| {
+                let mut s = json!({"slug": NAMES[d.name].to_lowercase(), "name": NAMES[d.name]});
+                if let Some(st) = d.site_status {
+                    s["status"] = json!(statuses[st]);
+                }
+                s
+            })
+            .collect();
+        let desired = described(json!({
+            "hasmcp": {"owns": "all", "servers": servers},
+            "getmcp": [{"site": w.site(), "owns": "all", "servers": site}],
+        }));
+        let options = PlanOptions::new().prune(prune);
+        let plan = desired::plan_with(&w.clients, &desired, &options)
+            .await
+            .unwrap();
+        let report =
+            desired::apply_with(&w.clients, &plan, &ApplyOptions::new().concurrency(3)).await;
+        assert!(report.all_applied(), "{plan}\n{report}");
+        let writes = w.writes().await.len();
+        let again = desired::plan_with(&w.clients, &desired, &options)
+            .await
+            .unwrap();
+        assert!(again.is_empty(), "{plan}\n---\n{again}");
+        assert!(desired::apply(&w.clients, &again).await.steps.is_empty());
+        assert_eq!(w.writes().await.len(), writes);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+        #[test]
+        fn apply_then_plan_is_empty(live in live(), wanted in wanted(), prune in any::<bool>()) {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            rt.block_on(converge(live, wanted, prune));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_create_with_an_unknown_outcome_is_found_by_its_key_on_the_next_plan() {
+    let w = World::new().await;
+    let provider = w.hm.seed_provider("GitHub");
+    let tool = w.hm.seed_tool(&provider, "repos");
+    let slow = hasmcp::Client::builder()
+        .base_url(w.hm.uri())
+        .token(w.hm.token())
+        .retry(RetryPolicy::none())
+        .timeout(std::time::Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let clients = Clients::new().hasmcp(slow);
+    let desired =
+        described(json!({"hasmcp": {"servers": [{"name": "Late", "tools": [{"id": tool}]}]}}));
+    let plan = desired::plan(&clients, &desired).await.unwrap();
+    // The create lands, but only after the client stopped waiting.
+    w.hm.inject_on_write(1, Fault::Delay(std::time::Duration::from_millis(600)));
+    let report = desired::apply(&clients, &plan).await;
+    assert!(
+        matches!(report.steps[0].outcome, Outcome::MayHaveApplied { .. }),
+        "{report}"
+    );
+    assert_eq!(
+        report.steps[1].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::AfterFailure
+        }
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // The next plan finds the server by its name: no second create, only the link.
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 0 to create, 0 to update, 1 to attach, 0 to detach, 0 to delete."
+    );
+}
+
+#[tokio::test]
+async fn the_servers_normal_forms_compare_equal() {
+    let w = World::new().await;
+    std::env::set_var("DESIRED_TEST_KEY", "k");
+    // HasMCP leaves empty instructions out of its answers.
+    w.hm.seed_server("Quiet", "");
+    // A real WordPress renders empty settings as `[]`; origins keep the order sent.
+    w.gm.insert_server(json!({
+        "name": "Docs", "slug": "docs", "status": "active", "settings": [],
+        "cors_origins": "https://b.example,https://a.example", "rate_limit_per_min": -1,
+        "auth_type": "api-key",
+        "test_auth_credentials": "{\"name\":\"X-Key\",\"value\":\"k\",\"location\":\"header\"}",
+    }));
+    let desired = described(json!({
+        "hasmcp": {"servers": [{"name": "Quiet", "instructions": "", "tools": [], "resources": []}]},
+        "getmcp": [{"site": w.site(), "servers": [{
+            "slug": "docs", "name": "Docs", "description": "", "rate_limit_per_min": -1,
+            "cors_origins": ["https://a.example", "https://b.example"],
+            "auth_type": "api-key",
+            "test_credentials": {"type": "api-key", "name": "X-Key", "value": "${env:DESIRED_TEST_KEY}", "location": "header"},
+        }]}],
+    }));
+    let plan = w.plan(&desired).await;
+    assert!(plan.is_empty(), "{plan}");
+    // A bumped credentials_version, against the version last sent, sends them again.
+    let key = format!("{}/docs", w.site());
+    let mut bumped = desired.clone();
+    bumped.getmcp[0].servers[0].credentials_version = Some(2);
+    let options = PlanOptions::new().credentials_sent(key.clone(), 1);
+    let plan = desired::plan_with(&w.clients, &bumped, &options)
+        .await
+        .unwrap();
+    assert_eq!(
+        plan.changes[0]
+            .credentials
+            .as_ref()
+            .map(|c| c.reason.as_str()),
+        Some("credentials_version 1 -> 2")
+    );
+    assert!(plan.changes[0].fields.is_empty());
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    assert_eq!(report.credentials_sent.get(&key), Some(&2));
+    let options = PlanOptions::new().credentials_sent(key, 2);
+    assert!(desired::plan_with(&w.clients, &bumped, &options)
+        .await
+        .unwrap()
+        .is_empty());
+}
