@@ -16,8 +16,10 @@
 //!
 //! Each child starts the loopback server of the `sdk` benchmark on its own thread, then
 //! builds its client and sends one GetMCP update (the same bytes on both sides), decoding
-//! the answer. Both clients use the same TLS backend (rustls with ring), so both load the
-//! system's root certificates as they are built, though the request is plain HTTP.
+//! the answer. Both clients use the same TLS backend (rustls with ring). The bare client
+//! reads the system's root store as it is built, though the request is plain HTTP; the
+//! SDK reads it only for an `https` site (or at the first handshake), once per process.
+//! The `https` rows build two clients of an `https` site in one process, sending nothing.
 
 #[allow(dead_code)] // Shared with the criterion benchmark, which uses the rest.
 mod support;
@@ -53,6 +55,9 @@ struct Stages {
 /// nanoseconds. The bare client sends `body`, the bytes the SDK's update serializes to
 /// (made by the parent, so the child builds no SDK client).
 fn child(side: &str, body: String) {
+    if let Some(side) = side.strip_suffix("-https") {
+        return https_builds(side);
+    }
     let answer = fixtures::GETMCP_SERVER.as_bytes();
     let server = Server::start(answer, answer, Duration::ZERO);
     let url = server.url();
@@ -89,6 +94,24 @@ fn child(side: &str, body: String) {
         }
     };
     println!("{} {}", build.as_nanos(), first_request.as_nanos());
+}
+
+/// The child of the `https` rows: builds two clients of an `https` site (nothing is
+/// sent), printing each build's time in nanoseconds. The first reads the system's root
+/// store on both sides.
+fn https_builds(side: &str) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let mut times = Vec::new();
+    for _ in 0..2 {
+        let started = Instant::now();
+        if side == "sdk" {
+            std::hint::black_box(getmcp_client("https://example.com"));
+        } else {
+            std::hint::black_box(RawClient::new(support::updates::GETMCP_KEY));
+        }
+        times.push(started.elapsed().as_nanos().to_string());
+    }
+    println!("{}", times.join(" "));
 }
 
 /// Runs one child of `side` and reads its timings.
@@ -139,17 +162,43 @@ fn main() {
         sdk.push(run("sdk", &body));
         raw.push(run("raw", &body));
     }
-    let med = |runs: &[Stages], f: fn(&Stages) -> Duration| median(runs.iter().map(f).collect());
     println!("| stage (median of {RUNS} processes) | SDK | bare reqwest | ratio |");
     println!("|---|---:|---:|---:|");
+    print_stages(&sdk, &raw);
+    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS / 4 {
+        sdk.push(run("sdk-https", &body));
+        raw.push(run("raw-https", &body));
+    }
+    let stages: [(&str, fn(&Stages) -> Duration); 2] = [
+        (
+            "https, 50 processes: building the first client (both read the root store)",
+            |s| s.build,
+        ),
+        (
+            "https, 50 processes: building a second client in the same process",
+            |s| s.first_request,
+        ),
+    ];
+    print_rows(&sdk, &raw, &stages);
+}
+
+/// The rows of the http children.
+fn print_stages(sdk: &[Stages], raw: &[Stages]) {
     let stages: [(&str, fn(&Stages) -> Duration); 4] = [
         ("build the client", |s| s.build),
         ("first request (connect, send, decode)", |s| s.first_request),
         ("build + first request", |s| s.build + s.first_request),
         ("whole process (start to exit)", |s| s.process),
     ];
-    for (name, f) in stages {
-        let (s, r) = (med(&sdk, f), med(&raw, f));
+    print_rows(sdk, raw, &stages);
+}
+
+/// One row per stage: the medians of both sides and their ratio.
+fn print_rows(sdk: &[Stages], raw: &[Stages], stages: &[(&str, fn(&Stages) -> Duration)]) {
+    let med = |runs: &[Stages], f: fn(&Stages) -> Duration| median(runs.iter().map(f).collect());
+    for &(name, f) in stages {
+        let (s, r) = (med(sdk, f), med(raw, f));
         println!(
             "| {name} | {:.0} µs | {:.0} µs | {:.3} |",
             s.as_secs_f64() * 1e6,

@@ -120,7 +120,7 @@ pub(crate) fn build_raw_client(
         token_var,
     )?;
     let direct = config.no_proxy || base.scheme() == "http";
-    let http = http_client(platform, &config, direct)?;
+    let http = http_client(platform, &config, direct, base.scheme() == "https")?;
     Ok(crate::raw::Client::new_with_client(
         base.as_str().trim_end_matches('/'),
         http,
@@ -161,11 +161,13 @@ fn auth_header(
 }
 
 /// The reqwest client: timeouts, user agent, no redirects, the TLS backend, and no
-/// proxy from the environment when `direct`.
+/// proxy from the environment when `direct`. For an `https` site the root store must be
+/// readable now; an http one may never need it.
 fn http_client(
     platform: Platform,
     config: &TransportConfig,
     direct: bool,
+    https: bool,
 ) -> Result<reqwest::Client, Error> {
     let mut builder = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
@@ -175,9 +177,13 @@ fn http_client(
     if direct {
         builder = builder.no_proxy();
     }
-    tls(builder)
+    let config_error = |e: &dyn std::fmt::Display| {
+        Error::Config(format!("{platform}: cannot build the HTTP client: {e}"))
+    };
+    tls(builder, https)
+        .map_err(|e| config_error(&e))?
         .build()
-        .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
+        .map_err(|e| config_error(&e))
 }
 
 /// Redirects are never followed: a 301 or 302 turns a POST (`patch_via_post`) into a
@@ -190,24 +196,31 @@ fn redirect_policy() -> reqwest::redirect::Policy {
 /// Whether a TLS backend is compiled in: without one, every https request would fail.
 const TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
 
+/// rustls with the configuration every client of the process shares (`tls`): built
+/// once, its root store read once, and only for `roots_now` (an https site) or at the
+/// first handshake.
 #[cfg(feature = "rustls")]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-    // reqwest is built without a provider; ring is ours unless the application chose one.
-    if rustls::crypto::CryptoProvider::get_default().is_none() {
-        // Losing a race to another installer is fine: a provider is then installed.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    }
-    builder.tls_backend_rustls()
+fn tls(
+    builder: reqwest::ClientBuilder,
+    roots_now: bool,
+) -> Result<reqwest::ClientBuilder, rustls::Error> {
+    Ok(builder.tls_backend_preconfigured(super::tls::client_config(roots_now)?))
 }
 
 #[cfg(all(feature = "native-tls", not(feature = "rustls")))]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-    builder.tls_backend_native()
+fn tls(
+    builder: reqwest::ClientBuilder,
+    _roots_now: bool,
+) -> Result<reqwest::ClientBuilder, std::convert::Infallible> {
+    Ok(builder.tls_backend_native())
 }
 
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-    builder
+fn tls(
+    builder: reqwest::ClientBuilder,
+    _roots_now: bool,
+) -> Result<reqwest::ClientBuilder, std::convert::Infallible> {
+    Ok(builder)
 }
 
 /// Reads a required environment variable; the error names it.

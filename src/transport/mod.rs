@@ -14,6 +14,7 @@
 //! - `response`: success bodies decoded and path parameters encoded for the generated
 //!   code, without progenitor-client's copies.
 //! - `ops`: the operations of `openapi.yaml`, generated.
+//! - `tls`: one rustls configuration per process, its root store read when first needed.
 
 mod body;
 mod config;
@@ -23,6 +24,8 @@ pub(crate) mod ops;
 mod outcome;
 mod response;
 mod retry;
+#[cfg(feature = "rustls")]
+mod tls;
 
 use std::{
     cell::RefCell,
