@@ -79,33 +79,9 @@ async fn execute(
     let mut current = request;
     let mut attempt = 1u32;
     loop {
-        let retry_copy = if t.retry.allows_after(attempt) {
-            copy_for_retry(&current)
-        } else {
-            None
-        };
-        if retry_copy.is_none() {
-            // Whatever the server echoes of the credentials sent must not reach an
-            // error; where there is a copy, its body is kept instead (below).
-            if let Some(body) = current.body().and_then(reqwest::Body::as_bytes) {
-                record_sent_body(Bytes::copy_from_slice(body).into());
-            }
-        }
-        // The first attempt runs under the client's own timeout, which is the whole
-        // request's; a retry gets what is left of it. (Setting it gives the request an
-        // extension map, so only retries pay for that.)
-        if attempt > 1 {
-            *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        }
+        let retry_copy = prepare_attempt(t, &mut current, attempt, deadline);
         let span = attempt_span(t, info, &current, attempt);
-        let result = if span.is_disabled() {
-            client.execute(current).await
-        } else {
-            let started = Instant::now();
-            let result = client.execute(current).instrument(span.clone()).await;
-            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            result
-        };
+        let result = send_attempt(client, current, &span).await;
 
         let decision = decide(
             &t.retry,
@@ -133,6 +109,52 @@ async fn execute(
                 return finish(result, span, t.max_response_bytes).await;
             }
         }
+    }
+}
+
+/// Readies `current` for its attempt: returns the copy to send again should it be
+/// retried, keeps the body sent where there is none, and gives a retry what is left of
+/// the deadline.
+fn prepare_attempt(
+    t: &TransportInner,
+    current: &mut Request,
+    attempt: u32,
+    deadline: Option<Instant>,
+) -> Option<Request> {
+    let retry_copy = if t.retry.allows_after(attempt) {
+        copy_for_retry(current)
+    } else {
+        None
+    };
+    if retry_copy.is_none() {
+        // Whatever the server echoes of the credentials sent must not reach an
+        // error; where there is a copy, its body is kept instead (below).
+        if let Some(body) = current.body().and_then(reqwest::Body::as_bytes) {
+            record_sent_body(Bytes::copy_from_slice(body).into());
+        }
+    }
+    // The first attempt runs under the client's own timeout, which is the whole
+    // request's; a retry gets what is left of it. (Setting it gives the request an
+    // extension map, so only retries pay for that.)
+    if attempt > 1 {
+        *current.timeout_mut() = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+    }
+    retry_copy
+}
+
+/// Sends one attempt, inside its span and timed when tracing listens.
+async fn send_attempt(
+    client: &reqwest::Client,
+    current: Request,
+    span: &Span,
+) -> reqwest::Result<Response> {
+    if span.is_disabled() {
+        client.execute(current).await
+    } else {
+        let started = Instant::now();
+        let result = client.execute(current).instrument(span.clone()).await;
+        span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        result
     }
 }
 
