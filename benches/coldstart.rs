@@ -43,6 +43,9 @@ const RUNS: usize = 200;
 /// Child processes per side run before measuring (page cache, CPU frequency).
 const WARM_UP: usize = 10;
 
+/// A row of the table: its name and the timing it shows.
+type Stage = (&'static str, fn(&Stages) -> Duration);
+
 /// One child's timings.
 #[derive(Clone, Copy)]
 struct Stages {
@@ -170,7 +173,7 @@ fn main() {
         sdk.push(run("sdk-https", &body));
         raw.push(run("raw-https", &body));
     }
-    let stages: [(&str, fn(&Stages) -> Duration); 2] = [
+    let stages: [Stage; 2] = [
         (
             "https, 50 processes: building the first client (both read the root store)",
             |s| s.build,
@@ -185,7 +188,7 @@ fn main() {
 
 /// The rows of the http children.
 fn print_stages(sdk: &[Stages], raw: &[Stages]) {
-    let stages: [(&str, fn(&Stages) -> Duration); 4] = [
+    let stages: [Stage; 4] = [
         ("build the client", |s| s.build),
         ("first request (connect, send, decode)", |s| s.first_request),
         ("build + first request", |s| s.build + s.first_request),
@@ -195,7 +198,7 @@ fn print_stages(sdk: &[Stages], raw: &[Stages]) {
 }
 
 /// One row per stage: the medians of both sides and their ratio.
-fn print_rows(sdk: &[Stages], raw: &[Stages], stages: &[(&str, fn(&Stages) -> Duration)]) {
+fn print_rows(sdk: &[Stages], raw: &[Stages], stages: &[Stage]) {
     let med = |runs: &[Stages], f: fn(&Stages) -> Duration| median(runs.iter().map(f).collect());
     for &(name, f) in stages {
         let (s, r) = (med(sdk, f), med(raw, f));

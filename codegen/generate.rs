@@ -347,10 +347,10 @@ fn drop_api_version_in(stmts: &mut Vec<syn::Stmt>) -> bool {
         return true;
     }
     stmts.remove(map);
-    if let Some(syn::Stmt::Local(local)) = stmts.get_mut(map) {
-        if let Some(init) = &mut local.init {
-            drop_headers_call(&mut init.expr);
-        }
+    if let Some(syn::Stmt::Local(local)) = stmts.get_mut(map)
+        && let Some(init) = &mut local.init
+    {
+        drop_headers_call(&mut init.expr);
     }
     true
 }

@@ -9,8 +9,11 @@ use mcp_admin::{getmcp, hasmcp, Error};
 #[test]
 fn an_https_client_needs_the_root_store_at_build_an_http_client_never() {
     // rustls-native-certs reads these first: neither exists, so no root is found.
-    std::env::set_var("SSL_CERT_FILE", "/nonexistent/mcp-admin-test/roots.pem");
-    std::env::set_var("SSL_CERT_DIR", "/nonexistent/mcp-admin-test/certs");
+    // SAFETY: this binary's only test; no other thread reads the environment.
+    unsafe {
+        std::env::set_var("SSL_CERT_FILE", "/nonexistent/mcp-admin-test/roots.pem");
+        std::env::set_var("SSL_CERT_DIR", "/nonexistent/mcp-admin-test/certs");
+    }
 
     let local = getmcp::Client::builder("http://127.0.0.1:9")
         .api_key("gmcp_test")

@@ -161,10 +161,11 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
         return Ok(None);
     };
     let text = value.to_str().unwrap_or("").trim();
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = text.parse() {
-            return Ok(Some(n));
-        }
+    if !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = text.parse()
+    {
+        return Ok(Some(n));
     }
     Err(format!("header {name}: {value:?} is not a count"))
 }
