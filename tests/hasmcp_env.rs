@@ -1,6 +1,8 @@
 //! `hasmcp::Client::from_env`. The environment is process-global, so this binary holds a
 //! single test: nothing else runs in the process while the variables change.
 
+mod seeds;
+
 use mcp_admin::{
     hasmcp::{self, Client},
     Error,
@@ -14,20 +16,11 @@ use wiremock::{
 const SERVER: &str = "kSuB9Gf6aD4";
 const SERVER_PATH: &str = "/api/v1/servers/kSuB9Gf6aD4";
 
-/// The open-source edition's answer for an empty server at `version`.
-fn open_source(version: i64) -> Value {
-    json!({"server": {
-        "id": SERVER,
-        "createdAt": "2025-03-18T10:00:00Z",
-        "updatedAt": "2025-03-18T11:00:00Z",
-        "name": "GitHubTools",
-        "instructions": "Use these tools for GitHub",
-        "requestHeadersProxyEnabled": true,
-        "version": version,
-        "providers": [],
-        "resources": [],
-        "prompts": []
-    }})
+/// The vendor's example server, at `version`.
+fn server_at(version: i64) -> Value {
+    let mut answer = seeds::hasmcp_update_response();
+    answer["server"]["version"] = json!(version);
+    answer
 }
 
 /// `set_var` is a safe function in edition 2021 and an unsafe one from 2024; the block
@@ -83,7 +76,7 @@ async fn from_env_reads_token_and_base_url() {
             "authorization",
             "Bearer env-token",
         ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(open_source(7)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(server_at(7)))
         .expect(1)
         .mount(&mock)
         .await;
