@@ -108,14 +108,15 @@ fn content(holder: &Value, at: &str, found: &mut Found) {
 const SCHEMA_TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object"];
 
 fn schema(s: &Value, at: &str, found: &mut Found) {
-    if let Some(ty) = s.get("type") {
-        if found.is_none() && !ty.as_str().is_some_and(|t| SCHEMA_TYPES.contains(&t)) {
-            let named = ty
-                .as_str()
-                .map_or_else(|| format!("{ty:?}"), |t| format!("`{t}`"));
-            let problem = format!("type {named} is none of {}", SCHEMA_TYPES.join(", "));
-            *found = Some((format!("{at}.type"), problem));
-        }
+    if let Some(ty) = s.get("type")
+        && found.is_none()
+        && !ty.as_str().is_some_and(|t| SCHEMA_TYPES.contains(&t))
+    {
+        let named = ty
+            .as_str()
+            .map_or_else(|| format!("{ty:?}"), |t| format!("`{t}`"));
+        let problem = format!("type {named} is none of {}", SCHEMA_TYPES.join(", "));
+        *found = Some((format!("{at}.type"), problem));
     }
     for (name, p) in entries(s.get("properties")) {
         schema(p, &format!("{at}.properties{}", key(&name)), found);

@@ -46,10 +46,10 @@ fn drop_api_version_in(stmts: &mut Vec<syn::Stmt>) -> Result<bool, String> {
         return Ok(true);
     }
     stmts.remove(map);
-    if let Some(syn::Stmt::Local(local)) = stmts.get_mut(map) {
-        if let Some(init) = &mut local.init {
-            drop_headers_call(&mut init.expr)?;
-        }
+    if let Some(syn::Stmt::Local(local)) = stmts.get_mut(map)
+        && let Some(init) = &mut local.init
+    {
+        drop_headers_call(&mut init.expr)?;
     }
     Ok(true)
 }

@@ -13,11 +13,11 @@ pub(crate) fn read(path: &Path) -> Result<openapiv3::OpenAPI, String> {
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let (mut at, mut problem) = (json_path(e.path()), e.inner().to_string());
         // A path that stops at a `$ref`-or-item object: find the value inside it.
-        if let Ok(doc) = serde_yaml_ng::from_str(&text) {
-            if let Some((inner_at, inner_problem)) = crate::locate::innermost_problem(&doc) {
-                problem = format!("{inner_problem} (the reader stopped at {at}: {problem})");
-                at = inner_at;
-            }
+        if let Ok(doc) = serde_yaml_ng::from_str(&text)
+            && let Some((inner_at, inner_problem)) = crate::locate::innermost_problem(&doc)
+        {
+            problem = format!("{inner_problem} (the reader stopped at {at}: {problem})");
+            at = inner_at;
         }
         format!("{name} is not a valid OpenAPI 3.0 document: at {at}: {problem}")
     })

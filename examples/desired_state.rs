@@ -51,10 +51,23 @@ struct Args {
     json: bool,
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args).await {
+    if std::env::var_os(getmcp::SITE_URL_VAR).is_none()
+        && std::env::var_os("GETMCP_TEST_TOKEN").is_none()
+    {
+        // A demo value for the fakes only; a real run reads the caller's.
+        // SAFETY: set before the runtime starts, while this is the only thread.
+        unsafe { std::env::set_var("GETMCP_TEST_TOKEN", "demo-token-for-the-fake") };
+    }
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(&args)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("desired_state failed: {e}");
@@ -139,10 +152,6 @@ async fn clients(desired: &Desired) -> Result<(Clients, Fakes)> {
                 "GetMCP: no {} set; using a seeded fake for {site}",
                 getmcp::SITE_URL_VAR
             );
-            if std::env::var_os("GETMCP_TEST_TOKEN").is_none() {
-                // A demo value for the fake only; a real run reads the caller's.
-                std::env::set_var("GETMCP_TEST_TOKEN", "demo-token-for-the-fake");
-            }
             let client = getmcp::Client::builder(fake.uri())
                 .api_key(fake.api_key())
                 .build()?;

@@ -85,6 +85,14 @@ impl World {
     }
 }
 
+/// Sets a variable the descriptions refer to (each always to the same value).
+fn set_test_env(name: &str, value: &str) {
+    // SAFETY: Rust's own reads of the environment are locked against this write, and
+    // nothing in this binary reads it from C (the fakes are reached by IP literal, with
+    // no name resolution).
+    unsafe { std::env::set_var(name, value) };
+}
+
 fn described(v: Value) -> Desired {
     Desired::from_value(v).unwrap()
 }
@@ -111,7 +119,7 @@ fn full_description(w: &World) -> Desired {
     let issues = w.hm.seed_tool(&github, "issues");
     w.hm.seed_resource("readme", "file:///README.md");
     let prompt = w.hm.seed_prompt("summarize");
-    std::env::set_var("DESIRED_TEST_TOKEN", "canary-7f3a9b");
+    set_test_env("DESIRED_TEST_TOKEN", "canary-7f3a9b");
     described(json!({
         "hasmcp": {"servers": [
             {"name": "GitHubTools", "instructions": "Use these tools for GitHub",
@@ -802,7 +810,7 @@ async fn a_create_with_an_unknown_outcome_is_found_by_its_key_on_the_next_plan()
 #[tokio::test]
 async fn the_servers_normal_forms_compare_equal() {
     let w = World::new().await;
-    std::env::set_var("DESIRED_TEST_KEY", "k");
+    set_test_env("DESIRED_TEST_KEY", "k");
     // HasMCP leaves empty instructions out of its answers.
     w.hm.seed_server("Quiet", "");
     // A real WordPress renders empty settings as `[]`; origins keep the order sent.

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
-        self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
+        ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
         ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, ServerUpdate, Tool,
         ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
     },
@@ -1724,67 +1724,8 @@ async fn transient_statuses_are_retried_per_the_policy() {
 
 // ---------------------------------------------------------------- 11: environment
 
-#[tokio::test]
-async fn from_env_reads_token_and_base_url() {
-    // The only test in this binary that touches the environment.
-    let saved: Vec<(&str, Option<std::ffi::OsString>)> =
-        [hasmcp::ACCESS_TOKEN_VAR, hasmcp::BASE_URL_VAR]
-            .into_iter()
-            .map(|k| (k, std::env::var_os(k)))
-            .collect();
-    assert_eq!(hasmcp::ACCESS_TOKEN_VAR, "HASMCP_ACCESS_TOKEN");
-    assert_eq!(hasmcp::BASE_URL_VAR, "HASMCP_BASE_URL");
-
-    std::env::remove_var("HASMCP_ACCESS_TOKEN");
-    std::env::remove_var("HASMCP_BASE_URL");
-    match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
-        other => panic!("expected Error::Config, got {other:?}"),
-    }
-    std::env::set_var("HASMCP_ACCESS_TOKEN", "  ");
-    match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
-        other => panic!("expected Error::Config, got {other:?}"),
-    }
-
-    std::env::set_var("HASMCP_ACCESS_TOKEN", "env-token");
-    let default = Client::from_env().expect("token is enough");
-    assert_eq!(default.base_url(), hasmcp::DEFAULT_BASE_URL);
-    assert_eq!(hasmcp::DEFAULT_BASE_URL, "https://app.hasmcp.com");
-
-    std::env::set_var("HASMCP_BASE_URL", "http://example.com");
-    match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("http://example.com"), "{msg}"),
-        other => panic!("plain http off loopback must be refused, got {other:?}"),
-    }
-
-    let mock = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(SERVER_PATH))
-        .and(wiremock::matchers::header(
-            "authorization",
-            "Bearer env-token",
-        ))
-        .respond_with(ResponseTemplate::new(200).set_body_json(open_source(7)))
-        .expect(1)
-        .mount(&mock)
-        .await;
-    std::env::set_var("HASMCP_BASE_URL", mock.uri());
-    let client = Client::from_env().expect("token and base URL");
-    assert_eq!(client.base_url(), mock.uri());
-    let server = client
-        .get_server(SERVER)
-        .await
-        .expect("goes to the override");
-    assert_eq!(server.version, Some(7));
-
-    for (k, v) in saved {
-        match v {
-            Some(v) => std::env::set_var(k, v),
-            None => std::env::remove_var(k),
-        }
-    }
-}
+// In `tests/hasmcp_env.rs`: the environment is process-global, so that binary holds a
+// single test.
 
 // ---------------------------------------------------------------- 12: wire details
 

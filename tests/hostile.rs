@@ -549,13 +549,13 @@ fn check(
                     .other
                     .push(format!("{name}: expected {expect:?}, got {e:?}"));
             }
-            if let Some(wait) = case.retry_after {
-                if e.retry_after() != wait {
-                    tally.other.push(format!(
-                        "{name}: retry_after {:?}, expected {wait:?}",
-                        e.retry_after()
-                    ));
-                }
+            if let Some(wait) = case.retry_after
+                && e.retry_after() != wait
+            {
+                tally.other.push(format!(
+                    "{name}: retry_after {:?}, expected {wait:?}",
+                    e.retry_after()
+                ));
             }
             // A write whose answer was lost may have applied; one refused with an
             // error status did not.

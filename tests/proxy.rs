@@ -55,10 +55,13 @@ async fn environment_proxies_never_see_a_plain_http_token() {
         "ALL_PROXY",
         "all_proxy",
     ] {
-        std::env::set_var(var, &proxy.url);
+        // SAFETY: this binary's only test, before any client is built; no other thread
+        // reads the environment.
+        unsafe { std::env::set_var(var, &proxy.url) };
     }
     for var in ["NO_PROXY", "no_proxy"] {
-        std::env::remove_var(var);
+        // SAFETY: as above.
+        unsafe { std::env::remove_var(var) };
     }
 
     // Plain http to loopback: straight to the target.

@@ -416,13 +416,13 @@ fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
                     ));
                 }
             }
-            if let Some(text) = &s.instructions {
-                if text.len() > 4096 {
-                    return Err(PlanError::invalid(
-                        format!("{at}.instructions"),
-                        "HasMCP takes at most 4096 bytes",
-                    ));
-                }
+            if let Some(text) = &s.instructions
+                && text.len() > 4096
+            {
+                return Err(PlanError::invalid(
+                    format!("{at}.instructions"),
+                    "HasMCP takes at most 4096 bytes",
+                ));
             }
             for (j, t) in s.tools.iter().flatten().enumerate() {
                 check_tool(t).map_err(|why| PlanError::invalid(format!("{at}.tools[{j}]"), why))?;
@@ -551,29 +551,29 @@ fn check_gm_server(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
     if let Some(d) = &s.description {
         check_text(&format!("{at}.description"), d, true)?;
     }
-    if let Some(st) = &s.status {
-        if !STATUSES.contains(&st.as_str()) {
-            return Err(PlanError::invalid(
-                format!("{at}.status"),
-                format!("\"{st}\" is not one of {STATUSES:?}"),
-            ));
-        }
+    if let Some(st) = &s.status
+        && !STATUSES.contains(&st.as_str())
+    {
+        return Err(PlanError::invalid(
+            format!("{at}.status"),
+            format!("\"{st}\" is not one of {STATUSES:?}"),
+        ));
     }
-    if let Some(a) = &s.auth_type {
-        if !AUTH_TYPES.contains(&a.as_str()) {
-            return Err(PlanError::invalid(
-                format!("{at}.auth_type"),
-                format!("\"{a}\" is not one of {AUTH_TYPES:?}"),
-            ));
-        }
+    if let Some(a) = &s.auth_type
+        && !AUTH_TYPES.contains(&a.as_str())
+    {
+        return Err(PlanError::invalid(
+            format!("{at}.auth_type"),
+            format!("\"{a}\" is not one of {AUTH_TYPES:?}"),
+        ));
     }
-    if let Some(rate) = s.rate_limit_per_min {
-        if !(-1..=i64::from(i32::MAX)).contains(&rate) {
-            return Err(PlanError::invalid(
-                format!("{at}.rate_limit_per_min"),
-                "−1 (no limit), 0 (the site's default) or a positive number that fits 32 bits",
-            ));
-        }
+    if let Some(rate) = s.rate_limit_per_min
+        && !(-1..=i64::from(i32::MAX)).contains(&rate)
+    {
+        return Err(PlanError::invalid(
+            format!("{at}.rate_limit_per_min"),
+            "−1 (no limit), 0 (the site's default) or a positive number that fits 32 bits",
+        ));
     }
     if let Some(creds) = &s.test_credentials {
         let at = format!("{at}.test_credentials");
@@ -583,10 +583,11 @@ fn check_gm_server(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
                 format!("credentials of type {} need `auth_type: {}` on the same server (the site drops them otherwise)", creds.auth_type(), creds.auth_type()),
             ));
         }
-        if let CredentialsSpec::ApiKey { location, .. } = creds {
-            if location != "header" && location != "query" {
-                return Err(PlanError::invalid(&at, "`location` is `header` or `query`"));
-            }
+        if let CredentialsSpec::ApiKey { location, .. } = creds
+            && location != "header"
+            && location != "query"
+        {
+            return Err(PlanError::invalid(&at, "`location` is `header` or `query`"));
         }
         if !creds.secret().is_set() {
             return Err(PlanError::invalid(
@@ -999,10 +1000,10 @@ impl<'a> Catalog<'a> {
         item: &ItemRef,
         attached: Option<&BTreeSet<String>>,
     ) -> Result<String, PlanError> {
-        if let Some(id) = &item.id {
-            if attached.is_some_and(|a| a.contains(id)) {
-                return Ok(id.clone());
-            }
+        if let Some(id) = &item.id
+            && attached.is_some_and(|a| a.contains(id))
+        {
+            return Ok(id.clone());
         }
         if !self.items.contains_key(&kind) {
             let list = live::has_items(self.client, kind).await?;
@@ -1196,10 +1197,10 @@ fn diff_getmcp(
 /// The fields every GetMCP change compares, in the server's normal form.
 fn set_fields(change: &mut ServerChange, s: &GetMcpServer, l: Option<&GmLive>) {
     let old = |f: fn(&GmLive) -> Value| l.map(f);
-    if let Some(d) = &s.description {
-        if l.is_some() || !d.is_empty() {
-            change.field("description", old(|l| json!(l.description)), json!(d));
-        }
+    if let Some(d) = &s.description
+        && (l.is_some() || !d.is_empty())
+    {
+        change.field("description", old(|l| json!(l.description)), json!(d));
     }
     if let Some(v) = &s.status {
         change.field("status", old(|l| json!(l.status)), json!(v));

@@ -60,10 +60,10 @@ impl FromStr for ServerRef {
             });
         }
         // Only the hyphenated 36-character form: it is what the API documents.
-        if s.len() == 36 {
-            if let Ok(u) = Uuid::try_parse(s) {
-                return Ok(ServerRef::Uuid(u));
-            }
+        if s.len() == 36
+            && let Ok(u) = Uuid::try_parse(s)
+        {
+            return Ok(ServerRef::Uuid(u));
         }
         Err(crate::Error::invalid(
             "server",

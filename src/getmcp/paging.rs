@@ -189,10 +189,11 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
         return Ok(None);
     };
     let text = value.to_str().unwrap_or("").trim();
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = text.parse() {
-            return Ok(Some(n));
-        }
+    if !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = text.parse()
+    {
+        return Ok(Some(n));
     }
     // The value is not quoted: an error never shows what a response held.
     Err(format!("header {name} is not a count"))

@@ -204,10 +204,10 @@ fn host_byte(b: u8) -> bool {
 /// `URL.Hostname()`: the host without a valid `:port`, and without IPv6 brackets.
 fn hostname(host: &str) -> String {
     let mut name = host;
-    if let Some(colon) = name.rfind(':') {
-        if valid_optional_port(&name[colon..]) {
-            name = &name[..colon];
-        }
+    if let Some(colon) = name.rfind(':')
+        && valid_optional_port(&name[colon..])
+    {
+        name = &name[..colon];
     }
     if let Some(inner) = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
         name = inner;

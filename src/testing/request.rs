@@ -71,11 +71,10 @@ impl RecordedRequest {
     pub(crate) fn query_param(&self, name: &str) -> Option<String> {
         let query = self.query.as_deref()?;
         let url = reqwest::Url::parse(&format!("http://fake/?{query}")).ok()?;
-        let value = url
-            .query_pairs()
+
+        url.query_pairs()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned());
-        value
+            .map(|(_, v)| v.into_owned())
     }
 
     /// Whether `Authorization` is exactly `Bearer <secret>`, as both platforms check it.

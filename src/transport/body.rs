@@ -485,31 +485,10 @@ fn mask_pairs(text: &str) -> Cow<'_, str> {
             continue;
         }
         let start = skip_space(b, sep + 1);
-        let (end, replacement) = match b.get(start) {
-            Some(b'"') => {
-                let end = string_end(b, start);
-                let closed = end > start + 1 && b[end - 1] == b'"';
-                (
-                    end,
-                    if closed {
-                        "\"[redacted]\""
-                    } else {
-                        "\"[redacted]"
-                    },
-                )
-            }
-            Some(b'{' | b'[') => (container_end(b, start), "\"[redacted]\""),
-            Some(_) => {
-                let end = bare_end(b, start);
-                let literal = &text[start..end];
-                if end == start || ["null", "true", "false", REDACTED].contains(&literal) {
-                    i = end.max(key_end);
-                    continue;
-                }
-                (end, REDACTED)
-            }
-            None => {
-                i = start;
+        let (end, replacement) = match masked_value(text, start, key_end) {
+            Ok(found) => found,
+            Err(next) => {
+                i = next;
                 continue;
             }
         };
@@ -523,6 +502,37 @@ fn mask_pairs(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// Where the value at `start` (after a secret key ending at `key_end`) ends, and what
+/// replaces it; `Err(next)`: nothing to mask (a literal such as `null`, an empty value,
+/// the end of the text), scanning goes on at `next`.
+fn masked_value(text: &str, start: usize, key_end: usize) -> Result<(usize, &'static str), usize> {
+    let b = text.as_bytes();
+    match b.get(start) {
+        Some(b'"') => {
+            let end = string_end(b, start);
+            let closed = end > start + 1 && b[end - 1] == b'"';
+            Ok((
+                end,
+                if closed {
+                    "\"[redacted]\""
+                } else {
+                    "\"[redacted]"
+                },
+            ))
+        }
+        Some(b'{' | b'[') => Ok((container_end(b, start), "\"[redacted]\"")),
+        Some(_) => {
+            let end = bare_end(b, start);
+            let literal = &text[start..end];
+            if end == start || ["null", "true", "false", REDACTED].contains(&literal) {
+                return Err(end.max(key_end));
+            }
+            Ok((end, REDACTED))
+        }
+        None => Err(start),
+    }
 }
 
 /// Masks the credential after every `Bearer ` (any case): a page quoting the request's

@@ -61,6 +61,13 @@ pub(crate) struct TlsSettings {
     pub(crate) identity: Option<Identity>,
 }
 
+impl TlsSettings {
+    /// Nothing of the caller's own: the process-wide configuration serves.
+    fn is_default(&self) -> bool {
+        self.roots.is_empty() && self.built_in_roots && self.identity.is_none()
+    }
+}
+
 impl Default for TlsSettings {
     fn default() -> Self {
         TlsSettings {
@@ -339,9 +346,13 @@ fn http_client(
         ProxyChoice::Environment if plain_http => builder.no_proxy(),
         ProxyChoice::Environment => builder,
     };
-    tls_settings(tls(builder), &config.tls)
+    let config_error = |e: &dyn std::fmt::Display| {
+        Error::Config(format!("{platform}: cannot build the HTTP client: {e}"))
+    };
+    tls(builder, &config.tls, !plain_http)
+        .map_err(|e| config_error(&e))?
         .build()
-        .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
+        .map_err(|e| config_error(&e))
 }
 
 /// Redirects are never followed: a 301 or 302 turns a POST (`patch_via_post`) into a
@@ -354,24 +365,44 @@ fn redirect_policy() -> reqwest::redirect::Policy {
 /// Whether a TLS backend is compiled in: without one, every https request would fail.
 const TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
 
+/// rustls. With the default settings every client of the process shares one
+/// configuration (`tls`): built once, its root store read once, and only for `roots_now`
+/// (an https site) or at the first handshake. Roots or an identity of the caller's own
+/// need a configuration of their own, which reqwest builds per client.
 #[cfg(feature = "rustls")]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+fn tls(
+    builder: reqwest::ClientBuilder,
+    settings: &TlsSettings,
+    roots_now: bool,
+) -> Result<reqwest::ClientBuilder, rustls::Error> {
+    if settings.is_default() {
+        return Ok(builder.tls_backend_preconfigured(super::tls::client_config(roots_now)?));
+    }
     // reqwest is built without a provider; ring is ours unless the application chose one.
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // Losing a race to another installer is fine: a provider is then installed.
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
-    builder.tls_backend_rustls()
+    Ok(tls_settings(builder.tls_backend_rustls(), settings))
 }
 
 #[cfg(all(feature = "native-tls", not(feature = "rustls")))]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-    builder.tls_backend_native()
+fn tls(
+    builder: reqwest::ClientBuilder,
+    settings: &TlsSettings,
+    _roots_now: bool,
+) -> Result<reqwest::ClientBuilder, std::convert::Infallible> {
+    Ok(tls_settings(builder.tls_backend_native(), settings))
 }
 
+/// Without a backend there is nothing to configure (and no certificate could be made).
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
-    builder
+fn tls(
+    builder: reqwest::ClientBuilder,
+    _settings: &TlsSettings,
+    _roots_now: bool,
+) -> Result<reqwest::ClientBuilder, std::convert::Infallible> {
+    Ok(builder)
 }
 
 /// The roots to trust and the identity to present, whichever backend is compiled in.
@@ -387,12 +418,6 @@ fn tls_settings(builder: reqwest::ClientBuilder, tls: &TlsSettings) -> reqwest::
         Some(identity) => builder.identity(identity.reqwest()),
         None => builder,
     }
-}
-
-/// Without a backend there is nothing to configure (and no certificate could be made).
-#[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn tls_settings(builder: reqwest::ClientBuilder, _tls: &TlsSettings) -> reqwest::ClientBuilder {
-    builder
 }
 
 /// A client like `raw`, with another whole-request limit or retry policy: the same

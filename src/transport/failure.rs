@@ -95,17 +95,17 @@ pub(crate) fn classify(error: &reqwest::Error) -> FailureKind {
     }
     let mut cause: Option<&(dyn StdError + 'static)> = error.source();
     while let Some(e) = cause {
-        if let Some(io) = e.downcast_ref::<io::Error>() {
-            if matches!(
+        if let Some(io) = e.downcast_ref::<io::Error>()
+            && matches!(
                 io.kind(),
                 io::ErrorKind::ConnectionReset
                     | io::ErrorKind::ConnectionAborted
                     | io::ErrorKind::BrokenPipe
                     | io::ErrorKind::UnexpectedEof
                     | io::ErrorKind::NotConnected
-            ) {
-                return FailureKind::Lost;
-            }
+            )
+        {
+            return FailureKind::Lost;
         }
         let text = e.to_string();
         if text == INCOMPLETE {

@@ -17,6 +17,7 @@
 //!   code, without progenitor-client's copies.
 //! - `trace`: each attempt's span, with OpenTelemetry's HTTP client field names.
 //! - `ops`: the operations of `openapi.yaml`, generated.
+//! - `tls`: one rustls configuration per process, its root store read when first needed.
 
 mod body;
 mod config;
@@ -27,6 +28,8 @@ pub(crate) mod ops;
 mod outcome;
 mod response;
 mod retry;
+#[cfg(feature = "rustls")]
+mod tls;
 mod trace;
 
 use std::{

@@ -151,14 +151,13 @@ pub(super) fn prepare(
     if let Some(sent) = params
         .get("authentication_revision")
         .filter(|v| !v.is_null())
+        && php_string(sent) != revision(record)
     {
-        if php_string(sent) != revision(record) {
-            return Err(wp_error(
-                409,
-                "authentication_conflict",
-                "Authentication changed. Reload before saving.",
-            ));
-        }
+        return Err(wp_error(
+            409,
+            "authentication_conflict",
+            "Authentication changed. Reload before saving.",
+        ));
     }
     let clear = clear_list(params.get("clear_credentials")).ok_or_else(|| {
         wp_error(
@@ -181,10 +180,10 @@ pub(super) fn prepare(
         change.reset_auth_config = true;
         change.auth = Some(None);
         change.test = Some(None);
-    } else if let Some(sent) = given("test_auth_credentials") {
-        if !php_empty(sent) {
-            candidate = Some(sent);
-        }
+    } else if let Some(sent) = given("test_auth_credentials")
+        && !php_empty(sent)
+    {
+        candidate = Some(sent);
     }
     for slot in &clear {
         let emptied = Some(None);
@@ -200,10 +199,10 @@ pub(super) fn prepare(
     if new_type.is_some() || candidate.is_some() {
         change.test_auth_type = Some(effective.into());
     }
-    if let Some(sent) = candidate {
-        if !matches!(effective, "none" | "oauth") {
-            change.test = Some(Some(checked(effective, sent)?));
-        }
+    if let Some(sent) = candidate
+        && !matches!(effective, "none" | "oauth")
+    {
+        change.test = Some(Some(checked(effective, sent)?));
     }
     Ok(change)
 }

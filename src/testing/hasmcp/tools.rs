@@ -305,13 +305,13 @@ fn check_schemas(t: &Value) -> Result<bool, Reply> {
         };
         // `null` decodes into the compiler's boolean probe as `false` without an error:
         // it compiles and is stored (predicted from the source).
-        if !schema.is_null() {
-            if let Err(reason) = compiles(schema) {
-                return Err(refuse(
-                    message,
-                    json!({ "reason": reason, key: schema.to_string() }),
-                ));
-            }
+        if !schema.is_null()
+            && let Err(reason) = compiles(schema)
+        {
+            return Err(refuse(
+                message,
+                json!({ "reason": reason, key: schema.to_string() }),
+            ));
         }
         any = true;
     }
