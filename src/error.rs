@@ -27,6 +27,17 @@ pub enum Platform {
     GetMcp,
 }
 
+impl Platform {
+    /// The platform an operation id (`hasmcp_…`, `getmcp_…`) belongs to.
+    pub(crate) fn of_operation(id: &str) -> Platform {
+        if id.starts_with("hasmcp") {
+            Platform::HasMcp
+        } else {
+            Platform::GetMcp
+        }
+    }
+}
+
 impl fmt::Display for Platform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -60,9 +71,15 @@ impl fmt::Display for Platform {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The caller's input was refused before any request was sent.
-    #[error("invalid input for `{field}`: {reason}")]
+    /// The caller's input was refused before any request was sent. [`Error::status`]
+    /// is `None`.
+    #[error("{platform} {operation}: invalid input for `{field}`: {reason}")]
     InvalidInput {
+        /// The platform the input was meant for.
+        platform: Platform,
+        /// The operation id the call was building (e.g. `hasmcp_update_server`), or, for
+        /// an id parsed on its own, the function that parsed it (`ServerId::new`).
+        operation: &'static str,
         /// The builder field or argument at fault.
         field: &'static str,
         /// Why it was refused.
@@ -70,18 +87,29 @@ pub enum Error {
     },
 
     /// The client could not be configured (bad base URL, token, missing variable).
-    #[error("client configuration: {0}")]
-    Config(String),
+    /// [`Error::status`] is `None`.
+    #[error("{platform} {operation}: client configuration: {reason}")]
+    Config {
+        /// The platform of the client being built.
+        platform: Platform,
+        /// What was called: `ClientBuilder::build` or `Client::from_env`.
+        operation: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
 
-    /// The server answered with a status that is not a success.
+    /// The server answered with a status that is not a success. [`Error::status`] is
+    /// that status.
     #[error(transparent)]
     Api(#[from] ApiError),
 
     /// Someone else changed the server between our read and our write.
+    /// [`Error::status`] is the status of the answer that showed it, `None` when it
+    /// showed before writing.
     #[error(transparent)]
     Conflict(#[from] ConflictError),
 
-    /// No complete answer within the configured time.
+    /// No complete answer within the configured time. [`Error::status`] is `None`.
     ///
     /// The message says everything; [`source()`](std::error::Error::source) is `None`
     /// (see [`TransportError`] for the underlying chain).
@@ -105,7 +133,7 @@ pub enum Error {
     },
 
     /// The request got no complete answer (connection refused, reset, TLS, an answer
-    /// that is not HTTP, …).
+    /// that is not HTTP, …). [`Error::status`] is `None`.
     ///
     /// The message ends with the innermost cause ("Connection refused (os error
     /// 111)"), so that it shows in the top line; for that reason
@@ -122,6 +150,7 @@ pub enum Error {
     },
 
     /// A success status whose body is not the expected JSON. Never a success.
+    /// [`Error::status`] is that status (`None` when unknown).
     ///
     /// A body that starts with a UTF-8 byte order mark is read as the JSON after it; a
     /// PHP notice or any other text before the JSON is this error.
@@ -145,6 +174,7 @@ pub enum Error {
     /// The platform answered a write with success but did not store part of it (GetMCP
     /// drops test credentials in some states and still answers 200). What was sent and
     /// stored is in `applied`; the fields it did not keep are in `not_applied`.
+    /// [`Error::status`] is the write's (success) status; see [`Error::is_not_applied`].
     #[error("{platform} {operation}: HTTP {status}, but {} not stored: {reason}; {}", not_applied.join(", "), applied_text(applied))]
     NotApplied {
         /// The platform.
@@ -162,6 +192,7 @@ pub enum Error {
     },
 
     /// The response body was larger than the client's limit; it was not read further.
+    /// [`Error::status`] is the status it came with.
     #[error("{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit")]
     ResponseTooLarge {
         /// The platform.
@@ -192,6 +223,9 @@ fn status_text(status: u16) -> String {
     }
 }
 
+/// The operation of an [`Error::InvalidInput`] before [`Error::at`] names it.
+const UNSTAMPED: &str = "";
+
 /// The operation name of an error converted from the `raw` client's, which does not
 /// say which operation failed.
 pub const RAW_OPERATION: &str = "raw client";
@@ -203,9 +237,46 @@ fn is_write(operation: &str) -> bool {
 }
 
 impl Error {
+    /// Input refused before sending. The operation is filled in by [`Error::at`] where
+    /// the call that checked it is known.
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
+            platform: Platform::HasMcp,
+            operation: UNSTAMPED,
             field,
+            reason: reason.into(),
+        }
+    }
+
+    /// Names the operation `op` as the one a refusal before sending belongs to (an
+    /// [`Error::InvalidInput`] not yet stamped); any other error is returned as is.
+    pub(crate) fn at(self, op: &crate::transport::ops::Operation) -> Self {
+        self.at_named(Platform::of_operation(op.id), op.id)
+    }
+
+    /// As [`Error::at`], for a refusal outside an operation (an id parsed on its own).
+    pub(crate) fn at_named(self, at: Platform, name: &'static str) -> Self {
+        match self {
+            Error::InvalidInput {
+                operation: UNSTAMPED,
+                field,
+                reason,
+                ..
+            } => Error::InvalidInput {
+                platform: at,
+                operation: name,
+                field,
+                reason,
+            },
+            other => other,
+        }
+    }
+
+    /// A client that cannot be configured.
+    pub(crate) fn config(platform: Platform, reason: impl Into<String>) -> Self {
+        Error::Config {
+            platform,
+            operation: "ClientBuilder::build",
             reason: reason.into(),
         }
     }
@@ -569,6 +640,8 @@ impl std::error::Error for ApiError {}
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConflictError {
+    /// The platform (HasMCP: only its updates are versioned).
+    pub platform: Platform,
     /// The operation id.
     pub operation: &'static str,
     /// The version the caller expected (`expected_version`), or the one the write
@@ -618,6 +691,7 @@ impl ConflictError {
 impl fmt::Debug for ConflictError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConflictError")
+            .field("platform", &self.platform)
             .field("operation", &self.operation)
             .field("kind", &self.kind())
             .field("expected", &self.expected)
@@ -631,7 +705,11 @@ impl fmt::Debug for ConflictError {
 
 impl fmt::Display for ConflictError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: conflict: {}", self.operation, self.message)
+        write!(
+            f,
+            "{} {}: conflict: {}",
+            self.platform, self.operation, self.message
+        )
     }
 }
 
@@ -814,6 +892,7 @@ mod tests {
 
     fn conflict(expected: Option<i64>, found: Option<i64>, status: Option<u16>) -> ConflictError {
         ConflictError {
+            platform: Platform::HasMcp,
             operation: "hasmcp_update_server",
             expected,
             found,
@@ -843,7 +922,7 @@ mod tests {
         );
         assert_eq!(
             format!("{:?}", conflict(Some(2), Some(2), Some(200))),
-            "ConflictError { operation: \"hasmcp_update_server\", kind: ChangesNotKept, \
+            "ConflictError { platform: HasMcp, operation: \"hasmcp_update_server\", kind: ChangesNotKept, \
              expected: Some(2), found: Some(2), may_have_applied: true, status: Some(200), \
              message: \"m\" }"
         );

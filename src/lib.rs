@@ -5,6 +5,8 @@
 pub mod error;
 pub mod getmcp;
 pub mod hasmcp;
+mod id;
+pub mod paging;
 pub mod patch;
 mod secret;
 #[cfg(feature = "testing")]
@@ -14,6 +16,8 @@ mod transport;
 mod wire;
 
 pub use error::{ApiError, ConflictError, ConflictKind, Error, Platform, TransportError};
+pub use id::IntoId;
+pub use paging::{List, Page};
 pub use patch::Patch;
 pub use secret::Redacted;
 pub use transport::RetryPolicy;

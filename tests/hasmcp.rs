@@ -818,7 +818,7 @@ async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
         assert!(err.is_conflict(), "{case}");
         assert_eq!(
             err.to_string(),
-            "hasmcp_update_server: conflict: the update was based on version 7 and the server \
+            "HasMCP hasmcp_update_server: conflict: the update was based on version 7 and the server \
              answered without a version, so whether it was applied is unknown; its provider, \
              resource and prompt attachments may have been",
             "{case}"
@@ -926,7 +926,7 @@ async fn bad_ids_are_refused_before_any_request() {
     let mock = MockServer::start().await;
     mock_nothing_sent(&mock).await;
     let client = client_for(&mock);
-    for id in BAD_IDS {
+    for &id in BAD_IDS {
         let e = client.get_server(id).await.expect_err("bad id");
         assert!(e.is_invalid_input(), "get_server({id:?}): {e:?}");
         assert_eq!(invalid_field(&e), "id", "{id:?}");
@@ -941,7 +941,7 @@ async fn bad_ids_are_refused_before_any_request() {
         assert_eq!(invalid_field(&e), "id", "{id:?}");
 
         let e = client
-            .update_server(*id)
+            .update_server(id)
             .name("Renamed")
             .expected_version(7)
             .send_exact()
@@ -1659,12 +1659,16 @@ async fn from_env_reads_token_and_base_url() {
     std::env::remove_var("HASMCP_ACCESS_TOKEN");
     std::env::remove_var("HASMCP_BASE_URL");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
     std::env::set_var("HASMCP_ACCESS_TOKEN", "  ");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
 
@@ -1675,7 +1679,9 @@ async fn from_env_reads_token_and_base_url() {
 
     std::env::set_var("HASMCP_BASE_URL", "http://example.com");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("http://example.com"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("http://example.com"), "{msg}")
+        }
         other => panic!("plain http off loopback must be refused, got {other:?}"),
     }
 
@@ -1783,7 +1789,9 @@ async fn a_base_url_with_a_path_prefix_keeps_it() {
 #[test]
 fn builder_checks_configuration() {
     match Client::builder().build() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
     match Client::builder()
@@ -1791,7 +1799,7 @@ fn builder_checks_configuration() {
         .base_url("http://example.com")
         .build()
     {
-        Err(Error::Config(_)) => {}
+        Err(Error::Config { .. }) => {}
         other => panic!("plain http off loopback must be refused, got {other:?}"),
     }
     let insecure = Client::builder()

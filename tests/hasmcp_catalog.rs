@@ -83,7 +83,7 @@ fn request(verb: &str, target: &str, body: Value) -> (String, String, Value) {
 
 fn invalid(e: Error) -> (&'static str, String) {
     match e {
-        Error::InvalidInput { field, reason } => (field, reason),
+        Error::InvalidInput { field, reason, .. } => (field, reason),
         other => panic!("expected Error::InvalidInput, got {other:?}"),
     }
 }
@@ -152,7 +152,11 @@ async fn list_providers_reads_the_list_and_an_empty_answer() {
         1,
     )
     .await;
-    let providers = client_for(&mock).list_providers().await.expect("listed");
+    let providers = client_for(&mock)
+        .list_providers()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(providers.len(), 1);
     assert_eq!(providers[0].id.as_str(), PROVIDER);
     assert_eq!(providers[0].tools[0].id.as_str(), TOOL);
@@ -164,7 +168,11 @@ async fn list_providers_reads_the_list_and_an_empty_answer() {
     let mock = MockServer::start().await;
     answer(&mock, "GET", "/api/v1/providers", 200, json!({}), 1).await;
     assert_eq!(
-        client_for(&mock).list_providers().await.expect("listed"),
+        client_for(&mock)
+            .list_providers()
+            .all()
+            .await
+            .expect("listed"),
         vec![]
     );
 }
@@ -181,7 +189,11 @@ async fn list_providers_reads_the_data_key_of_the_knowledge_base() {
         1,
     )
     .await;
-    let providers = client_for(&mock).list_providers().await.expect("listed");
+    let providers = client_for(&mock)
+        .list_providers()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(providers[0].id.as_str(), PROVIDER);
 }
 
@@ -208,6 +220,7 @@ async fn list_providers_follows_the_vendors_cursor_to_the_last_page() {
         .await;
     let ids: Vec<String> = client_for(&mock)
         .list_providers()
+        .all()
         .await
         .expect("listed")
         .into_iter()
@@ -235,7 +248,7 @@ async fn a_cursor_that_repeats_is_an_error_not_a_loop() {
         2,
     )
     .await;
-    let err = client_for(&mock).list_providers().await.unwrap_err();
+    let err = client_for(&mock).list_providers().all().await.unwrap_err();
     assert_eq!(
         decode_reason(err),
         r#"the page token "again" came back twice"#
@@ -561,6 +574,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({"tools": [tool_json()]}), 1).await;
     let tools = client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .expect("listed");
     assert_eq!(tools.len(), 1);
@@ -572,6 +586,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({}), 1).await;
     assert!(client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .expect("listed")
         .is_empty());
@@ -582,6 +597,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({"tools": [foreign]}), 1).await;
     let err = client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .unwrap_err();
     assert_eq!(
@@ -721,7 +737,10 @@ async fn bad_tool_inputs_are_refused_before_any_request() {
     for (verb, result) in [
         ("get", hm.get_provider_tool("bad", TOOL).await.map(|_| ())),
         ("delete", hm.delete_provider_tool(PROVIDER, "bad").await),
-        ("list", hm.list_provider_tools("bad").await.map(|_| ())),
+        (
+            "list",
+            hm.list_provider_tools("bad").all().await.map(|_| ()),
+        ),
     ] {
         assert!(result.unwrap_err().is_invalid_input(), "{verb}");
     }
@@ -898,7 +917,11 @@ async fn list_variables_masks_secrets() {
         {"id": "kSuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
     ]});
     answer(&mock, "GET", "/api/v1/variables", 200, body, 1).await;
-    let vars = client_for(&mock).list_variables().await.expect("listed");
+    let vars = client_for(&mock)
+        .list_variables()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(vars[0].value, Some(SecretValue::Masked));
     assert_eq!(vars[0].variable_type, Some(VariableType::Secret));
     assert_eq!(
@@ -1043,7 +1066,7 @@ async fn resources_list_get_create_delete() {
     .await;
     answer(&mock, "DELETE", &one, 204, Value::Null, 1).await;
     let hm = client_for(&mock);
-    assert!(hm.list_resources().await.expect("listed").is_empty());
+    assert!(hm.list_resources().all().await.expect("listed").is_empty());
     let read = hm.get_resource(RESOURCE).await.expect("read");
     assert_eq!(serde_json::to_value(&read).unwrap(), resource_json());
     let created = hm
@@ -1201,7 +1224,7 @@ async fn prompts_list_get_create_update_delete() {
     answer(&mock, "PATCH", &one, 204, Value::Null, 1).await;
     answer(&mock, "DELETE", &one, 204, Value::Null, 1).await;
     let hm = client_for(&mock);
-    let listed = hm.list_prompts().await.expect("listed");
+    let listed = hm.list_prompts().all().await.expect("listed");
     let read = hm.get_prompt(PROMPT).await.expect("read");
     assert_eq!(listed, vec![read.clone()]);
     assert_eq!(serde_json::to_value(&read).unwrap(), prompt_json());
@@ -1293,7 +1316,7 @@ mod with_fake {
     async fn a_provider_and_its_tools_through_their_whole_life() {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
-        assert!(hm.list_providers().await.expect("listed").is_empty());
+        assert!(hm.list_providers().all().await.expect("listed").is_empty());
 
         let provider = hm
             .create_provider(
@@ -1334,7 +1357,7 @@ mod with_fake {
         );
         let tool_id = tool.id.to_string();
 
-        let listed = hm.list_providers().await.expect("listed");
+        let listed = hm.list_providers().all().await.expect("listed");
         assert_eq!(listed.len(), 1);
         assert!(listed[0].tools.is_empty(), "the list leaves tools out");
         assert!(listed[0].oauth2_config.is_none());
@@ -1342,7 +1365,7 @@ mod with_fake {
         assert_eq!(read.version, Some(2), "a tool write bumps the provider");
         assert_eq!(read.tools, vec![tool.clone()]);
         assert_eq!(
-            hm.list_provider_tools(&id).await.expect("tools"),
+            hm.list_provider_tools(&id).all().await.expect("tools"),
             vec![tool.clone()]
         );
         assert_eq!(
@@ -1467,13 +1490,14 @@ mod with_fake {
             .expect("tool");
         let server = fake.seed_server("Tools", "");
         hm.attach_tool(&server, &tool.id).await.expect("attached");
-        let links = hm.list_server_tools(&server).await.expect("links");
+        let links = hm.list_server_tools(&server).all().await.expect("links");
         assert_eq!(links.len(), 1);
         hm.delete_provider_tool(&provider.id, &tool.id)
             .await
             .expect("deleted");
         assert!(hm
             .list_server_tools(&server)
+            .all()
             .await
             .expect("links")
             .is_empty());
@@ -1483,7 +1507,7 @@ mod with_fake {
     async fn variables_resources_and_prompts() {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
-        assert!(hm.list_variables().await.expect("listed").is_empty());
+        assert!(hm.list_variables().all().await.expect("listed").is_empty());
         let secret = hm
             .create_variable("DB_URI", VariableType::Secret, "postgres://db/main")
             .await
@@ -1501,7 +1525,7 @@ mod with_fake {
             Some("postgres://db/other")
         );
         hm.update_variable(&region.id, "us").await.expect("updated");
-        let listed = hm.list_variables().await.expect("listed");
+        let listed = hm.list_variables().all().await.expect("listed");
         let values: Vec<Option<&str>> = listed
             .iter()
             .map(|v| v.value.as_ref().and_then(SecretValue::expose))
@@ -1533,7 +1557,10 @@ mod with_fake {
             (Some(20), Some("text/plain"))
         );
         assert_eq!(updated.name.as_deref(), Some("errorLogs"));
-        assert_eq!(hm.list_resources().await.expect("listed"), vec![updated]);
+        assert_eq!(
+            hm.list_resources().all().await.expect("listed"),
+            vec![updated]
+        );
         hm.delete_resource(&resource.id).await.expect("deleted");
         let missing = hm
             .update_resource(&resource.id)
@@ -1563,7 +1590,7 @@ mod with_fake {
         assert_eq!(updated.description.as_deref(), Some("Says hi"));
         assert_eq!(updated.messages, prompt.messages);
         assert_eq!(hm.get_prompt(&prompt.id).await.expect("read"), updated);
-        assert_eq!(hm.list_prompts().await.expect("listed").len(), 1);
+        assert_eq!(hm.list_prompts().all().await.expect("listed").len(), 1);
     }
 }
 

@@ -24,11 +24,11 @@
 mod client;
 mod credentials;
 mod ids;
-mod paging;
+
 mod prompts;
 mod resources;
 mod servers;
-mod shared;
+pub(crate) mod shared;
 mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
@@ -39,7 +39,7 @@ pub use servers::{
     UpdateServer, UpdateServerBody,
 };
 // Lists, creates, deletes; a server's tools, resources and prompts.
-pub use paging::{List, Page, MAX_PER_PAGE};
+pub use crate::paging::{List, Page, MAX_PER_PAGE};
 pub use prompts::{
     CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
     UpdatePrompt,

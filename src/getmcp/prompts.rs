@@ -15,10 +15,10 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{self, changing, expect_item, require_text, ItemIds, New},
         Client, ServerRef,
     },
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp},
     Error, Patch,
@@ -427,8 +427,11 @@ pub struct PromptsQuery {
 /// `GET /servers/{server_id}/prompts` (inferred): see [`List`] for paging.
 pub type ListPrompts = List<PromptsQuery>;
 
+impl Paged for PromptsQuery {}
+
 impl Query for PromptsQuery {
     type Item = Prompt;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_PROMPTS.id;
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Prompt>, Error> {

@@ -13,12 +13,12 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{
             self, changing, expect_item, php_object, require_object, require_text, ItemIds, New,
         },
         Client, ServerRef,
     },
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Patch,
@@ -509,8 +509,11 @@ pub struct ResourcesQuery {
 /// this list (inferred)).
 pub type ListResources = List<ResourcesQuery>;
 
+impl Paged for ResourcesQuery {}
+
 impl Query for ResourcesQuery {
     type Item = Resource;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_RESOURCES.id;
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Resource>, Error> {

@@ -13,6 +13,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, PromptId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error,
@@ -245,12 +247,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for p in hm.list_prompts().await? {
+    /// for p in hm.list_prompts().all().await? {
     ///     println!("{} {:?}", p.id, p.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_prompts(&self) -> Result<Vec<Prompt>, Error> {
+    pub fn list_prompts(&self) -> ListPrompts {
+        List::new(self.clone(), PromptsQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_prompts(&self) -> Result<Vec<Prompt>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_prompts();
         Ok(
@@ -270,9 +277,9 @@ impl Client {
     /// let prompt = hm.get_prompt("kSuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_prompt(&self, id: impl AsRef<str>) -> Result<Prompt, Error> {
+    pub async fn get_prompt(&self, id: impl IntoId<PromptId>) -> Result<Prompt, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROMPT;
-        let id = PromptId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_PROMPT)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_prompt().id(id.clone());
         let prompt = transport::call(raw, OP, move || op.send()).await?.prompt;
@@ -309,10 +316,10 @@ impl Client {
     /// let prompt = hm.update_prompt("kSuB9Gf6aD8").name("codeReview").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_prompt(&self, id: impl AsRef<str>) -> UpdatePrompt {
+    pub fn update_prompt(&self, id: impl IntoId<PromptId>) -> UpdatePrompt {
         UpdatePrompt {
             client: self.clone(),
-            id: PromptId::parse(id.as_ref().to_owned()),
+            id: id::keep(id),
             changes: PromptUpdate::default(),
         }
     }
@@ -326,10 +333,18 @@ impl Client {
     /// hm.delete_prompt("kSuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_prompt(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = PromptId::new(id.as_ref())?;
+    pub async fn delete_prompt(&self, id: impl IntoId<PromptId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_PROMPT)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_prompt().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROMPT, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_prompts`] asks for: every prompt, all of them (HasMCP does not page).
+    PromptsQuery {} => Prompt, HASMCP_LIST_PROMPTS, |client, _query| client.all_prompts().await
+}
+
+/// The list [`Client::list_prompts`] returns.
+pub type ListPrompts = List<PromptsQuery>;

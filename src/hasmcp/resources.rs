@@ -17,6 +17,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ResourceId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error,
@@ -291,12 +293,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for r in hm.list_resources().await? {
+    /// for r in hm.list_resources().all().await? {
     ///     println!("{} {:?} {:?}", r.id, r.name, r.uri);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_resources(&self) -> Result<Vec<Resource>, Error> {
+    pub fn list_resources(&self) -> ListResources {
+        List::new(self.clone(), ResourcesQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_resources(&self) -> Result<Vec<Resource>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_resources();
         Ok(
@@ -316,9 +323,9 @@ impl Client {
     /// let resource = hm.get_resource("kSuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_resource(&self, id: impl AsRef<str>) -> Result<Resource, Error> {
+    pub async fn get_resource(&self, id: impl IntoId<ResourceId>) -> Result<Resource, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_RESOURCE;
-        let id = ResourceId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_RESOURCE)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_resource().id(id.clone());
         let resource = transport::call(raw, OP, move || op.send()).await?.resource;
@@ -369,10 +376,10 @@ impl Client {
     /// assert_eq!(resource.name.as_deref(), Some("errorLogs")); // read back after the 204
     /// # Ok(()) }
     /// ```
-    pub fn update_resource(&self, id: impl AsRef<str>) -> UpdateResource {
+    pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {
         UpdateResource {
             client: self.clone(),
-            id: ResourceId::parse(id.as_ref().to_owned()),
+            id: id::keep(id),
             changes: ResourceUpdate::default(),
         }
     }
@@ -387,10 +394,18 @@ impl Client {
     /// hm.delete_resource("kSuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_resource(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ResourceId::new(id.as_ref())?;
+    pub async fn delete_resource(&self, id: impl IntoId<ResourceId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_RESOURCE)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_resource().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_RESOURCE, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_resources`] asks for: every resource, all of them (HasMCP does not page).
+    ResourcesQuery {} => Resource, HASMCP_LIST_RESOURCES, |client, _query| client.all_resources().await
+}
+
+/// The list [`Client::list_resources`] returns.
+pub type ListResources = List<ResourcesQuery>;

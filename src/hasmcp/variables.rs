@@ -8,6 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
     hasmcp::{catalog, Client, SecretValue, VariableId},
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error, Redacted,
@@ -165,13 +167,18 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for v in hm.list_variables().await? {
+    /// for v in hm.list_variables().all().await? {
     ///     let shown = v.value.as_ref().and_then(|s| s.expose()).unwrap_or("***");
     ///     println!("{} {:?} = {shown}", v.id, v.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_variables(&self) -> Result<Vec<Variable>, Error> {
+    pub fn list_variables(&self) -> ListVariables {
+        List::new(self.clone(), VariablesQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_variables(&self) -> Result<Vec<Variable>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_variables();
         Ok(
@@ -253,10 +260,10 @@ impl Client {
     /// ```
     pub async fn update_variable(
         &self,
-        id: impl AsRef<str>,
+        id: impl IntoId<VariableId>,
         value: impl Into<String>,
     ) -> Result<(), Error> {
-        let id = VariableId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_UPDATE_VARIABLE)?;
         let value = value.into();
         check_value(&value)?;
         let variable = VariableUpdate {
@@ -277,13 +284,21 @@ impl Client {
     /// hm.delete_variable("kSuB9Gf6aD9").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_variable(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = VariableId::new(id.as_ref())?;
+    pub async fn delete_variable(&self, id: impl IntoId<VariableId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_VARIABLE)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_variable().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_VARIABLE, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_variables`] asks for: every variable, all of them (HasMCP does not page).
+    VariablesQuery {} => Variable, HASMCP_LIST_VARIABLES, |client, _query| client.all_variables().await
+}
+
+/// The list [`Client::list_variables`] returns.
+pub type ListVariables = List<VariablesQuery>;
 
 #[cfg(test)]
 mod tests {

@@ -113,7 +113,7 @@ pub(crate) fn build_raw_client(
     config: TransportConfig,
     token_var: &'static str,
 ) -> Result<crate::raw::Client, Error> {
-    let base = check_base_url(base_url, config.allow_insecure_http)?;
+    let base = check_base_url(platform, base_url, config.allow_insecure_http)?;
     let auth = auth_header(
         platform,
         config.token.as_ref().map(|t| t.expose().as_str()),
@@ -135,26 +135,31 @@ fn auth_header(
     token_var: &'static str,
 ) -> Result<HeaderValue, Error> {
     let token = token.ok_or_else(|| {
-        Error::Config(format!(
-            "{platform}: no token set (use the builder or {token_var})"
-        ))
+        Error::config(
+            platform,
+            format!("no token set (use the builder or {token_var})"),
+        )
     })?;
     if token.trim().is_empty() {
-        return Err(Error::Config(format!("{platform}: the token is empty")));
+        return Err(Error::config(platform, "the token is empty"));
     }
     // Visible ASCII only: a newline could inject headers, and spaces, tabs or non-ASCII
     // are never part of a real key (usually a stray newline from a file). The token is
     // not echoed.
     if let Some(at) = token.chars().position(|c| !c.is_ascii_graphic()) {
-        return Err(Error::Config(format!(
-            "{platform}: the token has a character that cannot go in an HTTP header \
-             (whitespace, control or non-ASCII) at position {at}"
-        )));
+        return Err(Error::config(
+            platform,
+            format!(
+                "the token has a character that cannot go in an HTTP header \
+                 (whitespace, control or non-ASCII) at position {at}"
+            ),
+        ));
     }
     let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
-        Error::Config(format!(
-            "{platform}: the token contains characters that cannot go in an HTTP header"
-        ))
+        Error::config(
+            platform,
+            "the token contains characters that cannot go in an HTTP header",
+        )
     })?;
     auth.set_sensitive(true);
     Ok(auth)
@@ -177,7 +182,7 @@ fn http_client(
     }
     tls(builder)
         .build()
-        .map_err(|e| Error::Config(format!("{platform}: cannot build the HTTP client: {e}")))
+        .map_err(|e| Error::config(platform, format!("cannot build the HTTP client: {e}")))
 }
 
 /// Redirects are never followed: a 301 or 302 turns a POST (`patch_via_post`) into a
@@ -212,18 +217,23 @@ fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
 
 /// Reads a required environment variable; the error names it.
 pub(crate) fn env_var(name: &'static str) -> Result<String, Error> {
-    match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => Ok(v),
-        Ok(_) => Err(Error::Config(format!(
-            "environment variable {name} is empty"
-        ))),
-        Err(std::env::VarError::NotPresent) => Err(Error::Config(format!(
-            "environment variable {name} is not set"
-        ))),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Config(format!(
-            "environment variable {name} is not valid UTF-8"
-        ))),
-    }
+    let why = match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => return Ok(v),
+        Ok(_) => "is empty",
+        Err(std::env::VarError::NotPresent) => "is not set",
+        Err(std::env::VarError::NotUnicode(_)) => "is not valid UTF-8",
+    };
+    // Every variable the crate reads is named for its platform.
+    let platform = if name.starts_with("HASMCP") {
+        Platform::HasMcp
+    } else {
+        Platform::GetMcp
+    };
+    Err(Error::Config {
+        platform,
+        operation: "Client::from_env",
+        reason: format!("environment variable {name} {why}"),
+    })
 }
 
 /// Reads an optional environment variable (unset or empty is `None`).
@@ -237,9 +247,13 @@ pub(crate) fn optional_env_var(name: &'static str) -> Result<Option<String>, Err
 
 /// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
 /// plain http only on loopback or when allowed.
-fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
+fn check_base_url(
+    platform: Platform,
+    base_url: &str,
+    allow_insecure_http: bool,
+) -> Result<Url, Error> {
     let shown = without_userinfo(base_url);
-    let bad = |why: &str| Error::Config(format!("base URL {shown:?}: {why}"));
+    let bad = |why: &str| Error::config(platform, format!("base URL {shown:?}: {why}"));
     let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
     let host = url.host_str().ok_or_else(|| bad("has no host"))?;
     if !url.username().is_empty() || url.password().is_some() {
@@ -317,7 +331,9 @@ mod tests {
             "https://u:s3cret@exa mple.com",
             "https://a@b:s3cret@example.com/x?y=@",
         ] {
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("s3cret"), "{e}");
             assert!(e.contains("***@"), "{e}");
         }
@@ -326,7 +342,9 @@ mod tests {
             "https://user:se/cret@example.com",
             "https://u:se?cret@x.com",
         ] {
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("cret"), "{e}");
         }
         assert_eq!(
@@ -346,7 +364,9 @@ mod tests {
             (" user:s3cret@host", "***@host"),
         ] {
             assert_eq!(without_userinfo(url), shown.trim(), "{url}");
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("s3cret"), "{e}");
         }
     }
@@ -354,33 +374,36 @@ mod tests {
     #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
     #[test]
     fn without_tls_https_is_refused_at_build_naming_the_features() {
-        let e = check_base_url("https://app.hasmcp.com", false).unwrap_err();
+        let e = check_base_url(Platform::HasMcp, "https://app.hasmcp.com", false).unwrap_err();
         assert_eq!(
             e.to_string(),
             "client configuration: base URL \"https://app.hasmcp.com\": https needs a TLS \
              backend, and mcp-admin was built without one: enable its `rustls` (the default) \
              or `native-tls` feature"
         );
-        assert!(check_base_url("http://127.0.0.1:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://127.0.0.1:1", false).is_ok());
     }
 
     #[test]
     fn base_url_rules() {
         // https needs a TLS backend (see the test below for a build without one).
-        assert_eq!(check_base_url("https://app.hasmcp.com", false).is_ok(), TLS);
         assert_eq!(
-            check_base_url("https://site.example/blog", false).is_ok(),
+            check_base_url(Platform::HasMcp, "https://app.hasmcp.com", false).is_ok(),
             TLS
         );
-        assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
-        assert!(check_base_url("http://localhost:1", false).is_ok());
-        assert!(check_base_url("http://[::1]:1", false).is_ok());
-        assert!(check_base_url("http://example.com", false).is_err());
-        assert!(check_base_url("http://example.com", true).is_ok());
-        assert!(check_base_url("ftp://example.com", true).is_err());
-        assert!(check_base_url("https://user:pw@example.com", false).is_err());
-        assert!(check_base_url("https://example.com/?a=1", false).is_err());
-        assert!(check_base_url("not a url", false).is_err());
+        assert_eq!(
+            check_base_url(Platform::HasMcp, "https://site.example/blog", false).is_ok(),
+            TLS
+        );
+        assert!(check_base_url(Platform::HasMcp, "http://127.0.0.1:8080", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://localhost:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://[::1]:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://example.com", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "http://example.com", true).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "ftp://example.com", true).is_err());
+        assert!(check_base_url(Platform::HasMcp, "https://user:pw@example.com", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "https://example.com/?a=1", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "not a url", false).is_err());
     }
 
     #[test]

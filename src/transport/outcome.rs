@@ -139,6 +139,8 @@ impl<'a> Call<'a> {
                 self.failed(e)
             }
             (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::InvalidInput {
+                platform: self.platform,
+                operation: self.operation,
                 field: "request",
                 reason,
             },
@@ -397,7 +399,7 @@ mod tests {
         let e = map(P::InvalidRequest("bad id".into()), None);
         assert!(matches!(
             e,
-            Error::InvalidInput { field: "request", reason } if reason == "bad id"
+            Error::InvalidInput { field: "request", reason, .. } if reason == "bad id"
         ));
     }
 

@@ -14,10 +14,10 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{self, expect_item, php_object, ItemIds, New},
         Client, ServerRef,
     },
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Redacted,
@@ -365,8 +365,11 @@ impl List<ToolsQuery> {
     }
 }
 
+impl Paged for ToolsQuery {}
+
 impl Query for ToolsQuery {
     type Item = Tool;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_TOOLS.id;
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Tool>, Error> {

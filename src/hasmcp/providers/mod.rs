@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use futures_util::{stream, StreamExt, TryStreamExt};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ProviderId, SecretValue,
     },
+    id::{self, IntoId},
+    paging::{List, Page, Paging, Query},
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error,
@@ -23,8 +27,8 @@ use crate::{
 mod tools;
 
 pub use tools::{
-    CreateProviderTool, Tool, ToolCreate, ToolEnvelope, ToolHeader, ToolList, ToolMethod,
-    ToolUpdate, UpdateProviderTool,
+    CreateProviderTool, ListProviderTools, ProviderToolsQuery, Tool, ToolCreate, ToolEnvelope,
+    ToolHeader, ToolList, ToolMethod, ToolUpdate, UpdateProviderTool,
 };
 
 wire_enum! {
@@ -482,6 +486,79 @@ impl UpdateProvider {
     }
 }
 
+/// What [`Client::list_providers`] asks for: every provider (HasMCP's cursor is followed
+/// inside the one page), and whether to fill in each one's tools.
+#[derive(Debug, Clone)]
+pub struct ProvidersQuery {
+    /// How many tool lists to fetch at a time, when asked to fill them in.
+    with_tools: Option<usize>,
+}
+
+impl Query for ProvidersQuery {
+    type Item = Provider;
+    type Client = Client;
+    const OPERATION: &'static str = ops::HASMCP_LIST_PROVIDERS.id;
+
+    fn check(&self) -> Result<(), Error> {
+        match self.with_tools {
+            Some(0) => Err(Error::invalid("with_tools", "at least 1 request at a time")),
+            _ => Ok(()),
+        }
+    }
+
+    async fn fetch(&self, client: &Client, _: Paging) -> Result<Page<Provider>, Error> {
+        let mut providers = client.all_providers().await?;
+        if let Some(at_once) = self.with_tools {
+            let ids: Vec<ProviderId> = providers.iter().map(|p| p.id.clone()).collect();
+            let lists: Vec<Vec<Tool>> = stream::iter(ids)
+                .map(|id| client.list_provider_tools(id).all())
+                .buffered(at_once)
+                .try_collect()
+                .await?;
+            for (provider, tools) in providers.iter_mut().zip(lists) {
+                provider.tools = tools;
+            }
+        }
+        Ok(Page::whole(providers))
+    }
+}
+
+/// The list [`Client::list_providers`] returns.
+pub type ListProviders = List<ProvidersQuery>;
+
+impl ListProviders {
+    /// Fills in each provider's `tools` (which the open-source edition's list leaves
+    /// empty) with one [`list_provider_tools`](Client::list_provider_tools) request per
+    /// provider, at most `at_once` (at least 1) in flight. The first error ends the list.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let github = fake.seed_provider("GitHub");
+    /// # fake.seed_tool(&github, "listRepos");
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let providers = hm.list_providers().with_tools(4).all().await?;
+    /// assert_eq!(providers[0].tools.len(), 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn with_tools(self, at_once: usize) -> Self {
+        self.set_with_tools(Some(at_once))
+    }
+
+    /// Fills in the tools `at_once` at a time, or (`None`) leaves them as listed.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let list = hm.list_providers().set_with_tools(None);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_with_tools(mut self, at_once: Option<usize>) -> Self {
+        self.query.with_tools = at_once;
+        self
+    }
+}
+
 impl Client {
     /// Lists every provider (`GET /api/v1/providers`).
     ///
@@ -498,15 +575,20 @@ impl Client {
     /// # let github = fake.seed_provider("GitHub");
     /// # fake.seed_tool(&github, "listRepos");
     /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
-    /// for p in hm.list_providers().await? {
-    ///     // The open-source edition lists providers without their tools.
-    ///     for tool in hm.list_provider_tools(&p.id).await? {
+    /// // The open-source edition lists providers without their tools: ask for them.
+    /// for p in hm.list_providers().with_tools(4).all().await? {
+    ///     for tool in &p.tools {
     ///         println!("{} {:?}: tool {} {:?}", p.id, p.name, tool.id, tool.name);
     ///     }
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_providers(&self) -> Result<Vec<Provider>, Error> {
+    pub fn list_providers(&self) -> ListProviders {
+        List::new(self.clone(), ProvidersQuery { with_tools: None })
+    }
+
+    /// Every provider: the vendor's cursor followed to the end.
+    async fn all_providers(&self) -> Result<Vec<Provider>, Error> {
         const OP: &ops::Operation = &ops::HASMCP_LIST_PROVIDERS;
         let raw = self.raw();
         let mut all = Vec::new();
@@ -548,9 +630,9 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn get_provider(&self, id: impl AsRef<str>) -> Result<Provider, Error> {
+    pub async fn get_provider(&self, id: impl IntoId<ProviderId>) -> Result<Provider, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROVIDER;
-        let id = ProviderId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_PROVIDER)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_provider().id(id.clone());
         let provider = transport::call(raw, OP, move || op.send()).await?.provider;
@@ -602,10 +684,10 @@ impl Client {
     /// let provider = hm.update_provider("kSuB9Gf6aD5").description("Payments and refunds").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_provider(&self, id: impl AsRef<str>) -> UpdateProvider {
+    pub fn update_provider(&self, id: impl IntoId<ProviderId>) -> UpdateProvider {
         UpdateProvider {
             client: self.clone(),
-            id: ProviderId::parse(id.as_ref().to_owned()),
+            id: id::keep(id),
             changes: ProviderUpdate::default(),
         }
     }
@@ -621,8 +703,8 @@ impl Client {
     /// hm.delete_provider("kSuB9Gf6aD5").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_provider(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ProviderId::new(id.as_ref())?;
+    pub async fn delete_provider(&self, id: impl IntoId<ProviderId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_PROVIDER)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_provider().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROVIDER, move || op.send()).await

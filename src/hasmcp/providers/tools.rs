@@ -9,6 +9,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ProviderId, SecretValue, ToolId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, wire_enum},
     Error, Patch, Redacted,
@@ -628,18 +630,23 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for tool in hm.list_provider_tools("kSuB9Gf6aD5").await? {
+    /// for tool in hm.list_provider_tools("kSuB9Gf6aD5").all().await? {
     ///     println!("{} {:?}", tool.id, tool.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_provider_tools(
-        &self,
-        provider_id: impl AsRef<str>,
-    ) -> Result<Vec<Tool>, Error> {
+    pub fn list_provider_tools(&self, provider_id: impl IntoId<ProviderId>) -> ListProviderTools {
+        let provider = id::keep(provider_id);
+        List::new(self.clone(), ProviderToolsQuery { provider })
+    }
+
+    /// A provider's tools, one request.
+    async fn all_provider_tools(&self, q: &ProviderToolsQuery) -> Result<Vec<Tool>, Error> {
         const OP: &ops::Operation = &ops::HASMCP_LIST_PROVIDER_TOOLS;
-        let provider = ProviderId::parse(provider_id.as_ref().to_owned())
-            .map_err(|e| e.for_field("provider_id"))?;
+        let provider = q
+            .provider
+            .clone()
+            .map_err(|e| e.for_field("provider_id").at(OP))?;
         let raw = self.raw();
         let op = raw.hasmcp_list_provider_tools().id(provider.clone());
         let tools = transport::call(raw, OP, move || op.send()).await?.tools;
@@ -664,11 +671,11 @@ impl Client {
     /// ```
     pub async fn get_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROVIDER_TOOL;
-        let (provider, id) = tool_ids(provider_id.as_ref(), tool_id.as_ref())?;
+        let (provider, id) = tool_ids(provider_id, tool_id, OP)?;
         let raw = self.raw();
         let op = raw
             .hasmcp_get_provider_tool()
@@ -695,13 +702,13 @@ impl Client {
     /// ```
     pub fn create_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
         method: ToolMethod,
         path: impl Into<String>,
     ) -> CreateProviderTool {
         CreateProviderTool {
             client: self.clone(),
-            provider: ProviderId::parse(provider_id.as_ref().to_owned()),
+            provider: id::keep(provider_id),
             method,
             path: path.into(),
             fields: ToolUpdate::default(),
@@ -734,13 +741,13 @@ impl Client {
     /// ```
     pub fn update_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> UpdateProviderTool {
         UpdateProviderTool {
             client: self.clone(),
-            provider: ProviderId::parse(provider_id.as_ref().to_owned()),
-            tool: ToolId::parse(tool_id.as_ref().to_owned()),
+            provider: id::keep(provider_id),
+            tool: id::keep(tool_id),
             changes: ToolUpdate::default(),
             headers: Patch::Keep,
         }
@@ -759,10 +766,10 @@ impl Client {
     /// ```
     pub async fn delete_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<(), Error> {
-        let (provider, id) = tool_ids(provider_id.as_ref(), tool_id.as_ref())?;
+        let (provider, id) = tool_ids(provider_id, tool_id, &ops::HASMCP_DELETE_PROVIDER_TOOL)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_provider_tool().id(provider).tool_id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROVIDER_TOOL, move || op.send()).await
@@ -770,12 +777,26 @@ impl Client {
 }
 
 /// The provider and tool ids, each checked and named by its argument on failure.
-fn tool_ids(provider: &str, tool: &str) -> Result<(ProviderId, ToolId), Error> {
-    let provider =
-        ProviderId::parse(provider.to_owned()).map_err(|e| e.for_field("provider_id"))?;
-    let tool = ToolId::parse(tool.to_owned()).map_err(|e| e.for_field("tool_id"))?;
+fn tool_ids(
+    provider: impl IntoId<ProviderId>,
+    tool: impl IntoId<ToolId>,
+    op: &ops::Operation,
+) -> Result<(ProviderId, ToolId), Error> {
+    let provider = id::take(provider, "provider_id", op)?;
+    let tool = id::take(tool, "tool_id", op)?;
     Ok((provider, tool))
 }
+
+whole_list! {
+    /// What [`Client::list_provider_tools`] asks for: a provider's tools, all of them.
+    ProviderToolsQuery {
+        /// The provider, or why the id given is not one.
+        provider: Result<ProviderId, InvalidId>,
+    } => Tool, HASMCP_LIST_PROVIDER_TOOLS, |client, query| client.all_provider_tools(query).await
+}
+
+/// The list [`Client::list_provider_tools`] returns.
+pub type ListProviderTools = List<ProviderToolsQuery>;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::OP;
 use crate::{
-    error::ConflictError,
+    error::{ConflictError, Platform},
     hasmcp::{
         attachments::{typed_id, Attachment},
         check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId,
@@ -169,10 +169,10 @@ impl Changes {
 }
 
 impl UpdateServer {
-    pub(super) fn new(client: Client, id: &str) -> Self {
+    pub(super) fn new(client: Client, id: Result<ServerId, InvalidId>) -> Self {
         UpdateServer {
             client,
-            id: ServerId::parse(id.to_owned()),
+            id,
             changes: Changes::default(),
             expected_version: None,
             retry_on_conflict: 0,
@@ -916,6 +916,7 @@ fn stale_read(expected: i64, found: Option<i64>, patched: bool) -> ConflictError
         "nothing was sent"
     };
     ConflictError {
+        platform: Platform::HasMcp,
         operation: OP.id,
         expected: Some(expected),
         found,
@@ -945,6 +946,7 @@ enum Outcome {
 /// be the ones the server reports. An answer without a version cannot show either.
 fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Outcome {
     let conflict = |found, message| ConflictError {
+        platform: Platform::HasMcp,
         operation: OP.id,
         expected: Some(sent + 1),
         found,
@@ -1117,7 +1119,9 @@ mod tests {
             let current: Server =
                 serde_json::from_str(&format!(r#"{{"id":"kSuB9Gf6aD4"{version}}}"#)).unwrap();
             match update().name("Renamed").merged_body(&current) {
-                Err(Error::InvalidInput { field, reason: r }) => {
+                Err(Error::InvalidInput {
+                    field, reason: r, ..
+                }) => {
                     assert_eq!(field, "current.version");
                     assert_eq!(r, reason);
                 }
@@ -1140,7 +1144,7 @@ mod tests {
             bad.merged_body(&current).unwrap_err(),
         ] {
             match err {
-                Error::InvalidInput { field, reason } => {
+                Error::InvalidInput { field, reason, .. } => {
                     assert_eq!(field, "id");
                     assert_eq!(
                         reason,

@@ -1,0 +1,118 @@
+//! [`IntoId`]: how every method parameter that names a resource takes its id, on both
+//! platforms.
+//!
+//! One sealed conversion per kind, in the manner of reqwest's `IntoUrl`: the typed id,
+//! the model of that kind (`&Server` where a server is named) and text (`&str`,
+//! `String`, `&String`, checked inside the call; a bad one is
+//! [`Error::InvalidInput`](crate::Error::InvalidInput) and nothing is sent). An id of
+//! another kind does not compile:
+//!
+//! ```compile_fail
+//! # async fn demo(hm: mcp_admin::hasmcp::Client, tool: mcp_admin::hasmcp::Tool) {
+//! hm.delete_server(&tool.id).await; // a ToolId is not a server id
+//! # }
+//! ```
+//!
+//! ```compile_fail
+//! # async fn demo(gm: mcp_admin::getmcp::Client, tool: mcp_admin::getmcp::Tool) {
+//! gm.delete_server(&tool).await; // a tool is not a server
+//! # }
+//! ```
+//!
+//! Text and bare numbers carry no kind: `"kSuB9Gf6aD4"` or `42u64` is accepted for any
+//! kind whose form it has. Prefer the typed id or the model where you have one.
+
+use crate::{transport::ops::Operation, Error};
+
+/// A value that names a resource of kind `K` (an id type such as
+/// [`hasmcp::ServerId`](crate::hasmcp::ServerId) or
+/// [`getmcp::ServerRef`](crate::getmcp::ServerRef)). Sealed: the implementations listed
+/// below are all there are.
+///
+/// ```
+/// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+/// let server = hm.get_server("kSuB9Gf6aD4").await?; // text, checked in the call
+/// hm.get_server(&server.id).await?;                 // the typed id
+/// hm.update_server(&server).name("Renamed").send().await?; // the model
+/// # Ok(()) }
+/// ```
+pub trait IntoId<K>: sealed::Sealed<K> {}
+
+impl<K, T: sealed::Sealed<K>> IntoId<K> for T {}
+
+pub(crate) mod sealed {
+    /// The conversion itself, out of callers' reach.
+    pub trait Sealed<K> {
+        /// The id, or why the text given is not one.
+        fn into_id(self) -> Result<K, super::InvalidId>;
+    }
+}
+
+/// Why a string is not an id of the kind wanted. Cheap to clone, so a builder can keep
+/// the outcome of converting its id and report it at every use; [`InvalidId::for_field`]
+/// names the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidId(pub(crate) String);
+
+impl InvalidId {
+    /// The error for `field` (the operation is named where the call is known).
+    pub(crate) fn for_field(self, field: &'static str) -> Error {
+        Error::invalid(field, self.0)
+    }
+}
+
+/// Converts `id` given to the call of `op`, naming `field` in the error.
+pub(crate) fn take<K>(id: impl IntoId<K>, field: &'static str, op: &Operation) -> Result<K, Error> {
+    sealed::Sealed::into_id(id).map_err(|e| e.for_field(field).at(op))
+}
+
+/// Converts `id` for a builder, which keeps the outcome and reports it at `send()`.
+pub(crate) fn keep<K>(id: impl IntoId<K>) -> Result<K, InvalidId> {
+    sealed::Sealed::into_id(id)
+}
+
+/// Implements [`IntoId`] for an id type: itself, a reference to it, and text parsed with
+/// `$parse` (a `fn(&str) -> Result<Id, InvalidId>`).
+macro_rules! id_conversions {
+    ($id:ty, $parse:path) => {
+        impl $crate::id::sealed::Sealed<$id> for $id {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                Ok(self)
+            }
+        }
+        impl $crate::id::sealed::Sealed<$id> for &$id {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                Ok(self.clone())
+            }
+        }
+        impl $crate::id::sealed::Sealed<$id> for &str {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                $parse(self)
+            }
+        }
+        impl $crate::id::sealed::Sealed<$id> for String {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                $parse(&self)
+            }
+        }
+        impl $crate::id::sealed::Sealed<$id> for &String {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                $parse(self)
+            }
+        }
+    };
+}
+pub(crate) use id_conversions;
+
+/// Implements [`IntoId`] for `&Model`, whose id is read with `$get`.
+macro_rules! model_id {
+    ($model:ty => $id:ty, $get:expr) => {
+        impl $crate::id::sealed::Sealed<$id> for &$model {
+            fn into_id(self) -> Result<$id, $crate::id::InvalidId> {
+                let get: fn(&$model) -> $id = $get;
+                Ok(get(self))
+            }
+        }
+    };
+}
+pub(crate) use model_id;
