@@ -49,7 +49,11 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::UpdateServerBody",
         &[],
     ),
-    ("HasmcpServerUpdate", "crate::hasmcp::ServerUpdate", &[]),
+    (
+        "HasmcpServerUpdate",
+        "crate::hasmcp::UpdateServerFields",
+        &[],
+    ),
     ("HasmcpProviderRef", "crate::hasmcp::ProviderRef", &[]),
     ("HasmcpIdRef", "crate::hasmcp::IdRef", &[]),
     // HasMCP servers: the other id kinds their routes take, the create body, the link
@@ -84,7 +88,11 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::CreateServerBody",
         &[],
     ),
-    ("HasmcpServerCreate", "crate::hasmcp::ServerCreate", &[]),
+    (
+        "HasmcpServerCreate",
+        "crate::hasmcp::CreateServerFields",
+        &[],
+    ),
     ("HasmcpServerToolLink", "crate::hasmcp::ServerToolLink", &[]),
     (
         "HasmcpServerResourceLink",
@@ -145,12 +153,28 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::ProviderEnvelope",
         &[],
     ),
-    ("HasmcpProviderCreate", "crate::hasmcp::ProviderCreate", &[]),
-    ("HasmcpProviderUpdate", "crate::hasmcp::ProviderUpdate", &[]),
+    (
+        "HasmcpProviderCreate",
+        "crate::hasmcp::CreateProviderFields",
+        &[],
+    ),
+    (
+        "HasmcpProviderUpdate",
+        "crate::hasmcp::UpdateProviderFields",
+        &[],
+    ),
     ("HasmcpToolList", "crate::hasmcp::ToolList", &[]),
     ("HasmcpToolEnvelope", "crate::hasmcp::ToolEnvelope", &[]),
-    ("HasmcpProviderToolCreate", "crate::hasmcp::ToolCreate", &[]),
-    ("HasmcpProviderToolUpdate", "crate::hasmcp::ToolUpdate", &[]),
+    (
+        "HasmcpProviderToolCreate",
+        "crate::hasmcp::CreateProviderToolFields",
+        &[],
+    ),
+    (
+        "HasmcpProviderToolUpdate",
+        "crate::hasmcp::UpdateProviderToolFields",
+        &[],
+    ),
     (
         "HasmcpVariableType",
         "crate::hasmcp::VariableType",
@@ -163,20 +187,44 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::VariableEnvelope",
         &[],
     ),
-    ("HasmcpVariableCreate", "crate::hasmcp::VariableCreate", &[]),
-    ("HasmcpVariableUpdate", "crate::hasmcp::VariableUpdate", &[]),
+    (
+        "HasmcpVariableCreate",
+        "crate::hasmcp::CreateVariableFields",
+        &[],
+    ),
+    (
+        "HasmcpVariableUpdate",
+        "crate::hasmcp::UpdateVariableFields",
+        &[],
+    ),
     ("HasmcpResourceList", "crate::hasmcp::ResourceList", &[]),
     (
         "HasmcpResourceEnvelope",
         "crate::hasmcp::ResourceEnvelope",
         &[],
     ),
-    ("HasmcpResourceCreate", "crate::hasmcp::ResourceCreate", &[]),
-    ("HasmcpResourceUpdate", "crate::hasmcp::ResourceUpdate", &[]),
+    (
+        "HasmcpResourceCreate",
+        "crate::hasmcp::CreateResourceFields",
+        &[],
+    ),
+    (
+        "HasmcpResourceUpdate",
+        "crate::hasmcp::UpdateResourceFields",
+        &[],
+    ),
     ("HasmcpPromptList", "crate::hasmcp::PromptList", &[]),
     ("HasmcpPromptEnvelope", "crate::hasmcp::PromptEnvelope", &[]),
-    ("HasmcpPromptCreate", "crate::hasmcp::PromptCreate", &[]),
-    ("HasmcpPromptUpdate", "crate::hasmcp::PromptUpdate", &[]),
+    (
+        "HasmcpPromptCreate",
+        "crate::hasmcp::CreatePromptFields",
+        &[],
+    ),
+    (
+        "HasmcpPromptUpdate",
+        "crate::hasmcp::UpdatePromptFields",
+        &[],
+    ),
     // GetMCP lists, creates, and a server's tools, resources and prompts.
     ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
     (

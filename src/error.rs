@@ -272,6 +272,24 @@ impl Error {
         }
     }
 
+    /// Names `called` as the operation of an API error answered to one of its steps
+    /// (`step`, e.g. `reading the server`). Other errors keep the operation of the
+    /// request that failed: whether it may have applied depends on it.
+    pub(crate) fn in_step(
+        self,
+        called: &crate::transport::ops::Operation,
+        step: &'static str,
+    ) -> Self {
+        match self {
+            Error::Api(mut e) => {
+                e.operation = called.id;
+                e.step = Some(step);
+                Error::Api(e)
+            }
+            other => other,
+        }
+    }
+
     /// A client that cannot be configured.
     pub(crate) fn config(platform: Platform, reason: impl Into<String>) -> Self {
         Error::Config {
@@ -350,6 +368,12 @@ impl Error {
         }
     }
 
+    /// The platform answered a write with success but did not store all of it
+    /// ([`Error::NotApplied`]).
+    pub fn is_not_applied(&self) -> bool {
+        matches!(self, Error::NotApplied { .. })
+    }
+
     /// The input was refused before any request was sent.
     pub fn is_invalid_input(&self) -> bool {
         matches!(self, Error::InvalidInput { .. })
@@ -366,9 +390,9 @@ impl Error {
 
     /// The server refused the input: WordPress `rest_invalid_param`,
     /// `rest_missing_callback_param`, `rest_invalid_json`, `authentication_invalid` and
-    /// `getmcp_invalid_*`; HasMCP's 400 and 422 answers, and its 500s that carry a
-    /// `data.reason` (HasMCP reports some validation failures that way; a failure of its
-    /// own with a reason reads the same). See [`Error::invalid_params`].
+    /// `getmcp_invalid_*`; HasMCP's 400 and 422 answers, and its 500s whose reason or
+    /// message is one of its validation messages ([`HASMCP_500_VALIDATION`]; any other
+    /// 500, `database is locked` say, is not). See [`Error::invalid_params`].
     ///
     /// Unlike [`Error::is_invalid_input`], a request was sent.
     pub fn is_validation(&self) -> bool {
@@ -555,6 +579,9 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// The start of the raw body, at most [`BODY_SNIPPET_LIMIT`] bytes.
     pub body: String,
+    /// The step of `operation` whose request this answered, where it was not the
+    /// operation's own request (`reading the server` in an update that reads first).
+    pub step: Option<&'static str>,
 }
 
 impl ApiError {
@@ -580,11 +607,29 @@ impl ApiError {
                 VALIDATION_CODES.contains(&code) || code.starts_with("getmcp_invalid_")
             }),
             Platform::HasMcp => {
-                matches!(self.status, 400 | 422) || (self.status == 500 && self.reason().is_some())
+                let known = |text: Option<&str>| {
+                    text.is_some_and(|t| HASMCP_500_VALIDATION.iter().any(|v| t.contains(v)))
+                };
+                matches!(self.status, 400 | 422)
+                    || (self.status == 500
+                        && (known(self.reason()) || known(self.message.as_deref())))
             }
         }
     }
 }
+
+/// How HasMCP words a refused input inside a 500 (its own failures, such as `database
+/// is locked` or `record not found`, read otherwise): the messages of its validation
+/// code, as the open-source edition has them (`name is required`, `invalid visibility
+/// type`, `URL must be http or https`, `description exceeds maximum length`, `path must
+/// be at least 1 characters`, `invalid request body JSON schema for provider tool`, …).
+pub const HASMCP_500_VALIDATION: &[&str] = &[
+    " is required",
+    "invalid ",
+    " must ",
+    "URL must",
+    "exceeds maximum length",
+];
 
 /// WordPress codes for a refused input (besides `getmcp_invalid_*`).
 const VALIDATION_CODES: &[&str] = &[
@@ -626,6 +671,9 @@ impl fmt::Display for ApiError {
         }
         if let Some(wait) = self.retry_after {
             write!(f, " (retry after {}s)", wait.as_secs())?;
+        }
+        if let Some(step) = self.step {
+            write!(f, " ({step})")?;
         }
         Ok(())
     }
@@ -719,6 +767,154 @@ impl std::error::Error for ConflictError {}
 mod tests {
     use super::*;
     use crate::transport::Mask;
+
+    /// One error of every variant, as the calls of `op` would make them.
+    fn every_variant(
+        platform: Platform,
+        op: &'static crate::transport::ops::Operation,
+    ) -> Vec<Error> {
+        let cause = || {
+            let source = reqwest::Client::new().get("not a url").build().unwrap_err();
+            TransportError::new(FailureKind::Connect, "refused".into(), source)
+        };
+        let all = vec![
+            Error::invalid("name", "empty").at(op),
+            Error::config(platform, "the token is empty"),
+            Error::Api(ApiError::from_response(
+                platform,
+                op.id,
+                404,
+                None,
+                b"{}",
+                &Mask::default(),
+            )),
+            Error::Conflict(ConflictError {
+                platform,
+                operation: op.id,
+                expected: Some(2),
+                found: Some(3),
+                may_have_applied: false,
+                status: None,
+                message: "m".into(),
+            }),
+            Error::Timeout {
+                platform,
+                operation: op.id,
+                after: Duration::from_secs(1),
+                elapsed: Duration::from_secs(1),
+                cause: cause(),
+            },
+            Error::Transport {
+                platform,
+                operation: op.id,
+                cause: cause(),
+            },
+            Error::Decode {
+                platform,
+                operation: op.id,
+                status: 200,
+                reason: "r".into(),
+                body: String::new(),
+            },
+            Error::NotApplied {
+                platform,
+                operation: op.id,
+                status: 200,
+                applied: vec![],
+                not_applied: vec!["x"],
+                reason: "r".into(),
+            },
+            Error::ResponseTooLarge {
+                platform,
+                operation: op.id,
+                status: 200,
+                limit: 1,
+            },
+        ];
+        // A new variant must join the list: this match has no catch-all.
+        for e in &all {
+            match e {
+                Error::InvalidInput { .. }
+                | Error::Config { .. }
+                | Error::Api(_)
+                | Error::Conflict(_)
+                | Error::Timeout { .. }
+                | Error::Transport { .. }
+                | Error::Decode { .. }
+                | Error::NotApplied { .. }
+                | Error::ResponseTooLarge { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_variant_starts_with_the_platform_and_the_operation_called() {
+        use crate::transport::ops;
+        for (platform, op) in [
+            (Platform::HasMcp, &ops::HASMCP_UPDATE_SERVER),
+            (Platform::GetMcp, &ops::GETMCP_DELETE_PROMPT),
+        ] {
+            for e in every_variant(platform, op) {
+                let text = e.to_string();
+                let want = match &e {
+                    // A client is configured before any operation: the call is the build.
+                    Error::Config { .. } => format!("{platform} ClientBuilder::build: "),
+                    _ => format!("{platform} {}: ", op.id),
+                };
+                assert!(
+                    text.starts_with(&want),
+                    "{text:?} should start with {want:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_step_names_the_operation_called_and_the_step() {
+        use crate::transport::ops;
+        let read = Error::Api(ApiError::from_response(
+            Platform::HasMcp,
+            ops::HASMCP_GET_SERVER.id,
+            404,
+            None,
+            br#"{"error":{"code":404,"message":"server not found"}}"#,
+            &Mask::default(),
+        ));
+        let e = read.in_step(&ops::HASMCP_UPDATE_SERVER, "reading the server");
+        assert_eq!(
+            e.to_string(),
+            "HasMCP hasmcp_update_server: HTTP 404: server not found (reading the server)"
+        );
+        assert!(e.is_not_found() && !e.may_have_applied());
+    }
+
+    #[test]
+    fn only_not_applied_is_not_applied() {
+        let op = &crate::transport::ops::GETMCP_UPDATE_SERVER;
+        for e in every_variant(Platform::GetMcp, op) {
+            assert_eq!(
+                e.is_not_applied(),
+                matches!(e, Error::NotApplied { .. }),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_locked_database_is_not_a_validation_error() {
+        let hm = |body: &str| api(Platform::HasMcp, 500, body);
+        let locked = hm(
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"database is locked"}}}"#,
+        );
+        assert!(!locked.is_validation());
+        let missing = hm(
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"name is required"}}}"#,
+        );
+        assert!(missing.is_validation());
+        let bad_type = hm(r#"{"error":{"code":500,"message":"invalid visibility type"}}"#);
+        assert!(bad_type.is_validation());
+    }
 
     #[test]
     fn not_applied_says_what_was_and_was_not_stored() {

@@ -71,6 +71,35 @@ pub(crate) fn keep<K>(id: impl IntoId<K>) -> Result<K, InvalidId> {
     sealed::Sealed::into_id(id)
 }
 
+/// What a builder was given that is not an id: the field and why. The builder holds a
+/// placeholder in the id's place, and reports this at `body()` / `send()` (nothing is
+/// sent).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Refused(Option<(&'static str, InvalidId)>);
+
+impl Refused {
+    /// Converts `id` for a builder: the id, or `placeholder` with the refusal kept.
+    pub(crate) fn keep<K>(&mut self, id: impl IntoId<K>, field: &'static str, placeholder: K) -> K {
+        match sealed::Sealed::into_id(id) {
+            Ok(id) => id,
+            Err(why) => {
+                if self.0.is_none() {
+                    self.0 = Some((field, why));
+                }
+                placeholder
+            }
+        }
+    }
+
+    /// The first refusal, as the error of operation `op`.
+    pub(crate) fn check(&self, op: &Operation) -> Result<(), Error> {
+        match &self.0 {
+            None => Ok(()),
+            Some((field, why)) => Err(why.clone().for_field(field).at(op)),
+        }
+    }
+}
+
 /// Implements [`IntoId`] for an id type: itself, a reference to it, and text parsed with
 /// `$parse` (a `fn(&str) -> Result<Id, InvalidId>`).
 macro_rules! id_conversions {

@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
         self, ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
-        ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, ServerUpdate, Tool,
-        ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
+        ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, Tool, ToolHeader, ToolId,
+        ToolMethod, UpdateServer, UpdateServerBody, UpdateServerFields, VisibilityType,
     },
     ConflictError, Error, Platform, RetryPolicy,
 };
@@ -251,11 +251,6 @@ async fn each_single_field_change_keeps_the_rest() {
             |s| s["providers"] = json!([{"id": PROVIDER, "tools": [{"id": TOOL_2}]}]),
         ),
         (
-            "provider without tools",
-            |u| u.providers([ProviderRef::new(PROVIDER_2)]),
-            |s| s["providers"] = json!([{"id": PROVIDER_2, "tools": []}]),
-        ),
-        (
             "resources replace",
             |u| u.resources([RESOURCE_3]),
             |s| s["resources"] = json!([{"id": RESOURCE_3}]),
@@ -489,11 +484,11 @@ fn merged_and_exact_bodies_without_io() {
     assert_eq!(
         exact,
         UpdateServerBody {
-            server: ServerUpdate {
+            server: UpdateServerFields {
                 name: Some("Renamed".into()),
                 version: Some(7),
                 prompts: Some(vec![]),
-                ..ServerUpdate::default()
+                ..UpdateServerFields::default()
             }
         }
     );
@@ -819,8 +814,7 @@ async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
         assert_eq!(
             err.to_string(),
             "HasMCP hasmcp_update_server: conflict: the update was based on version 7 and the server \
-             answered without a version, so whether it was applied is unknown; its provider, \
-             resource and prompt attachments may have been",
+             answered without a version, so whether it was applied is unknown",
             "{case}"
         );
         // Not a lost race: no re-read, one PATCH.
@@ -843,19 +837,15 @@ async fn send_exact_sends_only_the_fields_set_and_never_reads() {
             json!({"server": {"name": "Renamed", "version": 7}}),
         ),
         (
-            "no expected_version: no version",
-            |u| u.instructions("Only this"),
-            json!({"server": {"instructions": "Only this"}}),
-        ),
-        (
             "clears",
             |u| {
                 u.clear_instructions()
                     .clear_providers()
                     .clear_resources()
                     .clear_prompts()
+                    .expected_version(7)
             },
-            json!({"server": {"instructions": "", "providers": [], "resources": [], "prompts": []}}),
+            json!({"server": {"instructions": "", "version": 7, "providers": [], "resources": [], "prompts": []}}),
         ),
         (
             "proxy flag false is sent",
@@ -888,6 +878,41 @@ async fn send_exact_sends_only_the_fields_set_and_never_reads() {
         assert_eq!(updated.version, Some(8), "{case}");
         assert_eq!(patch_bodies(&mock).await, vec![expected], "{case}");
     }
+}
+
+#[tokio::test]
+async fn send_exact_without_expected_version_is_refused_before_sending() {
+    // It replaces the whole server; HasMCP answers a versionless PATCH with 400
+    // "invalid server version", so nothing is sent.
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 0).await;
+    mock_patch_echo(&mock, 0).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .instructions("Only this")
+        .send_exact()
+        .await
+        .expect_err("no expected_version");
+    assert_eq!(invalid_field(&e), "expected_version");
+    assert!(e
+        .to_string()
+        .starts_with("HasMCP hasmcp_update_server: invalid input for `expected_version`: "));
+}
+
+#[tokio::test]
+async fn a_provider_without_tools_is_refused_before_sending_naming_it() {
+    // The service drops a provider without tools and still answers 200.
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 0).await;
+    mock_patch_echo(&mock, 0).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .providers([ProviderRef::new(PROVIDER_2)])
+        .send()
+        .await
+        .expect_err("no tools");
+    assert_eq!(invalid_field(&e), "providers");
+    assert!(e.to_string().contains(PROVIDER_2), "{e}");
 }
 
 #[tokio::test]
@@ -1044,7 +1069,7 @@ async fn limits_are_inclusive() {
         .update_server(SERVER)
         .name(long_name.as_str())
         .instructions(long_text.as_str())
-        .providers([ProviderRef::new(PROVIDER_2)])
+        .providers([ProviderRef::new(PROVIDER_2).tools([TOOL_3])])
         .send()
         .await
         .expect("16-character name and 4096-byte instructions are fine");
@@ -1053,7 +1078,7 @@ async fn limits_are_inclusive() {
         vec![full_body_with(|s| {
             s["name"] = json!(long_name);
             s["instructions"] = json!(long_text);
-            s["providers"] = json!([{"id": PROVIDER_2, "tools": []}]);
+            s["providers"] = json!([{"id": PROVIDER_2, "tools": [{"id": TOOL_3}]}]);
         })]
     );
 }
@@ -1566,7 +1591,13 @@ async fn a_failed_read_sends_no_patch() {
         .await
         .expect_err("not found");
     assert!(e.is_not_found());
-    assert_eq!(api(&e).operation, "hasmcp_get_server");
+    // The operation called, and the step of it that failed.
+    assert_eq!(api(&e).operation, "hasmcp_update_server");
+    assert_eq!(api(&e).step, Some("reading the server"));
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_update_server: HTTP 404: server not found (reading the server)"
+    );
 }
 
 #[tokio::test]

@@ -942,7 +942,10 @@ async fn create_variable_sends_name_type_and_value() {
         json!({"variable": {"id": VARIABLE, "type": "SECRET", "name": "DB_URI", "value": "***"}});
     answer(&mock, "POST", "/api/v1/variables", 201, created, 1).await;
     let var = client_for(&mock)
-        .create_variable("DB_URI", VariableType::Secret, "postgres://u:p@db/main")
+        .create_variable("DB_URI")
+        .variable_type(VariableType::Secret)
+        .value("postgres://u:p@db/main")
+        .send()
         .await
         .expect("created");
     assert!(var.value.expect("value").is_masked());
@@ -964,19 +967,77 @@ async fn bad_variables_are_refused_before_any_request() {
     for (name, ty, value, field) in [
         ("db_uri", VariableType::Env, "v", "name"),
         ("", VariableType::Env, "v", "name"),
-        ("DB", VariableType::Invalid, "v", "type"),
+        ("DB", VariableType::Unknown("INVALID".into()), "v", "type"),
         ("DB", VariableType::Env, "", "value"),
         ("DB", VariableType::Secret, "***", "value"),
     ] {
-        let err = hm.create_variable(name, ty, value).await.unwrap_err();
+        let err = hm
+            .create_variable(name)
+            .variable_type(ty)
+            .value(value)
+            .send()
+            .await
+            .unwrap_err();
         assert_eq!(invalid(err).0, field, "{name} {value}");
     }
     assert_eq!(
-        invalid(hm.update_variable(VARIABLE, "***").await.unwrap_err()).0,
+        invalid(
+            hm.update_variable(VARIABLE)
+                .value("***")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
         "value"
     );
     assert_eq!(
-        invalid(hm.update_variable("bad", "v").await.unwrap_err()).0,
+        invalid(
+            hm.update_variable("bad")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "id"
+    );
+    // The type and the value are required setters, checked before sending.
+    assert_eq!(
+        invalid(
+            hm.create_variable("DB")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "type"
+    );
+    assert_eq!(
+        invalid(
+            hm.create_variable("DB")
+                .variable_type(VariableType::Env)
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "value"
+    );
+    assert_eq!(
+        invalid(hm.update_variable(VARIABLE).send().await.unwrap_err()).0,
+        "value"
+    );
+    assert_eq!(
+        invalid(
+            hm.update_variable("bad")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
         "id"
     );
     assert_eq!(
@@ -994,7 +1055,9 @@ async fn update_variable_accepts_204_and_200_with_a_body() {
         let mock = MockServer::start().await;
         answer(&mock, "PATCH", &at, status, body, 1).await;
         client_for(&mock)
-            .update_variable(VARIABLE, "us")
+            .update_variable(VARIABLE)
+            .value("us")
+            .send()
             .await
             .expect("updated");
         assert_eq!(
@@ -1008,7 +1071,9 @@ async fn update_variable_accepts_204_and_200_with_a_body() {
         "data": {"reason": "record not found", "variableId": 42}}});
     answer(&mock, "PATCH", &at, 404, missing, 1).await;
     assert!(client_for(&mock)
-        .update_variable(VARIABLE, "us")
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
         .await
         .unwrap_err()
         .is_not_found());
@@ -1509,22 +1574,34 @@ mod with_fake {
         let hm = client_for(&fake);
         assert!(hm.list_variables().all().await.expect("listed").is_empty());
         let secret = hm
-            .create_variable("DB_URI", VariableType::Secret, "postgres://db/main")
+            .create_variable("DB_URI")
+            .variable_type(VariableType::Secret)
+            .value("postgres://db/main")
+            .send()
             .await
             .expect("created");
         assert_eq!(secret.value, Some(SecretValue::Masked));
         let region = hm
-            .create_variable("REGION", "env".parse().expect("any case"), "eu")
+            .create_variable("REGION")
+            .variable_type("env".parse().expect("any case"))
+            .value("eu")
+            .send()
             .await
             .expect("created");
-        hm.update_variable(&secret.id, "postgres://db/other")
+        hm.update_variable(&secret.id)
+            .value("postgres://db/other")
+            .send()
             .await
             .expect("updated");
         assert_eq!(
             fake.variable_value(secret.id.as_str()).as_deref(),
             Some("postgres://db/other")
         );
-        hm.update_variable(&region.id, "us").await.expect("updated");
+        hm.update_variable(&region.id)
+            .value("us")
+            .send()
+            .await
+            .expect("updated");
         let listed = hm.list_variables().all().await.expect("listed");
         let values: Vec<Option<&str>> = listed
             .iter()
@@ -1534,7 +1611,9 @@ mod with_fake {
         assert!(values.contains(&None) && values.contains(&Some("us")));
         hm.delete_variable(&region.id).await.expect("deleted");
         assert!(hm
-            .update_variable(&region.id, "x")
+            .update_variable(&region.id)
+            .value("x")
+            .send()
             .await
             .unwrap_err()
             .is_not_found());

@@ -92,7 +92,7 @@ async fn assert_sent_once(
 /// The seed-000 body, built from the crate's body types rather than parsed.
 fn hasmcp_seed_body() -> hasmcp::UpdateServerBody {
     hasmcp::UpdateServerBody {
-        server: hasmcp::ServerUpdate {
+        server: hasmcp::UpdateServerFields {
             name: Some("<string>".into()),
             instructions: Some("<string>".into()),
             version: Some(123),

@@ -191,7 +191,7 @@ pub mod types {
     ///`HasmcpCreatePromptRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpCreatePromptRequest {
-        pub prompt: crate::hasmcp::PromptCreate,
+        pub prompt: crate::hasmcp::CreatePromptFields,
     }
     impl HasmcpCreatePromptRequest {
         pub fn builder() -> builder::HasmcpCreatePromptRequest {
@@ -201,7 +201,7 @@ pub mod types {
     ///`HasmcpCreateProviderRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpCreateProviderRequest {
-        pub provider: crate::hasmcp::ProviderCreate,
+        pub provider: crate::hasmcp::CreateProviderFields,
     }
     impl HasmcpCreateProviderRequest {
         pub fn builder() -> builder::HasmcpCreateProviderRequest {
@@ -211,7 +211,7 @@ pub mod types {
     ///`HasmcpCreateProviderToolRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpCreateProviderToolRequest {
-        pub tool: crate::hasmcp::ToolCreate,
+        pub tool: crate::hasmcp::CreateProviderToolFields,
     }
     impl HasmcpCreateProviderToolRequest {
         pub fn builder() -> builder::HasmcpCreateProviderToolRequest {
@@ -221,7 +221,7 @@ pub mod types {
     ///`HasmcpCreateResourceRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpCreateResourceRequest {
-        pub resource: crate::hasmcp::ResourceCreate,
+        pub resource: crate::hasmcp::CreateResourceFields,
     }
     impl HasmcpCreateResourceRequest {
         pub fn builder() -> builder::HasmcpCreateResourceRequest {
@@ -241,7 +241,7 @@ pub mod types {
     ///`HasmcpCreateVariableRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpCreateVariableRequest {
-        pub variable: crate::hasmcp::VariableCreate,
+        pub variable: crate::hasmcp::CreateVariableFields,
     }
     impl HasmcpCreateVariableRequest {
         pub fn builder() -> builder::HasmcpCreateVariableRequest {
@@ -358,7 +358,7 @@ pub mod types {
     ///`HasmcpUpdatePromptRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpUpdatePromptRequest {
-        pub prompt: crate::hasmcp::PromptUpdate,
+        pub prompt: crate::hasmcp::UpdatePromptFields,
     }
     impl HasmcpUpdatePromptRequest {
         pub fn builder() -> builder::HasmcpUpdatePromptRequest {
@@ -368,7 +368,7 @@ pub mod types {
     ///`HasmcpUpdateProviderRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpUpdateProviderRequest {
-        pub provider: crate::hasmcp::ProviderUpdate,
+        pub provider: crate::hasmcp::UpdateProviderFields,
     }
     impl HasmcpUpdateProviderRequest {
         pub fn builder() -> builder::HasmcpUpdateProviderRequest {
@@ -378,7 +378,7 @@ pub mod types {
     ///`HasmcpUpdateProviderToolRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpUpdateProviderToolRequest {
-        pub tool: crate::hasmcp::ToolUpdate,
+        pub tool: crate::hasmcp::UpdateProviderToolFields,
     }
     impl HasmcpUpdateProviderToolRequest {
         pub fn builder() -> builder::HasmcpUpdateProviderToolRequest {
@@ -388,7 +388,7 @@ pub mod types {
     ///`HasmcpUpdateResourceRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpUpdateResourceRequest {
-        pub resource: crate::hasmcp::ResourceUpdate,
+        pub resource: crate::hasmcp::UpdateResourceFields,
     }
     impl HasmcpUpdateResourceRequest {
         pub fn builder() -> builder::HasmcpUpdateResourceRequest {
@@ -398,7 +398,7 @@ pub mod types {
     ///`HasmcpUpdateVariableRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct HasmcpUpdateVariableRequest {
-        pub variable: crate::hasmcp::VariableUpdate,
+        pub variable: crate::hasmcp::UpdateVariableFields,
     }
     impl HasmcpUpdateVariableRequest {
         pub fn builder() -> builder::HasmcpUpdateVariableRequest {
@@ -563,7 +563,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpCreatePromptRequest {
             prompt: ::std::result::Result<
-                crate::hasmcp::PromptCreate,
+                crate::hasmcp::CreatePromptFields,
                 ::std::string::String,
             >,
         }
@@ -577,7 +577,7 @@ pub mod types {
         impl HasmcpCreatePromptRequest {
             pub fn prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::PromptCreate>,
+                T: ::std::convert::TryInto<crate::hasmcp::CreatePromptFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.prompt = value
@@ -606,7 +606,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpCreateProviderRequest {
             provider: ::std::result::Result<
-                crate::hasmcp::ProviderCreate,
+                crate::hasmcp::CreateProviderFields,
                 ::std::string::String,
             >,
         }
@@ -620,7 +620,7 @@ pub mod types {
         impl HasmcpCreateProviderRequest {
             pub fn provider<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ProviderCreate>,
+                T: ::std::convert::TryInto<crate::hasmcp::CreateProviderFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.provider = value
@@ -651,7 +651,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpCreateProviderToolRequest {
             tool: ::std::result::Result<
-                crate::hasmcp::ToolCreate,
+                crate::hasmcp::CreateProviderToolFields,
                 ::std::string::String,
             >,
         }
@@ -665,7 +665,7 @@ pub mod types {
         impl HasmcpCreateProviderToolRequest {
             pub fn tool<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ToolCreate>,
+                T: ::std::convert::TryInto<crate::hasmcp::CreateProviderToolFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.tool = value
@@ -694,7 +694,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpCreateResourceRequest {
             resource: ::std::result::Result<
-                crate::hasmcp::ResourceCreate,
+                crate::hasmcp::CreateResourceFields,
                 ::std::string::String,
             >,
         }
@@ -708,7 +708,7 @@ pub mod types {
         impl HasmcpCreateResourceRequest {
             pub fn resource<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ResourceCreate>,
+                T: ::std::convert::TryInto<crate::hasmcp::CreateResourceFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.resource = value
@@ -782,7 +782,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpCreateVariableRequest {
             variable: ::std::result::Result<
-                crate::hasmcp::VariableCreate,
+                crate::hasmcp::CreateVariableFields,
                 ::std::string::String,
             >,
         }
@@ -796,7 +796,7 @@ pub mod types {
         impl HasmcpCreateVariableRequest {
             pub fn variable<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::VariableCreate>,
+                T: ::std::convert::TryInto<crate::hasmcp::CreateVariableFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.variable = value
@@ -827,7 +827,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpUpdatePromptRequest {
             prompt: ::std::result::Result<
-                crate::hasmcp::PromptUpdate,
+                crate::hasmcp::UpdatePromptFields,
                 ::std::string::String,
             >,
         }
@@ -841,7 +841,7 @@ pub mod types {
         impl HasmcpUpdatePromptRequest {
             pub fn prompt<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::PromptUpdate>,
+                T: ::std::convert::TryInto<crate::hasmcp::UpdatePromptFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.prompt = value
@@ -870,7 +870,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpUpdateProviderRequest {
             provider: ::std::result::Result<
-                crate::hasmcp::ProviderUpdate,
+                crate::hasmcp::UpdateProviderFields,
                 ::std::string::String,
             >,
         }
@@ -884,7 +884,7 @@ pub mod types {
         impl HasmcpUpdateProviderRequest {
             pub fn provider<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ProviderUpdate>,
+                T: ::std::convert::TryInto<crate::hasmcp::UpdateProviderFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.provider = value
@@ -915,7 +915,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpUpdateProviderToolRequest {
             tool: ::std::result::Result<
-                crate::hasmcp::ToolUpdate,
+                crate::hasmcp::UpdateProviderToolFields,
                 ::std::string::String,
             >,
         }
@@ -929,7 +929,7 @@ pub mod types {
         impl HasmcpUpdateProviderToolRequest {
             pub fn tool<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ToolUpdate>,
+                T: ::std::convert::TryInto<crate::hasmcp::UpdateProviderToolFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.tool = value
@@ -958,7 +958,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpUpdateResourceRequest {
             resource: ::std::result::Result<
-                crate::hasmcp::ResourceUpdate,
+                crate::hasmcp::UpdateResourceFields,
                 ::std::string::String,
             >,
         }
@@ -972,7 +972,7 @@ pub mod types {
         impl HasmcpUpdateResourceRequest {
             pub fn resource<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::ResourceUpdate>,
+                T: ::std::convert::TryInto<crate::hasmcp::UpdateResourceFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.resource = value
@@ -1003,7 +1003,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct HasmcpUpdateVariableRequest {
             variable: ::std::result::Result<
-                crate::hasmcp::VariableUpdate,
+                crate::hasmcp::UpdateVariableFields,
                 ::std::string::String,
             >,
         }
@@ -1017,7 +1017,7 @@ pub mod types {
         impl HasmcpUpdateVariableRequest {
             pub fn variable<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::hasmcp::VariableUpdate>,
+                T: ::std::convert::TryInto<crate::hasmcp::UpdateVariableFields>,
                 T::Error: ::std::fmt::Display,
             {
                 self.variable = value

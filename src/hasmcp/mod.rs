@@ -228,25 +228,26 @@ pub use ids::{PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, Varia
 // The catalog.
 pub use catalog::SecretValue;
 pub use prompts::{
-    CreatePrompt, ListPrompts, Prompt, PromptCreate, PromptEnvelope, PromptList, PromptUpdate,
-    PromptsQuery, UpdatePrompt,
+    CreatePrompt, CreatePromptFields, ListPrompts, Prompt, PromptEnvelope, PromptList,
+    PromptsQuery, UpdatePrompt, UpdatePromptFields,
 };
 pub use providers::{
-    ApiType, CreateProvider, CreateProviderTool, ListProviderTools, ListProviders, OAuth2Config,
-    Provider, ProviderCreate, ProviderEnvelope, ProviderList, ProviderToolsQuery, ProviderUpdate,
-    ProvidersQuery, Tool, ToolCreate, ToolEnvelope, ToolHeader, ToolList, ToolMethod, ToolUpdate,
-    UpdateProvider, UpdateProviderTool, VisibilityType,
+    ApiType, CreateProvider, CreateProviderFields, CreateProviderTool, CreateProviderToolFields,
+    ListProviderTools, ListProviders, OAuth2Config, Provider, ProviderEnvelope, ProviderList,
+    ProviderToolsQuery, ProvidersQuery, Tool, ToolEnvelope, ToolHeader, ToolList, ToolMethod,
+    UpdateProvider, UpdateProviderFields, UpdateProviderTool, UpdateProviderToolFields,
+    VisibilityType,
 };
 pub use resources::{
-    CreateResource, ListResources, Resource, ResourceCreate, ResourceEnvelope, ResourceList,
-    ResourceUpdate, ResourcesQuery, UpdateResource,
+    CreateResource, CreateResourceFields, ListResources, Resource, ResourceEnvelope, ResourceList,
+    ResourcesQuery, UpdateResource, UpdateResourceFields,
 };
 pub use servers::{
-    CreateServer, CreateServerBody, IdRef, ListServers, ProviderRef, Server, ServerCreate,
-    ServerEnvelope, ServerUpdate, ServersQuery, UpdateServer, UpdateServerBody,
+    CreateServer, CreateServerBody, CreateServerFields, IdRef, ListServers, ProviderRef, Server,
+    ServerEnvelope, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
 };
 pub use tokens::{CreateServerToken, ListServerTokens, ServerToken, ServerTokensQuery};
 pub use variables::{
-    ListVariables, Variable, VariableCreate, VariableEnvelope, VariableList, VariableType,
-    VariableUpdate, VariablesQuery,
+    CreateVariable, CreateVariableFields, ListVariables, UpdateVariable, UpdateVariableFields,
+    Variable, VariableEnvelope, VariableList, VariableType, VariablesQuery,
 };

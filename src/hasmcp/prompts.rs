@@ -74,7 +74,7 @@ object_model! {
 /// The body of `POST /prompts`, inside `{"prompt": …}`: built and checked by
 /// [`CreatePrompt`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PromptCreate {
+pub struct CreatePromptFields {
     /// `name`: 1–128 bytes.
     pub name: String,
     /// `messages`: raw JSON, required.
@@ -90,7 +90,7 @@ pub struct PromptCreate {
 /// The body of `PATCH /prompts/{id}`, inside `{"prompt": …}`: only the fields set are
 /// sent. Built and checked by [`UpdatePrompt`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PromptUpdate {
+pub struct UpdatePromptFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -126,7 +126,7 @@ pub struct PromptUpdate {
 #[derive(Debug, Clone)]
 pub struct CreatePrompt {
     client: Client,
-    body: PromptCreate,
+    body: CreatePromptFields,
 }
 
 impl CreatePrompt {
@@ -138,7 +138,12 @@ impl CreatePrompt {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<PromptCreate, Error> {
+    pub fn body(&self) -> Result<CreatePromptFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+    }
+
+    fn checked_body(&self) -> Result<CreatePromptFields, Error> {
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::json("messages", &b.messages)?;
@@ -155,6 +160,12 @@ impl CreatePrompt {
     /// `arguments` and `messages` as objects, where the code and the knowledge base
     /// hold lists: both are sent as given.
     pub async fn send(self) -> Result<Prompt, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+    }
+
+    async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreatePromptRequest { prompt };
@@ -186,7 +197,7 @@ impl CreatePrompt {
 pub struct UpdatePrompt {
     client: Client,
     id: Result<PromptId, InvalidId>,
-    changes: PromptUpdate,
+    changes: UpdatePromptFields,
 }
 
 impl UpdatePrompt {
@@ -202,10 +213,15 @@ impl UpdatePrompt {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<PromptUpdate, Error> {
+    pub fn body(&self) -> Result<UpdatePromptFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+    }
+
+    fn checked_body(&self) -> Result<UpdatePromptFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == PromptUpdate::default() {
+        if *c == UpdatePromptFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -230,6 +246,12 @@ impl UpdatePrompt {
     ///
     /// Confidence: code and spec agree on the 204 answer; the path is the code's.
     pub async fn send(self) -> Result<Prompt, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+    }
+
+    async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -299,7 +321,7 @@ impl Client {
     pub fn create_prompt(&self, name: impl Into<String>, messages: Value) -> CreatePrompt {
         CreatePrompt {
             client: self.clone(),
-            body: PromptCreate {
+            body: CreatePromptFields {
                 name: name.into(),
                 messages,
                 description: None,
@@ -320,7 +342,7 @@ impl Client {
         UpdatePrompt {
             client: self.clone(),
             id: id::keep(id),
-            changes: PromptUpdate::default(),
+            changes: UpdatePromptFields::default(),
         }
     }
 

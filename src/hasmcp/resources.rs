@@ -86,7 +86,7 @@ object_model! {
 /// [`CreateResource`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ResourceCreate {
+pub struct CreateResourceFields {
     /// `name`: 1–128 bytes.
     pub name: String,
     /// `uri`: 1–255 bytes.
@@ -109,7 +109,7 @@ pub struct ResourceCreate {
 /// are sent. Built and checked by [`UpdateResource`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ResourceUpdate {
+pub struct UpdateResourceFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -151,7 +151,7 @@ pub struct ResourceUpdate {
 #[derive(Debug, Clone)]
 pub struct CreateResource {
     client: Client,
-    body: ResourceCreate,
+    body: CreateResourceFields,
 }
 
 impl CreateResource {
@@ -167,7 +167,12 @@ impl CreateResource {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<ResourceCreate, Error> {
+    pub fn body(&self) -> Result<CreateResourceFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+    }
+
+    fn checked_body(&self) -> Result<CreateResourceFields, Error> {
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::text("uri", &b.uri, 255)?;
@@ -183,6 +188,12 @@ impl CreateResource {
     /// Confidence: code; the spec nests the route under a provider (see the module
     /// docs).
     pub async fn send(self) -> Result<Resource, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+    }
+
+    async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateResourceRequest { resource };
@@ -220,7 +231,7 @@ impl CreateResource {
 pub struct UpdateResource {
     client: Client,
     id: Result<ResourceId, InvalidId>,
-    changes: ResourceUpdate,
+    changes: UpdateResourceFields,
 }
 
 impl UpdateResource {
@@ -240,10 +251,15 @@ impl UpdateResource {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<ResourceUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateResourceFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+    }
+
+    fn checked_body(&self) -> Result<UpdateResourceFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == ResourceUpdate::default() {
+        if *c == UpdateResourceFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -276,6 +292,12 @@ impl UpdateResource {
     ///
     /// Confidence: code; the spec nests the route under a provider and answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+    }
+
+    async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -352,7 +374,7 @@ impl Client {
     ) -> CreateResource {
         CreateResource {
             client: self.clone(),
-            body: ResourceCreate {
+            body: CreateResourceFields {
                 name: name.into(),
                 uri: uri.into(),
                 description: None,
@@ -380,7 +402,7 @@ impl Client {
         UpdateResource {
             client: self.clone(),
             id: id::keep(id),
-            changes: ResourceUpdate::default(),
+            changes: UpdateResourceFields::default(),
         }
     }
 

@@ -178,6 +178,12 @@ impl CreateServerToken {
     /// An answer about another server, or without a value, is an [`Error::Decode`]
     /// (the token may exist all the same: revoke it by id if the answer named one).
     pub async fn send(self) -> Result<ServerToken, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_SERVER_TOKEN))
+    }
+
+    async fn send_unstamped(self) -> Result<ServerToken, Error> {
         const OP: &Operation = &ops::HASMCP_CREATE_SERVER_TOKEN;
         let server = self.server.clone().map_err(|e| e.for_field("server_id"))?;
         let body = self.body(DateTime::<Utc>::from(SystemTime::now()))?;

@@ -27,8 +27,8 @@ use crate::{
 mod tools;
 
 pub use tools::{
-    CreateProviderTool, ListProviderTools, ProviderToolsQuery, Tool, ToolCreate, ToolEnvelope,
-    ToolHeader, ToolList, ToolMethod, ToolUpdate, UpdateProviderTool,
+    CreateProviderTool, CreateProviderToolFields, ListProviderTools, ProviderToolsQuery, Tool,
+    ToolEnvelope, ToolHeader, ToolList, ToolMethod, UpdateProviderTool, UpdateProviderToolFields,
 };
 
 wire_enum! {
@@ -246,7 +246,7 @@ object_model! {
 /// Built and checked by [`CreateProvider`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProviderCreate {
+pub struct CreateProviderFields {
     /// `apiType`: `REST`, the only supported type.
     pub api_type: ApiType,
     /// `visibilityType`: `INTERNAL` or `PUBLIC`.
@@ -257,14 +257,14 @@ pub struct ProviderCreate {
     /// `name` (`^[a-zA-Z0-9]{1,16}$`), `description` (1–4096 bytes), the URLs (http(s),
     /// at most 255 bytes) and the OAuth2 client (all four fields).
     #[serde(flatten)]
-    pub fields: ProviderUpdate,
+    pub fields: UpdateProviderFields,
 }
 
 /// The body of `PATCH /providers/{id}`, inside `{"provider": …}`, and the changeable
-/// part of [`ProviderCreate`]: only the fields set are sent. Built and checked by
+/// part of [`CreateProviderFields`]: only the fields set are sent. Built and checked by
 /// [`UpdateProvider`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ProviderUpdate {
+pub struct UpdateProviderFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -293,7 +293,7 @@ pub struct ProviderUpdate {
 /// The checks create and update share, on the fields set: the name pattern, the
 /// description's length, http(s) URLs of at most 255 bytes, and a complete OAuth2
 /// client with a real secret.
-fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
+fn check_fields(f: &UpdateProviderFields) -> Result<(), Error> {
     if let Some(name) = &f.name {
         let alnum = |b: u8| b.is_ascii_alphanumeric();
         catalog::name("name", name, "^[a-zA-Z0-9]{1,16}$", 16, alnum, alnum)?;
@@ -347,7 +347,7 @@ pub struct CreateProvider {
     api_type: ApiType,
     visibility_type: VisibilityType,
     base_url: String,
-    fields: ProviderUpdate,
+    fields: UpdateProviderFields,
 }
 
 impl CreateProvider {
@@ -367,7 +367,12 @@ impl CreateProvider {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<ProviderCreate, Error> {
+    pub fn body(&self) -> Result<CreateProviderFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER))
+    }
+
+    fn checked_body(&self) -> Result<CreateProviderFields, Error> {
         if matches!(self.api_type, ApiType::Invalid) {
             return Err(Error::invalid(
                 "apiType",
@@ -382,7 +387,7 @@ impl CreateProvider {
         }
         catalog::url("baseURL", &self.base_url)?;
         check_fields(&self.fields)?;
-        Ok(ProviderCreate {
+        Ok(CreateProviderFields {
             api_type: self.api_type.clone(),
             visibility_type: self.visibility_type.clone(),
             base_url: self.base_url.clone(),
@@ -397,6 +402,12 @@ impl CreateProvider {
     /// edition answers its own validation failures with **HTTP 500** and `data.reason`
     /// (the checks here catch those inputs first).
     pub async fn send(self) -> Result<Provider, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER))
+    }
+
+    async fn send_unstamped(self) -> Result<Provider, Error> {
         let provider = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateProviderRequest { provider };
@@ -434,7 +445,7 @@ impl CreateProvider {
 pub struct UpdateProvider {
     client: Client,
     id: Result<ProviderId, InvalidId>,
-    changes: ProviderUpdate,
+    changes: UpdateProviderFields,
 }
 
 impl UpdateProvider {
@@ -453,10 +464,15 @@ impl UpdateProvider {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<ProviderUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateProviderFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER))
+    }
+
+    fn checked_body(&self) -> Result<UpdateProviderFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == ProviderUpdate::default() {
+        if *c == UpdateProviderFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -474,6 +490,12 @@ impl UpdateProvider {
     /// provider` (`data.reason` `record not found`), which [`Error::is_not_found`]
     /// reads as not found.
     pub async fn send(self) -> Result<Provider, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER))
+    }
+
+    async fn send_unstamped(self) -> Result<Provider, Error> {
         let provider = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -668,10 +690,10 @@ impl Client {
             api_type: ApiType::Rest,
             visibility_type: visibility,
             base_url: base_url.into(),
-            fields: ProviderUpdate {
+            fields: UpdateProviderFields {
                 name: Some(name.into()),
                 description: Some(description.into()),
-                ..ProviderUpdate::default()
+                ..UpdateProviderFields::default()
             },
         }
     }
@@ -688,7 +710,7 @@ impl Client {
         UpdateProvider {
             client: self.clone(),
             id: id::keep(id),
-            changes: ProviderUpdate::default(),
+            changes: UpdateProviderFields::default(),
         }
     }
 

@@ -185,22 +185,22 @@ object_model! {
 /// and the optional fields as an update sends them. Built and checked by
 /// [`CreateProviderTool`]; public for the raw client. The provider comes from the path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ToolCreate {
+pub struct CreateProviderToolFields {
     /// `method`
     pub method: ToolMethod,
     /// `path`: 1–128 bytes.
     pub path: String,
     /// Everything else; on create a title or description may be empty.
     #[serde(flatten)]
-    pub fields: ToolUpdate,
+    pub fields: UpdateProviderToolFields,
 }
 
 /// The body of `PATCH /providers/{id}/tools/{toolID}`, inside `{"tool": …}`, and the
-/// optional part of [`ToolCreate`]: only the fields set are sent. Built and checked by
+/// optional part of [`CreateProviderToolFields`]: only the fields set are sent. Built and checked by
 /// [`UpdateProviderTool`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ToolUpdate {
+pub struct UpdateProviderToolFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -265,7 +265,7 @@ fn check_name(name: &str) -> Result<(), Error> {
 /// The checks create and update share: the name pattern, no `null` schema (the
 /// service would store it or fail to compile it), and scopes that survive being stored
 /// joined by commas (non-empty, no comma).
-fn check_fields(f: &ToolUpdate) -> Result<(), Error> {
+fn check_fields(f: &UpdateProviderToolFields) -> Result<(), Error> {
     if let Some(name) = &f.name {
         check_name(name)?;
     }
@@ -377,7 +377,7 @@ pub struct CreateProviderTool {
     provider: Result<ProviderId, InvalidId>,
     method: ToolMethod,
     path: String,
-    fields: ToolUpdate,
+    fields: UpdateProviderToolFields,
 }
 
 impl CreateProviderTool {
@@ -396,7 +396,12 @@ impl CreateProviderTool {
 
     /// The body this create sends, after checking the provider id and every input; no
     /// I/O.
-    pub fn body(&self) -> Result<ToolCreate, Error> {
+    pub fn body(&self) -> Result<CreateProviderToolFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER_TOOL))
+    }
+
+    fn checked_body(&self) -> Result<CreateProviderToolFields, Error> {
         self.provider
             .clone()
             .map_err(|e| e.for_field("provider_id"))?;
@@ -405,7 +410,7 @@ impl CreateProviderTool {
         catalog::at_most("title", f.title.as_deref().unwrap_or(""), 64)?;
         catalog::at_most("description", f.description.as_deref().unwrap_or(""), 4096)?;
         check_fields(f)?;
-        Ok(ToolCreate {
+        Ok(CreateProviderToolFields {
             method: self.method.clone(),
             path: self.path.clone(),
             fields: f.clone(),
@@ -419,6 +424,12 @@ impl CreateProviderTool {
     /// same method and path on one provider with **500** (a unique index), and a schema
     /// that does not compile with 400.
     pub async fn send(self) -> Result<Tool, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER_TOOL))
+    }
+
+    async fn send_unstamped(self) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_CREATE_PROVIDER_TOOL;
         let tool = self.body()?;
         let provider = self.provider.map_err(|e| e.for_field("provider_id"))?;
@@ -475,7 +486,7 @@ pub struct UpdateProviderTool {
     client: Client,
     provider: Result<ProviderId, InvalidId>,
     tool: Result<ToolId, InvalidId>,
-    changes: ToolUpdate,
+    changes: UpdateProviderToolFields,
     headers: Patch<Vec<ToolHeader>>,
 }
 
@@ -514,7 +525,12 @@ impl UpdateProviderTool {
 
     /// The body [`send_exact`](Self::send_exact) sends (and `send` extends with the
     /// current headers), after checking the ids and every input; no I/O.
-    pub fn body(&self) -> Result<ToolUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateProviderToolFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    fn checked_body(&self) -> Result<UpdateProviderToolFields, Error> {
         self.provider
             .clone()
             .map_err(|e| e.for_field("provider_id"))?;
@@ -531,7 +547,7 @@ impl UpdateProviderTool {
             }
             Patch::Set(list) => Some(list.clone()),
         };
-        if body == ToolUpdate::default() {
+        if body == UpdateProviderToolFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -564,6 +580,12 @@ impl UpdateProviderTool {
     /// open-source edition an unknown tool answers **500** (`record not found`), which
     /// [`Error::is_not_found`] still reports as not found.
     pub async fn send(self) -> Result<Tool, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    async fn send_unstamped(self) -> Result<Tool, Error> {
         let mut body = self.body()?;
         let (provider, tool) = self.ids()?;
         if self.headers.is_keep() {
@@ -586,6 +608,12 @@ impl UpdateProviderTool {
     /// Checks the inputs and sends exactly the fields set, with no read: on the
     /// open-source edition, a tool's headers are emptied unless you set them.
     pub async fn send_exact(self) -> Result<Tool, Error> {
+        self.send_exact_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    async fn send_exact_unstamped(self) -> Result<Tool, Error> {
         let body = self.body()?;
         let (provider, tool) = self.ids()?;
         self.patch(&provider, &tool, body).await
@@ -605,7 +633,7 @@ impl UpdateProviderTool {
         &self,
         provider: &ProviderId,
         id: &ToolId,
-        tool: ToolUpdate,
+        tool: UpdateProviderToolFields,
     ) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_UPDATE_PROVIDER_TOOL;
         let raw = self.client.raw();
@@ -711,7 +739,7 @@ impl Client {
             provider: id::keep(provider_id),
             method,
             path: path.into(),
-            fields: ToolUpdate::default(),
+            fields: UpdateProviderToolFields::default(),
         }
     }
 
@@ -748,7 +776,7 @@ impl Client {
             client: self.clone(),
             provider: id::keep(provider_id),
             tool: id::keep(tool_id),
-            changes: ToolUpdate::default(),
+            changes: UpdateProviderToolFields::default(),
             headers: Patch::Keep,
         }
     }

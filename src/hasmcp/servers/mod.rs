@@ -19,8 +19,8 @@ use crate::{
 mod create;
 mod update;
 
-pub use create::{CreateServer, CreateServerBody, ServerCreate};
-pub use update::{ServerUpdate, UpdateServer, UpdateServerBody};
+pub use create::{CreateServer, CreateServerBody, CreateServerFields};
+pub use update::{UpdateServer, UpdateServerBody, UpdateServerFields};
 
 /// The operation id of the PATCH, also named by the conflicts an update reports.
 const OP: &Operation = &ops::HASMCP_UPDATE_SERVER;
@@ -190,6 +190,18 @@ impl ProviderRef {
     /// Checks the provider id and every tool id.
     pub(super) fn validate(&self) -> Result<(), crate::Error> {
         check_id("providers", &self.id)?;
+        if self.tools.is_empty() {
+            // The service keeps a provider only through its tools: one without any is
+            // dropped from the server, and the PATCH still answers 200.
+            return Err(crate::Error::invalid(
+                "providers",
+                format!(
+                    "provider {} has no tools: HasMCP drops a provider without tools, so it \
+                     would silently not be attached; give it at least one tool",
+                    self.id
+                ),
+            ));
+        }
         self.tools
             .iter()
             .try_for_each(|t| check_id("providers.tools", &t.id))
