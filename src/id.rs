@@ -29,12 +29,18 @@ use crate::{transport::ops::Operation, Error};
 /// [`getmcp::ServerRef`](crate::getmcp::ServerRef)). Sealed: the implementations listed
 /// below are all there are.
 ///
-/// ```
-/// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
+/// ```no_run
+/// # async fn demo(hm: mcp_admin::hasmcp::Client, gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
 /// let server = hm.get_server("kSuB9Gf6aD4").await?; // text, checked in the call
 /// hm.get_server(&server.id).await?;                 // the typed id
 /// hm.update_server(&server).name("Renamed").send().await?; // the model
-/// # Ok(()) }
+/// let all = hm.list_servers().all().await?;          // every list is a `List`
+/// let stream = hm.list_servers().into_stream();
+///
+/// let site = gm.get_server("836995ae-1cff-41ec-823e-a4f07ccca3a0").await?;
+/// let prompt = gm.get_prompt(&site, 2u64).await?;
+/// gm.delete_prompt(&site, &prompt).await?;
+/// # drop((all, stream)); Ok(()) }
 /// ```
 pub trait IntoId<K>: sealed::Sealed<K> {}
 

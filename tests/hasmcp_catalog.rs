@@ -334,12 +334,10 @@ async fn create_provider_sends_exactly_what_was_set() {
     )
     .await;
     let provider = client_for(&mock)
-        .create_provider(
-            "stripeApi",
-            VisibilityType::Public,
-            "https://api.stripe.com/v1",
-            "Payments",
-        )
+        .create_provider("stripeApi")
+        .visibility(VisibilityType::Public)
+        .base_url("https://api.stripe.com/v1")
+        .description("Payments")
         .document_url("https://stripe.com/docs/api")
         .set_icon_url(None)
         .oauth2_config(oauth2())
@@ -377,12 +375,10 @@ async fn provider_validation_failures_are_http_500_with_a_reason() {
         "data": {"reason": "invalid API type"}}});
     answer(&mock, "POST", "/api/v1/providers", 500, body, 1).await;
     let err = client_for(&mock)
-        .create_provider(
-            "stripeApi",
-            VisibilityType::Internal,
-            "https://api.stripe.com",
-            "P",
-        )
+        .create_provider("stripeApi")
+        .visibility(VisibilityType::Internal)
+        .base_url("https://api.stripe.com")
+        .description("P")
         .send()
         .await
         .unwrap_err();
@@ -398,7 +394,10 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
     let create = |name: &str, url: &str, description: &str| {
-        hm.create_provider(name, VisibilityType::Public, url, description)
+        hm.create_provider(name)
+            .visibility(VisibilityType::Public)
+            .base_url(url)
+            .description(description)
     };
     let ok_url = "https://api.stripe.com";
     let cases = [
@@ -408,8 +407,30 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
         (create("stripe", ok_url, ""), "description"),
         (create("stripe", ok_url, &"d".repeat(4097)), "description"),
         (
-            hm.create_provider("stripe", VisibilityType::Invalid, ok_url, "P"),
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Invalid)
+                .base_url(ok_url)
+                .description("P"),
             "visibilityType",
+        ),
+        // Required values are setters, checked before sending.
+        (
+            hm.create_provider("stripe")
+                .base_url(ok_url)
+                .description("P"),
+            "visibilityType",
+        ),
+        (
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Public)
+                .description("P"),
+            "baseURL",
+        ),
+        (
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Public)
+                .base_url(ok_url),
+            "description",
         ),
         (
             create("stripe", ok_url, "P").document_url("stripe.com/docs"),
@@ -1384,12 +1405,10 @@ mod with_fake {
         assert!(hm.list_providers().all().await.expect("listed").is_empty());
 
         let provider = hm
-            .create_provider(
-                "stripe",
-                VisibilityType::Public,
-                "https://www.api.stripe.com/v1",
-                "Payments",
-            )
+            .create_provider("stripe")
+            .visibility(VisibilityType::Public)
+            .base_url("https://www.api.stripe.com/v1")
+            .description("Payments")
             .oauth2_config(OAuth2Config::new(
                 "stripe-client",
                 "s3cr3t",
@@ -1539,12 +1558,10 @@ mod with_fake {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
         let provider = hm
-            .create_provider(
-                "github",
-                VisibilityType::Internal,
-                "https://api.github.com",
-                "Code",
-            )
+            .create_provider("github")
+            .visibility(VisibilityType::Internal)
+            .base_url("https://api.github.com")
+            .description("Code")
             .send()
             .await
             .expect("provider");

@@ -160,7 +160,7 @@
 //! # let hm = Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
 //!
 //! let stripe = hm
-//!     .create_provider("stripe", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+//!     .create_provider("stripe").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 //!     .send()
 //!     .await?;
 //! let tool = hm

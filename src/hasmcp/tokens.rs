@@ -112,7 +112,8 @@ impl CreateServerToken {
         self
     }
 
-    /// A name for the token, e.g. the client it is for (not empty).
+    /// A name for the token, e.g. the client it is for (not empty). Sent, but the
+    /// service ignores it: the token it answers and lists carries no name.
     pub fn name(self, name: impl Into<String>) -> Self {
         self.set_name(Some(name.into()))
     }

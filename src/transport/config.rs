@@ -200,7 +200,12 @@ fn tls(builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
     // reqwest is built without a provider; ring is ours unless the application chose one.
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // Losing a race to another installer is fine: a provider is then installed.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        // rustls 0.23.48 deprecates ring's provider for lacking post-quantum key
+        // exchange; ring stays the lighter build (BENCHMARKS.md), and an application that
+        // wants post-quantum installs aws-lc-rs first, which this then leaves alone.
+        #[allow(deprecated)]
+        let provider = rustls::crypto::ring::default_provider();
+        let _ = provider.install_default();
     }
     builder.tls_backend_rustls()
 }

@@ -322,7 +322,7 @@ fn check_fields(f: &UpdateProviderFields) -> Result<(), Error> {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 ///     .document_url("https://stripe.com/docs/api")
 ///     .body()?;
 /// assert_eq!(
@@ -334,7 +334,7 @@ fn check_fields(f: &UpdateProviderFields) -> Result<(), Error> {
 /// );
 /// let masked = OAuth2Config::new("app", "***", "https://a.example/auth", "https://a.example/token");
 /// let refused = hm
-///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 ///     .oauth2_config(masked)
 ///     .body();
 /// assert!(refused.unwrap_err().is_invalid_input());
@@ -345,12 +345,63 @@ fn check_fields(f: &UpdateProviderFields) -> Result<(), Error> {
 pub struct CreateProvider {
     client: Client,
     api_type: ApiType,
-    visibility_type: VisibilityType,
-    base_url: String,
+    visibility_type: Option<VisibilityType>,
+    base_url: Option<String>,
     fields: UpdateProviderFields,
 }
 
 impl CreateProvider {
+    /// Who may see the provider (required): `INTERNAL` or `PUBLIC`.
+    pub fn visibility(self, visibility: VisibilityType) -> Self {
+        self.set_visibility(Some(visibility))
+    }
+
+    /// The visibility, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_visibility(Some(mcp_admin::hasmcp::VisibilityType::Public));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_visibility(mut self, visibility: Option<VisibilityType>) -> Self {
+        self.visibility_type = visibility;
+        self
+    }
+
+    /// The upstream base URL (required): http(s).
+    pub fn base_url(self, base_url: impl Into<String>) -> Self {
+        self.set_base_url(Some(base_url.into()))
+    }
+
+    /// The base URL, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_base_url(Some("https://api.stripe.com/v1".into()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_base_url(mut self, base_url: Option<String>) -> Self {
+        self.base_url = base_url;
+        self
+    }
+
+    /// What the provider is for (required, not empty).
+    pub fn description(self, description: impl Into<String>) -> Self {
+        self.set_description(Some(description.into()))
+    }
+
+    /// The description, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_description(Some("Payments".into()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_description(mut self, description: Option<String>) -> Self {
+        self.fields.description = description;
+        self
+    }
+
     /// The API type; `REST` (the default) is the only one the service supports.
     pub fn api_type(mut self, api_type: ApiType) -> Self {
         self.api_type = api_type;
@@ -379,18 +430,34 @@ impl CreateProvider {
                 "INVALID is refused by the service: use REST",
             ));
         }
-        if matches!(self.visibility_type, VisibilityType::Invalid) {
-            return Err(Error::invalid(
-                "visibilityType",
-                "INVALID is refused by the service: use INTERNAL or PUBLIC",
-            ));
+        let visibility_type = match &self.visibility_type {
+            None => {
+                return Err(Error::invalid(
+                    "visibilityType",
+                    "required: INTERNAL or PUBLIC",
+                ))
+            }
+            Some(VisibilityType::Invalid) => {
+                return Err(Error::invalid(
+                    "visibilityType",
+                    "INVALID is refused by the service: use INTERNAL or PUBLIC",
+                ))
+            }
+            Some(v) => v.clone(),
+        };
+        let base_url = self
+            .base_url
+            .clone()
+            .ok_or_else(|| Error::invalid("baseURL", "required"))?;
+        catalog::url("baseURL", &base_url)?;
+        if self.fields.description.is_none() {
+            return Err(Error::invalid("description", "required"));
         }
-        catalog::url("baseURL", &self.base_url)?;
         check_fields(&self.fields)?;
         Ok(CreateProviderFields {
             api_type: self.api_type.clone(),
-            visibility_type: self.visibility_type.clone(),
-            base_url: self.base_url.clone(),
+            visibility_type,
+            base_url,
             fields: self.fields.clone(),
         })
     }
@@ -662,37 +729,30 @@ impl Client {
         Ok(provider)
     }
 
-    /// Starts a new provider with what the service requires: a name
-    /// (`^[a-zA-Z0-9]{1,16}$`), its visibility, the upstream base URL (http(s)) and a
-    /// description. The API type is `REST`. Nothing is sent until
-    /// [`CreateProvider::send`].
+    /// Starts a new provider named `name` (`^[a-zA-Z0-9]{1,16}$`). The service also
+    /// requires its visibility, the upstream base URL (http(s)) and a description:
+    /// setters of [`CreateProvider`], checked before sending. The API type is `REST`.
+    /// Nothing is sent until [`CreateProvider::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// use mcp_admin::hasmcp::VisibilityType;
     ///
     /// let provider = hm
-    ///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+    ///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
     ///     .send()
     ///     .await?;
     /// assert_eq!(provider.secret_prefix.as_deref(), Some("API_STRIPE_COM"));
     /// # Ok(()) }
     /// ```
-    pub fn create_provider(
-        &self,
-        name: impl Into<String>,
-        visibility: VisibilityType,
-        base_url: impl Into<String>,
-        description: impl Into<String>,
-    ) -> CreateProvider {
+    pub fn create_provider(&self, name: impl Into<String>) -> CreateProvider {
         CreateProvider {
             client: self.clone(),
             api_type: ApiType::Rest,
-            visibility_type: visibility,
-            base_url: base_url.into(),
+            visibility_type: None,
+            base_url: None,
             fields: UpdateProviderFields {
                 name: Some(name.into()),
-                description: Some(description.into()),
                 ..UpdateProviderFields::default()
             },
         }

@@ -748,8 +748,14 @@ impl UpdateServer {
         Ok(read)
     }
 
-    /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
-    /// the version sent is [`expected_version`](Self::expected_version), if set.
+    /// Sends only the fields set, without reading first, wrapped in `{"server": …}`,
+    /// with [`expected_version`](Self::expected_version) as the version, which is
+    /// required (refused before sending without it: HasMCP answers a PATCH without a
+    /// version 400 "invalid server version").
+    ///
+    /// **It replaces the whole server**: HasMCP empties the instructions and detaches
+    /// every provider, resource and prompt that the body does not carry. Use
+    /// [`send`](Self::send) for a partial update.
     pub async fn send_exact(self) -> Result<Server, Error> {
         self.send_exact_unstamped().await.map_err(|e| e.at(OP))
     }
