@@ -1132,7 +1132,7 @@ fn seed_server() -> Server {
             description: text(),
             tools: vec![model!(Tool {
                 id: ToolId::new(SERVER).expect("id"),
-                provider_id: Some(SERVER.into()),
+                provider_id: Some(ProviderId::new(SERVER).expect("id")),
                 method: Some(ToolMethod::Get),
                 path: Some("/users/{id}".into()),
                 name: Some("makePayment".into()),
@@ -1197,7 +1197,7 @@ async fn open_source_flavour_decodes() {
     let tool = |s: &str| {
         model!(Tool {
             id: ToolId::new(s).expect("id"),
-            provider_id: Some("00000000000".into()),
+            provider_id: Some(ProviderId::new("00000000000").expect("id")),
             method: None,
             path: None,
             name: None,

@@ -55,7 +55,7 @@ pub struct Tool {
         rename = "providerID",
         skip_serializing_if = "Option::is_none"
     )]
-    pub provider_id: Option<String>,
+    pub provider_id: Option<ProviderId>,
     /// HTTP method (fixed at creation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<ToolMethod>,
@@ -302,7 +302,7 @@ fn check_tool(
     if let Some(asked) = asked {
         catalog::same_id(operation, status, "tool", asked.as_str(), tool.id.as_str())?;
     }
-    match tool.provider_id.as_deref() {
+    match tool.provider_id.as_ref().map(ProviderId::as_str) {
         None | Some("00000000000") => Ok(()),
         Some(owner) => catalog::same_id(operation, status, "provider", provider.as_str(), owner),
     }
