@@ -108,7 +108,7 @@ async fn run(args: Args) -> Result<()> {
             }
         }
     }
-    let links = client.list_server_tools(&server).await?;
+    let links = client.list_server_tools(&server).all().await?;
     println!("{}", serde_json::to_string_pretty(&links)?);
     Ok(())
 }

@@ -24,22 +24,22 @@
 mod client;
 pub(crate) mod credentials;
 mod ids;
-mod paging;
+
 mod prompts;
 mod resources;
 mod servers;
-mod shared;
+pub(crate) mod shared;
 mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
-pub use ids::ServerRef;
+pub use ids::{PromptId, ResourceId, ServerRef};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
     UpdateServer, UpdateServerBody,
 };
 // Lists, creates, deletes; a server's tools, resources and prompts.
-pub use paging::{List, Page, MAX_PER_PAGE};
+pub use crate::paging::{List, Page, MAX_PER_PAGE};
 pub use prompts::{
     CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
     UpdatePrompt,

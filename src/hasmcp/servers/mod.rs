@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::Platform,
     hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
+    id::{self, IntoId},
+    paging::List,
     transport::{
         self,
         ops::{self, Operation},
@@ -17,8 +19,8 @@ use crate::{
 mod create;
 mod update;
 
-pub use create::{CreateServer, CreateServerBody, ServerCreate};
-pub use update::{ServerUpdate, UpdateServer, UpdateServerBody};
+pub use create::{CreateServer, CreateServerBody, CreateServerFields};
+pub use update::{UpdateServer, UpdateServerBody, UpdateServerFields};
 
 /// The operation id of the PATCH, also named by the conflicts an update reports.
 const OP: &Operation = &ops::HASMCP_UPDATE_SERVER;
@@ -188,6 +190,18 @@ impl ProviderRef {
     /// Checks the provider id and every tool id.
     pub(super) fn validate(&self) -> Result<(), crate::Error> {
         check_id("providers", &self.id)?;
+        if self.tools.is_empty() {
+            // The service keeps a provider only through its tools: one without any is
+            // dropped from the server, and the PATCH still answers 200.
+            return Err(crate::Error::invalid(
+                "providers",
+                format!(
+                    "provider {} has no tools: HasMCP drops a provider without tools, so it \
+                     would silently not be attached; give it at least one tool",
+                    self.id
+                ),
+            ));
+        }
         self.tools
             .iter()
             .try_for_each(|t| check_id("providers.tools", &t.id))
@@ -231,16 +245,16 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn get_server(&self, id: impl AsRef<str>) -> Result<Server, Error> {
-        let id = ServerId::new(id.as_ref())?;
+    pub async fn get_server(&self, id: impl IntoId<ServerId>) -> Result<Server, Error> {
+        let id = id::take(id, "id", &ops::HASMCP_GET_SERVER)?;
         Ok(self.fetch(&id, |_| Ok(())).await?.0)
     }
 
     /// Starts an update of server `id`: a partial update, even though the server
     /// replaces what a PATCH omits (see [`UpdateServer`]). The id is checked here once;
     /// a bad one is reported by every body method and `send`.
-    pub fn update_server(&self, id: impl AsRef<str>) -> UpdateServer {
-        UpdateServer::new(self.clone(), id.as_ref())
+    pub fn update_server(&self, id: impl IntoId<ServerId>) -> UpdateServer {
+        UpdateServer::new(self.clone(), id::keep(id))
     }
 
     /// Lists every server (`GET /api/v1/servers`). The open-source edition answers `{}`
@@ -256,12 +270,17 @@ impl Client {
     ///
     /// let fake = FakeHasMcp::start().await;
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
-    /// assert!(hm.list_servers().await?.is_empty());
+    /// assert!(hm.list_servers().all().await?.is_empty());
     /// fake.seed_server("GitHubTools", "");
-    /// assert_eq!(hm.list_servers().await?[0].name, "GitHubTools");
+    /// assert_eq!(hm.list_servers().all().await?[0].name, "GitHubTools");
     /// # Ok(()) }
     /// ```
-    pub async fn list_servers(&self) -> Result<Vec<Server>, Error> {
+    pub fn list_servers(&self) -> ListServers {
+        List::new(self.clone(), ServersQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_servers(&self) -> Result<Vec<Server>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_servers();
         Ok(
@@ -306,8 +325,8 @@ impl Client {
     /// assert!(hm.get_server(&id).await.unwrap_err().is_not_found());
     /// # Ok(()) }
     /// ```
-    pub async fn delete_server(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ServerId::new(id.as_ref())?;
+    pub async fn delete_server(&self, id: impl IntoId<ServerId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_SERVER)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_server().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_SERVER, move || op.send()).await
@@ -375,6 +394,14 @@ pub(in crate::hasmcp) fn check_answer_id(
         _ => Ok(()),
     }
 }
+
+whole_list! {
+    /// What [`Client::list_servers`] asks for: every server, all of them (HasMCP does not page).
+    ServersQuery {} => Server, HASMCP_LIST_SERVERS, |client, _query| client.all_servers().await
+}
+
+/// The list [`Client::list_servers`] returns.
+pub type ListServers = List<ServersQuery>;
 
 #[cfg(test)]
 mod tests {
