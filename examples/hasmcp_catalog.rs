@@ -4,7 +4,7 @@
 //! # against the embedded fake, seeded with a few providers and tools (no token configured):
 //! cargo run --example hasmcp_catalog
 //! # against the hosted service, one provider only:
-//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_catalog -- --provider kSuB9Gf6aD5
+//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_catalog -- --provider ASuB9Gf6aD5
 //! ```
 
 use std::process::ExitCode;

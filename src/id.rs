@@ -19,7 +19,7 @@
 //! # }
 //! ```
 //!
-//! Text and bare numbers carry no kind: `"kSuB9Gf6aD4"` or `42u64` is accepted for any
+//! Text and bare numbers carry no kind: `"ASuB9Gf6aD4"` or `42u64` is accepted for any
 //! kind whose form it has. Prefer the typed id or the model where you have one.
 
 use crate::{transport::ops::Operation, Error};
@@ -31,7 +31,7 @@ use crate::{transport::ops::Operation, Error};
 ///
 /// ```no_run
 /// # async fn demo(hm: mcp_admin::hasmcp::Client, gm: mcp_admin::getmcp::Client) -> Result<(), mcp_admin::Error> {
-/// let server = hm.get_server("kSuB9Gf6aD4").await?; // text, checked in the call
+/// let server = hm.get_server("ASuB9Gf6aD4").await?; // text, checked in the call
 /// hm.get_server(&server.id).await?;                 // the typed id
 /// hm.update_server(&server).name("Renamed").send().await?; // the model
 /// let all = hm.list_servers().all().await?;          // every list is a `List`

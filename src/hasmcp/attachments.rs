@@ -103,7 +103,7 @@ impl Attachment {
         }
     }
 
-    /// The step in words, with the id: `attach tool kSuB9Gf6aD9`.
+    /// The step in words, with the id: `attach tool ASuB9Gf6aD9`.
     pub(in crate::hasmcp) fn describe(&self, attach: bool) -> String {
         let (kind, id) = match self {
             Attachment::Tool(id) => ("tool", id.as_str()),
@@ -307,7 +307,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.detach_resource("kSuB9Gf6aD4", "kSuB9Gf6aD7").await?;
+    /// hm.detach_resource("ASuB9Gf6aD4", "ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
     pub async fn detach_resource(
@@ -327,7 +327,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for link in hm.list_server_resources("kSuB9Gf6aD4").all().await? {
+    /// for link in hm.list_server_resources("ASuB9Gf6aD4").all().await? {
     ///     println!("{:?}", link.resource_id);
     /// }
     /// # Ok(()) }
@@ -376,7 +376,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.detach_prompt("kSuB9Gf6aD4", "kSuB9Gf6aD8").await?;
+    /// hm.detach_prompt("ASuB9Gf6aD4", "ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
     pub async fn detach_prompt(
@@ -396,7 +396,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompts = hm.list_server_prompts("kSuB9Gf6aD4").all().await?;
+    /// let prompts = hm.list_server_prompts("ASuB9Gf6aD4").all().await?;
     /// # Ok(()) }
     /// ```
     pub fn list_server_prompts(&self, server_id: impl IntoId<ServerId>) -> ListServerPrompts {

@@ -151,38 +151,38 @@ macro_rules! def_id {
 }
 
 def_id! {
-    /// A server id, e.g. `kSuB9Gf6aD4`.
-    ServerId, "kSuB9Gf6aD4"
+    /// A server id, e.g. `ASuB9Gf6aD4`.
+    ServerId, "ASuB9Gf6aD4"
 }
 
 def_id! {
     /// A provider id.
-    ProviderId, "kSuB9Gf6aD5"
+    ProviderId, "ASuB9Gf6aD5"
 }
 
 def_id! {
     /// A provider tool id.
-    ToolId, "kSuB9Gf6aD6"
+    ToolId, "ASuB9Gf6aD6"
 }
 
 def_id! {
     /// A resource id.
-    ResourceId, "kSuB9Gf6aD7"
+    ResourceId, "ASuB9Gf6aD7"
 }
 
 def_id! {
     /// A prompt id.
-    PromptId, "kSuB9Gf6aD8"
+    PromptId, "ASuB9Gf6aD8"
 }
 
 def_id! {
     /// A variable id.
-    VariableId, "kSuB9Gf6aD9"
+    VariableId, "ASuB9Gf6aD9"
 }
 
 def_id! {
     /// An MCP client token id.
-    TokenId, "kSuB9Gf6aDa"
+    TokenId, "ASuB9Gf6aDa"
 }
 
 crate::id::model_id!(super::Server => ServerId, |s| s.id.clone());
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn every_kind_is_checked_the_same_way() {
-        for bad in ["", "short", "kSuB9Gf6aD/", "kSuB9Gf6aD44", "kSuB9Gf6aDé"] {
+        for bad in ["", "short", "ASuB9Gf6aD/", "ASuB9Gf6aD44", "ASuB9Gf6aDé"] {
             match bad.parse::<TokenId>() {
                 Err(Error::InvalidInput {
                     field,
@@ -217,15 +217,15 @@ mod tests {
                 other => panic!("{bad:?}: {other:?}"),
             }
         }
-        let id = PromptId::try_from(String::from("kSuB9Gf6aD4")).unwrap();
-        assert_eq!(id.to_string(), "kSuB9Gf6aD4");
-        assert_eq!(format!("{id:?}"), "\"kSuB9Gf6aD4\"");
-        assert_eq!(serde_json::to_string(&id).unwrap(), "\"kSuB9Gf6aD4\"");
-        let back: PromptId = serde_json::from_str("\"kSuB9Gf6aD4\"").unwrap();
+        let id = PromptId::try_from(String::from("ASuB9Gf6aD4")).unwrap();
+        assert_eq!(id.to_string(), "ASuB9Gf6aD4");
+        assert_eq!(format!("{id:?}"), "\"ASuB9Gf6aD4\"");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"ASuB9Gf6aD4\"");
+        let back: PromptId = serde_json::from_str("\"ASuB9Gf6aD4\"").unwrap();
         assert_eq!(back, id);
         assert_eq!(
-            ServerId::from(&ServerId::new("kSuB9Gf6aD4").unwrap()).as_ref(),
-            "kSuB9Gf6aD4"
+            ServerId::from(&ServerId::new("ASuB9Gf6aD4").unwrap()).as_ref(),
+            "ASuB9Gf6aD4"
         );
     }
 }

@@ -78,12 +78,12 @@
 //!
 //! let hm = hasmcp::Client::builder().token("tok").build()?; // no request is made
 //! let current: hasmcp::Server = serde_json::from_str(
-//!     r#"{"id":"kSuB9Gf6aD4","name":"GitHubTools","instructions":"Use these tools",
+//!     r#"{"id":"ASuB9Gf6aD4","name":"GitHubTools","instructions":"Use these tools",
 //!         "requestHeadersProxyEnabled":true,"version":3,
-//!         "providers":[{"id":"kSuB9Gf6aD5","tools":[{"id":"kSuB9Gf6aD6"}]}]}"#,
+//!         "providers":[{"id":"ASuB9Gf6aD5","tools":[{"id":"ASuB9Gf6aD6"}]}]}"#,
 //! )
 //! .unwrap();
-//! let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+//! let body = hm.update_server("ASuB9Gf6aD4").name("Renamed").merged_body(&current)?;
 //! assert_eq!(
 //!     serde_json::to_value(&body).unwrap(),
 //!     serde_json::json!({"server": {
@@ -91,7 +91,7 @@
 //!         "instructions": "Use these tools",
 //!         "version": 3,
 //!         "requestHeadersProxyEnabled": true,
-//!         "providers": [{"id": "kSuB9Gf6aD5", "tools": [{"id": "kSuB9Gf6aD6"}]}],
+//!         "providers": [{"id": "ASuB9Gf6aD5", "tools": [{"id": "ASuB9Gf6aD6"}]}],
 //!         "resources": [],
 //!         "prompts": []
 //!     }})
@@ -107,7 +107,7 @@
 //!
 //! let hm = hasmcp::Client::from_env()?; // HASMCP_ACCESS_TOKEN, optional HASMCP_BASE_URL
 //! let server = hm
-//!     .update_server("kSuB9Gf6aD4")
+//!     .update_server("ASuB9Gf6aD4")
 //!     .instructions("Use these tools for GitHub")
 //!     .expected_version(3) // refuse, sending nothing, if the server is not at version 3
 //!     .send()
@@ -128,11 +128,11 @@
 //! use mcp_admin::hasmcp::ProviderRef;
 //!
 //! let server = hm
-//!     .update_server("kSuB9Gf6aD4")
+//!     .update_server("ASuB9Gf6aD4")
 //!     .name("GitHubTools")
 //!     .instructions("Use these tools for GitHub")
 //!     .request_headers_proxy_enabled(false)
-//!     .providers([ProviderRef::new("kSuB9Gf6aD5").tools(["kSuB9Gf6aD6"])])
+//!     .providers([ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])])
 //!     .clear_resources()
 //!     .clear_prompts()
 //!     .expected_version(3)

@@ -188,7 +188,7 @@ impl CreatePrompt {
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
-/// let body = hm.update_prompt("kSuB9Gf6aD8").description("Reviews a PR").body()?;
+/// let body = hm.update_prompt("ASuB9Gf6aD8").description("Reviews a PR").body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Reviews a PR"}"#);
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
@@ -308,7 +308,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompt = hm.get_prompt("kSuB9Gf6aD8").await?;
+    /// let prompt = hm.get_prompt("ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
     pub async fn get_prompt(&self, id: impl IntoId<PromptId>) -> Result<Prompt, Error> {
@@ -347,7 +347,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompt = hm.update_prompt("kSuB9Gf6aD8").name("codeReview").send().await?;
+    /// let prompt = hm.update_prompt("ASuB9Gf6aD8").name("codeReview").send().await?;
     /// # Ok(()) }
     /// ```
     pub fn update_prompt(&self, id: impl IntoId<PromptId>) -> UpdatePrompt {
@@ -364,7 +364,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_prompt("kSuB9Gf6aD8").await?;
+    /// hm.delete_prompt("ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_prompt(&self, id: impl IntoId<PromptId>) -> Result<(), Error> {

@@ -221,9 +221,9 @@ impl CreateResource {
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
-/// let body = hm.update_resource("kSuB9Gf6aD7").size(4096).body()?;
+/// let body = hm.update_resource("ASuB9Gf6aD7").size(4096).body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"size":4096}"#);
-/// assert!(hm.update_resource("kSuB9Gf6aD7").size(0).body().unwrap_err().is_invalid_input());
+/// assert!(hm.update_resource("ASuB9Gf6aD7").size(0).body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "an update does nothing until `.send()` is awaited"]
@@ -356,7 +356,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let resource = hm.get_resource("kSuB9Gf6aD7").await?;
+    /// let resource = hm.get_resource("ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
     pub async fn get_resource(&self, id: impl IntoId<ResourceId>) -> Result<Resource, Error> {
@@ -427,7 +427,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_resource("kSuB9Gf6aD7").await?;
+    /// hm.delete_resource("ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_resource(&self, id: impl IntoId<ResourceId>) -> Result<(), Error> {

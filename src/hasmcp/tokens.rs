@@ -104,7 +104,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_expires_at(None);
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_expires_at(None);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_expires_at(mut self, when: Option<DateTime<Utc>>) -> Self {
@@ -122,7 +122,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_name(std::env::var("CLIENT").ok());
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_name(std::env::var("CLIENT").ok());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_name(mut self, name: Option<String>) -> Self {
@@ -139,7 +139,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_scope(None);
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_scope(None);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_scope(mut self, scope: Option<String>) -> Self {

@@ -270,7 +270,7 @@ impl UpdateVariable {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_variable("kSuB9Gf6aD9").set_value(Some("us".to_owned()));
+    /// let update = hm.update_variable("ASuB9Gf6aD9").set_value(Some("us".to_owned()));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_value(mut self, value: Option<String>) -> Self {
@@ -283,7 +283,7 @@ impl UpdateVariable {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let body = hm.update_variable("kSuB9Gf6aD9").value("us").body()?;
+    /// let body = hm.update_variable("ASuB9Gf6aD9").value("us").body()?;
     /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"value":"us"}"#);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
@@ -402,7 +402,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.update_variable("kSuB9Gf6aD9").value("sk_live_new").send().await?;
+    /// hm.update_variable("ASuB9Gf6aD9").value("sk_live_new").send().await?;
     /// # Ok(()) }
     /// ```
     pub fn update_variable(&self, id: impl IntoId<VariableId>) -> UpdateVariable {
@@ -419,7 +419,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_variable("kSuB9Gf6aD9").await?;
+    /// hm.delete_variable("ASuB9Gf6aD9").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_variable(&self, id: impl IntoId<VariableId>) -> Result<(), Error> {
@@ -453,14 +453,14 @@ mod tests {
             assert_eq!(text.parse::<VariableType>().unwrap(), ty, "{text}");
         }
         let v: Variable = serde_json::from_str(
-            r#"{"id":"kSuB9Gf6aD9","type":"secret","name":"DB_URI","value":"***"}"#,
+            r#"{"id":"ASuB9Gf6aD9","type":"secret","name":"DB_URI","value":"***"}"#,
         )
         .unwrap();
         assert_eq!(v.variable_type, Some(VariableType::Secret));
         assert_eq!(v.value, Some(SecretValue::Masked));
         assert_eq!(
             serde_json::to_value(&v).unwrap(),
-            serde_json::json!({"id":"kSuB9Gf6aD9","type":"SECRET","name":"DB_URI","value":"***"})
+            serde_json::json!({"id":"ASuB9Gf6aD9","type":"SECRET","name":"DB_URI","value":"***"})
         );
     }
 }

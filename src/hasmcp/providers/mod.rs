@@ -500,11 +500,11 @@ impl CreateProvider {
 /// use mcp_admin::hasmcp::Client;
 ///
 /// let hm = Client::builder().token("tok").build()?;
-/// let body = hm.update_provider("kSuB9Gf6aD5").description("Payments and refunds").body()?;
+/// let body = hm.update_provider("ASuB9Gf6aD5").description("Payments and refunds").body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Payments and refunds"}"#);
 ///
-/// assert!(hm.update_provider("kSuB9Gf6aD5").body().unwrap_err().is_invalid_input()); // nothing set
-/// assert!(hm.update_provider("kSuB9Gf6aD5").name("").body().unwrap_err().is_invalid_input());
+/// assert!(hm.update_provider("ASuB9Gf6aD5").body().unwrap_err().is_invalid_input()); // nothing set
+/// assert!(hm.update_provider("ASuB9Gf6aD5").name("").body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "an update does nothing until `.send()` is awaited"]
@@ -713,7 +713,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let provider = hm.get_provider("kSuB9Gf6aD5").await?;
+    /// let provider = hm.get_provider("ASuB9Gf6aD5").await?;
     /// for tool in &provider.tools {
     ///     println!("{} {:?} {:?}", tool.id, tool.method, tool.path);
     /// }
@@ -763,7 +763,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let provider = hm.update_provider("kSuB9Gf6aD5").description("Payments and refunds").send().await?;
+    /// let provider = hm.update_provider("ASuB9Gf6aD5").description("Payments and refunds").send().await?;
     /// # Ok(()) }
     /// ```
     pub fn update_provider(&self, id: impl IntoId<ProviderId>) -> UpdateProvider {
@@ -782,7 +782,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_provider("kSuB9Gf6aD5").await?;
+    /// hm.delete_provider("ASuB9Gf6aD5").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_provider(&self, id: impl IntoId<ProviderId>) -> Result<(), Error> {
@@ -819,8 +819,8 @@ mod tests {
             assert!(list.providers.is_empty(), "{text}");
         }
         let list: ProviderList =
-            serde_json::from_str(r#"{"data":[{"id":"kSuB9Gf6aD5"}],"nextToken":"n"}"#).unwrap();
-        assert_eq!(list.providers[0].id.as_str(), "kSuB9Gf6aD5");
+            serde_json::from_str(r#"{"data":[{"id":"ASuB9Gf6aD5"}],"nextToken":"n"}"#).unwrap();
+        assert_eq!(list.providers[0].id.as_str(), "ASuB9Gf6aD5");
         assert_eq!(list.next_token.as_deref(), Some("n"));
         assert!(serde_json::from_str::<ProviderList>("[[]]").is_err());
     }

@@ -359,7 +359,7 @@ macro_rules! tool_setters {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_provider_tool("kSuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
+///     .create_provider_tool("ASuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
 ///     .name("lookupCustomer")
 ///     .query_args_json_schema(json!({"type": "object", "required": ["email"]}))
 ///     .headers([ToolHeader::new("X-Api-Version", "2")])
@@ -474,7 +474,7 @@ impl CreateProviderTool {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .update_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6")
+///     .update_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6")
 ///     .title("Lookup Customer")
 ///     .description("Finds one customer by email address.")
 ///     .body()?;
@@ -515,7 +515,7 @@ impl UpdateProviderTool {
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
     /// use mcp_admin::Patch;
     /// let body = hm
-    ///     .update_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6")
+    ///     .update_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6")
     ///     .description("Finds a customer.")
     ///     .set_headers(Patch::Clear)
     ///     .body()?;
@@ -662,7 +662,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for tool in hm.list_provider_tools("kSuB9Gf6aD5").all().await? {
+    /// for tool in hm.list_provider_tools("ASuB9Gf6aD5").all().await? {
     ///     println!("{} {:?}", tool.id, tool.name);
     /// }
     /// # Ok(()) }
@@ -697,7 +697,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let tool = hm.get_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6").await?;
+    /// let tool = hm.get_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6").await?;
     /// println!("{:?} {:?}", tool.method, tool.path);
     /// # Ok(()) }
     /// ```
@@ -726,7 +726,7 @@ impl Client {
     /// use mcp_admin::hasmcp::ToolMethod;
     ///
     /// let tool = hm
-    ///     .create_provider_tool("kSuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
+    ///     .create_provider_tool("ASuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
     ///     .name("lookupCustomer")
     ///     .send()
     ///     .await?;
@@ -793,7 +793,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6").await?;
+    /// hm.delete_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_provider_tool(
@@ -842,7 +842,7 @@ mod tests {
             ("null", vec![]),
             (r#"["a","","b"]"#, vec!["a", "b"]),
         ] {
-            let text = format!(r#"{{"id":"kSuB9Gf6aD6","oauth2Scopes":{scopes}}}"#);
+            let text = format!(r#"{{"id":"ASuB9Gf6aD6","oauth2Scopes":{scopes}}}"#);
             let tool: Tool = serde_json::from_str(&text).unwrap();
             assert_eq!(tool.oauth2_scopes, expected, "{scopes}");
         }

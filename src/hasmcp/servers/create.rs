@@ -155,7 +155,7 @@ impl CreateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server("Docs").set_resources(Some(vec!["kSuB9Gf6aD7".into()]));
+    /// let create = hm.create_server("Docs").set_resources(Some(vec!["ASuB9Gf6aD7".into()]));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_resources(mut self, ids: Option<Vec<String>>) -> Self {
@@ -189,10 +189,10 @@ impl CreateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let body = hm.create_server("Docs").resources(["kSuB9Gf6aD7"]).body()?;
+    /// let body = hm.create_server("Docs").resources(["ASuB9Gf6aD7"]).body()?;
     /// assert_eq!(
     ///     serde_json::to_string(&body).unwrap(),
-    ///     r#"{"server":{"name":"Docs","resources":[{"id":"kSuB9Gf6aD7"}]}}"#
+    ///     r#"{"server":{"name":"Docs","resources":[{"id":"ASuB9Gf6aD7"}]}}"#
     /// );
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```

@@ -38,8 +38,8 @@ object_model! {
     /// ```
     /// use mcp_admin::hasmcp::Server;
     ///
-    /// let s: Server = serde_json::from_value(serde_json::json!({"id": "kSuB9Gf6aD4"})).unwrap();
-    /// assert_eq!((s.id.as_str(), s.version), ("kSuB9Gf6aD4", None));
+    /// let s: Server = serde_json::from_value(serde_json::json!({"id": "ASuB9Gf6aD4"})).unwrap();
+    /// assert_eq!((s.id.as_str(), s.version), ("ASuB9Gf6aD4", None));
     /// ```
     ///
     /// A struct literal, even one naming every field, is refused:
@@ -48,7 +48,7 @@ object_model! {
     /// use mcp_admin::hasmcp::{Server, ServerId};
     ///
     /// let s = Server {
-    ///     id: ServerId::new("kSuB9Gf6aD4").unwrap(),
+    ///     id: ServerId::new("ASuB9Gf6aD4").unwrap(),
     ///     created_at: None,
     ///     updated_at: None,
     ///     name: String::new(),
@@ -153,10 +153,10 @@ impl Server {
 ///
 /// ```
 /// use mcp_admin::hasmcp::ProviderRef;
-/// let p = ProviderRef::new("kSuB9Gf6aD4").tools(["kSuB9Gf6aD5", "kSuB9Gf6aD6"]);
+/// let p = ProviderRef::new("ASuB9Gf6aD4").tools(["ASuB9Gf6aD5", "ASuB9Gf6aD6"]);
 /// assert_eq!(
 ///     serde_json::to_string(&p).unwrap(),
-///     r#"{"id":"kSuB9Gf6aD4","tools":[{"id":"kSuB9Gf6aD5"},{"id":"kSuB9Gf6aD6"}]}"#
+///     r#"{"id":"ASuB9Gf6aD4","tools":[{"id":"ASuB9Gf6aD5"},{"id":"ASuB9Gf6aD6"}]}"#
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,7 +239,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = hm.get_server("kSuB9Gf6aD4").await?;
+    /// let server = hm.get_server("ASuB9Gf6aD4").await?;
     /// for p in &server.providers {
     ///     println!("provider {} with {} tools", p.id, p.tools.len());
     /// }
@@ -411,14 +411,14 @@ mod tests {
 
     #[test]
     fn a_json_array_is_never_a_server() {
-        for text in ["[\"kSuB9Gf6aD4\"]", "[]"] {
+        for text in ["[\"ASuB9Gf6aD4\"]", "[]"] {
             let mut d = serde_json::Deserializer::from_str(text);
             assert!(Server::deserialize(&mut d).is_err(), "{text}");
             let mut d = serde_json::Deserializer::from_str(text);
             assert!(ServerEnvelope::deserialize(&mut d).is_err(), "{text}");
         }
-        let mut d = serde_json::Deserializer::from_str(r#"{"server":{"id":"kSuB9Gf6aD4"}}"#);
+        let mut d = serde_json::Deserializer::from_str(r#"{"server":{"id":"ASuB9Gf6aD4"}}"#);
         let envelope = ServerEnvelope::deserialize(&mut d).unwrap();
-        assert_eq!(envelope.server.id.as_str(), "kSuB9Gf6aD4");
+        assert_eq!(envelope.server.id.as_str(), "ASuB9Gf6aD4");
     }
 }

@@ -100,13 +100,13 @@ pub struct UpdateServerBody {
 /// ```no_run
 /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
 /// // One more tool, nothing else: link requests only, no PATCH, nothing to race.
-/// hm.update_server("kSuB9Gf6aD4")
-///     .attach_tools("kSuB9Gf6aD5", ["kSuB9Gf6aD6"])
+/// hm.update_server("ASuB9Gf6aD4")
+///     .attach_tools("ASuB9Gf6aD5", ["ASuB9Gf6aD6"])
 ///     .send()
 ///     .await?;
 /// // A rename: a PATCH, retried on a detected race.
 /// let server = hm
-///     .update_server("kSuB9Gf6aD4")
+///     .update_server("ASuB9Gf6aD4")
 ///     .name("GitHubTools") // instructions, tools, … are kept
 ///     .retry_on_conflict(2)
 ///     .send()
@@ -199,7 +199,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_name(mut self, name: Option<String>) -> Self {
@@ -221,7 +221,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_instructions(mut self, instructions: Patch<String>) -> Self {
@@ -238,7 +238,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_request_headers_proxy_enabled(mut self, enabled: Option<bool>) -> Self {
@@ -260,7 +260,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_providers(mut self, providers: Patch<Vec<ProviderRef>>) -> Self {
@@ -286,7 +286,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_resources(Some(vec!["kSuB9Gf6aD7".into()]).into());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_resources(Some(vec!["ASuB9Gf6aD7".into()]).into());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_resources(mut self, ids: Patch<Vec<String>>) -> Self {
@@ -312,7 +312,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_prompts(mut self, ids: Patch<Vec<String>>) -> Self {
@@ -366,7 +366,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_tools(["kSuB9Gf6aD6"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_tools(["ASuB9Gf6aD6"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_tools<I, S>(mut self, tools: I) -> Self
@@ -383,7 +383,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").attach_resources(["kSuB9Gf6aD7"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").attach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn attach_resources<I, S>(mut self, ids: I) -> Self
@@ -399,7 +399,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_resources(["kSuB9Gf6aD7"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_resources<I, S>(mut self, ids: I) -> Self
@@ -415,7 +415,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").attach_prompts(["kSuB9Gf6aD8"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").attach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn attach_prompts<I, S>(mut self, ids: I) -> Self
@@ -431,7 +431,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_prompts(["kSuB9Gf6aD8"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_prompts<I, S>(mut self, ids: I) -> Self
@@ -454,7 +454,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
+    /// let update = hm.update_server("ASuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_expected_version(mut self, version: Option<i64>) -> Self {
@@ -487,7 +487,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client, current: mcp_admin::hasmcp::Server) -> Result<(), mcp_admin::Error> {
-    /// let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+    /// let body = hm.update_server("ASuB9Gf6aD4").name("Renamed").merged_body(&current)?;
     /// assert_eq!(body.server.instructions.as_deref(), Some(current.instructions_text()));
     /// # Ok(()) }
     /// ```
@@ -584,7 +584,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let body = hm.update_server("kSuB9Gf6aD4").clear_prompts().expected_version(4).exact_body()?;
+    /// let body = hm.update_server("ASuB9Gf6aD4").clear_prompts().expected_version(4).exact_body()?;
     /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"server":{"version":4,"prompts":[]}}"#);
     /// # Ok(()) }
     /// ```
@@ -1151,7 +1151,7 @@ mod tests {
             .token("t")
             .build()
             .unwrap()
-            .update_server("kSuB9Gf6aD4")
+            .update_server("ASuB9Gf6aD4")
     }
 
     fn exact(update: UpdateServer) -> String {
@@ -1200,23 +1200,23 @@ mod tests {
             .set_instructions(Patch::Set("Use them".into()))
             .set_request_headers_proxy_enabled(Some(false))
             .set_providers(Patch::Set(vec![
-                ProviderRef::new("kSuB9Gf6aD5").tools(["kSuB9Gf6aD6"])
+                ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])
             ]))
-            .set_resources(Patch::Set(vec!["kSuB9Gf6aD7".into()]))
-            .set_prompts(Some(vec!["kSuB9Gf6aD8".into()]).into())
+            .set_resources(Patch::Set(vec!["ASuB9Gf6aD7".into()]))
+            .set_prompts(Some(vec!["ASuB9Gf6aD8".into()]).into())
             .set_expected_version(Some(2));
         let plain = update()
             .name("Tools")
             .instructions("Use them")
             .request_headers_proxy_enabled(false)
-            .providers([ProviderRef::new("kSuB9Gf6aD5").tools(["kSuB9Gf6aD6"])])
-            .resources(["kSuB9Gf6aD7"])
-            .prompts(["kSuB9Gf6aD8"])
+            .providers([ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])])
+            .resources(["ASuB9Gf6aD7"])
+            .prompts(["ASuB9Gf6aD8"])
             .expected_version(2);
         let expected = concat!(
             r#"{"server":{"name":"Tools","instructions":"Use them","version":2,"#,
-            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"kSuB9Gf6aD5","tools":[{"id":"kSuB9Gf6aD6"}]}],"#,
-            r#""resources":[{"id":"kSuB9Gf6aD7"}],"prompts":[{"id":"kSuB9Gf6aD8"}]}}"#
+            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"ASuB9Gf6aD5","tools":[{"id":"ASuB9Gf6aD6"}]}],"#,
+            r#""resources":[{"id":"ASuB9Gf6aD7"}],"prompts":[{"id":"ASuB9Gf6aD8"}]}}"#
         );
         assert_eq!(exact(set), expected);
         assert_eq!(exact(plain), expected);
@@ -1225,7 +1225,7 @@ mod tests {
     #[test]
     fn fields_without_a_clear_keep_the_current_value_when_left() {
         let current: Server = serde_json::from_str(
-            r#"{"id":"kSuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
+            r#"{"id":"ASuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
                 "requestHeadersProxyEnabled":true}"#,
         )
         .unwrap();
@@ -1258,7 +1258,7 @@ mod tests {
             ),
         ] {
             let current: Server =
-                serde_json::from_str(&format!(r#"{{"id":"kSuB9Gf6aD4"{version}}}"#)).unwrap();
+                serde_json::from_str(&format!(r#"{{"id":"ASuB9Gf6aD4"{version}}}"#)).unwrap();
             match update().name("Renamed").merged_body(&current) {
                 Err(Error::InvalidInput {
                     field, reason: r, ..
@@ -1277,9 +1277,9 @@ mod tests {
             .token("t")
             .build()
             .unwrap()
-            .update_server("kSuB9Gf6aD/")
+            .update_server("ASuB9Gf6aD/")
             .name("Renamed");
-        let current: Server = serde_json::from_str(r#"{"id":"kSuB9Gf6aD4","version":1}"#).unwrap();
+        let current: Server = serde_json::from_str(r#"{"id":"ASuB9Gf6aD4","version":1}"#).unwrap();
         for err in [
             bad.exact_body().unwrap_err(),
             bad.merged_body(&current).unwrap_err(),
@@ -1289,7 +1289,7 @@ mod tests {
                     assert_eq!(field, "id");
                     assert_eq!(
                         reason,
-                        r#""kSuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
+                        r#""ASuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
                     );
                 }
                 other => panic!("{other:?}"),
