@@ -458,7 +458,7 @@ impl Error {
     ///
     /// ```
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// match hm.list_server_tokens("Abc12345678").await {
+    /// match hm.list_server_tokens("Abc12345678").all().await {
     ///     Ok(tokens) => println!("{} tokens", tokens.len()),
     ///     Err(e) if e.is_unsupported() => println!("this edition keeps no token list"),
     ///     Err(e) => return Err(e),
