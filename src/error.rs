@@ -936,7 +936,8 @@ mod tests {
         op: &'static crate::transport::ops::Operation,
     ) -> Vec<Error> {
         let cause = || {
-            let source = reqwest::Client::new().get("not a url").build().unwrap_err();
+            // A reqwest error made without building a client, which needs a TLS provider.
+            let source = reqwest::Proxy::all("not a url").unwrap_err();
             TransportError::new(FailureKind::Connect, "refused".into(), source)
         };
         let all = vec![
@@ -1052,6 +1053,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_value_refused_before_any_client_names_its_constructor() {
+        let e = crate::Proxy::new("ftp://proxy.example").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "mcp-admin Proxy::new: client configuration: proxy URL: unsupported scheme \"ftp\" \
+             (http or https)"
+        );
+        assert!(matches!(
+            e,
+            Error::Config {
+                platform: Platform::Any,
+                operation: "Proxy::new",
+                ..
+            }
+        ));
     }
 
     #[test]
