@@ -176,7 +176,7 @@ fn hand_read(resources: bool) -> impl Fn(&tokio::runtime::Runtime, &Fixture) -> 
     move |rt, f| {
         let start = Instant::now();
         rt.block_on(async {
-            let servers = f.client.list_servers().await.expect("list");
+            let servers = f.client.list_servers().all().await.expect("list");
             assert_eq!(servers.len(), self::servers());
             if resources {
                 let full: Vec<_> =

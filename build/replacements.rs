@@ -42,7 +42,11 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::UpdateServerBody",
         &[],
     ),
-    ("HasmcpServerUpdate", "crate::hasmcp::ServerUpdate", &[]),
+    (
+        "HasmcpServerUpdate",
+        "crate::hasmcp::UpdateServerFields",
+        &[],
+    ),
     ("HasmcpProviderRef", "crate::hasmcp::ProviderRef", &[]),
     ("HasmcpIdRef", "crate::hasmcp::IdRef", &[]),
     // HasMCP servers: the other id kinds their routes take, the create body, the link
@@ -77,7 +81,11 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::CreateServerBody",
         &[],
     ),
-    ("HasmcpServerCreate", "crate::hasmcp::ServerCreate", &[]),
+    (
+        "HasmcpServerCreate",
+        "crate::hasmcp::CreateServerFields",
+        &[],
+    ),
     ("HasmcpServerToolLink", "crate::hasmcp::ServerToolLink", &[]),
     (
         "HasmcpServerResourceLink",
@@ -138,12 +146,28 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::ProviderEnvelope",
         &[],
     ),
-    ("HasmcpProviderCreate", "crate::hasmcp::ProviderCreate", &[]),
-    ("HasmcpProviderUpdate", "crate::hasmcp::ProviderUpdate", &[]),
+    (
+        "HasmcpProviderCreate",
+        "crate::hasmcp::CreateProviderFields",
+        &[],
+    ),
+    (
+        "HasmcpProviderUpdate",
+        "crate::hasmcp::UpdateProviderFields",
+        &[],
+    ),
     ("HasmcpToolList", "crate::hasmcp::ToolList", &[]),
     ("HasmcpToolEnvelope", "crate::hasmcp::ToolEnvelope", &[]),
-    ("HasmcpProviderToolCreate", "crate::hasmcp::ToolCreate", &[]),
-    ("HasmcpProviderToolUpdate", "crate::hasmcp::ToolUpdate", &[]),
+    (
+        "HasmcpProviderToolCreate",
+        "crate::hasmcp::CreateProviderToolFields",
+        &[],
+    ),
+    (
+        "HasmcpProviderToolUpdate",
+        "crate::hasmcp::UpdateProviderToolFields",
+        &[],
+    ),
     (
         "HasmcpVariableType",
         "crate::hasmcp::VariableType",
@@ -156,20 +180,44 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::VariableEnvelope",
         &[],
     ),
-    ("HasmcpVariableCreate", "crate::hasmcp::VariableCreate", &[]),
-    ("HasmcpVariableUpdate", "crate::hasmcp::VariableUpdate", &[]),
+    (
+        "HasmcpVariableCreate",
+        "crate::hasmcp::CreateVariableFields",
+        &[],
+    ),
+    (
+        "HasmcpVariableUpdate",
+        "crate::hasmcp::UpdateVariableFields",
+        &[],
+    ),
     ("HasmcpResourceList", "crate::hasmcp::ResourceList", &[]),
     (
         "HasmcpResourceEnvelope",
         "crate::hasmcp::ResourceEnvelope",
         &[],
     ),
-    ("HasmcpResourceCreate", "crate::hasmcp::ResourceCreate", &[]),
-    ("HasmcpResourceUpdate", "crate::hasmcp::ResourceUpdate", &[]),
+    (
+        "HasmcpResourceCreate",
+        "crate::hasmcp::CreateResourceFields",
+        &[],
+    ),
+    (
+        "HasmcpResourceUpdate",
+        "crate::hasmcp::UpdateResourceFields",
+        &[],
+    ),
     ("HasmcpPromptList", "crate::hasmcp::PromptList", &[]),
     ("HasmcpPromptEnvelope", "crate::hasmcp::PromptEnvelope", &[]),
-    ("HasmcpPromptCreate", "crate::hasmcp::PromptCreate", &[]),
-    ("HasmcpPromptUpdate", "crate::hasmcp::PromptUpdate", &[]),
+    (
+        "HasmcpPromptCreate",
+        "crate::hasmcp::CreatePromptFields",
+        &[],
+    ),
+    (
+        "HasmcpPromptUpdate",
+        "crate::hasmcp::UpdatePromptFields",
+        &[],
+    ),
     // GetMCP lists, creates, and a server's tools, resources and prompts.
     ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
     (

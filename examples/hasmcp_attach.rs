@@ -6,7 +6,7 @@
 //! cargo run --example hasmcp_attach
 //! cargo run --example hasmcp_attach -- --detach
 //! # against the hosted service:
-//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_attach -- --server kSuB9Gf6aD4 --tool kSuB9Gf6aD6
+//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_attach -- --server ASuB9Gf6aD4 --tool ASuB9Gf6aD6
 //! ```
 //!
 //! The link endpoints change one attachment without reading and rewriting the server,
@@ -108,7 +108,7 @@ async fn run(args: Args) -> Result<()> {
             }
         }
     }
-    let links = client.list_server_tools(&server).await?;
+    let links = client.list_server_tools(&server).all().await?;
     println!("{}", serde_json::to_string_pretty(&links)?);
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! # against the embedded fake, seeded with a few providers and tools (no token configured):
 //! cargo run --example hasmcp_catalog
 //! # against the hosted service, one provider only:
-//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_catalog -- --provider kSuB9Gf6aD5
+//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_catalog -- --provider ASuB9Gf6aD5
 //! ```
 
 use std::process::ExitCode;
@@ -77,12 +77,12 @@ async fn run(args: Args) -> Result<()> {
 
     let providers = match &args.provider {
         Some(id) => vec![client.get_provider(id).await?],
-        None => client.list_providers().await?,
+        None => client.list_providers().all().await?,
     };
     for provider in providers {
         // A list may leave the tools out (the open-source edition does): ask for them.
         let tools = if provider.tools.is_empty() {
-            client.list_provider_tools(&provider.id).await?
+            client.list_provider_tools(&provider.id).all().await?
         } else {
             provider.tools.clone()
         };
@@ -96,7 +96,7 @@ async fn run(args: Args) -> Result<()> {
     }
 
     if args.all {
-        for r in client.list_resources().await? {
+        for r in client.list_resources().all().await? {
             let name = r.name.as_deref().unwrap_or("");
             println!(
                 "resource {}  {name}  {}",
@@ -104,10 +104,10 @@ async fn run(args: Args) -> Result<()> {
                 r.uri.as_deref().unwrap_or("")
             );
         }
-        for p in client.list_prompts().await? {
+        for p in client.list_prompts().all().await? {
             println!("prompt {}  {}", p.id, p.name.as_deref().unwrap_or(""));
         }
-        for v in client.list_variables().await? {
+        for v in client.list_variables().all().await? {
             let kind = v.variable_type.as_ref().map_or("?", |t| t.as_str());
             let value = v.value.as_ref().and_then(|s| s.expose()).unwrap_or("***");
             println!(

@@ -4,7 +4,7 @@
 //! # against the embedded fake (no token configured):
 //! cargo run --example hasmcp_update -- --name GitHubToolsV2 --clear-prompts
 //! # against the hosted service:
-//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_update -- kSuB9Gf6aD4 --instructions "Use these tools"
+//! HASMCP_ACCESS_TOKEN=… cargo run --example hasmcp_update -- ASuB9Gf6aD4 --instructions "Use these tools"
 //! ```
 
 use std::process::ExitCode;

@@ -193,7 +193,7 @@ async fn hasmcp_demo() -> Result<()> {
     // other writer's attachment can be replaced away (see the hasmcp module docs).
     if let Some(tool) = extra_tool {
         client.attach_tool(&id, &tool).await?;
-        let tools = client.list_server_tools(&id).await?;
+        let tools = client.list_server_tools(&id).all().await?;
         println!(
             "  attached tool {tool:<15} the server now has {} tools",
             tools.len()

@@ -25,6 +25,21 @@ pub enum Platform {
     HasMcp,
     /// GetMCP, the WordPress plugin (`/wp-json/getmcp/v1`).
     GetMcp,
+    /// Neither in particular: a value made before it is given to a client of either
+    /// platform ([`Certificate`](crate::Certificate), [`Identity`](crate::Identity),
+    /// [`Proxy`](crate::Proxy)).
+    Any,
+}
+
+impl Platform {
+    /// The platform an operation id (`hasmcp_…`, `getmcp_…`) belongs to.
+    pub(crate) fn of_operation(id: &str) -> Platform {
+        if id.starts_with("hasmcp") {
+            Platform::HasMcp
+        } else {
+            Platform::GetMcp
+        }
+    }
 }
 
 impl fmt::Display for Platform {
@@ -32,6 +47,7 @@ impl fmt::Display for Platform {
         f.write_str(match self {
             Platform::HasMcp => "HasMCP",
             Platform::GetMcp => "GetMCP",
+            Platform::Any => "mcp-admin",
         })
     }
 }
@@ -60,9 +76,15 @@ impl fmt::Display for Platform {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The caller's input was refused before any request was sent.
-    #[error("invalid input for `{field}`: {reason}")]
+    /// The caller's input was refused before any request was sent. [`Error::status`]
+    /// is `None`.
+    #[error("{platform} {operation}: invalid input for `{field}`: {reason}")]
     InvalidInput {
+        /// The platform the input was meant for.
+        platform: Platform,
+        /// The operation id the call was building (e.g. `hasmcp_update_server`), or, for
+        /// an id parsed on its own, the function that parsed it (`ServerId::new`).
+        operation: &'static str,
         /// The builder field or argument at fault.
         field: &'static str,
         /// Why it was refused.
@@ -70,18 +92,29 @@ pub enum Error {
     },
 
     /// The client could not be configured (bad base URL, token, missing variable).
-    #[error("client configuration: {0}")]
-    Config(String),
+    /// [`Error::status`] is `None`.
+    #[error("{platform} {operation}: client configuration: {reason}")]
+    Config {
+        /// The platform of the client being built.
+        platform: Platform,
+        /// What was called: `ClientBuilder::build` or `Client::from_env`.
+        operation: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
 
-    /// The server answered with a status that is not a success.
+    /// The server answered with a status that is not a success. [`Error::status`] is
+    /// that status.
     #[error(transparent)]
     Api(#[from] ApiError),
 
     /// Someone else changed the server between our read and our write.
+    /// [`Error::status`] is the status of the answer that showed it, `None` when it
+    /// showed before writing.
     #[error(transparent)]
     Conflict(#[from] ConflictError),
 
-    /// No complete answer within the configured time.
+    /// No complete answer within the configured time. [`Error::status`] is `None`.
     ///
     /// The message says everything; [`source()`](std::error::Error::source) is `None`
     /// (see [`TransportError`] for the underlying chain).
@@ -105,7 +138,7 @@ pub enum Error {
     },
 
     /// The request got no complete answer (connection refused, reset, TLS, an answer
-    /// that is not HTTP, …).
+    /// that is not HTTP, …). [`Error::status`] is `None`.
     ///
     /// The message ends with the innermost cause ("Connection refused (os error
     /// 111)"), so that it shows in the top line; for that reason
@@ -122,6 +155,7 @@ pub enum Error {
     },
 
     /// A success status whose body is not the expected JSON. Never a success.
+    /// [`Error::status`] is that status (`None` when unknown).
     ///
     /// A body that starts with a UTF-8 byte order mark is read as the JSON after it; a
     /// PHP notice or any other text before the JSON is this error.
@@ -215,6 +249,7 @@ pub enum Error {
     },
 
     /// The response body was larger than the client's limit; it was not read further.
+    /// [`Error::status`] is the status it came with.
     #[error("{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit")]
     ResponseTooLarge {
         /// The platform.
@@ -266,6 +301,9 @@ fn status_text(status: u16) -> String {
     }
 }
 
+/// The operation of an [`Error::InvalidInput`] before [`Error::at`] names it.
+const UNSTAMPED: &str = "";
+
 /// The operation name of an error converted from the `raw` client's, which does not
 /// say which operation failed.
 pub const RAW_OPERATION: &str = "raw client";
@@ -307,11 +345,74 @@ fn bounded_reason(reason: String) -> String {
 }
 
 impl Error {
-    /// An [`Error::InvalidInput`]; `reason` is bounded, whatever input it echoes.
+    /// Input refused before sending; `reason` is bounded, whatever input it echoes. The
+    /// operation is filled in by [`Error::at`] where the call that checked it is known.
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         Error::InvalidInput {
+            platform: Platform::HasMcp,
+            operation: UNSTAMPED,
             field,
             reason: bounded_reason(reason.into()),
+        }
+    }
+
+    /// Names the operation `op` as the one a refusal before sending belongs to (an
+    /// [`Error::InvalidInput`] not yet stamped); any other error is returned as is.
+    pub(crate) fn at(self, op: &crate::transport::ops::Operation) -> Self {
+        self.at_named(Platform::of_operation(op.id), op.id)
+    }
+
+    /// As [`Error::at`], for a refusal outside an operation (an id parsed on its own).
+    pub(crate) fn at_named(self, at: Platform, name: &'static str) -> Self {
+        match self {
+            Error::InvalidInput {
+                operation: UNSTAMPED,
+                field,
+                reason,
+                ..
+            } => Error::InvalidInput {
+                platform: at,
+                operation: name,
+                field,
+                reason,
+            },
+            other => other,
+        }
+    }
+
+    /// Names `called` as the operation of an API error answered to one of its steps
+    /// (`step`, e.g. `reading the server`). Other errors keep the operation of the
+    /// request that failed: whether it may have applied depends on it.
+    pub(crate) fn in_step(
+        self,
+        called: &crate::transport::ops::Operation,
+        step: &'static str,
+    ) -> Self {
+        match self {
+            Error::Api(mut e) => {
+                e.operation = called.id;
+                e.step = Some(step);
+                Error::Api(e)
+            }
+            other => other,
+        }
+    }
+
+    /// A client that cannot be configured.
+    pub(crate) fn config(platform: Platform, reason: impl Into<String>) -> Self {
+        Error::config_at(platform, "ClientBuilder::build", reason)
+    }
+
+    /// A configuration refused by `operation` (a constructor such as `Proxy::new`).
+    pub(crate) fn config_at(
+        platform: Platform,
+        operation: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::Config {
+            platform,
+            operation,
+            reason: reason.into(),
         }
     }
 
@@ -357,7 +458,7 @@ impl Error {
     ///
     /// ```
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// match hm.list_server_tokens("Abc12345678").await {
+    /// match hm.list_server_tokens("Abc12345678").all().await {
     ///     Ok(tokens) => println!("{} tokens", tokens.len()),
     ///     Err(e) if e.is_unsupported() => println!("this edition keeps no token list"),
     ///     Err(e) => return Err(e),
@@ -403,6 +504,12 @@ impl Error {
         }
     }
 
+    /// The platform answered a write with success but did not store all of it
+    /// ([`Error::NotApplied`]).
+    pub fn is_not_applied(&self) -> bool {
+        matches!(self, Error::NotApplied { .. })
+    }
+
     /// The input was refused before any request was sent.
     pub fn is_invalid_input(&self) -> bool {
         matches!(self, Error::InvalidInput { .. })
@@ -419,9 +526,9 @@ impl Error {
 
     /// The server refused the input: WordPress `rest_invalid_param`,
     /// `rest_missing_callback_param`, `rest_invalid_json`, `authentication_invalid` and
-    /// `getmcp_invalid_*`; HasMCP's 400 and 422 answers, and its 500s that carry a
-    /// `data.reason` (HasMCP reports some validation failures that way; a failure of its
-    /// own with a reason reads the same). See [`Error::invalid_params`].
+    /// `getmcp_invalid_*`; HasMCP's 400 and 422 answers, and its 500s whose reason or
+    /// message is one of its validation messages ([`HASMCP_500_VALIDATION`]; any other
+    /// 500, `database is locked` say, is not). See [`Error::invalid_params`].
     ///
     /// Unlike [`Error::is_invalid_input`], a request was sent.
     pub fn is_validation(&self) -> bool {
@@ -632,6 +739,9 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// The start of the raw body, at most [`BODY_SNIPPET_LIMIT`] bytes.
     pub body: String,
+    /// The step of `operation` whose request this answered, where it was not the
+    /// operation's own request (`reading the server` in an update that reads first).
+    pub step: Option<&'static str>,
 }
 
 impl ApiError {
@@ -657,11 +767,31 @@ impl ApiError {
                 VALIDATION_CODES.contains(&code) || code.starts_with("getmcp_invalid_")
             }),
             Platform::HasMcp => {
-                matches!(self.status, 400 | 422) || (self.status == 500 && self.reason().is_some())
+                let known = |text: Option<&str>| {
+                    text.is_some_and(|t| HASMCP_500_VALIDATION.iter().any(|v| t.contains(v)))
+                };
+                matches!(self.status, 400 | 422)
+                    || (self.status == 500
+                        && (known(self.reason()) || known(self.message.as_deref())))
             }
+            // No answer comes from no platform in particular.
+            Platform::Any => false,
         }
     }
 }
+
+/// How HasMCP words a refused input inside a 500 (its own failures, such as `database
+/// is locked` or `record not found`, read otherwise): the messages of its validation
+/// code, as the open-source edition has them (`name is required`, `invalid visibility
+/// type`, `URL must be http or https`, `description exceeds maximum length`, `path must
+/// be at least 1 characters`, `invalid request body JSON schema for provider tool`, …).
+pub const HASMCP_500_VALIDATION: &[&str] = &[
+    " is required",
+    "invalid ",
+    " must ",
+    "URL must",
+    "exceeds maximum length",
+];
 
 /// WordPress codes for a refused input (besides `getmcp_invalid_*`).
 const VALIDATION_CODES: &[&str] = &[
@@ -704,6 +834,9 @@ impl fmt::Display for ApiError {
         if let Some(wait) = self.retry_after {
             write!(f, " (retry after {}s)", wait.as_secs())?;
         }
+        if let Some(step) = self.step {
+            write!(f, " ({step})")?;
+        }
         Ok(())
     }
 }
@@ -717,6 +850,8 @@ impl std::error::Error for ApiError {}
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConflictError {
+    /// The platform (HasMCP: only its updates are versioned).
+    pub platform: Platform,
     /// The operation id.
     pub operation: &'static str,
     /// The version the caller expected (`expected_version`), or the one the write
@@ -766,6 +901,7 @@ impl ConflictError {
 impl fmt::Debug for ConflictError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConflictError")
+            .field("platform", &self.platform)
             .field("operation", &self.operation)
             .field("kind", &self.kind())
             .field("expected", &self.expected)
@@ -779,7 +915,11 @@ impl fmt::Debug for ConflictError {
 
 impl fmt::Display for ConflictError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: conflict: {}", self.operation, self.message)
+        write!(
+            f,
+            "{} {}: conflict: {}",
+            self.platform, self.operation, self.message
+        )
     }
 }
 
@@ -789,6 +929,195 @@ impl std::error::Error for ConflictError {}
 mod tests {
     use super::*;
     use crate::transport::Mask;
+
+    /// One error of every variant, as the calls of `op` would make them.
+    fn every_variant(
+        platform: Platform,
+        op: &'static crate::transport::ops::Operation,
+    ) -> Vec<Error> {
+        let cause = || {
+            // A reqwest error made without building a client, which needs a TLS provider.
+            let source = reqwest::Proxy::all("not a url").unwrap_err();
+            TransportError::new(FailureKind::Connect, "refused".into(), source)
+        };
+        let all = vec![
+            Error::invalid("name", "empty").at(op),
+            Error::config(platform, "the token is empty"),
+            Error::Api(ApiError::from_response(
+                platform,
+                op.id,
+                404,
+                None,
+                b"{}",
+                &Mask::default(),
+            )),
+            Error::Conflict(ConflictError {
+                platform,
+                operation: op.id,
+                expected: Some(2),
+                found: Some(3),
+                may_have_applied: false,
+                status: None,
+                message: "m".into(),
+            }),
+            Error::Timeout {
+                platform,
+                operation: op.id,
+                after: Duration::from_secs(1),
+                elapsed: Duration::from_secs(1),
+                cause: cause(),
+            },
+            Error::Transport {
+                platform,
+                operation: op.id,
+                cause: cause(),
+            },
+            Error::Decode {
+                platform,
+                operation: op.id,
+                status: 200,
+                reason: "r".into(),
+                body: String::new(),
+            },
+            Error::NotApplied {
+                platform,
+                operation: op.id,
+                status: 200,
+                applied: vec![],
+                not_applied: vec!["x"],
+                reason: "r".into(),
+                cause: None,
+            },
+            Error::partly_applied(
+                platform,
+                op.id,
+                200,
+                vec!["name"],
+                vec!["x"],
+                "checking the write",
+                Error::Transport {
+                    platform,
+                    operation: op.id,
+                    cause: cause(),
+                },
+            ),
+            Error::Unsupported {
+                platform,
+                operation: op.id,
+                status: 404,
+                reason: "rest_no_route".into(),
+                body: String::new(),
+            },
+            Error::ResponseTooLarge {
+                platform,
+                operation: op.id,
+                status: 200,
+                limit: 1,
+            },
+        ];
+        // A new variant must join the list: this match has no catch-all.
+        for e in &all {
+            match e {
+                Error::InvalidInput { .. }
+                | Error::Config { .. }
+                | Error::Api(_)
+                | Error::Conflict(_)
+                | Error::Timeout { .. }
+                | Error::Transport { .. }
+                | Error::Decode { .. }
+                | Error::NotApplied { .. }
+                | Error::Unsupported { .. }
+                | Error::ResponseTooLarge { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_variant_starts_with_the_platform_and_the_operation_called() {
+        use crate::transport::ops;
+        for (platform, op) in [
+            (Platform::HasMcp, &ops::HASMCP_UPDATE_SERVER),
+            (Platform::GetMcp, &ops::GETMCP_DELETE_PROMPT),
+        ] {
+            for e in every_variant(platform, op) {
+                let text = e.to_string();
+                let want = match &e {
+                    // A client is configured before any operation: the call is the build.
+                    Error::Config { .. } => format!("{platform} ClientBuilder::build: "),
+                    _ => format!("{platform} {}: ", op.id),
+                };
+                assert!(
+                    text.starts_with(&want),
+                    "{text:?} should start with {want:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_refused_before_any_client_names_its_constructor() {
+        let e = crate::Proxy::new("ftp://proxy.example").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "mcp-admin Proxy::new: client configuration: proxy URL: unsupported scheme \"ftp\" \
+             (http or https)"
+        );
+        assert!(matches!(
+            e,
+            Error::Config {
+                platform: Platform::Any,
+                operation: "Proxy::new",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_failed_step_names_the_operation_called_and_the_step() {
+        use crate::transport::ops;
+        let read = Error::Api(ApiError::from_response(
+            Platform::HasMcp,
+            ops::HASMCP_GET_SERVER.id,
+            404,
+            None,
+            br#"{"error":{"code":404,"message":"server not found"}}"#,
+            &Mask::default(),
+        ));
+        let e = read.in_step(&ops::HASMCP_UPDATE_SERVER, "reading the server");
+        assert_eq!(
+            e.to_string(),
+            "HasMCP hasmcp_update_server: HTTP 404: server not found (reading the server)"
+        );
+        assert!(e.is_not_found() && !e.may_have_applied());
+    }
+
+    #[test]
+    fn only_not_applied_is_not_applied() {
+        let op = &crate::transport::ops::GETMCP_UPDATE_SERVER;
+        for e in every_variant(Platform::GetMcp, op) {
+            assert_eq!(
+                e.is_not_applied(),
+                matches!(e, Error::NotApplied { .. }),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_locked_database_is_not_a_validation_error() {
+        let hm = |body: &str| api(Platform::HasMcp, 500, body);
+        let locked = hm(
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"database is locked"}}}"#,
+        );
+        assert!(!locked.is_validation());
+        let missing = hm(
+            r#"{"error":{"code":500,"message":"internal server error","data":{"reason":"name is required"}}}"#,
+        );
+        assert!(missing.is_validation());
+        let bad_type = hm(r#"{"error":{"code":500,"message":"invalid visibility type"}}"#);
+        assert!(bad_type.is_validation());
+    }
 
     #[test]
     fn not_applied_says_what_was_and_was_not_stored() {
@@ -964,6 +1293,7 @@ mod tests {
 
     fn conflict(expected: Option<i64>, found: Option<i64>, status: Option<u16>) -> ConflictError {
         ConflictError {
+            platform: Platform::HasMcp,
             operation: "hasmcp_update_server",
             expected,
             found,
@@ -993,7 +1323,7 @@ mod tests {
         );
         assert_eq!(
             format!("{:?}", conflict(Some(2), Some(2), Some(200))),
-            "ConflictError { operation: \"hasmcp_update_server\", kind: ChangesNotKept, \
+            "ConflictError { platform: HasMcp, operation: \"hasmcp_update_server\", kind: ChangesNotKept, \
              expected: Some(2), found: Some(2), may_have_applied: true, status: Some(200), \
              message: \"m\" }"
         );

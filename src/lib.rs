@@ -6,6 +6,8 @@ pub mod desired;
 pub mod error;
 pub mod getmcp;
 pub mod hasmcp;
+mod id;
+pub mod paging;
 pub mod patch;
 mod secret;
 #[cfg(feature = "testing")]
@@ -15,6 +17,8 @@ mod transport;
 mod wire;
 
 pub use error::{ApiError, ConflictError, ConflictKind, Error, Platform, TransportError};
+pub use id::IntoId;
+pub use paging::{List, Page};
 pub use patch::Patch;
 pub use secret::Redacted;
 pub use transport::{Certificate, Identity, Proxy, RetryPolicy};

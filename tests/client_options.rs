@@ -169,8 +169,8 @@ fn client_level_options_beside_the_callers_client_are_refused() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "client configuration: GetMCP: http_client() uses the given reqwest::Client as it \
-         is; set connect_timeout, no_proxy on that client instead"
+        "GetMCP ClientBuilder::build: client configuration: http_client() uses the given \
+         reqwest::Client as it is; set connect_timeout, no_proxy on that client instead"
     );
     let e = hasmcp("https://hasmcp.example")
         .user_agent("other/1")
@@ -180,8 +180,8 @@ fn client_level_options_beside_the_callers_client_are_refused() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "client configuration: HasMCP: http_client() uses the given reqwest::Client as it \
-         is; set user_agent, tls_built_in_root_certs on that client instead"
+        "HasMCP ClientBuilder::build: client configuration: http_client() uses the given \
+         reqwest::Client as it is; set user_agent, tls_built_in_root_certs on that client instead"
     );
     // The options the transport applies itself go with it.
     assert!(hasmcp("https://hasmcp.example")

@@ -492,6 +492,7 @@ async fn a_fault_on_the_fourth_write_is_reported_exactly() {
         .build()
         .unwrap()
         .list_servers()
+        .all()
         .await
         .unwrap()
         .into_iter()

@@ -265,7 +265,7 @@ fn a_base_url_password_never_shows_whatever_its_form() {
             .api_key(KEY)
             .build()
             .expect_err(url);
-        assert!(matches!(e, Error::Config(_)), "{e:?}");
+        assert!(matches!(e, Error::Config { .. }), "{e:?}");
         assert!(!format!("{e}{e:?}").contains("s3cret"), "{url}: {e}");
         let e = hasmcp::Client::builder()
             .base_url(url)

@@ -1222,7 +1222,7 @@ async fn refused(build: impl FnOnce(UpdateServer) -> UpdateServer) -> (&'static 
     assert!(e.is_invalid_input(), "{e:?}");
     assert_eq!(e.status(), None);
     match e {
-        Error::InvalidInput { field, reason } => (field, reason),
+        Error::InvalidInput { field, reason, .. } => (field, reason),
         other => panic!("expected Error::InvalidInput, got {other:?}"),
     }
 }
@@ -1595,22 +1595,22 @@ fn build_refuses_missing_or_bad_keys_and_insecure_urls() {
     let missing = getmcp::Client::builder("https://yoursite.com")
         .build()
         .expect_err("no key");
-    assert!(matches!(missing, Error::Config(_)), "{missing:?}");
+    assert!(matches!(missing, Error::Config { .. }), "{missing:?}");
     let empty = getmcp::Client::builder("https://yoursite.com")
         .api_key(" ")
         .build()
         .expect_err("empty key");
-    assert!(matches!(empty, Error::Config(_)), "{empty:?}");
+    assert!(matches!(empty, Error::Config { .. }), "{empty:?}");
     let newline = getmcp::Client::builder("https://yoursite.com")
         .api_key("gmcp_x\nInjected: 1")
         .build()
         .expect_err("header-breaking key");
-    assert!(matches!(newline, Error::Config(_)), "{newline:?}");
+    assert!(matches!(newline, Error::Config { .. }), "{newline:?}");
     let insecure = getmcp::Client::builder("http://yoursite.com")
         .api_key(KEY)
         .build()
         .expect_err("plain http off loopback");
-    assert!(matches!(insecure, Error::Config(_)), "{insecure:?}");
+    assert!(matches!(insecure, Error::Config { .. }), "{insecure:?}");
     assert_no_secret(&format!("{insecure:?}"));
     getmcp::Client::builder("http://yoursite.com")
         .api_key(KEY)
@@ -2171,6 +2171,7 @@ async fn credentials_that_cannot_match_the_new_auth_type_are_refused_before_send
             Error::InvalidInput {
                 field: "test_auth_credentials",
                 reason,
+                ..
             } => {
                 assert!(
                     reason.contains(&format!("auth_type set in this update is \"{auth_type}\"")),

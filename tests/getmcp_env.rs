@@ -7,7 +7,9 @@ const KEY: &str = "gmcp_0123456789abcdef0123456789abcdef";
 
 fn config_message(result: Result<getmcp::Client, Error>) -> String {
     match result {
-        Err(Error::Config(message)) => message,
+        Err(Error::Config {
+            reason: message, ..
+        }) => message,
         Err(other) => panic!("expected Error::Config, got {other:?}"),
         Ok(client) => panic!("expected an error, got {client:?}"),
     }

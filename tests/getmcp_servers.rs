@@ -1049,7 +1049,7 @@ async fn a_create_refuses_test_credentials_the_site_would_drop() {
             .await
             .expect_err("refused before sending");
         match e {
-            mcp_admin::Error::InvalidInput { field, reason } => {
+            mcp_admin::Error::InvalidInput { field, reason, .. } => {
                 assert_eq!(field, "test_auth_credentials", "{auth_type:?}");
                 assert!(
                     reason.contains("none") || reason.contains("oauth"),

@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use mcp_admin::{
     hasmcp::{
         ApiType, Client, ClientBuilder, IdRef, OAuth2Config, Prompt, PromptId, Provider,
-        ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, ServerUpdate, Tool,
-        ToolHeader, ToolId, ToolMethod, UpdateServer, UpdateServerBody, VisibilityType,
+        ProviderId, ProviderRef, Resource, ResourceId, Server, ServerId, Tool, ToolHeader, ToolId,
+        ToolMethod, UpdateServer, UpdateServerBody, UpdateServerFields, VisibilityType,
     },
     ConflictError, Error, Platform, RetryPolicy,
 };
@@ -251,11 +251,6 @@ async fn each_single_field_change_keeps_the_rest() {
             |s| s["providers"] = json!([{"id": PROVIDER, "tools": [{"id": TOOL_2}]}]),
         ),
         (
-            "provider without tools",
-            |u| u.providers([ProviderRef::new(PROVIDER_2)]),
-            |s| s["providers"] = json!([{"id": PROVIDER_2, "tools": []}]),
-        ),
-        (
             "resources replace",
             |u| u.resources([RESOURCE_3]),
             |s| s["resources"] = json!([{"id": RESOURCE_3}]),
@@ -489,11 +484,11 @@ fn merged_and_exact_bodies_without_io() {
     assert_eq!(
         exact,
         UpdateServerBody {
-            server: ServerUpdate {
+            server: UpdateServerFields {
                 name: Some("Renamed".into()),
                 version: Some(7),
                 prompts: Some(vec![]),
-                ..ServerUpdate::default()
+                ..UpdateServerFields::default()
             }
         }
     );
@@ -818,9 +813,8 @@ async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
         assert!(err.is_conflict(), "{case}");
         assert_eq!(
             err.to_string(),
-            "hasmcp_update_server: conflict: the update was based on version 7 and the server \
-             answered without a version, so whether it was applied is unknown; its provider, \
-             resource and prompt attachments may have been",
+            "HasMCP hasmcp_update_server: conflict: the update was based on version 7 and the server \
+             answered without a version, so whether it was applied is unknown",
             "{case}"
         );
         // Not a lost race: no re-read, one PATCH.
@@ -843,19 +837,15 @@ async fn send_exact_sends_only_the_fields_set_and_never_reads() {
             json!({"server": {"name": "Renamed", "version": 7}}),
         ),
         (
-            "no expected_version: no version",
-            |u| u.instructions("Only this"),
-            json!({"server": {"instructions": "Only this"}}),
-        ),
-        (
             "clears",
             |u| {
                 u.clear_instructions()
                     .clear_providers()
                     .clear_resources()
                     .clear_prompts()
+                    .expected_version(7)
             },
-            json!({"server": {"instructions": "", "providers": [], "resources": [], "prompts": []}}),
+            json!({"server": {"instructions": "", "version": 7, "providers": [], "resources": [], "prompts": []}}),
         ),
         (
             "proxy flag false is sent",
@@ -888,6 +878,41 @@ async fn send_exact_sends_only_the_fields_set_and_never_reads() {
         assert_eq!(updated.version, Some(8), "{case}");
         assert_eq!(patch_bodies(&mock).await, vec![expected], "{case}");
     }
+}
+
+#[tokio::test]
+async fn send_exact_without_expected_version_is_refused_before_sending() {
+    // It replaces the whole server; HasMCP answers a versionless PATCH with 400
+    // "invalid server version", so nothing is sent.
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 0).await;
+    mock_patch_echo(&mock, 0).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .instructions("Only this")
+        .send_exact()
+        .await
+        .expect_err("no expected_version");
+    assert_eq!(invalid_field(&e), "expected_version");
+    assert!(e
+        .to_string()
+        .starts_with("HasMCP hasmcp_update_server: invalid input for `expected_version`: "));
+}
+
+#[tokio::test]
+async fn a_provider_without_tools_is_refused_before_sending_naming_it() {
+    // The service drops a provider without tools and still answers 200.
+    let mock = MockServer::start().await;
+    mock_get(&mock, open_source(7), 0).await;
+    mock_patch_echo(&mock, 0).await;
+    let e = client_for(&mock)
+        .update_server(SERVER)
+        .providers([ProviderRef::new(PROVIDER_2)])
+        .send()
+        .await
+        .expect_err("no tools");
+    assert_eq!(invalid_field(&e), "providers");
+    assert!(e.to_string().contains(PROVIDER_2), "{e}");
 }
 
 #[tokio::test]
@@ -926,7 +951,7 @@ async fn bad_ids_are_refused_before_any_request() {
     let mock = MockServer::start().await;
     mock_nothing_sent(&mock).await;
     let client = client_for(&mock);
-    for id in BAD_IDS {
+    for &id in BAD_IDS {
         let e = client.get_server(id).await.expect_err("bad id");
         assert!(e.is_invalid_input(), "get_server({id:?}): {e:?}");
         assert_eq!(invalid_field(&e), "id", "{id:?}");
@@ -941,7 +966,7 @@ async fn bad_ids_are_refused_before_any_request() {
         assert_eq!(invalid_field(&e), "id", "{id:?}");
 
         let e = client
-            .update_server(*id)
+            .update_server(id)
             .name("Renamed")
             .expected_version(7)
             .send_exact()
@@ -1044,7 +1069,7 @@ async fn limits_are_inclusive() {
         .update_server(SERVER)
         .name(long_name.as_str())
         .instructions(long_text.as_str())
-        .providers([ProviderRef::new(PROVIDER_2)])
+        .providers([ProviderRef::new(PROVIDER_2).tools([TOOL_3])])
         .send()
         .await
         .expect("16-character name and 4096-byte instructions are fine");
@@ -1053,7 +1078,7 @@ async fn limits_are_inclusive() {
         vec![full_body_with(|s| {
             s["name"] = json!(long_name);
             s["instructions"] = json!(long_text);
-            s["providers"] = json!([{"id": PROVIDER_2, "tools": []}]);
+            s["providers"] = json!([{"id": PROVIDER_2, "tools": [{"id": TOOL_3}]}]);
         })]
     );
 }
@@ -1107,7 +1132,7 @@ fn seed_server() -> Server {
             description: text(),
             tools: vec![model!(Tool {
                 id: ToolId::new(SERVER).expect("id"),
-                provider_id: Some(SERVER.into()),
+                provider_id: Some(ProviderId::new(SERVER).expect("id")),
                 method: Some(ToolMethod::Get),
                 path: Some("/users/{id}".into()),
                 name: Some("makePayment".into()),
@@ -1172,7 +1197,7 @@ async fn open_source_flavour_decodes() {
     let tool = |s: &str| {
         model!(Tool {
             id: ToolId::new(s).expect("id"),
-            provider_id: Some("00000000000".into()),
+            provider_id: Some(ProviderId::new("00000000000").expect("id")),
             method: None,
             path: None,
             name: None,
@@ -1645,7 +1670,13 @@ async fn a_failed_read_sends_no_patch() {
         .await
         .expect_err("not found");
     assert!(e.is_not_found());
-    assert_eq!(api(&e).operation, "hasmcp_get_server");
+    // The operation called, and the step of it that failed.
+    assert_eq!(api(&e).operation, "hasmcp_update_server");
+    assert_eq!(api(&e).step, Some("reading the server"));
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_update_server: HTTP 404: server not found (reading the server)"
+    );
 }
 
 #[tokio::test]
@@ -1803,7 +1834,9 @@ async fn a_base_url_with_a_path_prefix_keeps_it() {
 #[test]
 fn builder_checks_configuration() {
     match Client::builder().build() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
     match Client::builder()
@@ -1811,7 +1844,7 @@ fn builder_checks_configuration() {
         .base_url("http://example.com")
         .build()
     {
-        Err(Error::Config(_)) => {}
+        Err(Error::Config { .. }) => {}
         other => panic!("plain http off loopback must be refused, got {other:?}"),
     }
     let insecure = Client::builder()

@@ -83,7 +83,7 @@ fn request(verb: &str, target: &str, body: Value) -> (String, String, Value) {
 
 fn invalid(e: Error) -> (&'static str, String) {
     match e {
-        Error::InvalidInput { field, reason } => (field, reason),
+        Error::InvalidInput { field, reason, .. } => (field, reason),
         other => panic!("expected Error::InvalidInput, got {other:?}"),
     }
 }
@@ -152,7 +152,11 @@ async fn list_providers_reads_the_list_and_an_empty_answer() {
         1,
     )
     .await;
-    let providers = client_for(&mock).list_providers().await.expect("listed");
+    let providers = client_for(&mock)
+        .list_providers()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(providers.len(), 1);
     assert_eq!(providers[0].id.as_str(), PROVIDER);
     assert_eq!(providers[0].tools[0].id.as_str(), TOOL);
@@ -164,7 +168,11 @@ async fn list_providers_reads_the_list_and_an_empty_answer() {
     let mock = MockServer::start().await;
     answer(&mock, "GET", "/api/v1/providers", 200, json!({}), 1).await;
     assert_eq!(
-        client_for(&mock).list_providers().await.expect("listed"),
+        client_for(&mock)
+            .list_providers()
+            .all()
+            .await
+            .expect("listed"),
         vec![]
     );
 }
@@ -181,7 +189,11 @@ async fn list_providers_reads_the_data_key_of_the_knowledge_base() {
         1,
     )
     .await;
-    let providers = client_for(&mock).list_providers().await.expect("listed");
+    let providers = client_for(&mock)
+        .list_providers()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(providers[0].id.as_str(), PROVIDER);
 }
 
@@ -208,6 +220,7 @@ async fn list_providers_follows_the_vendors_cursor_to_the_last_page() {
         .await;
     let ids: Vec<String> = client_for(&mock)
         .list_providers()
+        .all()
         .await
         .expect("listed")
         .into_iter()
@@ -235,7 +248,7 @@ async fn a_cursor_that_repeats_is_an_error_not_a_loop() {
         2,
     )
     .await;
-    let err = client_for(&mock).list_providers().await.unwrap_err();
+    let err = client_for(&mock).list_providers().all().await.unwrap_err();
     assert_eq!(
         decode_reason(err),
         r#"the page token "again" came back twice"#
@@ -321,12 +334,10 @@ async fn create_provider_sends_exactly_what_was_set() {
     )
     .await;
     let provider = client_for(&mock)
-        .create_provider(
-            "stripeApi",
-            VisibilityType::Public,
-            "https://api.stripe.com/v1",
-            "Payments",
-        )
+        .create_provider("stripeApi")
+        .visibility(VisibilityType::Public)
+        .base_url("https://api.stripe.com/v1")
+        .description("Payments")
         .document_url("https://stripe.com/docs/api")
         .set_icon_url(None)
         .oauth2_config(oauth2())
@@ -364,12 +375,10 @@ async fn provider_validation_failures_are_http_500_with_a_reason() {
         "data": {"reason": "invalid API type"}}});
     answer(&mock, "POST", "/api/v1/providers", 500, body, 1).await;
     let err = client_for(&mock)
-        .create_provider(
-            "stripeApi",
-            VisibilityType::Internal,
-            "https://api.stripe.com",
-            "P",
-        )
+        .create_provider("stripeApi")
+        .visibility(VisibilityType::Internal)
+        .base_url("https://api.stripe.com")
+        .description("P")
         .send()
         .await
         .unwrap_err();
@@ -385,7 +394,10 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
     let create = |name: &str, url: &str, description: &str| {
-        hm.create_provider(name, VisibilityType::Public, url, description)
+        hm.create_provider(name)
+            .visibility(VisibilityType::Public)
+            .base_url(url)
+            .description(description)
     };
     let ok_url = "https://api.stripe.com";
     let cases = [
@@ -395,8 +407,30 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
         (create("stripe", ok_url, ""), "description"),
         (create("stripe", ok_url, &"d".repeat(4097)), "description"),
         (
-            hm.create_provider("stripe", VisibilityType::Invalid, ok_url, "P"),
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Invalid)
+                .base_url(ok_url)
+                .description("P"),
             "visibilityType",
+        ),
+        // Required values are setters, checked before sending.
+        (
+            hm.create_provider("stripe")
+                .base_url(ok_url)
+                .description("P"),
+            "visibilityType",
+        ),
+        (
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Public)
+                .description("P"),
+            "baseURL",
+        ),
+        (
+            hm.create_provider("stripe")
+                .visibility(VisibilityType::Public)
+                .base_url(ok_url),
+            "description",
         ),
         (
             create("stripe", ok_url, "P").document_url("stripe.com/docs"),
@@ -561,6 +595,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({"tools": [tool_json()]}), 1).await;
     let tools = client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .expect("listed");
     assert_eq!(tools.len(), 1);
@@ -572,6 +607,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({}), 1).await;
     assert!(client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .expect("listed")
         .is_empty());
@@ -582,6 +618,7 @@ async fn list_provider_tools_reads_the_list_and_refuses_foreign_tools() {
     answer(&mock, "GET", &at, 200, json!({"tools": [foreign]}), 1).await;
     let err = client_for(&mock)
         .list_provider_tools(PROVIDER)
+        .all()
         .await
         .unwrap_err();
     assert_eq!(
@@ -721,7 +758,10 @@ async fn bad_tool_inputs_are_refused_before_any_request() {
     for (verb, result) in [
         ("get", hm.get_provider_tool("bad", TOOL).await.map(|_| ())),
         ("delete", hm.delete_provider_tool(PROVIDER, "bad").await),
-        ("list", hm.list_provider_tools("bad").await.map(|_| ())),
+        (
+            "list",
+            hm.list_provider_tools("bad").all().await.map(|_| ()),
+        ),
     ] {
         assert!(result.unwrap_err().is_invalid_input(), "{verb}");
     }
@@ -898,7 +938,11 @@ async fn list_variables_masks_secrets() {
         {"id": "ASuB9Gf6aDA", "type": "ENV", "name": "REGION", "value": "eu-west-1"}
     ]});
     answer(&mock, "GET", "/api/v1/variables", 200, body, 1).await;
-    let vars = client_for(&mock).list_variables().await.expect("listed");
+    let vars = client_for(&mock)
+        .list_variables()
+        .all()
+        .await
+        .expect("listed");
     assert_eq!(vars[0].value, Some(SecretValue::Masked));
     assert_eq!(vars[0].variable_type, Some(VariableType::Secret));
     assert_eq!(
@@ -919,7 +963,10 @@ async fn create_variable_sends_name_type_and_value() {
         json!({"variable": {"id": VARIABLE, "type": "SECRET", "name": "DB_URI", "value": "***"}});
     answer(&mock, "POST", "/api/v1/variables", 201, created, 1).await;
     let var = client_for(&mock)
-        .create_variable("DB_URI", VariableType::Secret, "postgres://u:p@db/main")
+        .create_variable("DB_URI")
+        .variable_type(VariableType::Secret)
+        .value("postgres://u:p@db/main")
+        .send()
         .await
         .expect("created");
     assert!(var.value.expect("value").is_masked());
@@ -941,19 +988,77 @@ async fn bad_variables_are_refused_before_any_request() {
     for (name, ty, value, field) in [
         ("db_uri", VariableType::Env, "v", "name"),
         ("", VariableType::Env, "v", "name"),
-        ("DB", VariableType::Invalid, "v", "type"),
+        ("DB", VariableType::Unknown("INVALID".into()), "v", "type"),
         ("DB", VariableType::Env, "", "value"),
         ("DB", VariableType::Secret, "***", "value"),
     ] {
-        let err = hm.create_variable(name, ty, value).await.unwrap_err();
+        let err = hm
+            .create_variable(name)
+            .variable_type(ty)
+            .value(value)
+            .send()
+            .await
+            .unwrap_err();
         assert_eq!(invalid(err).0, field, "{name} {value}");
     }
     assert_eq!(
-        invalid(hm.update_variable(VARIABLE, "***").await.unwrap_err()).0,
+        invalid(
+            hm.update_variable(VARIABLE)
+                .value("***")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
         "value"
     );
     assert_eq!(
-        invalid(hm.update_variable("bad", "v").await.unwrap_err()).0,
+        invalid(
+            hm.update_variable("bad")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "id"
+    );
+    // The type and the value are required setters, checked before sending.
+    assert_eq!(
+        invalid(
+            hm.create_variable("DB")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "type"
+    );
+    assert_eq!(
+        invalid(
+            hm.create_variable("DB")
+                .variable_type(VariableType::Env)
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
+        "value"
+    );
+    assert_eq!(
+        invalid(hm.update_variable(VARIABLE).send().await.unwrap_err()).0,
+        "value"
+    );
+    assert_eq!(
+        invalid(
+            hm.update_variable("bad")
+                .value("v")
+                .send()
+                .await
+                .unwrap_err()
+        )
+        .0,
         "id"
     );
     assert_eq!(
@@ -971,7 +1076,9 @@ async fn update_variable_accepts_204_and_200_with_a_body() {
         let mock = MockServer::start().await;
         answer(&mock, "PATCH", &at, status, body, 1).await;
         client_for(&mock)
-            .update_variable(VARIABLE, "us")
+            .update_variable(VARIABLE)
+            .value("us")
+            .send()
             .await
             .expect("updated");
         assert_eq!(
@@ -985,7 +1092,9 @@ async fn update_variable_accepts_204_and_200_with_a_body() {
         "data": {"reason": "record not found", "variableId": 42}}});
     answer(&mock, "PATCH", &at, 404, missing, 1).await;
     assert!(client_for(&mock)
-        .update_variable(VARIABLE, "us")
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
         .await
         .unwrap_err()
         .is_not_found());
@@ -1043,7 +1152,7 @@ async fn resources_list_get_create_delete() {
     .await;
     answer(&mock, "DELETE", &one, 204, Value::Null, 1).await;
     let hm = client_for(&mock);
-    assert!(hm.list_resources().await.expect("listed").is_empty());
+    assert!(hm.list_resources().all().await.expect("listed").is_empty());
     let read = hm.get_resource(RESOURCE).await.expect("read");
     assert_eq!(serde_json::to_value(&read).unwrap(), resource_json());
     let created = hm
@@ -1191,7 +1300,10 @@ async fn provider_urls_are_refused_where_the_service_refuses_them() {
         "http://ex%41mple.com",
     ] {
         let e = hm
-            .create_provider("ex", VisibilityType::Public, url, "d")
+            .create_provider("ex")
+            .visibility(VisibilityType::Public)
+            .base_url(url)
+            .description("d")
             .send()
             .await
             .expect_err("refused");
@@ -1199,7 +1311,10 @@ async fn provider_urls_are_refused_where_the_service_refuses_them() {
     }
     for url in ["http://x:99999", "https://api.example.com/v1?q=%zz"] {
         assert!(
-            hm.create_provider("ex", VisibilityType::Public, url, "d")
+            hm.create_provider("ex")
+                .visibility(VisibilityType::Public)
+                .base_url(url)
+                .description("d")
                 .body()
                 .is_ok(),
             "{url}"
@@ -1275,7 +1390,7 @@ async fn prompts_list_get_create_update_delete() {
     answer(&mock, "PATCH", &one, 204, Value::Null, 1).await;
     answer(&mock, "DELETE", &one, 204, Value::Null, 1).await;
     let hm = client_for(&mock);
-    let listed = hm.list_prompts().await.expect("listed");
+    let listed = hm.list_prompts().all().await.expect("listed");
     let read = hm.get_prompt(PROMPT).await.expect("read");
     assert_eq!(listed, vec![read.clone()]);
     assert_eq!(serde_json::to_value(&read).unwrap(), prompt_json());
@@ -1367,15 +1482,13 @@ mod with_fake {
     async fn a_provider_and_its_tools_through_their_whole_life() {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
-        assert!(hm.list_providers().await.expect("listed").is_empty());
+        assert!(hm.list_providers().all().await.expect("listed").is_empty());
 
         let provider = hm
-            .create_provider(
-                "stripe",
-                VisibilityType::Public,
-                "https://www.api.stripe.com/v1",
-                "Payments",
-            )
+            .create_provider("stripe")
+            .visibility(VisibilityType::Public)
+            .base_url("https://www.api.stripe.com/v1")
+            .description("Payments")
             .oauth2_config(OAuth2Config::new(
                 "stripe-client",
                 "s3cr3t",
@@ -1408,7 +1521,7 @@ mod with_fake {
         );
         let tool_id = tool.id.to_string();
 
-        let listed = hm.list_providers().await.expect("listed");
+        let listed = hm.list_providers().all().await.expect("listed");
         assert_eq!(listed.len(), 1);
         assert!(listed[0].tools.is_empty(), "the list leaves tools out");
         assert!(listed[0].oauth2_config.is_none());
@@ -1416,7 +1529,7 @@ mod with_fake {
         assert_eq!(read.version, Some(2), "a tool write bumps the provider");
         assert_eq!(read.tools, vec![tool.clone()]);
         assert_eq!(
-            hm.list_provider_tools(&id).await.expect("tools"),
+            hm.list_provider_tools(&id).all().await.expect("tools"),
             vec![tool.clone()]
         );
         assert_eq!(
@@ -1525,12 +1638,10 @@ mod with_fake {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
         let provider = hm
-            .create_provider(
-                "github",
-                VisibilityType::Internal,
-                "https://api.github.com",
-                "Code",
-            )
+            .create_provider("github")
+            .visibility(VisibilityType::Internal)
+            .base_url("https://api.github.com")
+            .description("Code")
             .send()
             .await
             .expect("provider");
@@ -1541,13 +1652,14 @@ mod with_fake {
             .expect("tool");
         let server = fake.seed_server("Tools", "");
         hm.attach_tool(&server, &tool.id).await.expect("attached");
-        let links = hm.list_server_tools(&server).await.expect("links");
+        let links = hm.list_server_tools(&server).all().await.expect("links");
         assert_eq!(links.len(), 1);
         hm.delete_provider_tool(&provider.id, &tool.id)
             .await
             .expect("deleted");
         assert!(hm
             .list_server_tools(&server)
+            .all()
             .await
             .expect("links")
             .is_empty());
@@ -1557,25 +1669,37 @@ mod with_fake {
     async fn variables_resources_and_prompts() {
         let fake = FakeHasMcp::start().await;
         let hm = client_for(&fake);
-        assert!(hm.list_variables().await.expect("listed").is_empty());
+        assert!(hm.list_variables().all().await.expect("listed").is_empty());
         let secret = hm
-            .create_variable("DB_URI", VariableType::Secret, "postgres://db/main")
+            .create_variable("DB_URI")
+            .variable_type(VariableType::Secret)
+            .value("postgres://db/main")
+            .send()
             .await
             .expect("created");
         assert_eq!(secret.value, Some(SecretValue::Masked));
         let region = hm
-            .create_variable("REGION", "env".parse().expect("any case"), "eu")
+            .create_variable("REGION")
+            .variable_type("env".parse().expect("any case"))
+            .value("eu")
+            .send()
             .await
             .expect("created");
-        hm.update_variable(&secret.id, "postgres://db/other")
+        hm.update_variable(&secret.id)
+            .value("postgres://db/other")
+            .send()
             .await
             .expect("updated");
         assert_eq!(
             fake.variable_value(secret.id.as_str()).as_deref(),
             Some("postgres://db/other")
         );
-        hm.update_variable(&region.id, "us").await.expect("updated");
-        let listed = hm.list_variables().await.expect("listed");
+        hm.update_variable(&region.id)
+            .value("us")
+            .send()
+            .await
+            .expect("updated");
+        let listed = hm.list_variables().all().await.expect("listed");
         let values: Vec<Option<&str>> = listed
             .iter()
             .map(|v| v.value.as_ref().and_then(SecretValue::expose))
@@ -1584,7 +1708,9 @@ mod with_fake {
         assert!(values.contains(&None) && values.contains(&Some("us")));
         hm.delete_variable(&region.id).await.expect("deleted");
         assert!(hm
-            .update_variable(&region.id, "x")
+            .update_variable(&region.id)
+            .value("x")
+            .send()
             .await
             .unwrap_err()
             .is_not_found());
@@ -1607,7 +1733,10 @@ mod with_fake {
             (Some(20), Some("text/plain"))
         );
         assert_eq!(updated.name.as_deref(), Some("errorLogs"));
-        assert_eq!(hm.list_resources().await.expect("listed"), vec![updated]);
+        assert_eq!(
+            hm.list_resources().all().await.expect("listed"),
+            vec![updated]
+        );
         hm.delete_resource(&resource.id).await.expect("deleted");
         let missing = hm
             .update_resource(&resource.id)
@@ -1637,7 +1766,7 @@ mod with_fake {
         assert_eq!(updated.description.as_deref(), Some("Says hi"));
         assert_eq!(updated.messages, prompt.messages);
         assert_eq!(hm.get_prompt(&prompt.id).await.expect("read"), updated);
-        assert_eq!(hm.list_prompts().await.expect("listed").len(), 1);
+        assert_eq!(hm.list_prompts().all().await.expect("listed").len(), 1);
     }
 }
 

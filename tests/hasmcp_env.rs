@@ -49,12 +49,16 @@ async fn from_env_reads_token_and_base_url() {
     unset("HASMCP_ACCESS_TOKEN");
     unset("HASMCP_BASE_URL");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
     set("HASMCP_ACCESS_TOKEN", "  ");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("HASMCP_ACCESS_TOKEN"), "{msg}")
+        }
         other => panic!("expected Error::Config, got {other:?}"),
     }
 
@@ -65,7 +69,9 @@ async fn from_env_reads_token_and_base_url() {
 
     set("HASMCP_BASE_URL", "http://example.com");
     match Client::from_env() {
-        Err(Error::Config(msg)) => assert!(msg.contains("http://example.com"), "{msg}"),
+        Err(Error::Config { reason: msg, .. }) => {
+            assert!(msg.contains("http://example.com"), "{msg}")
+        }
         other => panic!("plain http off loopback must be refused, got {other:?}"),
     }
 

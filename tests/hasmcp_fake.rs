@@ -175,7 +175,7 @@ async fn the_rate_limit_counts_every_api_request_and_says_when_to_come_back() {
         200
     );
 
-    let err = client(&fake).list_servers().await.unwrap_err();
+    let err = client(&fake).list_servers().all().await.unwrap_err();
     assert!(err.is_rate_limited(), "{err}");
     assert_eq!(err.retry_after().map(|d| d.as_secs() >= 59), Some(true));
 }
@@ -563,7 +563,11 @@ async fn resource_and_prompt_links_answer_400_404_409_and_list_prompts_under_pro
         listed,
         json!({"prompt": [{"serverID": server, "promptID": prompt}]})
     );
-    let client_view = client(&fake).list_server_prompts(&server).await.unwrap();
+    let client_view = client(&fake)
+        .list_server_prompts(&server)
+        .all()
+        .await
+        .unwrap();
     assert_eq!(
         client_view[0].prompt_id.as_ref().map(|p| p.as_str()),
         Some(prompt.as_str())
@@ -675,7 +679,7 @@ async fn the_clients_token_value_is_the_one_the_fake_minted_and_debug_hides_it()
     let value = token.value.as_ref().unwrap().expose().clone();
     let debug = format!(
         "{token:?} {:?}",
-        hm.list_server_tokens(&server).await.unwrap()
+        hm.list_server_tokens(&server).all().await.unwrap()
     );
     assert!(!debug.contains(&value), "{debug}");
     let err = hm

@@ -95,7 +95,7 @@ async fn nothing_sent(mock: &MockServer) {
 
 fn invalid(e: &Error) -> (&'static str, &str) {
     match e {
-        Error::InvalidInput { field, reason } => (field, reason.as_str()),
+        Error::InvalidInput { field, reason, .. } => (field, reason.as_str()),
         other => panic!("expected Error::InvalidInput, got {other:?}"),
     }
 }
@@ -234,9 +234,9 @@ async fn link_ids_are_checked_before_anything_is_sent() {
             hm.detach_prompt(SERVER, bad).await.unwrap_err(),
             "prompt_id",
         ),
-        (hm.list_server_tools(bad).await.unwrap_err(), "id"),
-        (hm.list_server_resources(bad).await.unwrap_err(), "id"),
-        (hm.list_server_prompts(bad).await.unwrap_err(), "id"),
+        (hm.list_server_tools(bad).all().await.unwrap_err(), "id"),
+        (hm.list_server_resources(bad).all().await.unwrap_err(), "id"),
+        (hm.list_server_prompts(bad).all().await.unwrap_err(), "id"),
     ] {
         assert_eq!(invalid(&err), (field, why.as_str()));
     }
@@ -393,6 +393,7 @@ async fn list_server_tools_reads_links_and_an_empty_object() {
     .await;
     let got = client_for(&mock)
         .list_server_tools(SERVER)
+        .all()
         .await
         .expect("200");
     assert_eq!(serde_json::to_value(&got).unwrap(), links["tools"]);
@@ -409,6 +410,7 @@ async fn list_server_tools_reads_links_and_an_empty_object() {
     .await;
     assert!(client_for(&mock)
         .list_server_tools(SERVER)
+        .all()
         .await
         .unwrap()
         .is_empty());
@@ -427,6 +429,7 @@ async fn list_server_tools_reads_links_and_an_empty_object() {
     .await;
     let err = client_for(&mock)
         .list_server_tools(SERVER)
+        .all()
         .await
         .unwrap_err();
     let reason = format!("asked about {SERVER}, the answer's serverID is {OTHER}");
@@ -447,6 +450,7 @@ async fn list_server_tools_reads_links_and_an_empty_object() {
     .await;
     let err = client_for(&mock)
         .list_server_tools(SERVER)
+        .all()
         .await
         .unwrap_err();
     assert_eq!(
@@ -494,7 +498,7 @@ async fn resources_link_one_at_a_time() {
     let hm = client_for(&mock);
     hm.attach_resource(SERVER, RESOURCE_1).await.expect("201");
     hm.detach_resource(SERVER, RESOURCE_1).await.expect("204");
-    let got = hm.list_server_resources(SERVER).await.expect("200");
+    let got = hm.list_server_resources(SERVER).all().await.expect("200");
     assert_eq!(serde_json::to_value(&got).unwrap(), links["resources"]);
     assert_eq!(
         sent(&mock).await,
@@ -569,6 +573,7 @@ async fn prompts_link_one_at_a_time_and_list_under_either_key() {
         .await;
         let got = client_for(&mock)
             .list_server_prompts(SERVER)
+            .all()
             .await
             .expect("200");
         let ids: Vec<&str> = got
@@ -1062,7 +1067,7 @@ async fn an_expected_version_guards_a_links_only_update_too() {
     assert!(err.is_conflict(), "{err}");
     assert_eq!(
         err.to_string(),
-        "hasmcp_update_server: conflict: expected version 6, the server is at version 7; \
+        "HasMCP hasmcp_update_server: conflict: expected version 6, the server is at version 7; \
          nothing was sent"
     );
     assert_eq!(sent(&mock).await, [req("GET", &server_path(""), None)]);
@@ -1159,14 +1164,19 @@ async fn list_servers_reads_the_list_and_an_empty_object() {
     let mock = MockServer::start().await;
     let list = json!({"servers": [read(&[TOOL_1])["server"].clone()]});
     on(&mock, "GET", "/api/v1/servers", 200, Some(list), 1).await;
-    let servers = client_for(&mock).list_servers().await.expect("200");
+    let servers = client_for(&mock).list_servers().all().await.expect("200");
     assert_eq!(servers.len(), 1);
     assert_eq!(servers[0].providers[0].tools[0].id.as_str(), TOOL_1);
     assert_eq!(sent(&mock).await, [req("GET", "/api/v1/servers", None)]);
 
     let mock = MockServer::start().await;
     on(&mock, "GET", "/api/v1/servers", 200, Some(json!({})), 1).await;
-    assert!(client_for(&mock).list_servers().await.unwrap().is_empty());
+    assert!(client_for(&mock)
+        .list_servers()
+        .all()
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
@@ -1417,7 +1427,7 @@ async fn tokens_are_listed_without_values_and_revoked_by_id() {
     )
     .await;
     let hm = client_for(&mock);
-    let tokens = hm.list_server_tokens(SERVER).await.expect("200");
+    let tokens = hm.list_server_tokens(SERVER).all().await.expect("200");
     assert_eq!(serde_json::to_value(&tokens).unwrap(), list["tokens"]);
     hm.revoke_server_token(SERVER, TOKEN).await.expect("204");
     assert_eq!(
@@ -1445,6 +1455,7 @@ async fn tokens_are_listed_without_values_and_revoked_by_id() {
     .await;
     let err = client_for(&mock)
         .list_server_tokens(SERVER)
+        .all()
         .await
         .unwrap_err();
     assert_eq!(decode_reason(&err).0, "hasmcp_list_server_tokens");

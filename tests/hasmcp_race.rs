@@ -253,7 +253,7 @@ async fn a_rename_between_the_read_and_a_patch_is_reported_with_the_attachments_
     assert_eq!((c.expected, c.found), (Some(2), Some(2)));
     assert_eq!(
         err.to_string(),
-        "hasmcp_update_server: conflict: the update was based on version 1 but the server \
+        "HasMCP hasmcp_update_server: conflict: the update was based on version 1 but the server \
          kept name \"Theirs\" instead of \"Ours\": another write came first. Its name, \
          instructions and flag were not applied; its provider, resource and prompt \
          attachments may have been, replacing those of the other write"

@@ -1008,7 +1008,7 @@ async fn input_that_becomes_a_header_is_checked_before_sending() {
             .send()
             .await;
         assert!(
-            matches!(&created, Err(Error::InvalidInput { field: "headers", reason }) if !reason.contains("Injected")),
+            matches!(&created, Err(Error::InvalidInput { field: "headers", reason, .. }) if !reason.contains("Injected")),
             "{created:?}"
         );
         let updated = hm
@@ -1033,7 +1033,7 @@ async fn input_that_becomes_a_header_is_checked_before_sending() {
         .user_agent("tool/1\r\nX-Injected: 1")
         .build();
     assert!(
-        matches!(&gm, Err(Error::Config(m)) if m.contains("the user agent")),
+        matches!(&gm, Err(Error::Config { reason: m, .. }) if m.contains("the user agent")),
         "{:?}",
         gm.err()
     );
@@ -1043,7 +1043,7 @@ async fn input_that_becomes_a_header_is_checked_before_sending() {
         .user_agent("tool/1\0")
         .build();
     assert!(
-        matches!(&hm, Err(Error::Config(m)) if m.contains("the user agent")),
+        matches!(&hm, Err(Error::Config { reason: m, .. }) if m.contains("the user agent")),
         "{:?}",
         hm.err()
     );

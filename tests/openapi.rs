@@ -363,7 +363,7 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
             value.clone()
         }
         "HasmcpServerUpdate" => {
-            decode_exact::<hasmcp::ServerUpdate>(at, value);
+            decode_exact::<hasmcp::UpdateServerFields>(at, value);
             value.clone()
         }
         "HasmcpProviderRef" => {

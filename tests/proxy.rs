@@ -123,15 +123,16 @@ async fn an_explicit_proxy_is_used_and_the_plain_http_rule_holds() {
         .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "client configuration: base URL \"http://192.0.2.1:9/\": plain http through a proxy \
-         would show the token to the proxy in clear; use https, or no proxy"
+        "GetMCP ClientBuilder::build: client configuration: base URL \"http://192.0.2.1:9/\": \
+         plain http through a proxy would show the token to the proxy in clear; use https, or \
+         no proxy"
     );
     // A loopback target through a proxy elsewhere: refused too.
     let e = client(&target.url)
         .proxy(through("http://proxy.example:3128"))
         .build()
         .unwrap_err();
-    assert!(matches!(e, mcp_admin::Error::Config(_)), "{e:?}");
+    assert!(matches!(e, mcp_admin::Error::Config { .. }), "{e:?}");
     // `no_proxy()` after `proxy()`: the last one wins, and nothing is refused.
     assert!(client("http://192.0.2.1:9")
         .allow_insecure_http()
@@ -178,7 +179,9 @@ async fn an_explicit_proxy_is_used_and_the_plain_http_rule_holds() {
 #[test]
 fn proxy_urls_are_checked_when_made() {
     let refused = |url: &str| match mcp_admin::Proxy::new(url) {
-        Err(mcp_admin::Error::Config(message)) => message,
+        Err(mcp_admin::Error::Config {
+            reason: message, ..
+        }) => message,
         other => panic!("{url}: {other:?}"),
     };
     assert_eq!(

@@ -92,7 +92,7 @@ async fn assert_sent_once(
 /// The seed-000 body, built from the crate's body types rather than parsed.
 fn hasmcp_seed_body() -> hasmcp::UpdateServerBody {
     hasmcp::UpdateServerBody {
-        server: hasmcp::ServerUpdate {
+        server: hasmcp::UpdateServerFields {
             name: Some("<string>".into()),
             instructions: Some("<string>".into()),
             version: Some(123),
@@ -162,7 +162,10 @@ async fn hasmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
     let oauth = p.oauth2_config.as_ref().expect("oauth2Config");
     assert_eq!(oauth.client_secret, Some("<string>".into()));
     let t = &p.tools[0];
-    assert_eq!(t.provider_id.as_deref(), Some("kSuB9Gf6aD4"));
+    assert_eq!(
+        t.provider_id.as_ref().map(|p| p.as_str()),
+        Some("kSuB9Gf6aD4")
+    );
     assert_eq!(t.method, Some(hasmcp::ToolMethod::Get));
     assert_eq!(t.path.as_deref(), Some("/users/{id}"));
     assert_eq!(t.title.as_deref(), Some("Make Payment"));

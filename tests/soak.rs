@@ -322,12 +322,10 @@ struct Catalog {
 
 async fn catalog(hm: &hasmcp::Client) -> Catalog {
     let provider = hm
-        .create_provider(
-            "Soak",
-            VisibilityType::Public,
-            "https://api.example.com",
-            "Soak",
-        )
+        .create_provider("Soak")
+        .visibility(VisibilityType::Public)
+        .base_url("https://api.example.com")
+        .description("Soak")
         .send()
         .await
         .expect("provider")

@@ -294,15 +294,15 @@ async fn mutual_tls_presents_the_identity_the_server_requires() {
 fn bad_certificates_and_identities_are_config_errors() {
     let e = Certificate::from_pem(b"not a certificate").unwrap_err();
     assert!(
-        matches!(e, Error::Config(ref m) if m.starts_with("root certificate: ")),
+        matches!(e, Error::Config { reason: ref m, .. } if m.starts_with("root certificate: ")),
         "{e:?}"
     );
     let e = Certificate::from_der(b"\x30\x03\x02\x01").unwrap_err();
-    assert!(matches!(e, Error::Config(_)), "{e:?}");
+    assert!(matches!(e, Error::Config { .. }), "{e:?}");
     let (cert, _, _) = Ca::new("CA").issue(&["client"]);
     let e = Identity::from_pem(cert.as_bytes(), b"").unwrap_err();
     assert!(
-        matches!(e, Error::Config(ref m) if m.starts_with("client identity: ")),
+        matches!(e, Error::Config { reason: ref m, .. } if m.starts_with("client identity: ")),
         "{e:?}"
     );
     // The key never shows in a Debug.

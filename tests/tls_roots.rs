@@ -25,9 +25,11 @@ fn an_https_client_needs_the_root_store_at_build_an_http_client_never() {
 
     let hosted = hasmcp::Client::builder().token("t").build();
     match hosted {
-        Err(Error::Config(message)) => {
+        Err(Error::Config {
+            reason: message, ..
+        }) => {
             assert!(
-                message.starts_with("HasMCP: cannot build the HTTP client: "),
+                message.starts_with("cannot build the HTTP client: "),
                 "{message}"
             );
             assert!(message.contains("No CA certificates"), "{message}");
@@ -38,5 +40,5 @@ fn an_https_client_needs_the_root_store_at_build_an_http_client_never() {
     let again = getmcp::Client::builder("https://example.com")
         .api_key("gmcp_test")
         .build();
-    assert!(matches!(again, Err(Error::Config(_))), "{again:?}");
+    assert!(matches!(again, Err(Error::Config { .. })), "{again:?}");
 }

@@ -1073,7 +1073,7 @@ fn tokens_that_cannot_go_in_a_header_are_refused_at_build() {
             .api_key(bad.as_str())
             .build()
             .expect_err("refused");
-        assert!(matches!(&err, Error::Config(_)), "{bad:?}: {err:?}");
+        assert!(matches!(&err, Error::Config { .. }), "{bad:?}: {err:?}");
         let text = format!("{err} {err:?}");
         assert_no_secret(&text);
         assert!(text.contains("GetMCP"), "{text}");
@@ -1108,7 +1108,7 @@ fn plain_http_is_refused_unless_loopback_or_allowed() {
     ] {
         let err = build(refused, false).expect_err(refused);
         assert!(
-            matches!(&err, Error::Config(m) if m.contains("allow_insecure_http")),
+            matches!(&err, Error::Config { reason: m, .. } if m.contains("allow_insecure_http")),
             "{err:?}"
         );
         assert!(build(refused, true).is_ok(), "{refused} with the opt-in");
@@ -1130,7 +1130,7 @@ fn plain_http_is_refused_unless_loopback_or_allowed() {
         "not a url",
     ] {
         assert!(
-            matches!(build(never, true), Err(Error::Config(_))),
+            matches!(build(never, true), Err(Error::Config { .. })),
             "{never}"
         );
     }
@@ -1293,12 +1293,12 @@ async fn hasmcp_redirects_and_big_bodies_are_errors() {
         .token("t")
         .build()
         .unwrap_err();
-    assert!(matches!(err, Error::Config(_)));
+    assert!(matches!(err, Error::Config { .. }));
     let err = hasmcp::Client::builder()
         .token("line\nbreak")
         .build()
         .unwrap_err();
-    assert!(matches!(err, Error::Config(_)));
+    assert!(matches!(err, Error::Config { .. }));
 }
 
 // ---------------------------------------------------------------- hostile input
@@ -1526,7 +1526,7 @@ mod hostile {
                 let visible = !key.is_empty() && key.bytes().all(|b| b.is_ascii_graphic());
                 prop_assert_eq!(result.is_ok(), visible, "{:?}", key);
                 if let Err(e) = result {
-                    prop_assert!(matches!(e, Error::Config(_)));
+                    prop_assert!(matches!(e, Error::Config { .. }), "{:?}", e);
                 }
                 Ok(())
             })

@@ -626,6 +626,7 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
     assert_eq!(
         client
             .list_server_resources(&id)
+            .all()
             .await
             .expect("listed")
             .len(),
@@ -658,11 +659,11 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
         .await
         .expect("minted");
     assert_eq!(
-        client.list_server_tokens(&id).await.expect("listed")[0].id,
+        client.list_server_tokens(&id).all().await.expect("listed")[0].id,
         token.id
     );
 
-    let listed = client.list_servers().await.expect("listed");
+    let listed = client.list_servers().all().await.expect("listed");
     assert_eq!(listed.len(), 1);
     assert!(
         listed[0].resources.is_empty(),
@@ -670,5 +671,10 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
     );
     client.delete_server(&id).await.expect("deleted");
     client.delete_server(&id).await.expect("deleted again");
-    assert!(client.list_servers().await.expect("listed").is_empty());
+    assert!(client
+        .list_servers()
+        .all()
+        .await
+        .expect("listed")
+        .is_empty());
 }

@@ -88,6 +88,7 @@ pub(crate) struct CatalogItem {
 /// tools but not resources or prompts).
 pub(crate) async fn has_list(c: &hasmcp::Client) -> Result<Vec<HasLive>, Error> {
     Ok(c.list_servers()
+        .all()
         .await?
         .iter()
         .map(|s| HasLive::from_server(s, false))
@@ -106,6 +107,7 @@ pub(crate) async fn has_get(c: &hasmcp::Client, id: &str) -> Result<Option<HasLi
 /// The providers: id and name.
 pub(crate) async fn has_providers(c: &hasmcp::Client) -> Result<Vec<CatalogItem>, Error> {
     Ok(c.list_providers()
+        .all()
         .await?
         .into_iter()
         .map(|p| CatalogItem {
@@ -121,6 +123,7 @@ pub(crate) async fn has_provider_tools(
     provider: &str,
 ) -> Result<Vec<CatalogItem>, Error> {
     Ok(c.list_provider_tools(provider)
+        .all()
         .await?
         .into_iter()
         .map(|t| CatalogItem {
@@ -148,12 +151,14 @@ pub(crate) async fn has_items(
     Ok(match kind {
         LinkKind::Resource => c
             .list_resources()
+            .all()
             .await?
             .into_iter()
             .map(|r| item(r.id.as_str(), r.name))
             .collect(),
         LinkKind::Prompt => c
             .list_prompts()
+            .all()
             .await?
             .into_iter()
             .map(|p| item(p.id.as_str(), p.name))

@@ -100,7 +100,7 @@ impl Client {
 ///
 /// // Plain http is refused off loopback: the key would cross the network in clear.
 /// let refused = getmcp::Client::builder("http://yoursite.com").api_key("k").build();
-/// assert!(matches!(refused, Err(mcp_admin::Error::Config(_))));
+/// assert!(matches!(refused, Err(mcp_admin::Error::Config { .. })));
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[derive(Debug, Clone)]

@@ -6,7 +6,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::getmcp::Server;
+use crate::{
+    getmcp::{Prompt, Resource, Server, Tool, ToolRef},
+    id::{id_conversions, model_id, sealed::Sealed, InvalidId},
+};
 
 /// Which server: its UUID, or its numeric id (accepted for backwards compatibility).
 ///
@@ -115,4 +118,122 @@ impl<'de> Deserialize<'de> for ServerRef {
             _ => Err(serde::de::Error::custom("expected a UUID or a numeric id")),
         }
     }
+}
+
+impl ServerRef {
+    /// Text given where a server is named: a UUID or a numeric id.
+    fn from_text(s: &str) -> Result<Self, InvalidId> {
+        s.parse().map_err(reason_of)
+    }
+}
+
+/// The reason of an [`Error::InvalidInput`](crate::Error::InvalidInput), as an
+/// [`InvalidId`] that the call names its field and operation for.
+pub(crate) fn reason_of(e: crate::Error) -> InvalidId {
+    match e {
+        crate::Error::InvalidInput { reason, .. } => InvalidId(reason),
+        other => InvalidId(other.to_string()),
+    }
+}
+
+id_conversions!(ServerRef, ServerRef::from_text);
+
+impl ToolRef {
+    /// Text given where a tool is named: a UUID or a numeric id.
+    fn from_text(s: &str) -> Result<Self, InvalidId> {
+        s.parse().map_err(reason_of)
+    }
+}
+
+id_conversions!(ToolRef, ToolRef::from_text);
+model_id!(Server => ServerRef, |s| ServerRef::from(s));
+
+impl Sealed<ServerRef> for u64 {
+    fn into_id(self) -> Result<ServerRef, InvalidId> {
+        Ok(ServerRef::Id(self))
+    }
+}
+
+impl Sealed<ServerRef> for Uuid {
+    fn into_id(self) -> Result<ServerRef, InvalidId> {
+        Ok(ServerRef::Uuid(self))
+    }
+}
+
+impl Sealed<ToolRef> for u64 {
+    fn into_id(self) -> Result<ToolRef, InvalidId> {
+        Ok(ToolRef::Id(self))
+    }
+}
+
+impl Sealed<ToolRef> for Uuid {
+    fn into_id(self) -> Result<ToolRef, InvalidId> {
+        Ok(ToolRef::Uuid(self))
+    }
+}
+
+model_id!(Tool => ToolRef, |t| ToolRef::from(t));
+
+/// Declares a numeric GetMCP id (prompts and resources have no UUID).
+macro_rules! numeric_id {
+    ($(#[$meta:meta])* $name:ident, $model:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl From<u64> for $name {
+            fn from(id: u64) -> Self {
+                $name(id)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+
+        impl Sealed<$name> for $name {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                Ok(self)
+            }
+        }
+
+        impl Sealed<$name> for &$name {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                Ok(*self)
+            }
+        }
+
+        impl Sealed<$name> for u64 {
+            fn into_id(self) -> Result<$name, InvalidId> {
+                Ok($name(self))
+            }
+        }
+
+        model_id!($model => $name, |m| $name(m.id));
+    };
+}
+
+numeric_id! {
+    /// A prompt's numeric id, e.g. `PromptId(2)`; a `u64` or a `&Prompt` converts too.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::PromptId;
+    ///
+    /// assert_eq!(PromptId::from(2u64).to_string(), "2");
+    /// ```
+    PromptId, Prompt
+}
+
+numeric_id! {
+    /// A resource's numeric id, e.g. `ResourceId(2)`; a `u64` or a `&Resource` converts too.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::ResourceId;
+    ///
+    /// assert_eq!(ResourceId::from(2u64).to_string(), "2");
+    /// ```
+    ResourceId, Resource
 }

@@ -3,8 +3,8 @@
 //! One module per resource, each holding its models, builders and the `Client` methods
 //! that call it: `servers` (with `update`, `list` and `create`), `credentials`, and a
 //! server's `tools`, `resources` and `prompts`; the server reference every route takes is
-//! in `ids`, the paging every list shares in `paging` ([`List`], [`Page`]). Everything is
-//! re-exported here, so paths read `mcp_admin::getmcp::Server`.
+//! in `ids`; the lists are the crate's shared [`List`] and [`Page`] ([`crate::paging`]).
+//! Everything is re-exported here, so paths read `mcp_admin::getmcp::Server`.
 //!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
 //! keys present change. [`UpdateServer`] sends exactly the fields you set. The site
@@ -24,22 +24,22 @@
 mod client;
 pub(crate) mod credentials;
 mod ids;
-mod paging;
+
 mod prompts;
 mod resources;
 mod servers;
-mod shared;
+pub(crate) mod shared;
 mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
-pub use ids::ServerRef;
+pub use ids::{PromptId, ResourceId, ServerRef};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
     UpdateServer, UpdateServerBody,
 };
 // Lists, creates, deletes; a server's tools, resources and prompts.
-pub use paging::{List, Page, MAX_PER_PAGE};
+pub use crate::paging::{List, Page, MAX_PER_PAGE};
 pub use prompts::{
     CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
     UpdatePrompt,

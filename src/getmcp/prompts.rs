@@ -15,10 +15,11 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{self, changing, expect_item, require_text, ItemIds, New},
-        Client, ServerRef,
+        Client, PromptId, ServerRef,
     },
+    id::{self, IntoId, Refused},
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp},
     Error, Patch,
@@ -191,6 +192,7 @@ pub type UpdatePrompt = PromptWrite<u64>;
 pub struct PromptWrite<T> {
     client: Client,
     server: ServerRef,
+    refused: Refused,
     target: T,
     changes: Changes,
 }
@@ -205,10 +207,11 @@ struct Changes {
 }
 
 impl<T> PromptWrite<T> {
-    fn new(client: Client, server: ServerRef, target: T) -> Self {
+    fn new(client: Client, server: ServerRef, refused: Refused, target: T) -> Self {
         PromptWrite {
             client,
             server,
+            refused,
             target,
             changes: Changes::default(),
         }
@@ -305,6 +308,13 @@ impl<T> PromptWrite<T> {
     }
 
     /// Checks every field set and builds the body of exactly those.
+    /// [`fields`](Self::fields) for operation `op`: the ids given first, and every
+    /// refusal naming `op`.
+    fn fields_for(&self, op: &ops::Operation) -> Result<PromptBody, Error> {
+        self.refused.check(op)?;
+        self.fields().map_err(|e| e.at(op))
+    }
+
     fn fields(&self) -> Result<PromptBody, Error> {
         let c = &self.changes;
         require_text("name", c.name.as_deref())?;
@@ -344,15 +354,17 @@ impl PromptWrite<New> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<PromptBody, Error> {
-        let body = self.fields()?;
+        let body = self.fields_for(&ops::GETMCP_CREATE_PROMPT)?;
         if body.name.is_none() {
-            return Err(Error::invalid("name", "a prompt needs a name"));
+            return Err(
+                Error::invalid("name", "a prompt needs a name").at(&ops::GETMCP_CREATE_PROMPT)
+            );
         }
         if body.template_content.is_none() {
-            return Err(Error::invalid(
-                "template_content",
-                "a prompt needs a template",
-            ));
+            return Err(
+                Error::invalid("template_content", "a prompt needs a template")
+                    .at(&ops::GETMCP_CREATE_PROMPT),
+            );
         }
         Ok(body)
     }
@@ -399,7 +411,8 @@ impl PromptWrite<u64> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<PromptBody, Error> {
-        changing(self.fields()?)
+        changing(self.fields_for(&ops::GETMCP_UPDATE_PROMPT)?)
+            .map_err(|e| e.at(&ops::GETMCP_UPDATE_PROMPT))
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -422,14 +435,22 @@ impl PromptWrite<u64> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PromptsQuery {
     server: ServerRef,
+    refused: Refused,
 }
 
 /// `GET /servers/{server_id}/prompts` (inferred): see [`List`] for paging.
 pub type ListPrompts = List<PromptsQuery>;
 
+impl Paged for PromptsQuery {}
+
 impl Query for PromptsQuery {
     type Item = Prompt;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_PROMPTS.id;
+
+    fn check(&self) -> Result<(), Error> {
+        self.refused.check(&ops::GETMCP_LIST_PROMPTS)
+    }
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Prompt>, Error> {
         let op = client.raw().getmcp_list_prompts().server_id(self.server);
@@ -464,13 +485,10 @@ impl Client {
     /// assert_eq!(prompts[0].template_content, "Summarize: {{text}}");
     /// # Ok(()) }
     /// ```
-    pub fn list_prompts(&self, server: impl Into<ServerRef>) -> ListPrompts {
-        List::new(
-            self.clone(),
-            PromptsQuery {
-                server: server.into(),
-            },
-        )
+    pub fn list_prompts(&self, server: impl IntoId<ServerRef>) -> ListPrompts {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        List::new(self.clone(), PromptsQuery { server, refused })
     }
 
     /// Reads one prompt of a server, by its numeric id.
@@ -489,10 +507,12 @@ impl Client {
     /// ```
     pub async fn get_prompt(
         &self,
-        server: impl Into<ServerRef>,
-        prompt: u64,
+        server: impl IntoId<ServerRef>,
+        prompt: impl IntoId<PromptId>,
     ) -> Result<Prompt, Error> {
-        let server = server.into();
+        const OP: &ops::Operation = &ops::GETMCP_GET_PROMPT;
+        let server = id::take(server, "server", OP)?;
+        let prompt = id::take::<PromptId>(prompt, "prompt", OP)?.0;
         let op = self.raw().getmcp_get_prompt().server_id(server).id(prompt);
         shared::call(self, &ops::GETMCP_GET_PROMPT, move || op.send())
             .await?
@@ -522,11 +542,13 @@ impl Client {
     /// ```
     pub fn create_prompt(
         &self,
-        server: impl Into<ServerRef>,
+        server: impl IntoId<ServerRef>,
         name: impl Into<String>,
         template_content: impl Into<String>,
     ) -> CreatePrompt {
-        PromptWrite::new(self.clone(), server.into(), New)
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        PromptWrite::new(self.clone(), server, refused, New)
             .name(name)
             .template_content(template_content)
     }
@@ -538,8 +560,15 @@ impl Client {
     /// let p = gm.update_prompt(3u64, 2).template_content("Summarize briefly: {{text}}").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_prompt(&self, server: impl Into<ServerRef>, prompt: u64) -> UpdatePrompt {
-        PromptWrite::new(self.clone(), server.into(), prompt)
+    pub fn update_prompt(
+        &self,
+        server: impl IntoId<ServerRef>,
+        prompt: impl IntoId<PromptId>,
+    ) -> UpdatePrompt {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        let prompt = refused.keep(prompt, "prompt", PromptId(0)).0;
+        PromptWrite::new(self.clone(), server, refused, prompt)
     }
 
     /// Deletes a prompt of a server (inferred: no vendor page documents this route; its
@@ -552,13 +581,16 @@ impl Client {
     /// ```
     pub async fn delete_prompt(
         &self,
-        server: impl Into<ServerRef>,
-        prompt: u64,
+        server: impl IntoId<ServerRef>,
+        prompt: impl IntoId<PromptId>,
     ) -> Result<(), Error> {
+        const OP: &ops::Operation = &ops::GETMCP_DELETE_PROMPT;
+        let server = id::take(server, "server", OP)?;
+        let prompt = id::take::<PromptId>(prompt, "prompt", OP)?.0;
         let op = self
             .raw()
             .getmcp_delete_prompt()
-            .server_id(server.into())
+            .server_id(server)
             .id(prompt);
         shared::call(self, &ops::GETMCP_DELETE_PROMPT, move || op.send())
             .await

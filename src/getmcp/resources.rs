@@ -13,12 +13,13 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{
             self, changing, expect_item, php_object, require_object, require_text, ItemIds, New,
         },
-        Client, ServerRef,
+        Client, ResourceId, ServerRef,
     },
+    id::{self, IntoId, Refused},
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Patch,
@@ -179,6 +180,7 @@ pub type UpdateResource = ResourceWrite<u64>;
 pub struct ResourceWrite<T> {
     client: Client,
     server: ServerRef,
+    refused: Refused,
     target: T,
     changes: Changes,
 }
@@ -196,10 +198,11 @@ struct Changes {
 }
 
 impl<T> ResourceWrite<T> {
-    fn new(client: Client, server: ServerRef, target: T) -> Self {
+    fn new(client: Client, server: ServerRef, refused: Refused, target: T) -> Self {
         ResourceWrite {
             client,
             server,
+            refused,
             target,
             changes: Changes::default(),
         }
@@ -356,6 +359,13 @@ impl<T> ResourceWrite<T> {
     }
 
     /// Checks every field set and builds the body of exactly those.
+    /// [`fields`](Self::fields) for operation `op`: the ids given first, and every
+    /// refusal naming `op`.
+    fn fields_for(&self, op: &ops::Operation) -> Result<ResourceBody, Error> {
+        self.refused.check(op)?;
+        self.fields().map_err(|e| e.at(op))
+    }
+
     fn fields(&self) -> Result<ResourceBody, Error> {
         let c = &self.changes;
         if let Some(uri) = c.uri.as_deref().filter(|u| !has_scheme(u)) {
@@ -398,12 +408,16 @@ impl ResourceWrite<New> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ResourceBody, Error> {
-        let body = self.fields()?;
+        let body = self.fields_for(&ops::GETMCP_CREATE_RESOURCE)?;
         if body.uri.is_none() {
-            return Err(Error::invalid("uri", "a resource needs a URI"));
+            return Err(
+                Error::invalid("uri", "a resource needs a URI").at(&ops::GETMCP_CREATE_RESOURCE)
+            );
         }
         if body.name.is_none() {
-            return Err(Error::invalid("name", "a resource needs a name"));
+            return Err(
+                Error::invalid("name", "a resource needs a name").at(&ops::GETMCP_CREATE_RESOURCE)
+            );
         }
         Ok(body)
     }
@@ -450,7 +464,8 @@ impl ResourceWrite<u64> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ResourceBody, Error> {
-        changing(self.fields()?)
+        changing(self.fields_for(&ops::GETMCP_UPDATE_RESOURCE)?)
+            .map_err(|e| e.at(&ops::GETMCP_UPDATE_RESOURCE))
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the
@@ -503,15 +518,23 @@ fn is_mime_type(mime: &str) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourcesQuery {
     server: ServerRef,
+    refused: Refused,
 }
 
 /// `GET /servers/{server_id}/resources`: see [`List`] for paging (not documented for
 /// this list (inferred)).
 pub type ListResources = List<ResourcesQuery>;
 
+impl Paged for ResourcesQuery {}
+
 impl Query for ResourcesQuery {
     type Item = Resource;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_RESOURCES.id;
+
+    fn check(&self) -> Result<(), Error> {
+        self.refused.check(&ops::GETMCP_LIST_RESOURCES)
+    }
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Resource>, Error> {
         let op = client.raw().getmcp_list_resources().server_id(self.server);
@@ -545,13 +568,10 @@ impl Client {
     /// assert_eq!(resources[0].uri, "docs://guide");
     /// # Ok(()) }
     /// ```
-    pub fn list_resources(&self, server: impl Into<ServerRef>) -> ListResources {
-        List::new(
-            self.clone(),
-            ResourcesQuery {
-                server: server.into(),
-            },
-        )
+    pub fn list_resources(&self, server: impl IntoId<ServerRef>) -> ListResources {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        List::new(self.clone(), ResourcesQuery { server, refused })
     }
 
     /// Reads one resource of a server, by its numeric id.
@@ -570,10 +590,12 @@ impl Client {
     /// ```
     pub async fn get_resource(
         &self,
-        server: impl Into<ServerRef>,
-        resource: u64,
+        server: impl IntoId<ServerRef>,
+        resource: impl IntoId<ResourceId>,
     ) -> Result<Resource, Error> {
-        let server = server.into();
+        const OP: &ops::Operation = &ops::GETMCP_GET_RESOURCE;
+        let server = id::take(server, "server", OP)?;
+        let resource = id::take::<ResourceId>(resource, "resource", OP)?.0;
         let op = self
             .raw()
             .getmcp_get_resource()
@@ -607,11 +629,13 @@ impl Client {
     /// ```
     pub fn create_resource(
         &self,
-        server: impl Into<ServerRef>,
+        server: impl IntoId<ServerRef>,
         uri: impl Into<String>,
         name: impl Into<String>,
     ) -> CreateResource {
-        ResourceWrite::new(self.clone(), server.into(), New)
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        ResourceWrite::new(self.clone(), server, refused, New)
             .uri(uri)
             .name(name)
     }
@@ -623,8 +647,15 @@ impl Client {
     /// let r = gm.update_resource(3u64, 1).description("Step by step").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_resource(&self, server: impl Into<ServerRef>, resource: u64) -> UpdateResource {
-        ResourceWrite::new(self.clone(), server.into(), resource)
+    pub fn update_resource(
+        &self,
+        server: impl IntoId<ServerRef>,
+        resource: impl IntoId<ResourceId>,
+    ) -> UpdateResource {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        let resource = refused.keep(resource, "resource", ResourceId(0)).0;
+        ResourceWrite::new(self.clone(), server, refused, resource)
     }
 
     /// Deletes a resource of a server (inferred: no vendor page documents this route;
@@ -637,13 +668,16 @@ impl Client {
     /// ```
     pub async fn delete_resource(
         &self,
-        server: impl Into<ServerRef>,
-        resource: u64,
+        server: impl IntoId<ServerRef>,
+        resource: impl IntoId<ResourceId>,
     ) -> Result<(), Error> {
+        const OP: &ops::Operation = &ops::GETMCP_DELETE_RESOURCE;
+        let server = id::take(server, "server", OP)?;
+        let resource = id::take::<ResourceId>(resource, "resource", OP)?.0;
         let op = self
             .raw()
             .getmcp_delete_resource()
-            .server_id(server.into())
+            .server_id(server)
             .id(resource);
         shared::call(self, &ops::GETMCP_DELETE_RESOURCE, move || op.send())
             .await

@@ -9,6 +9,9 @@ use crate::{
         servers::{check_answer_id, wrong_answer},
         Client, PromptId, ProviderId, ResourceId, ServerId, ToolId,
     },
+    id::InvalidId,
+    id::{self, IntoId},
+    paging::List,
     raw::types::{
         HasmcpAttachPrompt, HasmcpAttachPromptRequest, HasmcpAttachResource,
         HasmcpAttachResourceRequest, HasmcpAttachTool, HasmcpAttachToolRequest,
@@ -100,7 +103,7 @@ impl Attachment {
         }
     }
 
-    /// The step in words, with the id: `attach tool kSuB9Gf6aD9`.
+    /// The step in words, with the id: `attach tool ASuB9Gf6aD9`.
     pub(in crate::hasmcp) fn describe(&self, attach: bool) -> String {
         let (kind, id) = match self {
             Attachment::Tool(id) => ("tool", id.as_str()),
@@ -136,7 +139,7 @@ macro_rules! post_link {
 macro_rules! list_links {
     ($client:expr, $server_id:expr, $op:ident, $OP:ident, |$list:ident| $take:expr, $item:ident) => {{
         const OP: &Operation = &ops::$OP;
-        let server = ServerId::new($server_id.as_ref())?;
+        let server = $server_id.clone().map_err(|e| e.for_field("id").at(OP))?;
         let raw = $client.raw();
         let fut = raw.$op().id(server.clone());
         let $list = transport::call(raw, OP, move || fut.send()).await?;
@@ -144,7 +147,7 @@ macro_rules! list_links {
         for link in &links {
             check_listed(OP, &server, link.server_id.as_ref(), link.$item.is_some())?;
         }
-        Ok(links)
+        Ok::<_, Error>(links)
     }};
 }
 
@@ -189,16 +192,16 @@ impl Client {
     /// hm.attach_tool(&server, &tool).await?;
     /// let again = hm.attach_tool(&server, &tool).await.unwrap_err();
     /// assert!(again.is_conflict());
-    /// assert_eq!(hm.list_server_tools(&server).await?.len(), 1);
+    /// assert_eq!(hm.list_server_tools(&server).all().await?.len(), 1);
     /// # Ok(()) }
     /// ```
     pub async fn attach_tool(
         &self,
-        server_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let tool = typed_id::<ToolId>("tool_id", tool_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_ATTACH_TOOL)?;
+        let tool: ToolId = id::take(tool_id, "tool_id", &ops::HASMCP_ATTACH_TOOL)?;
         self.link(&server, &Attachment::Tool(tool)).await
     }
 
@@ -219,16 +222,16 @@ impl Client {
     ///
     /// hm.detach_tool(&server, &tool).await?;
     /// hm.detach_tool(&server, &tool).await?; // not attached: still Ok
-    /// assert!(hm.list_server_tools(&server).await?.is_empty());
+    /// assert!(hm.list_server_tools(&server).all().await?.is_empty());
     /// # Ok(()) }
     /// ```
     pub async fn detach_tool(
         &self,
-        server_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let tool = typed_id::<ToolId>("tool_id", tool_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_DETACH_TOOL)?;
+        let tool: ToolId = id::take(tool_id, "tool_id", &ops::HASMCP_DETACH_TOOL)?;
         self.unlink(&server, &Attachment::Tool(tool)).await
     }
 
@@ -251,22 +254,17 @@ impl Client {
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// hm.attach_tool(&server, &tool).await?;
     ///
-    /// let links = hm.list_server_tools(&server).await?;
+    /// let links = hm.list_server_tools(&server).all().await?;
     /// assert_eq!(links[0].tool_id.as_ref().map(|t| t.as_str()), Some(tool.as_str()));
     /// assert_eq!(links[0].provider_id.as_ref().map(|p| p.as_str()), Some(provider.as_str()));
     /// # Ok(()) }
     /// ```
-    pub async fn list_server_tools(
-        &self,
-        server_id: impl AsRef<str>,
-    ) -> Result<Vec<ServerToolLink>, Error> {
-        list_links!(
-            self,
-            server_id,
-            hasmcp_list_server_tools,
-            HASMCP_LIST_SERVER_TOOLS,
-            |list| list.tools,
-            tool_id
+    pub fn list_server_tools(&self, server_id: impl IntoId<ServerId>) -> ListServerTools {
+        List::new(
+            self.clone(),
+            ServerToolsQuery {
+                server: id::keep(server_id),
+            },
         )
     }
 
@@ -287,18 +285,19 @@ impl Client {
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     ///
     /// hm.attach_resource(&server, &readme).await?;
-    /// assert_eq!(hm.list_server_resources(&server).await?.len(), 1);
+    /// assert_eq!(hm.list_server_resources(&server).all().await?.len(), 1);
     /// hm.detach_resource(&server, &readme).await?;
-    /// assert!(hm.list_server_resources(&server).await?.is_empty());
+    /// assert!(hm.list_server_resources(&server).all().await?.is_empty());
     /// # Ok(()) }
     /// ```
     pub async fn attach_resource(
         &self,
-        server_id: impl AsRef<str>,
-        resource_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        resource_id: impl IntoId<ResourceId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let resource = typed_id::<ResourceId>("resource_id", resource_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_ATTACH_RESOURCE)?;
+        let resource: ResourceId =
+            id::take(resource_id, "resource_id", &ops::HASMCP_ATTACH_RESOURCE)?;
         self.link(&server, &Attachment::Resource(resource)).await
     }
 
@@ -308,16 +307,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.detach_resource("kSuB9Gf6aD4", "kSuB9Gf6aD7").await?;
+    /// hm.detach_resource("ASuB9Gf6aD4", "ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
     pub async fn detach_resource(
         &self,
-        server_id: impl AsRef<str>,
-        resource_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        resource_id: impl IntoId<ResourceId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let resource = typed_id::<ResourceId>("resource_id", resource_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_DETACH_RESOURCE)?;
+        let resource: ResourceId =
+            id::take(resource_id, "resource_id", &ops::HASMCP_DETACH_RESOURCE)?;
         self.unlink(&server, &Attachment::Resource(resource)).await
     }
 
@@ -327,22 +327,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for link in hm.list_server_resources("kSuB9Gf6aD4").await? {
+    /// for link in hm.list_server_resources("ASuB9Gf6aD4").all().await? {
     ///     println!("{:?}", link.resource_id);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_server_resources(
-        &self,
-        server_id: impl AsRef<str>,
-    ) -> Result<Vec<ServerResourceLink>, Error> {
-        list_links!(
-            self,
-            server_id,
-            hasmcp_list_server_resources,
-            HASMCP_LIST_SERVER_RESOURCES,
-            |list| list.resources,
-            resource_id
+    pub fn list_server_resources(&self, server_id: impl IntoId<ServerId>) -> ListServerResources {
+        List::new(
+            self.clone(),
+            ServerResourcesQuery {
+                server: id::keep(server_id),
+            },
         )
     }
 
@@ -362,17 +357,17 @@ impl Client {
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     ///
     /// hm.attach_prompt(&server, &prompt).await?;
-    /// assert_eq!(hm.list_server_prompts(&server).await?.len(), 1);
+    /// assert_eq!(hm.list_server_prompts(&server).all().await?.len(), 1);
     /// hm.detach_prompt(&server, &prompt).await?;
     /// # Ok(()) }
     /// ```
     pub async fn attach_prompt(
         &self,
-        server_id: impl AsRef<str>,
-        prompt_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        prompt_id: impl IntoId<PromptId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let prompt = typed_id::<PromptId>("prompt_id", prompt_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_ATTACH_PROMPT)?;
+        let prompt: PromptId = id::take(prompt_id, "prompt_id", &ops::HASMCP_ATTACH_PROMPT)?;
         self.link(&server, &Attachment::Prompt(prompt)).await
     }
 
@@ -381,16 +376,16 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.detach_prompt("kSuB9Gf6aD4", "kSuB9Gf6aD8").await?;
+    /// hm.detach_prompt("ASuB9Gf6aD4", "ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
     pub async fn detach_prompt(
         &self,
-        server_id: impl AsRef<str>,
-        prompt_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        prompt_id: impl IntoId<PromptId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let prompt = typed_id::<PromptId>("prompt_id", prompt_id.as_ref())?;
+        let server = id::take(server_id, "id", &ops::HASMCP_DETACH_PROMPT)?;
+        let prompt: PromptId = id::take(prompt_id, "prompt_id", &ops::HASMCP_DETACH_PROMPT)?;
         self.unlink(&server, &Attachment::Prompt(prompt)).await
     }
 
@@ -401,25 +396,15 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompts = hm.list_server_prompts("kSuB9Gf6aD4").await?;
+    /// let prompts = hm.list_server_prompts("ASuB9Gf6aD4").all().await?;
     /// # Ok(()) }
     /// ```
-    pub async fn list_server_prompts(
-        &self,
-        server_id: impl AsRef<str>,
-    ) -> Result<Vec<ServerPromptLink>, Error> {
-        // Both keys: `prompts` (spec) when it has any, else `prompt` (code).
-        list_links!(
-            self,
-            server_id,
-            hasmcp_list_server_prompts,
-            HASMCP_LIST_SERVER_PROMPTS,
-            |list| if list.prompts.is_empty() {
-                list.prompt
-            } else {
-                list.prompts
+    pub fn list_server_prompts(&self, server_id: impl IntoId<ServerId>) -> ListServerPrompts {
+        List::new(
+            self.clone(),
+            ServerPromptsQuery {
+                server: id::keep(server_id),
             },
-            prompt_id
         )
     }
 
@@ -521,16 +506,19 @@ impl Client {
         Ok(match item {
             Attachment::Tool(tool) => self
                 .list_server_tools(server)
+                .all()
                 .await?
                 .iter()
                 .any(|l| l.tool_id.as_ref() == Some(tool)),
             Attachment::Resource(resource) => self
                 .list_server_resources(server)
+                .all()
                 .await?
                 .iter()
                 .any(|l| l.resource_id.as_ref() == Some(resource)),
             Attachment::Prompt(prompt) => self
                 .list_server_prompts(server)
+                .all()
                 .await?
                 .iter()
                 .any(|l| l.prompt_id.as_ref() == Some(prompt)),
@@ -568,3 +556,68 @@ fn check_listed(
         Err(wrong_answer(op, 200, "a listed link names no item".into()))
     }
 }
+
+whole_list! {
+    /// What [`Client::list_server_tools`] asks for: a server's tool links, all of them.
+    ServerToolsQuery {
+        /// The server, or why the id given is not one.
+        server: Result<ServerId, InvalidId>,
+    } => ServerToolLink, HASMCP_LIST_SERVER_TOOLS, |client, query| {
+        list_links!(
+            client,
+            query.server,
+            hasmcp_list_server_tools,
+            HASMCP_LIST_SERVER_TOOLS,
+            |list| list.tools,
+            tool_id
+        )
+    }
+}
+
+/// The list [`Client::list_server_tools`] returns.
+pub type ListServerTools = List<ServerToolsQuery>;
+
+whole_list! {
+    /// What [`Client::list_server_resources`] asks for: a server's resource links, all of them.
+    ServerResourcesQuery {
+        /// The server, or why the id given is not one.
+        server: Result<ServerId, InvalidId>,
+    } => ServerResourceLink, HASMCP_LIST_SERVER_RESOURCES, |client, query| {
+        list_links!(
+            client,
+            query.server,
+            hasmcp_list_server_resources,
+            HASMCP_LIST_SERVER_RESOURCES,
+            |list| list.resources,
+            resource_id
+        )
+    }
+}
+
+/// The list [`Client::list_server_resources`] returns.
+pub type ListServerResources = List<ServerResourcesQuery>;
+
+whole_list! {
+    /// What [`Client::list_server_prompts`] asks for: a server's prompt links, all of them.
+    ServerPromptsQuery {
+        /// The server, or why the id given is not one.
+        server: Result<ServerId, InvalidId>,
+    } => ServerPromptLink, HASMCP_LIST_SERVER_PROMPTS, |client, query| {
+        // Both keys: `prompts` (spec) when it has any, else `prompt` (code).
+        list_links!(
+            client,
+            query.server,
+            hasmcp_list_server_prompts,
+            HASMCP_LIST_SERVER_PROMPTS,
+            |list| if list.prompts.is_empty() {
+                list.prompt
+            } else {
+                list.prompts
+            },
+            prompt_id
+        )
+    }
+}
+
+/// The list [`Client::list_server_prompts`] returns.
+pub type ListServerPrompts = List<ServerPromptsQuery>;

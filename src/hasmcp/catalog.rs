@@ -271,7 +271,7 @@ mod tests {
 
     fn reason(e: Error) -> (&'static str, String) {
         match e {
-            Error::InvalidInput { field, reason } => (field, reason),
+            Error::InvalidInput { field, reason, .. } => (field, reason),
             other => panic!("{other:?}"),
         }
     }

@@ -24,7 +24,7 @@ pub const BASE_URL_VAR: &str = "HASMCP_BASE_URL";
 /// use mcp_admin::hasmcp;
 ///
 /// let hm = hasmcp::Client::builder().token("…").build()?;
-/// let server = hm.get_server("kSuB9Gf6aD4").await?;
+/// let server = hm.get_server("ASuB9Gf6aD4").await?;
 /// println!("{} v{:?}", server.name, server.version);
 /// # Ok(()) }
 /// ```

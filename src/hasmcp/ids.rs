@@ -4,19 +4,9 @@
 //! caller's string is checked before it can reach a request path, and ids decoded from
 //! responses are taken as sent.
 
-use crate::Error;
+use crate::{Error, Platform};
 
-/// Why a string is not a HasMCP id. Cheap to clone, so a builder can keep the outcome of
-/// checking its id and report it at every use; [`InvalidId::for_field`] names the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct InvalidId(String);
-
-impl InvalidId {
-    /// The error for `field`.
-    pub(crate) fn for_field(self, field: &'static str) -> Error {
-        Error::invalid(field, self.0)
-    }
-}
+pub(crate) use crate::id::InvalidId;
 
 /// Checks `s` against `^[A-Za-z0-9]{11}$`.
 pub(crate) fn check(s: &str) -> Result<(), InvalidId> {
@@ -55,7 +45,8 @@ pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), Error> {
 
 /// Declares an id type: a checked `String` newtype with `new`, `as_str`, `FromStr`,
 /// `TryFrom<&str | String | &String>`, `AsRef<str>`, `Display`, `Debug` (as the
-/// string), transparent serde, and `Clone, PartialEq, Eq, Hash, PartialOrd, Ord`.
+/// string), transparent serde, `Clone, PartialEq, Eq, Hash, PartialOrd, Ord`, and
+/// [`IntoId`](crate::IntoId) for itself, `&` itself and text.
 macro_rules! def_id {
     ($(#[$meta:meta])* $name:ident, $example:literal) => {
         $(#[$meta])*
@@ -82,7 +73,10 @@ macro_rules! def_id {
         impl $name {
             /// Checks `s` against `^[A-Za-z0-9]{11}$`; the error names the field `id`.
             pub fn new(s: impl Into<String>) -> Result<Self, Error> {
-                Self::parse(s.into()).map_err(|e| e.for_field("id"))
+                Self::parse(s.into()).map_err(|e| {
+                    e.for_field("id")
+                        .at_named(Platform::HasMcp, concat!(stringify!($name), "::new"))
+                })
             }
 
             pub(crate) fn parse(s: String) -> Result<Self, InvalidId> {
@@ -93,7 +87,14 @@ macro_rules! def_id {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// Text given where this kind is named, checked.
+            fn from_text(s: &str) -> Result<Self, InvalidId> {
+                Self::parse(s.to_owned())
+            }
         }
+
+        crate::id::id_conversions!($name, $name::from_text);
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
@@ -150,42 +151,47 @@ macro_rules! def_id {
 }
 
 def_id! {
-    /// A server id, e.g. `kSuB9Gf6aD4`.
-    ServerId, "kSuB9Gf6aD4"
+    /// A server id, e.g. `ASuB9Gf6aD4`.
+    ServerId, "ASuB9Gf6aD4"
 }
 
 def_id! {
     /// A provider id.
-    ProviderId, "kSuB9Gf6aD5"
+    ProviderId, "ASuB9Gf6aD5"
 }
 
 def_id! {
     /// A provider tool id.
-    ToolId, "kSuB9Gf6aD6"
+    ToolId, "ASuB9Gf6aD6"
 }
 
 def_id! {
     /// A resource id.
-    ResourceId, "kSuB9Gf6aD7"
+    ResourceId, "ASuB9Gf6aD7"
 }
 
 def_id! {
     /// A prompt id.
-    PromptId, "kSuB9Gf6aD8"
+    PromptId, "ASuB9Gf6aD8"
 }
 
 def_id! {
     /// A variable id.
-    VariableId, "kSuB9Gf6aD9"
+    VariableId, "ASuB9Gf6aD9"
 }
 
 def_id! {
     /// An MCP client token id.
-    TokenId, "kSuB9Gf6aDa"
+    TokenId, "ASuB9Gf6aDa"
 }
 
-/// The id type the models use for every kind; all kinds share the format.
-pub type Id = ServerId;
+crate::id::model_id!(super::Server => ServerId, |s| s.id.clone());
+crate::id::model_id!(super::Provider => ProviderId, |p| p.id.clone());
+crate::id::model_id!(super::Tool => ToolId, |t| t.id.clone());
+crate::id::model_id!(super::Resource => ResourceId, |r| r.id.clone());
+crate::id::model_id!(super::Prompt => PromptId, |p| p.id.clone());
+crate::id::model_id!(super::Variable => VariableId, |v| v.id.clone());
+crate::id::model_id!(super::ServerToken => TokenId, |t| t.id.clone());
 
 #[cfg(test)]
 mod tests {
@@ -194,10 +200,15 @@ mod tests {
 
     #[test]
     fn every_kind_is_checked_the_same_way() {
-        for bad in ["", "short", "kSuB9Gf6aD/", "kSuB9Gf6aD44", "kSuB9Gf6aDé"] {
+        for bad in ["", "short", "ASuB9Gf6aD/", "ASuB9Gf6aD44", "ASuB9Gf6aDé"] {
             match bad.parse::<TokenId>() {
-                Err(Error::InvalidInput { field, reason }) => {
-                    assert_eq!(field, "id");
+                Err(Error::InvalidInput {
+                    field,
+                    reason,
+                    operation,
+                    ..
+                }) => {
+                    assert_eq!((field, operation), ("id", "TokenId::new"));
                     assert_eq!(
                         reason,
                         format!("{bad:?} is not a HasMCP id (11 characters A-Z, a-z, 0-9)")
@@ -206,15 +217,15 @@ mod tests {
                 other => panic!("{bad:?}: {other:?}"),
             }
         }
-        let id = PromptId::try_from(String::from("kSuB9Gf6aD4")).unwrap();
-        assert_eq!(id.to_string(), "kSuB9Gf6aD4");
-        assert_eq!(format!("{id:?}"), "\"kSuB9Gf6aD4\"");
-        assert_eq!(serde_json::to_string(&id).unwrap(), "\"kSuB9Gf6aD4\"");
-        let back: PromptId = serde_json::from_str("\"kSuB9Gf6aD4\"").unwrap();
+        let id = PromptId::try_from(String::from("ASuB9Gf6aD4")).unwrap();
+        assert_eq!(id.to_string(), "ASuB9Gf6aD4");
+        assert_eq!(format!("{id:?}"), "\"ASuB9Gf6aD4\"");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"ASuB9Gf6aD4\"");
+        let back: PromptId = serde_json::from_str("\"ASuB9Gf6aD4\"").unwrap();
         assert_eq!(back, id);
         assert_eq!(
-            ServerId::from(&ServerId::new("kSuB9Gf6aD4").unwrap()).as_ref(),
-            "kSuB9Gf6aD4"
+            ServerId::from(&ServerId::new("ASuB9Gf6aD4").unwrap()).as_ref(),
+            "ASuB9Gf6aD4"
         );
     }
 }

@@ -78,12 +78,12 @@
 //!
 //! let hm = hasmcp::Client::builder().token("tok").build()?; // no request is made
 //! let current: hasmcp::Server = serde_json::from_str(
-//!     r#"{"id":"kSuB9Gf6aD4","name":"GitHubTools","instructions":"Use these tools",
+//!     r#"{"id":"ASuB9Gf6aD4","name":"GitHubTools","instructions":"Use these tools",
 //!         "requestHeadersProxyEnabled":true,"version":3,
-//!         "providers":[{"id":"kSuB9Gf6aD5","tools":[{"id":"kSuB9Gf6aD6"}]}]}"#,
+//!         "providers":[{"id":"ASuB9Gf6aD5","tools":[{"id":"ASuB9Gf6aD6"}]}]}"#,
 //! )
 //! .unwrap();
-//! let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+//! let body = hm.update_server("ASuB9Gf6aD4").name("Renamed").merged_body(&current)?;
 //! assert_eq!(
 //!     serde_json::to_value(&body).unwrap(),
 //!     serde_json::json!({"server": {
@@ -91,7 +91,7 @@
 //!         "instructions": "Use these tools",
 //!         "version": 3,
 //!         "requestHeadersProxyEnabled": true,
-//!         "providers": [{"id": "kSuB9Gf6aD5", "tools": [{"id": "kSuB9Gf6aD6"}]}],
+//!         "providers": [{"id": "ASuB9Gf6aD5", "tools": [{"id": "ASuB9Gf6aD6"}]}],
 //!         "resources": [],
 //!         "prompts": []
 //!     }})
@@ -107,7 +107,7 @@
 //!
 //! let hm = hasmcp::Client::from_env()?; // HASMCP_ACCESS_TOKEN, optional HASMCP_BASE_URL
 //! let server = hm
-//!     .update_server("kSuB9Gf6aD4")
+//!     .update_server("ASuB9Gf6aD4")
 //!     .instructions("Use these tools for GitHub")
 //!     .expected_version(3) // refuse, sending nothing, if the server is not at version 3
 //!     .send()
@@ -128,11 +128,11 @@
 //! use mcp_admin::hasmcp::ProviderRef;
 //!
 //! let server = hm
-//!     .update_server("kSuB9Gf6aD4")
+//!     .update_server("ASuB9Gf6aD4")
 //!     .name("GitHubTools")
 //!     .instructions("Use these tools for GitHub")
 //!     .request_headers_proxy_enabled(false)
-//!     .providers([ProviderRef::new("kSuB9Gf6aD5").tools(["kSuB9Gf6aD6"])])
+//!     .providers([ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])])
 //!     .clear_resources()
 //!     .clear_prompts()
 //!     .expected_version(3)
@@ -160,7 +160,7 @@
 //! # let hm = Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
 //!
 //! let stripe = hm
-//!     .create_provider("stripe", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+//!     .create_provider("stripe").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 //!     .send()
 //!     .await?;
 //! let tool = hm
@@ -172,6 +172,39 @@
 //! assert_eq!(hm.get_provider(&stripe.id).await?.tools[0].id, tool.id);
 //! # Ok(()) }
 //! ```
+/// Declares the query of a HasMCP list. The platform does not page, so the query has no
+/// paging and its one page is the whole list: `$body` gets it, with `$client` the
+/// [`Client`] and `$query` the query (`.await` allowed).
+macro_rules! whole_list {
+    (
+        $(#[$meta:meta])*
+        $query:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty),* $(,)? } => $item:ty, $op:ident,
+        |$client:ident, $q:ident| $body:expr
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $query {
+            $($(#[$fmeta])* pub(crate) $field: $ty,)*
+        }
+
+        impl crate::paging::Query for $query {
+            type Item = $item;
+            type Client = crate::hasmcp::Client;
+            const OPERATION: &'static str = crate::transport::ops::$op.id;
+
+            async fn fetch(
+                &self,
+                client: &crate::hasmcp::Client,
+                _: crate::paging::Paging,
+            ) -> Result<crate::paging::Page<$item>, crate::Error> {
+                let ($client, $q) = (client, self);
+                let items: Vec<$item> = $body?;
+                Ok(crate::paging::Page::whole(items))
+            }
+        }
+    };
+}
+
 mod attachments;
 mod client;
 pub(crate) mod go_url;
@@ -185,29 +218,37 @@ mod providers;
 mod resources;
 mod variables;
 
-pub use attachments::{ServerPromptLink, ServerResourceLink, ServerToolLink};
+pub use crate::paging::{List, Page};
+pub use attachments::{
+    ListServerPrompts, ListServerResources, ListServerTools, ServerPromptLink, ServerPromptsQuery,
+    ServerResourceLink, ServerResourcesQuery, ServerToolLink, ServerToolsQuery,
+};
 pub use client::{Client, ClientBuilder, ACCESS_TOKEN_VAR, BASE_URL_VAR, DEFAULT_BASE_URL};
 pub(crate) use ids::{check_id, InvalidId, MAX_STORED as MAX_STORED_ID};
-pub use ids::{Id, PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
+pub use ids::{PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
 // The catalog.
 pub use catalog::SecretValue;
 pub use prompts::{
-    CreatePrompt, Prompt, PromptCreate, PromptEnvelope, PromptList, PromptUpdate, UpdatePrompt,
+    CreatePrompt, CreatePromptFields, ListPrompts, Prompt, PromptEnvelope, PromptList,
+    PromptsQuery, UpdatePrompt, UpdatePromptFields,
 };
 pub use providers::{
-    ApiType, CreateProvider, CreateProviderTool, OAuth2Config, Provider, ProviderCreate,
-    ProviderEnvelope, ProviderList, ProviderUpdate, Tool, ToolCreate, ToolEnvelope, ToolHeader,
-    ToolList, ToolMethod, ToolUpdate, UpdateProvider, UpdateProviderTool, VisibilityType,
+    ApiType, CreateProvider, CreateProviderFields, CreateProviderTool, CreateProviderToolFields,
+    ListProviderTools, ListProviders, OAuth2Config, Provider, ProviderEnvelope, ProviderList,
+    ProviderToolsQuery, ProvidersQuery, Tool, ToolEnvelope, ToolHeader, ToolList, ToolMethod,
+    UpdateProvider, UpdateProviderFields, UpdateProviderTool, UpdateProviderToolFields,
+    VisibilityType,
 };
 pub use resources::{
-    CreateResource, Resource, ResourceCreate, ResourceEnvelope, ResourceList, ResourceUpdate,
-    UpdateResource,
+    CreateResource, CreateResourceFields, ListResources, Resource, ResourceEnvelope, ResourceList,
+    ResourcesQuery, UpdateResource, UpdateResourceFields,
 };
 pub use servers::{
-    CreateServer, CreateServerBody, IdRef, ProviderRef, Server, ServerCreate, ServerEnvelope,
-    ServerUpdate, UpdateServer, UpdateServerBody,
+    CreateServer, CreateServerBody, CreateServerFields, IdRef, ListServers, ProviderRef, Server,
+    ServerEnvelope, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
 };
-pub use tokens::{CreateServerToken, ServerToken};
+pub use tokens::{CreateServerToken, ListServerTokens, ServerToken, ServerTokensQuery};
 pub use variables::{
-    Variable, VariableCreate, VariableEnvelope, VariableList, VariableType, VariableUpdate,
+    CreateVariable, CreateVariableFields, ListVariables, UpdateVariable, UpdateVariableFields,
+    Variable, VariableEnvelope, VariableList, VariableType, VariablesQuery,
 };

@@ -13,6 +13,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, PromptId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error,
@@ -72,7 +74,7 @@ object_model! {
 /// The body of `POST /prompts`, inside `{"prompt": …}`: built and checked by
 /// [`CreatePrompt`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PromptCreate {
+pub struct CreatePromptFields {
     /// `name`: 1–128 bytes.
     pub name: String,
     /// `messages`: raw JSON, required.
@@ -88,7 +90,7 @@ pub struct PromptCreate {
 /// The body of `PATCH /prompts/{id}`, inside `{"prompt": …}`: only the fields set are
 /// sent. Built and checked by [`UpdatePrompt`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PromptUpdate {
+pub struct UpdatePromptFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -124,7 +126,7 @@ pub struct PromptUpdate {
 #[derive(Debug, Clone)]
 pub struct CreatePrompt {
     client: Client,
-    body: PromptCreate,
+    body: CreatePromptFields,
 }
 
 impl CreatePrompt {
@@ -136,7 +138,12 @@ impl CreatePrompt {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<PromptCreate, Error> {
+    pub fn body(&self) -> Result<CreatePromptFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+    }
+
+    fn checked_body(&self) -> Result<CreatePromptFields, Error> {
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::json("messages", &b.messages)?;
@@ -153,6 +160,12 @@ impl CreatePrompt {
     /// `arguments` and `messages` as objects, where the code and the knowledge base
     /// hold lists: both are sent as given.
     pub async fn send(self) -> Result<Prompt, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+    }
+
+    async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreatePromptRequest { prompt };
@@ -175,7 +188,7 @@ impl CreatePrompt {
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
-/// let body = hm.update_prompt("kSuB9Gf6aD8").description("Reviews a PR").body()?;
+/// let body = hm.update_prompt("ASuB9Gf6aD8").description("Reviews a PR").body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Reviews a PR"}"#);
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
@@ -184,7 +197,7 @@ impl CreatePrompt {
 pub struct UpdatePrompt {
     client: Client,
     id: Result<PromptId, InvalidId>,
-    changes: PromptUpdate,
+    changes: UpdatePromptFields,
 }
 
 impl UpdatePrompt {
@@ -200,10 +213,15 @@ impl UpdatePrompt {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<PromptUpdate, Error> {
+    pub fn body(&self) -> Result<UpdatePromptFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+    }
+
+    fn checked_body(&self) -> Result<UpdatePromptFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == PromptUpdate::default() {
+        if *c == UpdatePromptFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -230,6 +248,12 @@ impl UpdatePrompt {
     ///
     /// Confidence: code and spec agree on the 204 answer; the path is the code's.
     pub async fn send(self) -> Result<Prompt, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+    }
+
+    async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -257,12 +281,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for p in hm.list_prompts().await? {
+    /// for p in hm.list_prompts().all().await? {
     ///     println!("{} {:?}", p.id, p.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_prompts(&self) -> Result<Vec<Prompt>, Error> {
+    pub fn list_prompts(&self) -> ListPrompts {
+        List::new(self.clone(), PromptsQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_prompts(&self) -> Result<Vec<Prompt>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_prompts();
         Ok(
@@ -279,12 +308,12 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompt = hm.get_prompt("kSuB9Gf6aD8").await?;
+    /// let prompt = hm.get_prompt("ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_prompt(&self, id: impl AsRef<str>) -> Result<Prompt, Error> {
+    pub async fn get_prompt(&self, id: impl IntoId<PromptId>) -> Result<Prompt, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROMPT;
-        let id = PromptId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_PROMPT)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_prompt().id(id.clone());
         let prompt = transport::call(raw, OP, move || op.send()).await?.prompt;
@@ -304,7 +333,7 @@ impl Client {
     pub fn create_prompt(&self, name: impl Into<String>, messages: Value) -> CreatePrompt {
         CreatePrompt {
             client: self.clone(),
-            body: PromptCreate {
+            body: CreatePromptFields {
                 name: name.into(),
                 messages,
                 description: None,
@@ -318,14 +347,14 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let prompt = hm.update_prompt("kSuB9Gf6aD8").name("codeReview").send().await?;
+    /// let prompt = hm.update_prompt("ASuB9Gf6aD8").name("codeReview").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_prompt(&self, id: impl AsRef<str>) -> UpdatePrompt {
+    pub fn update_prompt(&self, id: impl IntoId<PromptId>) -> UpdatePrompt {
         UpdatePrompt {
             client: self.clone(),
-            id: PromptId::parse(id.as_ref().to_owned()),
-            changes: PromptUpdate::default(),
+            id: id::keep(id),
+            changes: UpdatePromptFields::default(),
         }
     }
 
@@ -335,13 +364,21 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_prompt("kSuB9Gf6aD8").await?;
+    /// hm.delete_prompt("ASuB9Gf6aD8").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_prompt(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = PromptId::new(id.as_ref())?;
+    pub async fn delete_prompt(&self, id: impl IntoId<PromptId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_PROMPT)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_prompt().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROMPT, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_prompts`] asks for: every prompt, all of them (HasMCP does not page).
+    PromptsQuery {} => Prompt, HASMCP_LIST_PROMPTS, |client, _query| client.all_prompts().await
+}
+
+/// The list [`Client::list_prompts`] returns.
+pub type ListPrompts = List<PromptsQuery>;

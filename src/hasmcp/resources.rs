@@ -17,6 +17,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ResourceId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error,
@@ -84,7 +86,7 @@ object_model! {
 /// [`CreateResource`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ResourceCreate {
+pub struct CreateResourceFields {
     /// `name`: 1–128 bytes.
     pub name: String,
     /// `uri`: 1–255 bytes.
@@ -107,7 +109,7 @@ pub struct ResourceCreate {
 /// are sent. Built and checked by [`UpdateResource`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ResourceUpdate {
+pub struct UpdateResourceFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -149,7 +151,7 @@ pub struct ResourceUpdate {
 #[derive(Debug, Clone)]
 pub struct CreateResource {
     client: Client,
-    body: ResourceCreate,
+    body: CreateResourceFields,
 }
 
 impl CreateResource {
@@ -165,7 +167,12 @@ impl CreateResource {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<ResourceCreate, Error> {
+    pub fn body(&self) -> Result<CreateResourceFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+    }
+
+    fn checked_body(&self) -> Result<CreateResourceFields, Error> {
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::text("uri", &b.uri, 255)?;
@@ -181,6 +188,12 @@ impl CreateResource {
     /// Confidence: code; the spec nests the route under a provider (see the module
     /// docs).
     pub async fn send(self) -> Result<Resource, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+    }
+
+    async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateResourceRequest { resource };
@@ -208,9 +221,9 @@ impl CreateResource {
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
-/// let body = hm.update_resource("kSuB9Gf6aD7").size(4096).body()?;
+/// let body = hm.update_resource("ASuB9Gf6aD7").size(4096).body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"size":4096}"#);
-/// assert!(hm.update_resource("kSuB9Gf6aD7").size(0).body().unwrap_err().is_invalid_input());
+/// assert!(hm.update_resource("ASuB9Gf6aD7").size(0).body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "an update does nothing until `.send()` is awaited"]
@@ -218,7 +231,7 @@ impl CreateResource {
 pub struct UpdateResource {
     client: Client,
     id: Result<ResourceId, InvalidId>,
-    changes: ResourceUpdate,
+    changes: UpdateResourceFields,
 }
 
 impl UpdateResource {
@@ -238,10 +251,15 @@ impl UpdateResource {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<ResourceUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateResourceFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+    }
+
+    fn checked_body(&self) -> Result<UpdateResourceFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == ResourceUpdate::default() {
+        if *c == UpdateResourceFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -276,6 +294,12 @@ impl UpdateResource {
     ///
     /// Confidence: code; the spec nests the route under a provider and answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+    }
+
+    async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -305,12 +329,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for r in hm.list_resources().await? {
+    /// for r in hm.list_resources().all().await? {
     ///     println!("{} {:?} {:?}", r.id, r.name, r.uri);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_resources(&self) -> Result<Vec<Resource>, Error> {
+    pub fn list_resources(&self) -> ListResources {
+        List::new(self.clone(), ResourcesQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_resources(&self) -> Result<Vec<Resource>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_resources();
         Ok(
@@ -327,12 +356,12 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let resource = hm.get_resource("kSuB9Gf6aD7").await?;
+    /// let resource = hm.get_resource("ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn get_resource(&self, id: impl AsRef<str>) -> Result<Resource, Error> {
+    pub async fn get_resource(&self, id: impl IntoId<ResourceId>) -> Result<Resource, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_RESOURCE;
-        let id = ResourceId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_RESOURCE)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_resource().id(id.clone());
         let resource = transport::call(raw, OP, move || op.send()).await?.resource;
@@ -359,7 +388,7 @@ impl Client {
     ) -> CreateResource {
         CreateResource {
             client: self.clone(),
-            body: ResourceCreate {
+            body: CreateResourceFields {
                 name: name.into(),
                 uri: uri.into(),
                 description: None,
@@ -383,11 +412,11 @@ impl Client {
     /// assert_eq!(resource.name.as_deref(), Some("errorLogs")); // read back after the 204
     /// # Ok(()) }
     /// ```
-    pub fn update_resource(&self, id: impl AsRef<str>) -> UpdateResource {
+    pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {
         UpdateResource {
             client: self.clone(),
-            id: ResourceId::parse(id.as_ref().to_owned()),
-            changes: ResourceUpdate::default(),
+            id: id::keep(id),
+            changes: UpdateResourceFields::default(),
         }
     }
 
@@ -398,13 +427,21 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_resource("kSuB9Gf6aD7").await?;
+    /// hm.delete_resource("ASuB9Gf6aD7").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_resource(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ResourceId::new(id.as_ref())?;
+    pub async fn delete_resource(&self, id: impl IntoId<ResourceId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_RESOURCE)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_resource().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_RESOURCE, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_resources`] asks for: every resource, all of them (HasMCP does not page).
+    ResourcesQuery {} => Resource, HASMCP_LIST_RESOURCES, |client, _query| client.all_resources().await
+}
+
+/// The list [`Client::list_resources`] returns.
+pub type ListResources = List<ResourcesQuery>;

@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     hasmcp::{
-        attachments::typed_id,
         servers::{check_answer_id, wrong_answer},
         Client, InvalidId, ServerId, TokenId,
     },
+    id::{self, IntoId},
+    paging::List,
     raw::types::{HasmcpCreateServerTokenRequest, HasmcpServerTokenCreate},
     transport::{
         self,
@@ -103,7 +104,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_expires_at(None);
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_expires_at(None);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_expires_at(mut self, when: Option<DateTime<Utc>>) -> Self {
@@ -111,7 +112,8 @@ impl CreateServerToken {
         self
     }
 
-    /// A name for the token, e.g. the client it is for (not empty).
+    /// A name for the token, e.g. the client it is for (not empty). Sent, but the
+    /// service ignores it: the token it answers and lists carries no name.
     pub fn name(self, name: impl Into<String>) -> Self {
         self.set_name(Some(name.into()))
     }
@@ -120,7 +122,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_name(std::env::var("CLIENT").ok());
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_name(std::env::var("CLIENT").ok());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_name(mut self, name: Option<String>) -> Self {
@@ -137,7 +139,7 @@ impl CreateServerToken {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server_token("kSuB9Gf6aD4").set_scope(None);
+    /// let create = hm.create_server_token("ASuB9Gf6aD4").set_scope(None);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_scope(mut self, scope: Option<String>) -> Self {
@@ -179,6 +181,12 @@ impl CreateServerToken {
     /// answer named one; the open-source server keeps no tokens, and its answer's `id`
     /// is not the token's `jti`, so nothing there revokes it before it expires).
     pub async fn send(self) -> Result<ServerToken, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_SERVER_TOKEN))
+    }
+
+    async fn send_unstamped(self) -> Result<ServerToken, Error> {
         const OP: &Operation = &ops::HASMCP_CREATE_SERVER_TOKEN;
         let server = self.server.clone().map_err(|e| e.for_field("server_id"))?;
         let body = self.body(DateTime::<Utc>::from(SystemTime::now()))?;
@@ -204,10 +212,10 @@ impl CreateServerToken {
 impl Client {
     /// Starts minting an MCP client token for a server; see [`CreateServerToken`]. The
     /// server id is checked when sent.
-    pub fn create_server_token(&self, server_id: impl AsRef<str>) -> CreateServerToken {
+    pub fn create_server_token(&self, server_id: impl IntoId<ServerId>) -> CreateServerToken {
         CreateServerToken {
             client: self.clone(),
-            server: ServerId::parse(server_id.as_ref().to_owned()),
+            server: id::keep(server_id),
             expires_at: None,
             name: None,
             scope: None,
@@ -236,19 +244,22 @@ impl Client {
     /// let when = (SystemTime::now() + Duration::from_secs(3600)).into();
     /// let made = hm.create_server_token(&server).expires_at(when).name("ci").send().await?;
     ///
-    /// let tokens = hm.list_server_tokens(&server).await?;
+    /// let tokens = hm.list_server_tokens(&server).all().await?;
     /// assert_eq!(tokens[0].id, made.id);
     /// assert!(tokens[0].value.is_none());
     /// hm.revoke_server_token(&server, &made.id).await?;
-    /// assert!(hm.list_server_tokens(&server).await?.is_empty());
+    /// assert!(hm.list_server_tokens(&server).all().await?.is_empty());
     /// # Ok(()) }
     /// ```
-    pub async fn list_server_tokens(
-        &self,
-        server_id: impl AsRef<str>,
-    ) -> Result<Vec<ServerToken>, Error> {
+    pub fn list_server_tokens(&self, server_id: impl IntoId<ServerId>) -> ListServerTokens {
+        let server = id::keep(server_id);
+        List::new(self.clone(), ServerTokensQuery { server })
+    }
+
+    /// A server's tokens, one request.
+    async fn all_server_tokens(&self, q: &ServerTokensQuery) -> Result<Vec<ServerToken>, Error> {
         const OP: &Operation = &ops::HASMCP_LIST_SERVER_TOKENS;
-        let server = ServerId::new(server_id.as_ref())?;
+        let server = q.server.clone().map_err(|e| e.for_field("id").at(OP))?;
         let raw = self.raw();
         let fut = raw.hasmcp_list_server_tokens().id(server.clone());
         let tokens = transport::call(raw, OP, move || fut.send()).await?.tokens;
@@ -279,13 +290,25 @@ impl Client {
     /// ```
     pub async fn revoke_server_token(
         &self,
-        server_id: impl AsRef<str>,
-        token_id: impl AsRef<str>,
+        server_id: impl IntoId<ServerId>,
+        token_id: impl IntoId<TokenId>,
     ) -> Result<(), Error> {
-        let server = ServerId::new(server_id.as_ref())?;
-        let token = typed_id::<TokenId>("token_id", token_id.as_ref())?;
+        const OP: &Operation = &ops::HASMCP_REVOKE_SERVER_TOKEN;
+        let server = id::take(server_id, "id", OP)?;
+        let token: TokenId = id::take(token_id, "token_id", OP)?;
         let raw = self.raw();
         let fut = raw.hasmcp_revoke_server_token().id(server).token_id(token);
-        transport::call(raw, &ops::HASMCP_REVOKE_SERVER_TOKEN, move || fut.send()).await
+        transport::call(raw, OP, move || fut.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_server_tokens`] asks for: a server's tokens, all of them.
+    ServerTokensQuery {
+        /// The server, or why the id given is not one.
+        server: Result<ServerId, InvalidId>,
+    } => ServerToken, HASMCP_LIST_SERVER_TOKENS, |client, query| client.all_server_tokens(query).await
+}
+
+/// The list [`Client::list_server_tokens`] returns.
+pub type ListServerTokens = List<ServerTokensQuery>;

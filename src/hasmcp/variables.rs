@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
-    hasmcp::{catalog, Client, SecretValue, VariableId},
+    hasmcp::{catalog, Client, InvalidId, SecretValue, VariableId},
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error, Redacted,
@@ -28,8 +30,6 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VariableType {
-    /// `INVALID`: the zero value; refused on create.
-    Invalid,
     /// `ENV`: a plain value.
     Env,
     /// `SECRET`: an encrypted value, never answered in clear.
@@ -42,7 +42,6 @@ impl VariableType {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            VariableType::Invalid => "INVALID",
             VariableType::Env => "ENV",
             VariableType::Secret => "SECRET",
             VariableType::Unknown(other) => other,
@@ -61,7 +60,6 @@ impl std::str::FromStr for VariableType {
     /// Never fails: the known values in any case, anything else `Unknown`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(match s.to_ascii_uppercase().as_str() {
-            "INVALID" => VariableType::Invalid,
             "ENV" => VariableType::Env,
             "SECRET" => VariableType::Secret,
             _ => VariableType::Unknown(s.to_owned()),
@@ -134,7 +132,7 @@ object_model! {
 /// The body of `POST /variables`, inside `{"variable": …}`; public for the raw client.
 /// The value is [`Redacted`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VariableCreate {
+pub struct CreateVariableFields {
     /// `name`: `^[A-Z0-9_]{1,128}$`.
     pub name: String,
     /// `type`: `ENV` or `SECRET`.
@@ -147,9 +145,176 @@ pub struct VariableCreate {
 /// The body of `PATCH /variables/{id}`, inside `{"variable": …}`: the value is all a
 /// variable can change. Public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VariableUpdate {
+pub struct UpdateVariableFields {
     /// `value`: not empty.
     pub value: Redacted<String>,
+}
+
+/// A variable to create: the name given to [`Client::create_variable`], and the type and
+/// value, both required, set here and checked before sending.
+#[must_use = "a create does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct CreateVariable {
+    client: Client,
+    name: String,
+    variable_type: Option<VariableType>,
+    value: Option<String>,
+}
+
+impl CreateVariable {
+    /// The type, `ENV` or `SECRET` (required; cannot change later).
+    pub fn variable_type(self, variable_type: VariableType) -> Self {
+        self.set_variable_type(Some(variable_type))
+    }
+
+    /// The type, or `None` (refused at `send()`: the type is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_variable("REGION").set_variable_type(Some(mcp_admin::hasmcp::VariableType::Env));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_variable_type(mut self, variable_type: Option<VariableType>) -> Self {
+        self.variable_type = variable_type;
+        self
+    }
+
+    /// The value (required): not empty, not `***`.
+    pub fn value(self, value: impl Into<String>) -> Self {
+        self.set_value(Some(value.into()))
+    }
+
+    /// The value, or `None` (refused at `send()`: the value is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_variable("REGION").set_value(Some("eu".to_owned()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_value(mut self, value: Option<String>) -> Self {
+        self.value = value;
+        self
+    }
+
+    /// The body [`send`](Self::send) would POST (inside `{"variable": …}`), after
+    /// checking every input; no I/O.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// use mcp_admin::hasmcp::VariableType;
+    ///
+    /// let body = hm.create_variable("REGION").variable_type(VariableType::Env).value("eu").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"REGION","type":"ENV","value":"eu"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn body(&self) -> Result<CreateVariableFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_VARIABLE))
+    }
+
+    fn checked_body(&self) -> Result<CreateVariableFields, Error> {
+        let upper = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_';
+        catalog::name("name", &self.name, "^[A-Z0-9_]{1,128}$", 128, upper, upper)?;
+        let variable_type = match &self.variable_type {
+            None => return Err(Error::invalid("type", "required: ENV or SECRET")),
+            Some(t @ (VariableType::Env | VariableType::Secret)) => t.clone(),
+            Some(other) => {
+                return Err(Error::invalid(
+                    "type",
+                    format!("{other} is refused by the service: use ENV or SECRET"),
+                ))
+            }
+        };
+        let value = self
+            .value
+            .clone()
+            .ok_or_else(|| Error::invalid("value", "required"))?;
+        check_value(&value)?;
+        Ok(CreateVariableFields {
+            name: self.name.clone(),
+            variable_type,
+            value: Redacted::new(value),
+        })
+    }
+
+    /// Checks the inputs, creates the variable and returns it (a secret's value masked).
+    pub async fn send(self) -> Result<Variable, Error> {
+        let variable = self.body()?;
+        let raw = self.client.raw();
+        let body = crate::raw::types::HasmcpCreateVariableRequest { variable };
+        let op = raw.hasmcp_create_variable().body(body);
+        Ok(
+            transport::call(raw, &ops::HASMCP_CREATE_VARIABLE, move || op.send())
+                .await?
+                .variable,
+        )
+    }
+}
+
+/// A change of a variable: its value, the one thing the service lets change (required).
+#[must_use = "an update does nothing until `.send()` is awaited"]
+#[derive(Debug, Clone)]
+pub struct UpdateVariable {
+    client: Client,
+    id: Result<VariableId, InvalidId>,
+    value: Option<String>,
+}
+
+impl UpdateVariable {
+    /// The new value (required): not empty, not `***`.
+    pub fn value(self, value: impl Into<String>) -> Self {
+        self.set_value(Some(value.into()))
+    }
+
+    /// The new value, or `None` (refused at `send()`: there is nothing else to change).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let update = hm.update_variable("ASuB9Gf6aD9").set_value(Some("us".to_owned()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_value(mut self, value: Option<String>) -> Self {
+        self.value = value;
+        self
+    }
+
+    /// The body [`send`](Self::send) would PATCH (inside `{"variable": …}`), after
+    /// checking every input; no I/O.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let body = hm.update_variable("ASuB9Gf6aD9").value("us").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"value":"us"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn body(&self) -> Result<UpdateVariableFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_VARIABLE))
+    }
+
+    fn checked_body(&self) -> Result<UpdateVariableFields, Error> {
+        self.id.clone().map_err(|e| e.for_field("id"))?;
+        let value = self
+            .value
+            .clone()
+            .ok_or_else(|| Error::invalid("value", "required: the value is all that changes"))?;
+        check_value(&value)?;
+        Ok(UpdateVariableFields {
+            value: Redacted::new(value),
+        })
+    }
+
+    /// Checks the inputs and sends the PATCH.
+    pub async fn send(self) -> Result<(), Error> {
+        let variable = self.body()?;
+        let id = self
+            .id
+            .map_err(|e| e.for_field("id").at(&ops::HASMCP_UPDATE_VARIABLE))?;
+        let raw = self.client.raw();
+        let body = crate::raw::types::HasmcpUpdateVariableRequest { variable };
+        let op = raw.hasmcp_update_variable().id(id).body(body);
+        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, move || op.send()).await
+    }
 }
 
 /// A value to send: not empty, and not the mask `***` (which reads back as "masked").
@@ -165,13 +330,18 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for v in hm.list_variables().await? {
+    /// for v in hm.list_variables().all().await? {
     ///     let shown = v.value.as_ref().and_then(|s| s.expose()).unwrap_or("***");
     ///     println!("{} {:?} = {shown}", v.id, v.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_variables(&self) -> Result<Vec<Variable>, Error> {
+    pub fn list_variables(&self) -> ListVariables {
+        List::new(self.clone(), VariablesQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_variables(&self) -> Result<Vec<Variable>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_variables();
         Ok(
@@ -181,10 +351,11 @@ impl Client {
         )
     }
 
-    /// Creates a variable (`POST /api/v1/variables`). `name` must match
-    /// `^[A-Z0-9_]{1,128}$`, `variable_type` be `ENV` or `SECRET`, and `value` be
-    /// non-empty and not `***`; all three are checked before sending. Name and type
-    /// cannot change later.
+    /// Starts creating a variable named `name` (`POST /api/v1/variables`); the type and
+    /// the value are required setters of [`CreateVariable`]. `name` must match
+    /// `^[A-Z0-9_]{1,128}$`, the type be `ENV` or `SECRET`, and the value be non-empty
+    /// and not `***`; all three are checked before sending. Name and type cannot change
+    /// later.
     ///
     /// Confidence: code and spec. Sources disagree on duplicate names: the vendor's
     /// knowledge base says 409, the open-source edition stores a second variable of the
@@ -197,75 +368,49 @@ impl Client {
     /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
     /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     ///
-    /// let v = hm.create_variable("STRIPE_API_KEY", VariableType::Secret, "sk_live_…").await?;
+    /// let v = hm
+    ///     .create_variable("STRIPE_API_KEY")
+    ///     .variable_type(VariableType::Secret)
+    ///     .value("sk_live_…")
+    ///     .send()
+    ///     .await?;
     /// assert!(v.value.unwrap().is_masked()); // the service never shows it again
     ///
-    /// let refused = hm.create_variable("stripe-key", VariableType::Env, "x").await;
+    /// let refused = hm.create_variable("stripe-key").variable_type(VariableType::Env).value("x").send().await;
     /// assert!(refused.unwrap_err().is_invalid_input()); // nothing was sent
     /// # Ok(()) }
     /// ```
-    pub async fn create_variable(
-        &self,
-        name: impl Into<String>,
-        variable_type: VariableType,
-        value: impl Into<String>,
-    ) -> Result<Variable, Error> {
-        let (name, value) = (name.into(), value.into());
-        let upper = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_';
-        catalog::name("name", &name, "^[A-Z0-9_]{1,128}$", 128, upper, upper)?;
-        if !matches!(variable_type, VariableType::Env | VariableType::Secret) {
-            return Err(Error::invalid(
-                "type",
-                format!("{variable_type} is refused by the service: use ENV or SECRET"),
-            ));
+    pub fn create_variable(&self, name: impl Into<String>) -> CreateVariable {
+        CreateVariable {
+            client: self.clone(),
+            name: name.into(),
+            variable_type: None,
+            value: None,
         }
-        check_value(&value)?;
-        let variable = VariableCreate {
-            name,
-            variable_type,
-            value: Redacted::new(value),
-        };
-        let raw = self.raw();
-        let body = crate::raw::types::HasmcpCreateVariableRequest { variable };
-        let op = raw.hasmcp_create_variable().body(body);
-        Ok(
-            transport::call(raw, &ops::HASMCP_CREATE_VARIABLE, move || op.send())
-                .await?
-                .variable,
-        )
     }
 
-    /// Changes a variable's value (`PATCH /api/v1/variables/{id}`): the value is all
-    /// that can change. `value` must be non-empty and not `***`.
+    /// Starts changing a variable (`PATCH /api/v1/variables/{id}`): the value is all
+    /// the service lets a variable change, and [`UpdateVariable::value`] is required.
     ///
-    /// Returns `()`: the open-source edition and the knowledge base answer 204 with no
-    /// body, the spec 200 with the variable; both are a success here. The variable
-    /// would say nothing new (the name and type are unchanged, and a secret's value
-    /// comes back masked), and there is no single-variable read to fetch it with.
+    /// `send()` returns `()`: the open-source edition and the knowledge base answer 204
+    /// with no body, the spec 200 with the variable; both are a success here. The
+    /// variable would say nothing new (the name and type are unchanged, and a secret's
+    /// value comes back masked), and there is no single-variable read to fetch it with.
     ///
     /// Confidence: code; sources disagree on the answer (above). An unknown id is a 404
     /// `failed to fetch updated variable` (code).
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.update_variable("kSuB9Gf6aD9", "sk_live_new").await?;
+    /// hm.update_variable("ASuB9Gf6aD9").value("sk_live_new").send().await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update_variable(
-        &self,
-        id: impl AsRef<str>,
-        value: impl Into<String>,
-    ) -> Result<(), Error> {
-        let id = VariableId::new(id.as_ref())?;
-        let value = value.into();
-        check_value(&value)?;
-        let variable = VariableUpdate {
-            value: Redacted::new(value),
-        };
-        let raw = self.raw();
-        let body = crate::raw::types::HasmcpUpdateVariableRequest { variable };
-        let op = raw.hasmcp_update_variable().id(id).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, move || op.send()).await
+    pub fn update_variable(&self, id: impl IntoId<VariableId>) -> UpdateVariable {
+        UpdateVariable {
+            client: self.clone(),
+            id: id::keep(id),
+            value: None,
+        }
     }
 
     /// Deletes a variable (`DELETE /api/v1/variables/{id}`).
@@ -274,16 +419,24 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_variable("kSuB9Gf6aD9").await?;
+    /// hm.delete_variable("ASuB9Gf6aD9").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_variable(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = VariableId::new(id.as_ref())?;
+    pub async fn delete_variable(&self, id: impl IntoId<VariableId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_VARIABLE)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_variable().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_VARIABLE, move || op.send()).await
     }
 }
+
+whole_list! {
+    /// What [`Client::list_variables`] asks for: every variable, all of them (HasMCP does not page).
+    VariablesQuery {} => Variable, HASMCP_LIST_VARIABLES, |client, _query| client.all_variables().await
+}
+
+/// The list [`Client::list_variables`] returns.
+pub type ListVariables = List<VariablesQuery>;
 
 #[cfg(test)]
 mod tests {
@@ -296,19 +449,18 @@ mod tests {
             ("ENV", VariableType::Env),
             ("env", VariableType::Env),
             ("Secret", VariableType::Secret),
-            ("INVALID", VariableType::Invalid),
         ] {
             assert_eq!(text.parse::<VariableType>().unwrap(), ty, "{text}");
         }
         let v: Variable = serde_json::from_str(
-            r#"{"id":"kSuB9Gf6aD9","type":"secret","name":"DB_URI","value":"***"}"#,
+            r#"{"id":"ASuB9Gf6aD9","type":"secret","name":"DB_URI","value":"***"}"#,
         )
         .unwrap();
         assert_eq!(v.variable_type, Some(VariableType::Secret));
         assert_eq!(v.value, Some(SecretValue::Masked));
         assert_eq!(
             serde_json::to_value(&v).unwrap(),
-            serde_json::json!({"id":"kSuB9Gf6aD9","type":"SECRET","name":"DB_URI","value":"***"})
+            serde_json::json!({"id":"ASuB9Gf6aD9","type":"SECRET","name":"DB_URI","value":"***"})
         );
     }
 }

@@ -37,7 +37,7 @@ use crate::secret::REDACTED;
 pub struct RecordedRequest {
     /// The method, e.g. `PATCH`.
     pub method: String,
-    /// The path as sent, still percent-encoded, e.g. `/api/v1/servers/kSuB9Gf6aD4`.
+    /// The path as sent, still percent-encoded, e.g. `/api/v1/servers/ASuB9Gf6aD4`.
     pub path: String,
     /// The query string without the `?`, if the request had one.
     pub query: Option<String>,

@@ -708,6 +708,7 @@ impl ApiError {
             additional_errors: Vec::new(),
             retry_after,
             body: String::new(),
+            step: None,
         };
         if let Some(Value::Object(obj)) = &parsed {
             match obj.get("error") {

@@ -220,13 +220,13 @@ pub(crate) fn build_raw_client(
     mut config: TransportConfig,
     token_var: &'static str,
 ) -> Result<crate::raw::Client, Error> {
-    let base = check_base_url(base_url, config.allow_insecure_http)?;
+    let base = check_base_url(platform, base_url, config.allow_insecure_http)?;
     let auth = auth_header(
         platform,
         config.token.as_ref().map(|t| t.expose().as_str()),
         token_var,
     )?;
-    check_proxy(&base, &config.proxy)?;
+    check_proxy(platform, &base, &config.proxy)?;
     // The caller's client has its own timeout (or none): each request then carries ours.
     let (http, timeout_on_request) = match config.http_client.take() {
         Some(client) => {
@@ -247,17 +247,20 @@ pub(crate) fn build_raw_client(
 
 /// A plain-http request through a proxy shows the token to the proxy and to every
 /// network between: allowed only when the proxy and the target are both loopback.
-fn check_proxy(base: &Url, proxy: &ProxyChoice) -> Result<(), Error> {
+fn check_proxy(platform: Platform, base: &Url, proxy: &ProxyChoice) -> Result<(), Error> {
     let ProxyChoice::Through(proxy) = proxy else {
         return Ok(());
     };
     let target = base.host_str().unwrap_or_default();
     if base.scheme() == "http" && !(is_loopback(target) && is_loopback(proxy.host())) {
-        return Err(Error::Config(format!(
-            "base URL {:?}: plain http through a proxy would show the token to the proxy \
-             in clear; use https, or no proxy",
-            base.as_str()
-        )));
+        return Err(Error::config(
+            platform,
+            format!(
+                "base URL {:?}: plain http through a proxy would show the token to the \
+                 proxy in clear; use https, or no proxy",
+                base.as_str()
+            ),
+        ));
     }
     Ok(())
 }
@@ -281,11 +284,14 @@ fn refuse_client_options(platform: Platform, config: &TransportConfig) -> Result
     if named.is_empty() {
         return Ok(());
     }
-    Err(Error::Config(format!(
-        "{platform}: http_client() uses the given reqwest::Client as it is; set {} on \
-         that client instead",
-        named.join(", ")
-    )))
+    Err(Error::config(
+        platform,
+        format!(
+            "http_client() uses the given reqwest::Client as it is; set {} on that client \
+             instead",
+            named.join(", ")
+        ),
+    ))
 }
 
 /// The `Authorization` header for `token`, marked sensitive so that no `Debug` shows it.
@@ -295,26 +301,31 @@ fn auth_header(
     token_var: &'static str,
 ) -> Result<HeaderValue, Error> {
     let token = token.ok_or_else(|| {
-        Error::Config(format!(
-            "{platform}: no token set (use the builder or {token_var})"
-        ))
+        Error::config(
+            platform,
+            format!("no token set (use the builder or {token_var})"),
+        )
     })?;
     if token.trim().is_empty() {
-        return Err(Error::Config(format!("{platform}: the token is empty")));
+        return Err(Error::config(platform, "the token is empty"));
     }
     // Visible ASCII only: a newline could inject headers, and spaces, tabs or non-ASCII
     // are never part of a real key (usually a stray newline from a file). The token is
     // not echoed.
     if let Some(at) = token.chars().position(|c| !c.is_ascii_graphic()) {
-        return Err(Error::Config(format!(
-            "{platform}: the token has a character that cannot go in an HTTP header \
-             (whitespace, control or non-ASCII) at position {at}"
-        )));
+        return Err(Error::config(
+            platform,
+            format!(
+                "the token has a character that cannot go in an HTTP header \
+                 (whitespace, control or non-ASCII) at position {at}"
+            ),
+        ));
     }
     let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
-        Error::Config(format!(
-            "{platform}: the token contains characters that cannot go in an HTTP header"
-        ))
+        Error::config(
+            platform,
+            "the token contains characters that cannot go in an HTTP header",
+        )
     })?;
     auth.set_sensitive(true);
     Ok(auth)
@@ -328,11 +339,14 @@ fn http_client(
     plain_http: bool,
 ) -> Result<reqwest::Client, Error> {
     if HeaderValue::from_str(&config.user_agent).is_err() {
-        return Err(Error::Config(format!(
-            "{platform}: the user agent {:?} has a character that cannot go in an HTTP \
-             header (CR, LF, NUL or another control character)",
-            crate::error::bounded_input(&config.user_agent)
-        )));
+        return Err(Error::config(
+            platform,
+            format!(
+                "the user agent {:?} has a character that cannot go in an HTTP header (CR, \
+                 LF, NUL or another control character)",
+                crate::error::bounded_input(&config.user_agent)
+            ),
+        ));
     }
     let mut builder = reqwest::Client::builder()
         .connect_timeout(config.connect_timeout)
@@ -341,13 +355,13 @@ fn http_client(
         .redirect(redirect_policy());
     builder = match &config.proxy {
         // `check_proxy` allowed it.
-        ProxyChoice::Through(proxy) => builder.proxy(proxy.reqwest()?),
+        ProxyChoice::Through(proxy) => builder.proxy(proxy.reqwest(platform)?),
         ProxyChoice::Direct => builder.no_proxy(),
         ProxyChoice::Environment if plain_http => builder.no_proxy(),
         ProxyChoice::Environment => builder,
     };
     let config_error = |e: &dyn std::fmt::Display| {
-        Error::Config(format!("{platform}: cannot build the HTTP client: {e}"))
+        Error::config(platform, format!("cannot build the HTTP client: {e}"))
     };
     tls(builder, &config.tls, !plain_http)
         .map_err(|e| config_error(&e))?
@@ -381,7 +395,12 @@ fn tls(
     // reqwest is built without a provider; ring is ours unless the application chose one.
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // Losing a race to another installer is fine: a provider is then installed.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        // rustls 0.23.48 deprecates ring's provider for lacking post-quantum key
+        // exchange; ring stays the lighter build (BENCHMARKS.md), and an application that
+        // wants post-quantum installs aws-lc-rs first, which this then leaves alone.
+        #[allow(deprecated)]
+        let provider = rustls::crypto::ring::default_provider();
+        let _ = provider.install_default();
     }
     Ok(tls_settings(builder.tls_backend_rustls(), settings))
 }
@@ -486,18 +505,23 @@ pub(crate) use transport_client_methods;
 
 /// Reads a required environment variable; the error names it.
 pub(crate) fn env_var(name: &'static str) -> Result<String, Error> {
-    match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => Ok(v),
-        Ok(_) => Err(Error::Config(format!(
-            "environment variable {name} is empty"
-        ))),
-        Err(std::env::VarError::NotPresent) => Err(Error::Config(format!(
-            "environment variable {name} is not set"
-        ))),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Error::Config(format!(
-            "environment variable {name} is not valid UTF-8"
-        ))),
-    }
+    let why = match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => return Ok(v),
+        Ok(_) => "is empty",
+        Err(std::env::VarError::NotPresent) => "is not set",
+        Err(std::env::VarError::NotUnicode(_)) => "is not valid UTF-8",
+    };
+    // Every variable the crate reads is named for its platform.
+    let platform = if name.starts_with("HASMCP") {
+        Platform::HasMcp
+    } else {
+        Platform::GetMcp
+    };
+    Err(Error::Config {
+        platform,
+        operation: "Client::from_env",
+        reason: format!("environment variable {name} {why}"),
+    })
 }
 
 /// Reads an optional environment variable (unset or empty is `None`).
@@ -534,9 +558,13 @@ pub(crate) fn check_header(name: &str, value: &str) -> Result<(), Error> {
 
 /// Parses and checks a base URL: http(s), a host, no credentials, query or fragment;
 /// plain http only on loopback or when allowed.
-fn check_base_url(base_url: &str, allow_insecure_http: bool) -> Result<Url, Error> {
+fn check_base_url(
+    platform: Platform,
+    base_url: &str,
+    allow_insecure_http: bool,
+) -> Result<Url, Error> {
     let shown = crate::error::bounded_input(&without_userinfo(base_url));
-    let bad = |why: &str| Error::Config(format!("base URL {shown:?}: {why}"));
+    let bad = |why: &str| Error::config(platform, format!("base URL {shown:?}: {why}"));
     let url = Url::parse(base_url.trim()).map_err(|e| bad(&e.to_string()))?;
     let host = url.host_str().ok_or_else(|| bad("has no host"))?;
     if !url.username().is_empty() || url.password().is_some() {
@@ -614,7 +642,9 @@ mod tests {
             "https://u:s3cret@exa mple.com",
             "https://a@b:s3cret@example.com/x?y=@",
         ] {
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("s3cret"), "{e}");
             assert!(e.contains("***@"), "{e}");
         }
@@ -623,7 +653,9 @@ mod tests {
             "https://user:se/cret@example.com",
             "https://u:se?cret@x.com",
         ] {
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("cret"), "{e}");
         }
         assert_eq!(
@@ -643,7 +675,9 @@ mod tests {
             (" user:s3cret@host", "***@host"),
         ] {
             assert_eq!(without_userinfo(url), shown.trim(), "{url}");
-            let e = check_base_url(url, false).expect_err(url).to_string();
+            let e = check_base_url(Platform::HasMcp, url, false)
+                .expect_err(url)
+                .to_string();
             assert!(!e.contains("s3cret"), "{e}");
         }
     }
@@ -651,33 +685,36 @@ mod tests {
     #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
     #[test]
     fn without_tls_https_is_refused_at_build_naming_the_features() {
-        let e = check_base_url("https://app.hasmcp.com", false).unwrap_err();
+        let e = check_base_url(Platform::HasMcp, "https://app.hasmcp.com", false).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "client configuration: base URL \"https://app.hasmcp.com\": https needs a TLS \
-             backend, and mcp-admin was built without one: enable its `rustls` (the default) \
-             or `native-tls` feature"
+            "HasMCP ClientBuilder::build: client configuration: base URL \
+             \"https://app.hasmcp.com\": https needs a TLS backend, and mcp-admin was built \
+             without one: enable its `rustls` (the default) or `native-tls` feature"
         );
-        assert!(check_base_url("http://127.0.0.1:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://127.0.0.1:1", false).is_ok());
     }
 
     #[test]
     fn base_url_rules() {
         // https needs a TLS backend (see the test below for a build without one).
-        assert_eq!(check_base_url("https://app.hasmcp.com", false).is_ok(), TLS);
         assert_eq!(
-            check_base_url("https://site.example/blog", false).is_ok(),
+            check_base_url(Platform::HasMcp, "https://app.hasmcp.com", false).is_ok(),
             TLS
         );
-        assert!(check_base_url("http://127.0.0.1:8080", false).is_ok());
-        assert!(check_base_url("http://localhost:1", false).is_ok());
-        assert!(check_base_url("http://[::1]:1", false).is_ok());
-        assert!(check_base_url("http://example.com", false).is_err());
-        assert!(check_base_url("http://example.com", true).is_ok());
-        assert!(check_base_url("ftp://example.com", true).is_err());
-        assert!(check_base_url("https://user:pw@example.com", false).is_err());
-        assert!(check_base_url("https://example.com/?a=1", false).is_err());
-        assert!(check_base_url("not a url", false).is_err());
+        assert_eq!(
+            check_base_url(Platform::HasMcp, "https://site.example/blog", false).is_ok(),
+            TLS
+        );
+        assert!(check_base_url(Platform::HasMcp, "http://127.0.0.1:8080", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://localhost:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://[::1]:1", false).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "http://example.com", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "http://example.com", true).is_ok());
+        assert!(check_base_url(Platform::HasMcp, "ftp://example.com", true).is_err());
+        assert!(check_base_url(Platform::HasMcp, "https://user:pw@example.com", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "https://example.com/?a=1", false).is_err());
+        assert!(check_base_url(Platform::HasMcp, "not a url", false).is_err());
     }
 
     #[test]

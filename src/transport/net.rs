@@ -8,7 +8,10 @@ use std::fmt;
 
 use reqwest::Url;
 
-use crate::{error::Error, Redacted};
+use crate::{
+    error::{Error, Platform},
+    Redacted,
+};
 
 /// A root certificate to trust beside (or, with
 /// [`tls_built_in_root_certs(false)`](crate::getmcp::ClientBuilder::tls_built_in_root_certs),
@@ -38,13 +41,13 @@ impl Certificate {
     )]
     pub fn from_pem(pem: &[u8]) -> Result<Certificate, Error> {
         #[cfg(feature = "rustls")]
-        check_rustls(pem_certificates(pem)?)?;
+        check_rustls(FROM_PEM, pem_certificates(pem)?)?;
         #[cfg(any(feature = "rustls", feature = "native-tls"))]
         return reqwest::Certificate::from_pem(pem)
             .map(|inner| Certificate { inner })
-            .map_err(|e| Error::Config(format!("root certificate: {e}")));
+            .map_err(|e| root_error(FROM_PEM, &e));
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls("a root certificate"));
+        return Err(no_tls(FROM_PEM, "a root certificate"));
     }
 
     /// One DER-encoded certificate.
@@ -54,13 +57,13 @@ impl Certificate {
     )]
     pub fn from_der(der: &[u8]) -> Result<Certificate, Error> {
         #[cfg(feature = "rustls")]
-        check_rustls(vec![der.to_vec().into()])?;
+        check_rustls(FROM_DER, vec![der.to_vec().into()])?;
         #[cfg(any(feature = "rustls", feature = "native-tls"))]
         return reqwest::Certificate::from_der(der)
             .map(|inner| Certificate { inner })
-            .map_err(|e| Error::Config(format!("root certificate: {e}")));
+            .map_err(|e| root_error(FROM_DER, &e));
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls("a root certificate"));
+        return Err(no_tls(FROM_DER, "a root certificate"));
     }
 
     #[cfg(any(feature = "rustls", feature = "native-tls"))]
@@ -69,17 +72,28 @@ impl Certificate {
     }
 }
 
+/// The operation a certificate read from PEM is refused by.
+const FROM_PEM: &str = "Certificate::from_pem";
+
+/// The operation a certificate read from DER is refused by.
+const FROM_DER: &str = "Certificate::from_der";
+
+/// A root certificate `operation` refused: it names no platform, being made before it
+/// is given to a client.
+#[cfg(any(feature = "rustls", feature = "native-tls"))]
+fn root_error(operation: &'static str, e: &dyn fmt::Display) -> Error {
+    Error::config_at(Platform::Any, operation, format!("root certificate: {e}"))
+}
+
 /// The certificates of a PEM text; none is an error.
 #[cfg(feature = "rustls")]
 fn pem_certificates(pem: &[u8]) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, Error> {
     use rustls::pki_types::{pem::PemObject, CertificateDer};
     let certs = CertificateDer::pem_slice_iter(pem)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Error::Config(format!("root certificate: {e}")))?;
+        .map_err(|e| root_error(FROM_PEM, &e))?;
     if certs.is_empty() {
-        return Err(Error::Config(
-            "root certificate: no PEM certificate found".to_owned(),
-        ));
+        return Err(root_error(FROM_PEM, &"no PEM certificate found"));
     }
     Ok(certs)
 }
@@ -87,12 +101,13 @@ fn pem_certificates(pem: &[u8]) -> Result<Vec<rustls::pki_types::CertificateDer<
 /// rustls reads a certificate only when the client is built (native-tls at once): each
 /// is parsed as a root here, so a bad one is refused where it is made, as with native-tls.
 #[cfg(feature = "rustls")]
-fn check_rustls(certs: Vec<rustls::pki_types::CertificateDer<'static>>) -> Result<(), Error> {
+fn check_rustls(
+    operation: &'static str,
+    certs: Vec<rustls::pki_types::CertificateDer<'static>>,
+) -> Result<(), Error> {
     let mut store = rustls::RootCertStore::empty();
     for cert in certs {
-        store
-            .add(cert)
-            .map_err(|e| Error::Config(format!("root certificate: {e}")))?;
+        store.add(cert).map_err(|e| root_error(operation, &e))?;
     }
     Ok(())
 }
@@ -130,7 +145,13 @@ impl Identity {
     )]
     pub fn from_pem(cert_chain: &[u8], private_key: &[u8]) -> Result<Identity, Error> {
         #[cfg(any(feature = "rustls", feature = "native-tls"))]
-        let bad = |e: reqwest::Error| Error::Config(format!("client identity: {e}"));
+        let bad = |e: reqwest::Error| {
+            Error::config_at(
+                Platform::Any,
+                "Identity::from_pem",
+                format!("client identity: {e}"),
+            )
+        };
         #[cfg(feature = "rustls")]
         return reqwest::Identity::from_pem(&[cert_chain, b"\n", private_key].concat())
             .map(|inner| Identity { inner })
@@ -140,7 +161,7 @@ impl Identity {
             .map(|inner| Identity { inner })
             .map_err(bad);
         #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-        return Err(no_tls("a client identity"));
+        return Err(no_tls("Identity::from_pem", "a client identity"));
     }
 
     #[cfg(any(feature = "rustls", feature = "native-tls"))]
@@ -156,11 +177,15 @@ impl fmt::Debug for Identity {
 }
 
 #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
-fn no_tls(what: &str) -> Error {
-    Error::Config(format!(
-        "{what} needs a TLS backend, and mcp-admin was built without one: enable its \
-         `rustls` (the default) or `native-tls` feature"
-    ))
+fn no_tls(operation: &'static str, what: &str) -> Error {
+    Error::config_at(
+        Platform::Any,
+        operation,
+        format!(
+            "{what} needs a TLS backend, and mcp-admin was built without one: enable its \
+             `rustls` (the default) or `native-tls` feature"
+        ),
+    )
 }
 
 /// A proxy every request of the client goes through, instead of the ones the
@@ -187,7 +212,8 @@ impl Proxy {
     /// The proxy at `url` (`http://host:port`, or `https://` for TLS to the proxy);
     /// credentials go in [`basic_auth`](Self::basic_auth), not in the URL.
     pub fn new(url: &str) -> Result<Proxy, Error> {
-        let bad = |why: &str| Error::Config(format!("proxy URL: {why}"));
+        let bad =
+            |why: &str| Error::config_at(Platform::Any, "Proxy::new", format!("proxy URL: {why}"));
         let url = Url::parse(url.trim()).map_err(|e| bad(&e.to_string()))?;
         if !url.username().is_empty() || url.password().is_some() {
             return Err(bad("must not carry credentials; use Proxy::basic_auth"));
@@ -215,9 +241,9 @@ impl Proxy {
     }
 
     /// reqwest's proxy for all of the client's requests.
-    pub(crate) fn reqwest(&self) -> Result<reqwest::Proxy, Error> {
+    pub(crate) fn reqwest(&self, platform: Platform) -> Result<reqwest::Proxy, Error> {
         let proxy = reqwest::Proxy::all(self.url.as_str())
-            .map_err(|e| Error::Config(format!("proxy {}: {e}", self.url)))?;
+            .map_err(|e| Error::config(platform, format!("proxy {}: {e}", self.url)))?;
         Ok(match &self.auth {
             Some((user, password)) => proxy.basic_auth(user, password.expose()),
             None => proxy,

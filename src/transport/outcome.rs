@@ -140,7 +140,9 @@ impl<'a> Call<'a> {
             (P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e), _) => {
                 self.failed(e)
             }
-            (P::InvalidRequest(reason) | P::Custom(reason), _) => Error::invalid("request", reason),
+            (P::InvalidRequest(reason) | P::Custom(reason), _) => {
+                Error::invalid("request", reason).at_named(self.platform, self.operation)
+            }
             (error, Some(answer)) => self.answered(&error, answer),
             // Only reachable through a raw client used outside `call`: keep what we know.
             (_, None) => self.decode(None, "response not recorded", String::new()),
@@ -589,7 +591,7 @@ mod tests {
         let e = map(P::InvalidRequest("bad id".into()), None);
         assert!(matches!(
             e,
-            Error::InvalidInput { field: "request", reason } if reason == "bad id"
+            Error::InvalidInput { field: "request", reason, .. } if reason == "bad id"
         ));
     }
 

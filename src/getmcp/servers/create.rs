@@ -10,6 +10,7 @@ use crate::{
         AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
         UpdateServer, UpdateServerBody,
     },
+    id::{self, IntoId, Refused},
     transport::{self, ops},
     Error, Patch,
 };
@@ -99,7 +100,8 @@ impl CreateServer {
     fn new(client: &Client, name: String) -> Self {
         CreateServer {
             client: client.clone(),
-            fields: UpdateServer::new(client.clone(), ServerRef::Id(0)).name(name),
+            fields: UpdateServer::new(client.clone(), ServerRef::Id(0), Refused::default())
+                .name(name),
             slug: None,
             instructions: None,
         }
@@ -328,6 +330,11 @@ impl CreateServer {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<CreateServerBody, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::GETMCP_CREATE_SERVER))
+    }
+
+    fn checked_body(&self) -> Result<CreateServerBody, Error> {
         if let Some(slug) = &self.slug {
             let ok = !slug.is_empty()
                 && slug
@@ -353,7 +360,7 @@ impl CreateServer {
         }
         // The update builder's checks already refuse credentials with an explicit `none`
         // or `oauth`; a new server without a type is `none` too.
-        let fields = self.fields.body()?;
+        let fields = self.fields.checked_body()?;
         if fields.test_auth_credentials.is_some() && fields.auth_type.is_none() {
             return Err(Error::invalid(
                 "test_auth_credentials",
@@ -421,8 +428,9 @@ impl Client {
     /// assert!(gm.delete_server(id).await.is_err_and(|e| e.is_not_found()));
     /// # Ok(()) }
     /// ```
-    pub async fn delete_server(&self, server: impl Into<ServerRef>) -> Result<(), Error> {
-        let op = self.raw().getmcp_delete_server().id(server.into());
+    pub async fn delete_server(&self, server: impl IntoId<ServerRef>) -> Result<(), Error> {
+        let server = id::take(server, "server", &ops::GETMCP_DELETE_SERVER)?;
+        let op = self.raw().getmcp_delete_server().id(server);
         shared::call(self, &ops::GETMCP_DELETE_SERVER, move || op.send())
             .await?
             .checked(&ops::GETMCP_DELETE_SERVER, |d| {
@@ -454,8 +462,8 @@ impl Client {
     /// assert_eq!(gm.toggle_server(id).await?.status, Some(ServerStatus::Active));
     /// # Ok(()) }
     /// ```
-    pub async fn toggle_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
-        let server = server.into();
+    pub async fn toggle_server(&self, server: impl IntoId<ServerRef>) -> Result<Server, Error> {
+        let server = id::take(server, "server", &ops::GETMCP_TOGGLE_SERVER)?;
         let op = self.raw().getmcp_toggle_server().id(server);
         shared::call(self, &ops::GETMCP_TOGGLE_SERVER, move || op.send())
             .await?
@@ -481,8 +489,8 @@ impl Client {
     /// assert_eq!(copy.tool_count, Some(1));
     /// # Ok(()) }
     /// ```
-    pub async fn duplicate_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
-        let server = server.into();
+    pub async fn duplicate_server(&self, server: impl IntoId<ServerRef>) -> Result<Server, Error> {
+        let server = id::take(server, "server", &ops::GETMCP_DUPLICATE_SERVER)?;
         let op = self.raw().getmcp_duplicate_server().id(server);
         shared::call(self, &ops::GETMCP_DUPLICATE_SERVER, move || op.send())
             .await?

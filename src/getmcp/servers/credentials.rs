@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::{
     getmcp::{AuthType, Client, OutboundAuthType, ServerRef},
+    id::{self, IntoId},
     transport::{self, ops},
     wire::object_model,
     Error, Redacted,
@@ -233,10 +234,11 @@ impl Client {
     /// ```
     pub async fn get_server_credentials(
         &self,
-        server: impl Into<ServerRef>,
+        server: impl IntoId<ServerRef>,
     ) -> Result<CredentialsStatus, Error> {
+        let server = id::take(server, "server", &ops::GETMCP_GET_SERVER_CREDENTIALS)?;
         let raw = self.raw();
-        let op = raw.getmcp_get_server_credentials().id(server.into());
+        let op = raw.getmcp_get_server_credentials().id(server);
         transport::call(raw, &ops::GETMCP_GET_SERVER_CREDENTIALS, move || op.send()).await
     }
 }

@@ -1,10 +1,8 @@
 //! The server list: its filters and sort keys, paged by [`List`].
 
 use crate::{
-    getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
-        Client, Server, ServerStatus,
-    },
+    getmcp::{Client, Server, ServerStatus},
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::wire_enum,
     Error,
@@ -133,8 +131,11 @@ impl List<ServersQuery> {
     }
 }
 
+impl Paged for ServersQuery {}
+
 impl Query for ServersQuery {
     type Item = Server;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_SERVERS.id;
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Server>, Error> {

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::{
     error::Platform,
     getmcp::{Client, ServerRef},
+    id::{self, IntoId, Refused},
     transport::{self, ops, ops::Operation},
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Redacted,
@@ -300,9 +301,9 @@ impl Client {
     /// assert_eq!(server.slug.as_deref(), Some("github-tools"));
     /// # Ok(()) }
     /// ```
-    pub async fn get_server(&self, server: impl Into<ServerRef>) -> Result<Server, Error> {
+    pub async fn get_server(&self, server: impl IntoId<ServerRef>) -> Result<Server, Error> {
         const READ: &Operation = &ops::GETMCP_GET_SERVER;
-        let server = server.into();
+        let server = id::take(server, "server", READ)?;
         let raw = self.raw();
         let op = raw.getmcp_get_server().id(server);
         about(
@@ -321,8 +322,10 @@ impl Client {
     /// assert_eq!(server.rate_limit_per_min, Some(120));
     /// # Ok(()) }
     /// ```
-    pub fn update_server(&self, server: impl Into<ServerRef>) -> UpdateServer {
-        UpdateServer::new(self.clone(), server.into())
+    pub fn update_server(&self, server: impl IntoId<ServerRef>) -> UpdateServer {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        UpdateServer::new(self.clone(), server, refused)
     }
 }
 

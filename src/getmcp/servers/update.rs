@@ -3,9 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::about;
+/// The operation every refusal of this builder names.
+const OP: &ops::Operation = &ops::GETMCP_UPDATE_SERVER;
+
 use crate::{
     error::Platform,
     getmcp::{AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials},
+    id::Refused,
     transport::{self, ops, ops::Operation},
     Error, Patch, Redacted,
 };
@@ -124,6 +128,7 @@ impl UpdateServerBody {
 pub struct UpdateServer {
     client: Client,
     server: ServerRef,
+    refused: Refused,
     changes: Changes,
 }
 
@@ -141,10 +146,11 @@ struct Changes {
 }
 
 impl UpdateServer {
-    pub(super) fn new(client: Client, server: ServerRef) -> Self {
+    pub(super) fn new(client: Client, server: ServerRef, refused: Refused) -> Self {
         UpdateServer {
             client,
             server,
+            refused,
             changes: Changes::default(),
         }
     }
@@ -419,6 +425,12 @@ impl UpdateServer {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<UpdateServerBody, Error> {
+        self.refused.check(OP)?;
+        self.checked_body().map_err(|e| e.at(OP))
+    }
+
+    /// The body, checked; a refusal names no operation yet (the create reuses it).
+    pub(super) fn checked_body(&self) -> Result<UpdateServerBody, Error> {
         let c = &self.changes;
         c.body(Moved {
             name: c.name.clone(),
@@ -481,6 +493,7 @@ impl UpdateServer {
     /// # Ok(()) }
     /// ```
     pub async fn send(mut self) -> Result<Server, Error> {
+        self.refused.check(OP)?;
         let c = &mut self.changes;
         let moved = Moved {
             name: c.name.take(),
@@ -488,7 +501,7 @@ impl UpdateServer {
             status: c.status.take(),
             auth_type: c.auth_type.take(),
         };
-        let body = c.body(moved)?;
+        let body = c.body(moved).map_err(|e| e.at(OP))?;
         let want_stored = match c.test_auth_credentials {
             Patch::Keep => None,
             Patch::Set(_) => Some(true),

@@ -14,10 +14,11 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        paging::{self, with_paging, List, Page, Paging, Query},
         shared::{self, expect_item, php_object, ItemIds, New},
         Client, ServerRef,
     },
+    id::{self, IntoId, Refused},
+    paging::{self, with_paging, List, Page, Paged, Paging, Query},
     transport::ops,
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error, Redacted,
@@ -337,6 +338,7 @@ fn expect_tool(server: ServerRef, asked: Option<ToolRef>, tool: &Tool) -> Result
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolsQuery {
     server: ServerRef,
+    refused: Refused,
     status: Option<ToolStatus>,
 }
 
@@ -365,9 +367,16 @@ impl List<ToolsQuery> {
     }
 }
 
+impl Paged for ToolsQuery {}
+
 impl Query for ToolsQuery {
     type Item = Tool;
+    type Client = Client;
     const OPERATION: &'static str = ops::GETMCP_LIST_TOOLS.id;
+
+    fn check(&self) -> Result<(), Error> {
+        self.refused.check(&ops::GETMCP_LIST_TOOLS)
+    }
 
     async fn fetch(&self, client: &Client, paging: Paging) -> Result<Page<Tool>, Error> {
         let op = client.raw().getmcp_list_tools().server_id(self.server);
@@ -406,11 +415,14 @@ impl Client {
     /// assert_eq!(names, ["get_forecast", "get_alerts"]);
     /// # Ok(()) }
     /// ```
-    pub fn list_tools(&self, server: impl Into<ServerRef>) -> ListTools {
+    pub fn list_tools(&self, server: impl IntoId<ServerRef>) -> ListTools {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
         List::new(
             self.clone(),
             ToolsQuery {
-                server: server.into(),
+                server,
+                refused,
                 status: None,
             },
         )
@@ -432,10 +444,11 @@ impl Client {
     /// ```
     pub async fn get_tool(
         &self,
-        server: impl Into<ServerRef>,
-        tool: impl Into<ToolRef>,
+        server: impl IntoId<ServerRef>,
+        tool: impl IntoId<ToolRef>,
     ) -> Result<Tool, Error> {
-        let (server, tool) = (server.into(), tool.into());
+        const OP: &ops::Operation = &ops::GETMCP_GET_TOOL;
+        let (server, tool) = (id::take(server, "server", OP)?, id::take(tool, "tool", OP)?);
         let op = self.raw().getmcp_get_tool().server_id(server).id(tool);
         shared::call(self, &ops::GETMCP_GET_TOOL, move || op.send())
             .await?
@@ -469,8 +482,14 @@ impl Client {
     /// assert_eq!(fake.server(server).unwrap()["tool_count"], 1);
     /// # Ok(()) }
     /// ```
-    pub fn create_tool(&self, server: impl Into<ServerRef>, name: impl Into<String>) -> CreateTool {
-        ToolWrite::new(self.clone(), server.into(), New).name(name)
+    pub fn create_tool(
+        &self,
+        server: impl IntoId<ServerRef>,
+        name: impl Into<String>,
+    ) -> CreateTool {
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        ToolWrite::new(self.clone(), server, refused, New).name(name)
     }
 
     /// Starts a partial update of a tool: only the fields you set are sent.
@@ -483,10 +502,13 @@ impl Client {
     /// ```
     pub fn update_tool(
         &self,
-        server: impl Into<ServerRef>,
-        tool: impl Into<ToolRef>,
+        server: impl IntoId<ServerRef>,
+        tool: impl IntoId<ToolRef>,
     ) -> UpdateTool {
-        ToolWrite::new(self.clone(), server.into(), tool.into())
+        let mut refused = Refused::default();
+        let server = refused.keep(server, "server", ServerRef::Id(0));
+        let tool = refused.keep(tool, "tool", ToolRef::Id(0));
+        ToolWrite::new(self.clone(), server, refused, tool)
     }
 
     /// Deletes a tool of a server (inferred: no vendor page documents this route; its
@@ -508,14 +530,12 @@ impl Client {
     /// ```
     pub async fn delete_tool(
         &self,
-        server: impl Into<ServerRef>,
-        tool: impl Into<ToolRef>,
+        server: impl IntoId<ServerRef>,
+        tool: impl IntoId<ToolRef>,
     ) -> Result<(), Error> {
-        let op = self
-            .raw()
-            .getmcp_delete_tool()
-            .server_id(server.into())
-            .id(tool.into());
+        const OP: &ops::Operation = &ops::GETMCP_DELETE_TOOL;
+        let (server, tool) = (id::take(server, "server", OP)?, id::take(tool, "tool", OP)?);
+        let op = self.raw().getmcp_delete_tool().server_id(server).id(tool);
         shared::call(self, &ops::GETMCP_DELETE_TOOL, move || op.send())
             .await
             .map(drop)

@@ -11,6 +11,7 @@ use crate::{
         shared::{self, changing, require_object, require_text, New},
         Client, ServerRef,
     },
+    id::Refused,
     transport::{self, ops},
     Error, Patch, Redacted,
 };
@@ -116,6 +117,7 @@ pub type UpdateTool = ToolWrite<ToolRef>;
 pub struct ToolWrite<T> {
     client: Client,
     server: ServerRef,
+    refused: Refused,
     target: T,
     changes: Changes,
 }
@@ -138,10 +140,11 @@ struct Changes {
 }
 
 impl<T> ToolWrite<T> {
-    pub(super) fn new(client: Client, server: ServerRef, target: T) -> Self {
+    pub(super) fn new(client: Client, server: ServerRef, refused: Refused, target: T) -> Self {
         ToolWrite {
             client,
             server,
+            refused,
             target,
             changes: Changes::default(),
         }
@@ -429,6 +432,13 @@ impl<T> ToolWrite<T> {
     }
 
     /// Checks every field set and builds the body of exactly those.
+    /// [`fields`](Self::fields) for operation `op`: the ids given first, and every
+    /// refusal naming `op`.
+    fn fields_for(&self, op: &ops::Operation) -> Result<ToolBody, Error> {
+        self.refused.check(op)?;
+        self.fields().map_err(|e| e.at(op))
+    }
+
     fn fields(&self) -> Result<ToolBody, Error> {
         let c = &self.changes;
         require_text("name", c.name.as_deref())?;
@@ -496,9 +506,9 @@ impl ToolWrite<New> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ToolBody, Error> {
-        let body = self.fields()?;
+        let body = self.fields_for(&ops::GETMCP_CREATE_TOOL)?;
         if body.name.is_none() {
-            return Err(Error::invalid("name", "a tool needs a name"));
+            return Err(Error::invalid("name", "a tool needs a name").at(&ops::GETMCP_CREATE_TOOL));
         }
         Ok(body)
     }
@@ -545,7 +555,8 @@ impl ToolWrite<ToolRef> {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<ToolBody, Error> {
-        changing(self.fields()?)
+        changing(self.fields_for(&ops::GETMCP_UPDATE_TOOL)?)
+            .map_err(|e| e.at(&ops::GETMCP_UPDATE_TOOL))
     }
 
     /// Checks the inputs, sends the PATCH with exactly the fields set, and returns the

@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use futures_util::{stream, StreamExt, TryStreamExt};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ProviderId, SecretValue,
     },
+    id::{self, IntoId},
+    paging::{List, Page, Paging, Query},
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp, wire_enum},
     Error,
@@ -23,8 +27,8 @@ use crate::{
 mod tools;
 
 pub use tools::{
-    CreateProviderTool, Tool, ToolCreate, ToolEnvelope, ToolHeader, ToolList, ToolMethod,
-    ToolUpdate, UpdateProviderTool,
+    CreateProviderTool, CreateProviderToolFields, ListProviderTools, ProviderToolsQuery, Tool,
+    ToolEnvelope, ToolHeader, ToolList, ToolMethod, UpdateProviderTool, UpdateProviderToolFields,
 };
 
 wire_enum! {
@@ -242,7 +246,7 @@ object_model! {
 /// Built and checked by [`CreateProvider`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProviderCreate {
+pub struct CreateProviderFields {
     /// `apiType`: `REST`, the only supported type.
     pub api_type: ApiType,
     /// `visibilityType`: `INTERNAL` or `PUBLIC`.
@@ -253,14 +257,14 @@ pub struct ProviderCreate {
     /// `name` (`^[a-zA-Z0-9]{1,16}$`), `description` (1–4096 bytes), the URLs (http(s),
     /// at most 255 bytes) and the OAuth2 client (all four fields).
     #[serde(flatten)]
-    pub fields: ProviderUpdate,
+    pub fields: UpdateProviderFields,
 }
 
 /// The body of `PATCH /providers/{id}`, inside `{"provider": …}`, and the changeable
-/// part of [`ProviderCreate`]: only the fields set are sent. Built and checked by
+/// part of [`CreateProviderFields`]: only the fields set are sent. Built and checked by
 /// [`UpdateProvider`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ProviderUpdate {
+pub struct UpdateProviderFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -289,7 +293,7 @@ pub struct ProviderUpdate {
 /// The checks create and update share, on the fields set: the name pattern, the
 /// description's length, http(s) URLs of at most 255 bytes, and a complete OAuth2
 /// client with a real secret.
-fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
+fn check_fields(f: &UpdateProviderFields) -> Result<(), Error> {
     if let Some(name) = &f.name {
         let alnum = |b: u8| b.is_ascii_alphanumeric();
         catalog::name("name", name, "^[a-zA-Z0-9]{1,16}$", 16, alnum, alnum)?;
@@ -318,7 +322,7 @@ fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 ///     .document_url("https://stripe.com/docs/api")
 ///     .body()?;
 /// assert_eq!(
@@ -330,7 +334,7 @@ fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
 /// );
 /// let masked = OAuth2Config::new("app", "***", "https://a.example/auth", "https://a.example/token");
 /// let refused = hm
-///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
 ///     .oauth2_config(masked)
 ///     .body();
 /// assert!(refused.unwrap_err().is_invalid_input());
@@ -341,12 +345,63 @@ fn check_fields(f: &ProviderUpdate) -> Result<(), Error> {
 pub struct CreateProvider {
     client: Client,
     api_type: ApiType,
-    visibility_type: VisibilityType,
-    base_url: String,
-    fields: ProviderUpdate,
+    visibility_type: Option<VisibilityType>,
+    base_url: Option<String>,
+    fields: UpdateProviderFields,
 }
 
 impl CreateProvider {
+    /// Who may see the provider (required): `INTERNAL` or `PUBLIC`.
+    pub fn visibility(self, visibility: VisibilityType) -> Self {
+        self.set_visibility(Some(visibility))
+    }
+
+    /// The visibility, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_visibility(Some(mcp_admin::hasmcp::VisibilityType::Public));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_visibility(mut self, visibility: Option<VisibilityType>) -> Self {
+        self.visibility_type = visibility;
+        self
+    }
+
+    /// The upstream base URL (required): http(s).
+    pub fn base_url(self, base_url: impl Into<String>) -> Self {
+        self.set_base_url(Some(base_url.into()))
+    }
+
+    /// The base URL, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_base_url(Some("https://api.stripe.com/v1".into()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_base_url(mut self, base_url: Option<String>) -> Self {
+        self.base_url = base_url;
+        self
+    }
+
+    /// What the provider is for (required, not empty).
+    pub fn description(self, description: impl Into<String>) -> Self {
+        self.set_description(Some(description.into()))
+    }
+
+    /// The description, or `None` (refused at `send()`: it is required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let create = hm.create_provider("stripeApi").set_description(Some("Payments".into()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_description(mut self, description: Option<String>) -> Self {
+        self.fields.description = description;
+        self
+    }
+
     /// The API type; `REST` (the default) is the only one the service supports.
     pub fn api_type(mut self, api_type: ApiType) -> Self {
         self.api_type = api_type;
@@ -363,25 +418,46 @@ impl CreateProvider {
     }
 
     /// The body this create sends, after checking every input; no I/O.
-    pub fn body(&self) -> Result<ProviderCreate, Error> {
+    pub fn body(&self) -> Result<CreateProviderFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER))
+    }
+
+    fn checked_body(&self) -> Result<CreateProviderFields, Error> {
         if matches!(self.api_type, ApiType::Invalid) {
             return Err(Error::invalid(
                 "apiType",
                 "INVALID is refused by the service: use REST",
             ));
         }
-        if matches!(self.visibility_type, VisibilityType::Invalid) {
-            return Err(Error::invalid(
-                "visibilityType",
-                "INVALID is refused by the service: use INTERNAL or PUBLIC",
-            ));
+        let visibility_type = match &self.visibility_type {
+            None => {
+                return Err(Error::invalid(
+                    "visibilityType",
+                    "required: INTERNAL or PUBLIC",
+                ))
+            }
+            Some(VisibilityType::Invalid) => {
+                return Err(Error::invalid(
+                    "visibilityType",
+                    "INVALID is refused by the service: use INTERNAL or PUBLIC",
+                ))
+            }
+            Some(v) => v.clone(),
+        };
+        let base_url = self
+            .base_url
+            .clone()
+            .ok_or_else(|| Error::invalid("baseURL", "required"))?;
+        catalog::url("baseURL", &base_url)?;
+        if self.fields.description.is_none() {
+            return Err(Error::invalid("description", "required"));
         }
-        catalog::url("baseURL", &self.base_url)?;
         check_fields(&self.fields)?;
-        Ok(ProviderCreate {
+        Ok(CreateProviderFields {
             api_type: self.api_type.clone(),
-            visibility_type: self.visibility_type.clone(),
-            base_url: self.base_url.clone(),
+            visibility_type,
+            base_url,
             fields: self.fields.clone(),
         })
     }
@@ -393,6 +469,12 @@ impl CreateProvider {
     /// edition answers its own validation failures with **HTTP 500** and `data.reason`
     /// (the checks here catch those inputs first).
     pub async fn send(self) -> Result<Provider, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER))
+    }
+
+    async fn send_unstamped(self) -> Result<Provider, Error> {
         let provider = self.body()?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpCreateProviderRequest { provider };
@@ -418,11 +500,11 @@ impl CreateProvider {
 /// use mcp_admin::hasmcp::Client;
 ///
 /// let hm = Client::builder().token("tok").build()?;
-/// let body = hm.update_provider("kSuB9Gf6aD5").description("Payments and refunds").body()?;
+/// let body = hm.update_provider("ASuB9Gf6aD5").description("Payments and refunds").body()?;
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Payments and refunds"}"#);
 ///
-/// assert!(hm.update_provider("kSuB9Gf6aD5").body().unwrap_err().is_invalid_input()); // nothing set
-/// assert!(hm.update_provider("kSuB9Gf6aD5").name("").body().unwrap_err().is_invalid_input());
+/// assert!(hm.update_provider("ASuB9Gf6aD5").body().unwrap_err().is_invalid_input()); // nothing set
+/// assert!(hm.update_provider("ASuB9Gf6aD5").name("").body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "an update does nothing until `.send()` is awaited"]
@@ -430,7 +512,7 @@ impl CreateProvider {
 pub struct UpdateProvider {
     client: Client,
     id: Result<ProviderId, InvalidId>,
-    changes: ProviderUpdate,
+    changes: UpdateProviderFields,
 }
 
 impl UpdateProvider {
@@ -449,10 +531,15 @@ impl UpdateProvider {
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
-    pub fn body(&self) -> Result<ProviderUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateProviderFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER))
+    }
+
+    fn checked_body(&self) -> Result<UpdateProviderFields, Error> {
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
-        if *c == ProviderUpdate::default() {
+        if *c == UpdateProviderFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -470,6 +557,12 @@ impl UpdateProvider {
     /// provider` (`data.reason` `record not found`), which [`Error::is_not_found`]
     /// reads as not found.
     pub async fn send(self) -> Result<Provider, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER))
+    }
+
+    async fn send_unstamped(self) -> Result<Provider, Error> {
         let provider = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
@@ -479,6 +572,79 @@ impl UpdateProvider {
         let provider = transport::call(raw, OP, move || op.send()).await?.provider;
         catalog::same_id(OP, 200, "provider", id.as_str(), provider.id.as_str())?;
         Ok(provider)
+    }
+}
+
+/// What [`Client::list_providers`] asks for: every provider (HasMCP's cursor is followed
+/// inside the one page), and whether to fill in each one's tools.
+#[derive(Debug, Clone)]
+pub struct ProvidersQuery {
+    /// How many tool lists to fetch at a time, when asked to fill them in.
+    with_tools: Option<usize>,
+}
+
+impl Query for ProvidersQuery {
+    type Item = Provider;
+    type Client = Client;
+    const OPERATION: &'static str = ops::HASMCP_LIST_PROVIDERS.id;
+
+    fn check(&self) -> Result<(), Error> {
+        match self.with_tools {
+            Some(0) => Err(Error::invalid("with_tools", "at least 1 request at a time")),
+            _ => Ok(()),
+        }
+    }
+
+    async fn fetch(&self, client: &Client, _: Paging) -> Result<Page<Provider>, Error> {
+        let mut providers = client.all_providers().await?;
+        if let Some(at_once) = self.with_tools {
+            let ids: Vec<ProviderId> = providers.iter().map(|p| p.id.clone()).collect();
+            let lists: Vec<Vec<Tool>> = stream::iter(ids)
+                .map(|id| client.list_provider_tools(id).all())
+                .buffered(at_once)
+                .try_collect()
+                .await?;
+            for (provider, tools) in providers.iter_mut().zip(lists) {
+                provider.tools = tools;
+            }
+        }
+        Ok(Page::whole(providers))
+    }
+}
+
+/// The list [`Client::list_providers`] returns.
+pub type ListProviders = List<ProvidersQuery>;
+
+impl ListProviders {
+    /// Fills in each provider's `tools` (which the open-source edition's list leaves
+    /// empty) with one [`list_provider_tools`](Client::list_provider_tools) request per
+    /// provider, at most `at_once` (at least 1) in flight. The first error ends the list.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// # let fake = mcp_admin::testing::FakeHasMcp::start().await;
+    /// # let github = fake.seed_provider("GitHub");
+    /// # fake.seed_tool(&github, "listRepos");
+    /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let providers = hm.list_providers().with_tools(4).all().await?;
+    /// assert_eq!(providers[0].tools.len(), 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn with_tools(self, at_once: usize) -> Self {
+        self.set_with_tools(Some(at_once))
+    }
+
+    /// Fills in the tools `at_once` at a time, or (`None`) leaves them as listed.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
+    /// let list = hm.list_providers().set_with_tools(None);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_with_tools(mut self, at_once: Option<usize>) -> Self {
+        self.query.with_tools = at_once;
+        self
     }
 }
 
@@ -498,15 +664,20 @@ impl Client {
     /// # let github = fake.seed_provider("GitHub");
     /// # fake.seed_tool(&github, "listRepos");
     /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
-    /// for p in hm.list_providers().await? {
-    ///     // The open-source edition lists providers without their tools.
-    ///     for tool in hm.list_provider_tools(&p.id).await? {
+    /// // The open-source edition lists providers without their tools: ask for them.
+    /// for p in hm.list_providers().with_tools(4).all().await? {
+    ///     for tool in &p.tools {
     ///         println!("{} {:?}: tool {} {:?}", p.id, p.name, tool.id, tool.name);
     ///     }
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_providers(&self) -> Result<Vec<Provider>, Error> {
+    pub fn list_providers(&self) -> ListProviders {
+        List::new(self.clone(), ProvidersQuery { with_tools: None })
+    }
+
+    /// Every provider: the vendor's cursor followed to the end.
+    async fn all_providers(&self) -> Result<Vec<Provider>, Error> {
         const OP: &ops::Operation = &ops::HASMCP_LIST_PROVIDERS;
         let raw = self.raw();
         let mut all = Vec::new();
@@ -542,15 +713,15 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let provider = hm.get_provider("kSuB9Gf6aD5").await?;
+    /// let provider = hm.get_provider("ASuB9Gf6aD5").await?;
     /// for tool in &provider.tools {
     ///     println!("{} {:?} {:?}", tool.id, tool.method, tool.path);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn get_provider(&self, id: impl AsRef<str>) -> Result<Provider, Error> {
+    pub async fn get_provider(&self, id: impl IntoId<ProviderId>) -> Result<Provider, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROVIDER;
-        let id = ProviderId::new(id.as_ref())?;
+        let id = id::take(id, "id", &ops::HASMCP_GET_PROVIDER)?;
         let raw = self.raw();
         let op = raw.hasmcp_get_provider().id(id.clone());
         let provider = transport::call(raw, OP, move || op.send()).await?.provider;
@@ -558,38 +729,31 @@ impl Client {
         Ok(provider)
     }
 
-    /// Starts a new provider with what the service requires: a name
-    /// (`^[a-zA-Z0-9]{1,16}$`), its visibility, the upstream base URL (http(s)) and a
-    /// description. The API type is `REST`. Nothing is sent until
-    /// [`CreateProvider::send`].
+    /// Starts a new provider named `name` (`^[a-zA-Z0-9]{1,16}$`). The service also
+    /// requires its visibility, the upstream base URL (http(s)) and a description:
+    /// setters of [`CreateProvider`], checked before sending. The API type is `REST`.
+    /// Nothing is sent until [`CreateProvider::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// use mcp_admin::hasmcp::VisibilityType;
     ///
     /// let provider = hm
-    ///     .create_provider("stripeApi", VisibilityType::Public, "https://api.stripe.com/v1", "Payments")
+    ///     .create_provider("stripeApi").visibility(VisibilityType::Public).base_url("https://api.stripe.com/v1").description("Payments")
     ///     .send()
     ///     .await?;
     /// assert_eq!(provider.secret_prefix.as_deref(), Some("API_STRIPE_COM"));
     /// # Ok(()) }
     /// ```
-    pub fn create_provider(
-        &self,
-        name: impl Into<String>,
-        visibility: VisibilityType,
-        base_url: impl Into<String>,
-        description: impl Into<String>,
-    ) -> CreateProvider {
+    pub fn create_provider(&self, name: impl Into<String>) -> CreateProvider {
         CreateProvider {
             client: self.clone(),
             api_type: ApiType::Rest,
-            visibility_type: visibility,
-            base_url: base_url.into(),
-            fields: ProviderUpdate {
+            visibility_type: None,
+            base_url: None,
+            fields: UpdateProviderFields {
                 name: Some(name.into()),
-                description: Some(description.into()),
-                ..ProviderUpdate::default()
+                ..UpdateProviderFields::default()
             },
         }
     }
@@ -599,14 +763,14 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let provider = hm.update_provider("kSuB9Gf6aD5").description("Payments and refunds").send().await?;
+    /// let provider = hm.update_provider("ASuB9Gf6aD5").description("Payments and refunds").send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_provider(&self, id: impl AsRef<str>) -> UpdateProvider {
+    pub fn update_provider(&self, id: impl IntoId<ProviderId>) -> UpdateProvider {
         UpdateProvider {
             client: self.clone(),
-            id: ProviderId::parse(id.as_ref().to_owned()),
-            changes: ProviderUpdate::default(),
+            id: id::keep(id),
+            changes: UpdateProviderFields::default(),
         }
     }
 
@@ -618,11 +782,11 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_provider("kSuB9Gf6aD5").await?;
+    /// hm.delete_provider("ASuB9Gf6aD5").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_provider(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ProviderId::new(id.as_ref())?;
+    pub async fn delete_provider(&self, id: impl IntoId<ProviderId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_PROVIDER)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_provider().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROVIDER, move || op.send()).await
@@ -655,8 +819,8 @@ mod tests {
             assert!(list.providers.is_empty(), "{text}");
         }
         let list: ProviderList =
-            serde_json::from_str(r#"{"data":[{"id":"kSuB9Gf6aD5"}],"nextToken":"n"}"#).unwrap();
-        assert_eq!(list.providers[0].id.as_str(), "kSuB9Gf6aD5");
+            serde_json::from_str(r#"{"data":[{"id":"ASuB9Gf6aD5"}],"nextToken":"n"}"#).unwrap();
+        assert_eq!(list.providers[0].id.as_str(), "ASuB9Gf6aD5");
         assert_eq!(list.next_token.as_deref(), Some("n"));
         assert!(serde_json::from_str::<ProviderList>("[[]]").is_err());
     }

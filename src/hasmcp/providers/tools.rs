@@ -9,6 +9,8 @@ use crate::{
         catalog::{self, option_setters},
         Client, InvalidId, ProviderId, SecretValue, ToolId,
     },
+    id::{self, IntoId},
+    paging::List,
     transport::{self, ops},
     wire::{null_as_default, object_model, wire_enum},
     Error, Patch, Redacted,
@@ -53,7 +55,7 @@ pub struct Tool {
         rename = "providerID",
         skip_serializing_if = "Option::is_none"
     )]
-    pub provider_id: Option<String>,
+    pub provider_id: Option<ProviderId>,
     /// HTTP method (fixed at creation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<ToolMethod>,
@@ -183,22 +185,22 @@ object_model! {
 /// and the optional fields as an update sends them. Built and checked by
 /// [`CreateProviderTool`]; public for the raw client. The provider comes from the path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ToolCreate {
+pub struct CreateProviderToolFields {
     /// `method`
     pub method: ToolMethod,
     /// `path`: 1–128 bytes.
     pub path: String,
     /// Everything else; on create a title or description may be empty.
     #[serde(flatten)]
-    pub fields: ToolUpdate,
+    pub fields: UpdateProviderToolFields,
 }
 
 /// The body of `PATCH /providers/{id}/tools/{toolID}`, inside `{"tool": …}`, and the
-/// optional part of [`ToolCreate`]: only the fields set are sent. Built and checked by
+/// optional part of [`CreateProviderToolFields`]: only the fields set are sent. Built and checked by
 /// [`UpdateProviderTool`]; public for the raw client.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ToolUpdate {
+pub struct UpdateProviderToolFields {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -263,7 +265,7 @@ fn check_name(name: &str) -> Result<(), Error> {
 /// The checks create and update share: the name pattern, no `null` schema (the
 /// service would store it or fail to compile it), and scopes that survive being stored
 /// joined by commas (non-empty, no comma).
-fn check_fields(f: &ToolUpdate) -> Result<(), Error> {
+fn check_fields(f: &UpdateProviderToolFields) -> Result<(), Error> {
     if let Some(name) = &f.name {
         check_name(name)?;
     }
@@ -304,7 +306,7 @@ fn check_tool(
     if let Some(asked) = asked {
         catalog::same_id(operation, status, "tool", asked.as_str(), tool.id.as_str())?;
     }
-    match tool.provider_id.as_deref() {
+    match tool.provider_id.as_ref().map(ProviderId::as_str) {
         None | Some("00000000000") => Ok(()),
         Some(owner) => catalog::same_id(operation, status, "provider", provider.as_str(), owner),
     }
@@ -357,7 +359,7 @@ macro_rules! tool_setters {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_provider_tool("kSuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
+///     .create_provider_tool("ASuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
 ///     .name("lookupCustomer")
 ///     .query_args_json_schema(json!({"type": "object", "required": ["email"]}))
 ///     .headers([ToolHeader::new("X-Api-Version", "2")])
@@ -379,7 +381,7 @@ pub struct CreateProviderTool {
     provider: Result<ProviderId, InvalidId>,
     method: ToolMethod,
     path: String,
-    fields: ToolUpdate,
+    fields: UpdateProviderToolFields,
 }
 
 impl CreateProviderTool {
@@ -398,7 +400,12 @@ impl CreateProviderTool {
 
     /// The body this create sends, after checking the provider id and every input; no
     /// I/O.
-    pub fn body(&self) -> Result<ToolCreate, Error> {
+    pub fn body(&self) -> Result<CreateProviderToolFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER_TOOL))
+    }
+
+    fn checked_body(&self) -> Result<CreateProviderToolFields, Error> {
         self.provider
             .clone()
             .map_err(|e| e.for_field("provider_id"))?;
@@ -407,7 +414,7 @@ impl CreateProviderTool {
         catalog::at_most("title", f.title.as_deref().unwrap_or(""), 64)?;
         catalog::at_most("description", f.description.as_deref().unwrap_or(""), 4096)?;
         check_fields(f)?;
-        Ok(ToolCreate {
+        Ok(CreateProviderToolFields {
             method: self.method.clone(),
             path: self.path.clone(),
             fields: f.clone(),
@@ -421,6 +428,12 @@ impl CreateProviderTool {
     /// same method and path on one provider with **500** (a unique index), and a schema
     /// that does not compile with 400.
     pub async fn send(self) -> Result<Tool, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROVIDER_TOOL))
+    }
+
+    async fn send_unstamped(self) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_CREATE_PROVIDER_TOOL;
         let tool = self.body()?;
         let provider = self.provider.map_err(|e| e.for_field("provider_id"))?;
@@ -461,7 +474,7 @@ impl CreateProviderTool {
 ///
 /// let hm = Client::builder().token("tok").build()?;
 /// let body = hm
-///     .update_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6")
+///     .update_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6")
 ///     .title("Lookup Customer")
 ///     .description("Finds one customer by email address.")
 ///     .body()?;
@@ -477,7 +490,7 @@ pub struct UpdateProviderTool {
     client: Client,
     provider: Result<ProviderId, InvalidId>,
     tool: Result<ToolId, InvalidId>,
-    changes: ToolUpdate,
+    changes: UpdateProviderToolFields,
     headers: Patch<Vec<ToolHeader>>,
 }
 
@@ -502,7 +515,7 @@ impl UpdateProviderTool {
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
     /// use mcp_admin::Patch;
     /// let body = hm
-    ///     .update_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6")
+    ///     .update_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6")
     ///     .description("Finds a customer.")
     ///     .set_headers(Patch::Clear)
     ///     .body()?;
@@ -516,7 +529,12 @@ impl UpdateProviderTool {
 
     /// The body [`send_exact`](Self::send_exact) sends (and `send` extends with the
     /// current headers), after checking the ids and every input; no I/O.
-    pub fn body(&self) -> Result<ToolUpdate, Error> {
+    pub fn body(&self) -> Result<UpdateProviderToolFields, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    fn checked_body(&self) -> Result<UpdateProviderToolFields, Error> {
         self.provider
             .clone()
             .map_err(|e| e.for_field("provider_id"))?;
@@ -533,7 +551,7 @@ impl UpdateProviderTool {
             }
             Patch::Set(list) => Some(list.clone()),
         };
-        if body == ToolUpdate::default() {
+        if body == UpdateProviderToolFields::default() {
             return Err(Error::invalid(
                 "update",
                 "nothing to update: set at least one field",
@@ -566,6 +584,12 @@ impl UpdateProviderTool {
     /// open-source edition an unknown tool answers **500** (`record not found`), which
     /// [`Error::is_not_found`] still reports as not found.
     pub async fn send(self) -> Result<Tool, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    async fn send_unstamped(self) -> Result<Tool, Error> {
         let mut body = self.body()?;
         let (provider, tool) = self.ids()?;
         if self.headers.is_keep() {
@@ -588,6 +612,12 @@ impl UpdateProviderTool {
     /// Checks the inputs and sends exactly the fields set, with no read: on the
     /// open-source edition, a tool's headers are emptied unless you set them.
     pub async fn send_exact(self) -> Result<Tool, Error> {
+        self.send_exact_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROVIDER_TOOL))
+    }
+
+    async fn send_exact_unstamped(self) -> Result<Tool, Error> {
         let body = self.body()?;
         let (provider, tool) = self.ids()?;
         self.patch(&provider, &tool, body).await
@@ -607,7 +637,7 @@ impl UpdateProviderTool {
         &self,
         provider: &ProviderId,
         id: &ToolId,
-        tool: ToolUpdate,
+        tool: UpdateProviderToolFields,
     ) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_UPDATE_PROVIDER_TOOL;
         let raw = self.client.raw();
@@ -632,18 +662,23 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// for tool in hm.list_provider_tools("kSuB9Gf6aD5").await? {
+    /// for tool in hm.list_provider_tools("ASuB9Gf6aD5").all().await? {
     ///     println!("{} {:?}", tool.id, tool.name);
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn list_provider_tools(
-        &self,
-        provider_id: impl AsRef<str>,
-    ) -> Result<Vec<Tool>, Error> {
+    pub fn list_provider_tools(&self, provider_id: impl IntoId<ProviderId>) -> ListProviderTools {
+        let provider = id::keep(provider_id);
+        List::new(self.clone(), ProviderToolsQuery { provider })
+    }
+
+    /// A provider's tools, one request.
+    async fn all_provider_tools(&self, q: &ProviderToolsQuery) -> Result<Vec<Tool>, Error> {
         const OP: &ops::Operation = &ops::HASMCP_LIST_PROVIDER_TOOLS;
-        let provider = ProviderId::parse(provider_id.as_ref().to_owned())
-            .map_err(|e| e.for_field("provider_id"))?;
+        let provider = q
+            .provider
+            .clone()
+            .map_err(|e| e.for_field("provider_id").at(OP))?;
         let raw = self.raw();
         let op = raw.hasmcp_list_provider_tools().id(provider.clone());
         let tools = transport::call(raw, OP, move || op.send()).await?.tools;
@@ -662,17 +697,17 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let tool = hm.get_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6").await?;
+    /// let tool = hm.get_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6").await?;
     /// println!("{:?} {:?}", tool.method, tool.path);
     /// # Ok(()) }
     /// ```
     pub async fn get_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<Tool, Error> {
         const OP: &ops::Operation = &ops::HASMCP_GET_PROVIDER_TOOL;
-        let (provider, id) = tool_ids(provider_id.as_ref(), tool_id.as_ref())?;
+        let (provider, id) = tool_ids(provider_id, tool_id, OP)?;
         let raw = self.raw();
         let op = raw
             .hasmcp_get_provider_tool()
@@ -691,7 +726,7 @@ impl Client {
     /// use mcp_admin::hasmcp::ToolMethod;
     ///
     /// let tool = hm
-    ///     .create_provider_tool("kSuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
+    ///     .create_provider_tool("ASuB9Gf6aD5", ToolMethod::Get, "/v1/customers/search")
     ///     .name("lookupCustomer")
     ///     .send()
     ///     .await?;
@@ -699,16 +734,16 @@ impl Client {
     /// ```
     pub fn create_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
         method: ToolMethod,
         path: impl Into<String>,
     ) -> CreateProviderTool {
         CreateProviderTool {
             client: self.clone(),
-            provider: ProviderId::parse(provider_id.as_ref().to_owned()),
+            provider: id::keep(provider_id),
             method,
             path: path.into(),
-            fields: ToolUpdate::default(),
+            fields: UpdateProviderToolFields::default(),
         }
     }
 
@@ -738,14 +773,14 @@ impl Client {
     /// ```
     pub fn update_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> UpdateProviderTool {
         UpdateProviderTool {
             client: self.clone(),
-            provider: ProviderId::parse(provider_id.as_ref().to_owned()),
-            tool: ToolId::parse(tool_id.as_ref().to_owned()),
-            changes: ToolUpdate::default(),
+            provider: id::keep(provider_id),
+            tool: id::keep(tool_id),
+            changes: UpdateProviderToolFields::default(),
             headers: Patch::Keep,
         }
     }
@@ -758,15 +793,15 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.delete_provider_tool("kSuB9Gf6aD5", "kSuB9Gf6aD6").await?;
+    /// hm.delete_provider_tool("ASuB9Gf6aD5", "ASuB9Gf6aD6").await?;
     /// # Ok(()) }
     /// ```
     pub async fn delete_provider_tool(
         &self,
-        provider_id: impl AsRef<str>,
-        tool_id: impl AsRef<str>,
+        provider_id: impl IntoId<ProviderId>,
+        tool_id: impl IntoId<ToolId>,
     ) -> Result<(), Error> {
-        let (provider, id) = tool_ids(provider_id.as_ref(), tool_id.as_ref())?;
+        let (provider, id) = tool_ids(provider_id, tool_id, &ops::HASMCP_DELETE_PROVIDER_TOOL)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_provider_tool().id(provider).tool_id(id);
         transport::call(raw, &ops::HASMCP_DELETE_PROVIDER_TOOL, move || op.send()).await
@@ -774,12 +809,26 @@ impl Client {
 }
 
 /// The provider and tool ids, each checked and named by its argument on failure.
-fn tool_ids(provider: &str, tool: &str) -> Result<(ProviderId, ToolId), Error> {
-    let provider =
-        ProviderId::parse(provider.to_owned()).map_err(|e| e.for_field("provider_id"))?;
-    let tool = ToolId::parse(tool.to_owned()).map_err(|e| e.for_field("tool_id"))?;
+fn tool_ids(
+    provider: impl IntoId<ProviderId>,
+    tool: impl IntoId<ToolId>,
+    op: &ops::Operation,
+) -> Result<(ProviderId, ToolId), Error> {
+    let provider = id::take(provider, "provider_id", op)?;
+    let tool = id::take(tool, "tool_id", op)?;
     Ok((provider, tool))
 }
+
+whole_list! {
+    /// What [`Client::list_provider_tools`] asks for: a provider's tools, all of them.
+    ProviderToolsQuery {
+        /// The provider, or why the id given is not one.
+        provider: Result<ProviderId, InvalidId>,
+    } => Tool, HASMCP_LIST_PROVIDER_TOOLS, |client, query| client.all_provider_tools(query).await
+}
+
+/// The list [`Client::list_provider_tools`] returns.
+pub type ListProviderTools = List<ProviderToolsQuery>;
 
 #[cfg(test)]
 mod tests {
@@ -793,7 +842,7 @@ mod tests {
             ("null", vec![]),
             (r#"["a","","b"]"#, vec!["a", "b"]),
         ] {
-            let text = format!(r#"{{"id":"kSuB9Gf6aD6","oauth2Scopes":{scopes}}}"#);
+            let text = format!(r#"{{"id":"ASuB9Gf6aD6","oauth2Scopes":{scopes}}}"#);
             let tool: Tool = serde_json::from_str(&text).unwrap();
             assert_eq!(tool.oauth2_scopes, expected, "{scopes}");
         }

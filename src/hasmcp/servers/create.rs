@@ -18,7 +18,7 @@ use crate::{
 /// The fields of a new server, as sent inside `{"server": …}`. `None` is not sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ServerCreate {
+pub struct CreateServerFields {
     /// `name` (required: 1–16 characters `[A-Za-z0-9]`).
     pub name: String,
     /// `instructions` (at most 4096 bytes).
@@ -42,7 +42,7 @@ pub struct ServerCreate {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateServerBody {
     /// The fields to send.
-    pub server: ServerCreate,
+    pub server: CreateServerFields,
 }
 
 /// A new HasMCP server (`POST /api/v1/servers`), from [`Client::create_server`].
@@ -77,16 +77,16 @@ pub struct CreateServerBody {
 #[derive(Debug, Clone)]
 pub struct CreateServer {
     client: Client,
-    fields: ServerCreate,
+    fields: CreateServerFields,
 }
 
 impl CreateServer {
     pub(super) fn new(client: Client, name: String) -> Self {
         CreateServer {
             client,
-            fields: ServerCreate {
+            fields: CreateServerFields {
                 name,
-                ..ServerCreate::default()
+                ..CreateServerFields::default()
             },
         }
     }
@@ -155,7 +155,7 @@ impl CreateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server("Docs").set_resources(Some(vec!["kSuB9Gf6aD7".into()]));
+    /// let create = hm.create_server("Docs").set_resources(Some(vec!["ASuB9Gf6aD7".into()]));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_resources(mut self, ids: Option<Vec<String>>) -> Self {
@@ -189,14 +189,19 @@ impl CreateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let body = hm.create_server("Docs").resources(["kSuB9Gf6aD7"]).body()?;
+    /// let body = hm.create_server("Docs").resources(["ASuB9Gf6aD7"]).body()?;
     /// assert_eq!(
     ///     serde_json::to_string(&body).unwrap(),
-    ///     r#"{"server":{"name":"Docs","resources":[{"id":"kSuB9Gf6aD7"}]}}"#
+    ///     r#"{"server":{"name":"Docs","resources":[{"id":"ASuB9Gf6aD7"}]}}"#
     /// );
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn body(&self) -> Result<CreateServerBody, Error> {
+        self.checked_body()
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_SERVER))
+    }
+
+    fn checked_body(&self) -> Result<CreateServerBody, Error> {
         let f = &self.fields;
         check_name(&f.name)?;
         if let Some(text) = &f.instructions {
@@ -218,6 +223,12 @@ impl CreateServer {
     /// naming another server than the one sent is an [`Error::Decode`]; the server may
     /// have been created all the same.
     pub async fn send(self) -> Result<Server, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_CREATE_SERVER))
+    }
+
+    async fn send_unstamped(self) -> Result<Server, Error> {
         const OP: &Operation = &ops::HASMCP_CREATE_SERVER;
         let body = self.body()?;
         let raw = self.client.raw();

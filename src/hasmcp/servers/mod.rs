@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::{
     error::Platform,
     hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
+    id::{self, IntoId},
+    paging::List,
     transport::{
         self,
         ops::{self, Operation},
@@ -17,8 +19,8 @@ use crate::{
 mod create;
 mod update;
 
-pub use create::{CreateServer, CreateServerBody, ServerCreate};
-pub use update::{ServerUpdate, UpdateServer, UpdateServerBody};
+pub use create::{CreateServer, CreateServerBody, CreateServerFields};
+pub use update::{UpdateServer, UpdateServerBody, UpdateServerFields};
 
 /// The operation id of the PATCH, also named by the conflicts an update reports.
 const OP: &Operation = &ops::HASMCP_UPDATE_SERVER;
@@ -36,8 +38,8 @@ object_model! {
     /// ```
     /// use mcp_admin::hasmcp::Server;
     ///
-    /// let s: Server = serde_json::from_value(serde_json::json!({"id": "kSuB9Gf6aD4"})).unwrap();
-    /// assert_eq!((s.id.as_str(), s.version), ("kSuB9Gf6aD4", None));
+    /// let s: Server = serde_json::from_value(serde_json::json!({"id": "ASuB9Gf6aD4"})).unwrap();
+    /// assert_eq!((s.id.as_str(), s.version), ("ASuB9Gf6aD4", None));
     /// ```
     ///
     /// A struct literal, even one naming every field, is refused:
@@ -46,7 +48,7 @@ object_model! {
     /// use mcp_admin::hasmcp::{Server, ServerId};
     ///
     /// let s = Server {
-    ///     id: ServerId::new("kSuB9Gf6aD4").unwrap(),
+    ///     id: ServerId::new("ASuB9Gf6aD4").unwrap(),
     ///     created_at: None,
     ///     updated_at: None,
     ///     name: String::new(),
@@ -151,10 +153,10 @@ impl Server {
 ///
 /// ```
 /// use mcp_admin::hasmcp::ProviderRef;
-/// let p = ProviderRef::new("kSuB9Gf6aD4").tools(["kSuB9Gf6aD5", "kSuB9Gf6aD6"]);
+/// let p = ProviderRef::new("ASuB9Gf6aD4").tools(["ASuB9Gf6aD5", "ASuB9Gf6aD6"]);
 /// assert_eq!(
 ///     serde_json::to_string(&p).unwrap(),
-///     r#"{"id":"kSuB9Gf6aD4","tools":[{"id":"kSuB9Gf6aD5"},{"id":"kSuB9Gf6aD6"}]}"#
+///     r#"{"id":"ASuB9Gf6aD4","tools":[{"id":"ASuB9Gf6aD5"},{"id":"ASuB9Gf6aD6"}]}"#
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +190,18 @@ impl ProviderRef {
     /// Checks the provider id and every tool id.
     pub(super) fn validate(&self) -> Result<(), crate::Error> {
         check_id("providers", &self.id)?;
+        if self.tools.is_empty() {
+            // The service keeps a provider only through its tools: one without any is
+            // dropped from the server, and the PATCH still answers 200.
+            return Err(crate::Error::invalid(
+                "providers",
+                format!(
+                    "provider {} has no tools: HasMCP drops a provider without tools, so it \
+                     would silently not be attached; give it at least one tool",
+                    self.id
+                ),
+            ));
+        }
         self.tools
             .iter()
             .try_for_each(|t| check_id("providers.tools", &t.id))
@@ -225,22 +239,22 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let server = hm.get_server("kSuB9Gf6aD4").await?;
+    /// let server = hm.get_server("ASuB9Gf6aD4").await?;
     /// for p in &server.providers {
     ///     println!("provider {} with {} tools", p.id, p.tools.len());
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn get_server(&self, id: impl AsRef<str>) -> Result<Server, Error> {
-        let id = ServerId::new(id.as_ref())?;
+    pub async fn get_server(&self, id: impl IntoId<ServerId>) -> Result<Server, Error> {
+        let id = id::take(id, "id", &ops::HASMCP_GET_SERVER)?;
         Ok(self.fetch(&id, |_| Ok(())).await?.0)
     }
 
     /// Starts an update of server `id`: a partial update, even though the server
     /// replaces what a PATCH omits (see [`UpdateServer`]). The id is checked here once;
     /// a bad one is reported by every body method and `send`.
-    pub fn update_server(&self, id: impl AsRef<str>) -> UpdateServer {
-        UpdateServer::new(self.clone(), id.as_ref())
+    pub fn update_server(&self, id: impl IntoId<ServerId>) -> UpdateServer {
+        UpdateServer::new(self.clone(), id::keep(id))
     }
 
     /// Lists every server (`GET /api/v1/servers`). The open-source edition answers `{}`
@@ -256,12 +270,17 @@ impl Client {
     ///
     /// let fake = FakeHasMcp::start().await;
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
-    /// assert!(hm.list_servers().await?.is_empty());
+    /// assert!(hm.list_servers().all().await?.is_empty());
     /// fake.seed_server("GitHubTools", "");
-    /// assert_eq!(hm.list_servers().await?[0].name, "GitHubTools");
+    /// assert_eq!(hm.list_servers().all().await?[0].name, "GitHubTools");
     /// # Ok(()) }
     /// ```
-    pub async fn list_servers(&self) -> Result<Vec<Server>, Error> {
+    pub fn list_servers(&self) -> ListServers {
+        List::new(self.clone(), ServersQuery {})
+    }
+
+    /// The whole list, one request.
+    async fn all_servers(&self) -> Result<Vec<Server>, Error> {
         let raw = self.raw();
         let op = raw.hasmcp_list_servers();
         Ok(
@@ -306,8 +325,8 @@ impl Client {
     /// assert!(hm.get_server(&id).await.unwrap_err().is_not_found());
     /// # Ok(()) }
     /// ```
-    pub async fn delete_server(&self, id: impl AsRef<str>) -> Result<(), Error> {
-        let id = ServerId::new(id.as_ref())?;
+    pub async fn delete_server(&self, id: impl IntoId<ServerId>) -> Result<(), Error> {
+        let id = id::take(id, "id", &ops::HASMCP_DELETE_SERVER)?;
         let raw = self.raw();
         let op = raw.hasmcp_delete_server().id(id);
         transport::call(raw, &ops::HASMCP_DELETE_SERVER, move || op.send()).await
@@ -376,6 +395,14 @@ pub(in crate::hasmcp) fn check_answer_id(
     }
 }
 
+whole_list! {
+    /// What [`Client::list_servers`] asks for: every server, all of them (HasMCP does not page).
+    ServersQuery {} => Server, HASMCP_LIST_SERVERS, |client, _query| client.all_servers().await
+}
+
+/// The list [`Client::list_servers`] returns.
+pub type ListServers = List<ServersQuery>;
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;
@@ -384,14 +411,14 @@ mod tests {
 
     #[test]
     fn a_json_array_is_never_a_server() {
-        for text in ["[\"kSuB9Gf6aD4\"]", "[]"] {
+        for text in ["[\"ASuB9Gf6aD4\"]", "[]"] {
             let mut d = serde_json::Deserializer::from_str(text);
             assert!(Server::deserialize(&mut d).is_err(), "{text}");
             let mut d = serde_json::Deserializer::from_str(text);
             assert!(ServerEnvelope::deserialize(&mut d).is_err(), "{text}");
         }
-        let mut d = serde_json::Deserializer::from_str(r#"{"server":{"id":"kSuB9Gf6aD4"}}"#);
+        let mut d = serde_json::Deserializer::from_str(r#"{"server":{"id":"ASuB9Gf6aD4"}}"#);
         let envelope = ServerEnvelope::deserialize(&mut d).unwrap();
-        assert_eq!(envelope.server.id.as_str(), "kSuB9Gf6aD4");
+        assert_eq!(envelope.server.id.as_str(), "ASuB9Gf6aD4");
     }
 }

@@ -21,7 +21,7 @@ const MAX_INSTRUCTIONS: usize = 4096;
 /// The fields of an update, as sent inside `{"server": …}`. `None` is not sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ServerUpdate {
+pub struct UpdateServerFields {
     /// `name` (required by the server).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -49,7 +49,7 @@ pub struct ServerUpdate {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateServerBody {
     /// The fields to send.
-    pub server: ServerUpdate,
+    pub server: UpdateServerFields,
 }
 
 /// An update of one HasMCP server that changes exactly the fields you name.
@@ -100,13 +100,13 @@ pub struct UpdateServerBody {
 /// ```no_run
 /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
 /// // One more tool, nothing else: link requests only, no PATCH, nothing to race.
-/// hm.update_server("kSuB9Gf6aD4")
-///     .attach_tools("kSuB9Gf6aD5", ["kSuB9Gf6aD6"])
+/// hm.update_server("ASuB9Gf6aD4")
+///     .attach_tools("ASuB9Gf6aD5", ["ASuB9Gf6aD6"])
 ///     .send()
 ///     .await?;
 /// // A rename: a PATCH, retried on a detected race.
 /// let server = hm
-///     .update_server("kSuB9Gf6aD4")
+///     .update_server("ASuB9Gf6aD4")
 ///     .name("GitHubTools") // instructions, tools, … are kept
 ///     .retry_on_conflict(2)
 ///     .send()
@@ -144,6 +144,17 @@ struct Changes {
     relative: Relative,
 }
 
+impl Changes {
+    /// Whether the update changes any attachment: only then can a lost round have
+    /// replaced attachments with ones the caller asked for.
+    fn attachments(&self) -> bool {
+        self.providers != Patch::Keep
+            || self.resources != Patch::Keep
+            || self.prompts != Patch::Keep
+            || self.relative != Relative::default()
+    }
+}
+
 /// Attachments to add or remove, applied to the server's state at each round.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Relative {
@@ -169,10 +180,10 @@ impl Changes {
 }
 
 impl UpdateServer {
-    pub(super) fn new(client: Client, id: &str) -> Self {
+    pub(super) fn new(client: Client, id: Result<ServerId, InvalidId>) -> Self {
         UpdateServer {
             client,
-            id: ServerId::parse(id.to_owned()),
+            id,
             changes: Changes::default(),
             expected_version: None,
             retry_on_conflict: 0,
@@ -188,7 +199,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_name(std::env::var("NEW_NAME").ok());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_name(mut self, name: Option<String>) -> Self {
@@ -210,7 +221,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_instructions(std::env::var("TEXT").ok().into());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_instructions(mut self, instructions: Patch<String>) -> Self {
@@ -227,7 +238,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_request_headers_proxy_enabled(Some(true));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_request_headers_proxy_enabled(mut self, enabled: Option<bool>) -> Self {
@@ -249,7 +260,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_providers(mcp_admin::Patch::Clear);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_providers(mut self, providers: Patch<Vec<ProviderRef>>) -> Self {
@@ -275,7 +286,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_resources(Some(vec!["kSuB9Gf6aD7".into()]).into());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_resources(Some(vec!["ASuB9Gf6aD7".into()]).into());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_resources(mut self, ids: Patch<Vec<String>>) -> Self {
@@ -301,7 +312,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_prompts(mut self, ids: Patch<Vec<String>>) -> Self {
@@ -355,7 +366,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_tools(["kSuB9Gf6aD6"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_tools(["ASuB9Gf6aD6"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_tools<I, S>(mut self, tools: I) -> Self
@@ -372,7 +383,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").attach_resources(["kSuB9Gf6aD7"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").attach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn attach_resources<I, S>(mut self, ids: I) -> Self
@@ -388,7 +399,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_resources(["kSuB9Gf6aD7"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_resources<I, S>(mut self, ids: I) -> Self
@@ -404,7 +415,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").attach_prompts(["kSuB9Gf6aD8"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").attach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn attach_prompts<I, S>(mut self, ids: I) -> Self
@@ -420,7 +431,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").detach_prompts(["kSuB9Gf6aD8"]);
+    /// let update = hm.update_server("ASuB9Gf6aD4").detach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn detach_prompts<I, S>(mut self, ids: I) -> Self
@@ -443,7 +454,7 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("kSuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
+    /// let update = hm.update_server("ASuB9Gf6aD4").name("Tools").set_expected_version(Some(3));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_expected_version(mut self, version: Option<i64>) -> Self {
@@ -476,11 +487,15 @@ impl UpdateServer {
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client, current: mcp_admin::hasmcp::Server) -> Result<(), mcp_admin::Error> {
-    /// let body = hm.update_server("kSuB9Gf6aD4").name("Renamed").merged_body(&current)?;
+    /// let body = hm.update_server("ASuB9Gf6aD4").name("Renamed").merged_body(&current)?;
     /// assert_eq!(body.server.instructions.as_deref(), Some(current.instructions_text()));
     /// # Ok(()) }
     /// ```
     pub fn merged_body(&self, current: &Server) -> Result<UpdateServerBody, Error> {
+        self.checked_merged_body(current).map_err(|e| e.at(OP))
+    }
+
+    fn checked_merged_body(&self, current: &Server) -> Result<UpdateServerBody, Error> {
         self.validate()?;
         let version = usable_version(current.version)
             .map_err(|why| Error::invalid("current.version", format!("the server has {why}")))?;
@@ -545,7 +560,7 @@ impl UpdateServer {
             &r.detach_prompts,
         );
         Ok(UpdateServerBody {
-            server: ServerUpdate {
+            server: UpdateServerFields {
                 name: Some(c.name.unwrap_or_else(|| current.name.clone())),
                 instructions: Some(
                     c.instructions
@@ -569,11 +584,15 @@ impl UpdateServer {
     ///
     /// ```
     /// # fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let body = hm.update_server("kSuB9Gf6aD4").clear_prompts().expected_version(4).exact_body()?;
+    /// let body = hm.update_server("ASuB9Gf6aD4").clear_prompts().expected_version(4).exact_body()?;
     /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"server":{"version":4,"prompts":[]}}"#);
     /// # Ok(()) }
     /// ```
     pub fn exact_body(&self) -> Result<UpdateServerBody, Error> {
+        self.checked_exact_body().map_err(|e| e.at(OP))
+    }
+
+    fn checked_exact_body(&self) -> Result<UpdateServerBody, Error> {
         self.check_exact()?;
         Ok(exact(self.changes.clone(), self.expected_version))
     }
@@ -581,6 +600,14 @@ impl UpdateServer {
     /// The checks of [`exact_body`](Self::exact_body).
     fn check_exact(&self) -> Result<(), Error> {
         self.validate()?;
+        if self.expected_version.is_none() {
+            return Err(Error::invalid(
+                "expected_version",
+                "send_exact() replaces the whole server (what is not set is emptied: \
+                 instructions, attachments) and HasMCP refuses it without the version it \
+                 replaces: set expected_version(), or use send()",
+            ));
+        }
         if self.changes.relative != Relative::default() {
             return Err(Error::invalid(
                 "update",
@@ -608,6 +635,10 @@ impl UpdateServer {
     /// range) is that read's [`Error::Decode`]: nothing is PATCHed. So is a read or an
     /// answer about another server than this one.
     pub async fn send(self) -> Result<Server, Error> {
+        self.send_unstamped().await.map_err(|e| e.at(OP))
+    }
+
+    async fn send_unstamped(self) -> Result<Server, Error> {
         self.validate()?;
         let id = self.id()?;
         if self.changes.links_only() {
@@ -621,13 +652,15 @@ impl UpdateServer {
             let (current, checked) = self
                 .client
                 .fetch(id, |read| self.check_read(read, patched))
-                .await?;
+                .await
+                .map_err(|e| e.in_step(OP, READING))?;
             let version = checked?;
             let body = self.apply(&current, version)?;
             let wrote = body.server.clone();
             let updated = self.client.patch(id, body).await?;
             patched = true;
-            let conflict = match lost_race(&wrote, version, &updated) {
+            let attachments = self.changes.attachments();
+            let conflict = match lost_race(&wrote, version, &updated, attachments) {
                 Outcome::Applied => return Ok(updated),
                 Outcome::Unknown(conflict) => return Err(conflict.into()),
                 Outcome::Lost(conflict) => conflict,
@@ -651,12 +684,13 @@ impl UpdateServer {
             .fetch(id, |read| {
                 Ok(match self.expected_version {
                     Some(expected) if read.version != Some(expected) => {
-                        Err(stale_read(expected, read.version, false))
+                        Err(stale_read(expected, read.version, false, false))
                     }
                     _ => Ok(()),
                 })
             })
-            .await?;
+            .await
+            .map_err(|e| e.in_step(OP, READING))?;
         checked?;
         let r = &self.changes.relative;
         let tools: BTreeSet<&str> = current
@@ -726,7 +760,7 @@ impl UpdateServer {
                     "{} landed; reading the server afterwards failed",
                     done.join(", ")
                 ),
-                e,
+                e.in_step(OP, "reading the server back"),
             )),
         }
     }
@@ -740,7 +774,8 @@ impl UpdateServer {
             // Linked in between by someone else (done), or, for a tool, no such
             // tool: the server's list tells which.
             Err(e) if e.status() == Some(409) => {
-                if self.client.is_linked(id, item).await? {
+                let linked = self.client.is_linked(id, item).await;
+                if linked.map_err(|e| e.in_step(OP, "listing the server's links"))? {
                     Ok(())
                 } else {
                     Err(e)
@@ -750,9 +785,19 @@ impl UpdateServer {
         }
     }
 
-    /// Sends only the fields set, without reading first, wrapped in `{"server": …}`;
-    /// the version sent is [`expected_version`](Self::expected_version), if set.
-    pub async fn send_exact(mut self) -> Result<Server, Error> {
+    /// Sends only the fields set, without reading first, wrapped in `{"server": …}`,
+    /// with [`expected_version`](Self::expected_version) as the version, which is
+    /// required (refused before sending without it: HasMCP answers a PATCH without a
+    /// version 400 "invalid server version").
+    ///
+    /// **It replaces the whole server**: HasMCP empties the instructions and detaches
+    /// every provider, resource and prompt that the body does not carry. Use
+    /// [`send`](Self::send) for a partial update.
+    pub async fn send_exact(self) -> Result<Server, Error> {
+        self.send_exact_unstamped().await.map_err(|e| e.at(OP))
+    }
+
+    async fn send_exact_unstamped(mut self) -> Result<Server, Error> {
         self.check_exact()?;
         // The builder is used up: its changes move into the body instead of being copied.
         let body = exact(std::mem::take(&mut self.changes), self.expected_version);
@@ -768,9 +813,12 @@ impl UpdateServer {
         patched: bool,
     ) -> Result<Result<i64, ConflictError>, String> {
         match self.expected_version {
-            Some(expected) if read.version != Some(expected) => {
-                Ok(Err(stale_read(expected, read.version, patched)))
-            }
+            Some(expected) if read.version != Some(expected) => Ok(Err(stale_read(
+                expected,
+                read.version,
+                patched,
+                self.changes.attachments(),
+            ))),
             _ => usable_version(read.version)
                 .map(Ok)
                 .map_err(|why| format!("the server reported {why}")),
@@ -835,6 +883,9 @@ impl UpdateServer {
     }
 }
 
+/// The step an update reads the server in, as its errors name it.
+const READING: &str = "reading the server";
+
 /// Checks a server name: 1–16 characters `[A-Za-z0-9]`.
 pub(super) fn check_name(name: &str) -> Result<(), Error> {
     let ok =
@@ -882,7 +933,7 @@ pub(super) fn check_id_refs(field: &'static str, refs: &[IdRef]) -> Result<(), E
 /// The body of an exact update: the fields set, and `expected_version` as the version.
 fn exact(c: Changes, expected_version: Option<i64>) -> UpdateServerBody {
     UpdateServerBody {
-        server: ServerUpdate {
+        server: UpdateServerFields {
             name: c.name,
             instructions: c.instructions.into_wire(String::new),
             version: expected_version,
@@ -962,15 +1013,28 @@ fn usable_version(version: Option<i64>) -> Result<i64, String> {
     }
 }
 
-/// The conflict of a read that found another version than the expected one.
-fn stale_read(expected: i64, found: Option<i64>, patched: bool) -> ConflictError {
-    let outcome = if patched {
-        "an earlier attempt's PATCH was answered, so its provider, resource and \
-         prompt attachments may have been applied"
-    } else {
-        "nothing was sent"
+/// The conflict of a read that found another version than the expected one; an earlier
+/// round's PATCH (`patched`) may have applied the attachments only if the update changed
+/// them (`attachments`).
+fn stale_read(
+    expected: i64,
+    found: Option<i64>,
+    patched: bool,
+    attachments: bool,
+) -> ConflictError {
+    let outcome = match (patched, attachments) {
+        (true, true) => {
+            "an earlier attempt's PATCH was answered, so its provider, resource and \
+             prompt attachments may have been applied"
+        }
+        (true, false) => {
+            "an earlier attempt's PATCH was answered, but none of its changes was kept \
+             (it changed no attachment)"
+        }
+        (false, _) => "nothing was sent",
     };
     ConflictError {
+        platform: Platform::HasMcp,
         operation: OP.id,
         expected: Some(expected),
         found,
@@ -998,8 +1062,14 @@ enum Outcome {
 /// as the winner left them. The version alone is not enough: when exactly one write
 /// came first, the current version is ours + 1 too, so the scalars we sent must also
 /// be the ones the server reports. An answer without a version cannot show either.
-fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Outcome {
+fn lost_race(
+    wrote: &UpdateServerFields,
+    sent: i64,
+    updated: &Server,
+    attachments: bool,
+) -> Outcome {
     let conflict = |found, message| ConflictError {
+        platform: Platform::HasMcp,
         operation: OP.id,
         expected: Some(sent + 1),
         found,
@@ -1014,8 +1084,12 @@ fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Outcome {
                 None,
                 format!(
                     "the update was based on version {sent} and the server answered without \
-                     a version, so whether it was applied is unknown; its provider, resource \
-                     and prompt attachments may have been"
+                     a version, so whether it was applied is unknown{}",
+                    if attachments {
+                        "; its provider, resource and prompt attachments may have been"
+                    } else {
+                        ""
+                    }
                 ),
             ))
         }
@@ -1052,8 +1126,13 @@ fn lost_race(wrote: &ServerUpdate, sent: i64, updated: &Server) -> Outcome {
             updated.version,
             format!(
                 "the update was based on version {sent} but {lost}: another write came first. \
-                 Its name, instructions and flag were not applied; its provider, resource and \
-                 prompt attachments may have been, replacing those of the other write"
+                 Its name, instructions and flag were not applied{}",
+                if attachments {
+                    "; its provider, resource and prompt attachments may have been, replacing \
+                     those of the other write"
+                } else {
+                    " (it changed no attachment)"
+                }
             ),
         )),
     }
@@ -1072,7 +1151,7 @@ mod tests {
             .token("t")
             .build()
             .unwrap()
-            .update_server("kSuB9Gf6aD4")
+            .update_server("ASuB9Gf6aD4")
     }
 
     fn exact(update: UpdateServer) -> String {
@@ -1088,10 +1167,16 @@ mod tests {
             .set_request_headers_proxy_enabled(None)
             .set_providers(Patch::Keep)
             .set_resources(Patch::Keep)
-            .set_expected_version(None);
-        assert_eq!(exact(all_left), r#"{"server":{"prompts":[]}}"#);
-        let prompts_left = update().clear_resources().set_prompts(Patch::Keep);
-        assert_eq!(exact(prompts_left), r#"{"server":{"resources":[]}}"#);
+            .set_expected_version(Some(3));
+        assert_eq!(exact(all_left), r#"{"server":{"version":3,"prompts":[]}}"#);
+        let prompts_left = update()
+            .clear_resources()
+            .set_prompts(Patch::Keep)
+            .expected_version(3);
+        assert_eq!(
+            exact(prompts_left),
+            r#"{"server":{"version":3,"resources":[]}}"#
+        );
     }
 
     #[test]
@@ -1100,10 +1185,11 @@ mod tests {
             .set_instructions(Patch::Clear)
             .set_providers(Patch::Clear)
             .set_resources(Patch::Clear)
-            .set_prompts(Patch::Clear);
+            .set_prompts(Patch::Clear)
+            .expected_version(3);
         assert_eq!(
             exact(cleared),
-            r#"{"server":{"instructions":"","providers":[],"resources":[],"prompts":[]}}"#
+            r#"{"server":{"instructions":"","version":3,"providers":[],"resources":[],"prompts":[]}}"#
         );
     }
 
@@ -1113,22 +1199,24 @@ mod tests {
             .set_name(Some("Tools".into()))
             .set_instructions(Patch::Set("Use them".into()))
             .set_request_headers_proxy_enabled(Some(false))
-            .set_providers(Patch::Set(vec![ProviderRef::new("kSuB9Gf6aD5")]))
-            .set_resources(Patch::Set(vec!["kSuB9Gf6aD7".into()]))
-            .set_prompts(Some(vec!["kSuB9Gf6aD8".into()]).into())
+            .set_providers(Patch::Set(vec![
+                ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])
+            ]))
+            .set_resources(Patch::Set(vec!["ASuB9Gf6aD7".into()]))
+            .set_prompts(Some(vec!["ASuB9Gf6aD8".into()]).into())
             .set_expected_version(Some(2));
         let plain = update()
             .name("Tools")
             .instructions("Use them")
             .request_headers_proxy_enabled(false)
-            .providers([ProviderRef::new("kSuB9Gf6aD5")])
-            .resources(["kSuB9Gf6aD7"])
-            .prompts(["kSuB9Gf6aD8"])
+            .providers([ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])])
+            .resources(["ASuB9Gf6aD7"])
+            .prompts(["ASuB9Gf6aD8"])
             .expected_version(2);
         let expected = concat!(
             r#"{"server":{"name":"Tools","instructions":"Use them","version":2,"#,
-            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"kSuB9Gf6aD5","tools":[]}],"#,
-            r#""resources":[{"id":"kSuB9Gf6aD7"}],"prompts":[{"id":"kSuB9Gf6aD8"}]}}"#
+            r#""requestHeadersProxyEnabled":false,"providers":[{"id":"ASuB9Gf6aD5","tools":[{"id":"ASuB9Gf6aD6"}]}],"#,
+            r#""resources":[{"id":"ASuB9Gf6aD7"}],"prompts":[{"id":"ASuB9Gf6aD8"}]}}"#
         );
         assert_eq!(exact(set), expected);
         assert_eq!(exact(plain), expected);
@@ -1137,7 +1225,7 @@ mod tests {
     #[test]
     fn fields_without_a_clear_keep_the_current_value_when_left() {
         let current: Server = serde_json::from_str(
-            r#"{"id":"kSuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
+            r#"{"id":"ASuB9Gf6aD4","name":"Old","instructions":"Text","version":3,
                 "requestHeadersProxyEnabled":true}"#,
         )
         .unwrap();
@@ -1170,9 +1258,11 @@ mod tests {
             ),
         ] {
             let current: Server =
-                serde_json::from_str(&format!(r#"{{"id":"kSuB9Gf6aD4"{version}}}"#)).unwrap();
+                serde_json::from_str(&format!(r#"{{"id":"ASuB9Gf6aD4"{version}}}"#)).unwrap();
             match update().name("Renamed").merged_body(&current) {
-                Err(Error::InvalidInput { field, reason: r }) => {
+                Err(Error::InvalidInput {
+                    field, reason: r, ..
+                }) => {
                     assert_eq!(field, "current.version");
                     assert_eq!(r, reason);
                 }
@@ -1187,19 +1277,19 @@ mod tests {
             .token("t")
             .build()
             .unwrap()
-            .update_server("kSuB9Gf6aD/")
+            .update_server("ASuB9Gf6aD/")
             .name("Renamed");
-        let current: Server = serde_json::from_str(r#"{"id":"kSuB9Gf6aD4","version":1}"#).unwrap();
+        let current: Server = serde_json::from_str(r#"{"id":"ASuB9Gf6aD4","version":1}"#).unwrap();
         for err in [
             bad.exact_body().unwrap_err(),
             bad.merged_body(&current).unwrap_err(),
         ] {
             match err {
-                Error::InvalidInput { field, reason } => {
+                Error::InvalidInput { field, reason, .. } => {
                     assert_eq!(field, "id");
                     assert_eq!(
                         reason,
-                        r#""kSuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
+                        r#""ASuB9Gf6aD/" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#
                     );
                 }
                 other => panic!("{other:?}"),

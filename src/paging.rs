@@ -1,5 +1,10 @@
-//! Paged lists: one [`List`] builder serves the servers, a server's tools, its resources
-//! and its prompts; [`Page`] is one page of any of them.
+//! Lists: one [`List`] builder serves every list of both platforms; [`Page`] is one page
+//! of any of them.
+//!
+//! GetMCP pages (WordPress offset paging); HasMCP does not, and its lists answer the
+//! whole list as one page (`total_pages: Some(1)`), so a walk stops after one request.
+//! The paging setters ([`List::per_page`], [`List::page`]) exist only on the paged
+//! lists ([`Paged`]).
 
 use std::{
     collections::HashSet,
@@ -14,9 +19,10 @@ use futures_util::stream::{self, Stream, TryStreamExt};
 use reqwest::header::HeaderMap;
 
 use crate::{
-    getmcp::{shared::wrong_answer, Client, Prompt, Resource, Server, Tool},
+    getmcp::{self, shared::wrong_answer},
+    hasmcp,
     transport::{self, ops::Operation, PageLimit},
-    Error,
+    Error, Platform,
 };
 
 /// The largest `per_page` WordPress accepts.
@@ -55,6 +61,18 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// A list the platform does not page: all of it, as the one and only page.
+    pub(crate) fn whole(items: Vec<T>) -> Self {
+        let total = items.len() as u64;
+        Page {
+            items,
+            page: 1,
+            total: Some(total),
+            total_pages: Some(1),
+            per_page: None,
+        }
+    }
+
     /// The number of the page after this one, or `None` when this is the last one by
     /// the rules a walk stops by (see [`List`]).
     pub fn next_page(&self) -> Option<u64> {
@@ -128,30 +146,70 @@ macro_rules! listed_by_id {
         }
     )*};
 }
-listed_by_id!(Server, Tool, Resource, Prompt);
+listed_by_id!(
+    getmcp::Server,
+    getmcp::Tool,
+    getmcp::Resource,
+    getmcp::Prompt,
+    hasmcp::Server,
+    hasmcp::Provider,
+    hasmcp::Tool,
+    hasmcp::Resource,
+    hasmcp::Prompt,
+    hasmcp::Variable,
+    hasmcp::ServerToken
+);
+
+/// A server's links, told apart by what they link to.
+macro_rules! listed_by_target {
+    ($($item:ty => $target:ident),*) => {$(
+        impl Listed for $item {
+            fn hash_id<H: Hasher>(&self, state: &mut H) {
+                self.$target.hash(state);
+            }
+        }
+    )*};
+}
+listed_by_target!(
+    hasmcp::ServerToolLink => tool_id,
+    hasmcp::ServerResourceLink => resource_id,
+    hasmcp::ServerPromptLink => prompt_id
+);
 
 /// What a list asks for besides paging, and how it fetches one page: the servers' filters,
-/// or the server whose tools, resources or prompts are listed.
+/// or the server whose tools, resources or prompts are listed. Implemented by this crate
+/// for each list ([`getmcp::ServersQuery`], [`crate::hasmcp::ServersQuery`], …).
 pub trait Query: Clone + Send + Sync + 'static {
     /// What the list holds.
     type Item: Listed + Clone + PartialEq + Send + 'static;
 
+    /// The platform client the list fetches with.
+    type Client: Clone + Send + Sync + std::fmt::Debug + 'static;
+
     /// The list operation's id, for errors.
     const OPERATION: &'static str;
+
+    /// Checks what the query holds before anything is sent (an id given as text).
+    fn check(&self) -> Result<(), Error> {
+        Ok(())
+    }
 
     /// Fetches one page.
     fn fetch(
         &self,
-        client: &Client,
+        client: &Self::Client,
         paging: Paging,
     ) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
 }
 
-/// Fetches one page with a generated list operation: the items, each passing `check`
+/// A list the platform pages: [`List`] offers `per_page` and `page` on it.
+pub trait Paged: Query {}
+
+/// Fetches one page with a generated GetMCP list operation: the items, each passing `check`
 /// (an item about something else refuses the page), and the totals from the answer's
 /// headers.
 pub(crate) async fn fetch<T: serde::de::DeserializeOwned, E, F>(
-    client: &Client,
+    client: &getmcp::Client,
     operation: &'static Operation,
     paging: Paging,
     make: impl FnOnce() -> F,
@@ -199,11 +257,14 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
     Err(format!("header {name} is not a count"))
 }
 
-/// A paged list: set the filters and the paging, then take one page
-/// ([`send`](Self::send)), all of them ([`all`](Self::all)) or a stream
-/// ([`into_stream`](Self::into_stream)).
+/// A list, on either platform: set the filters (and, where the platform pages, the
+/// paging), then take one page ([`send`](Self::send)), all of them ([`all`](Self::all))
+/// or a stream ([`into_stream`](Self::into_stream)).
 ///
-/// WordPress pages by offset: `page` (from 1) and `per_page` (1–100, both checked before
+/// A HasMCP list is not paged: `send()` returns the whole list as one page
+/// (`total_pages: Some(1)`), and `all()` and the stream make that one request.
+///
+/// GetMCP (WordPress) pages by offset: `page` (from 1) and `per_page` (1–100, both checked before
 /// anything is sent; unset, the site's defaults apply: 20 servers a page, 50 tools),
 /// answers a bare JSON array, puts the totals in the `X-WP-Total` and `X-WP-TotalPages`
 /// headers, and answers an empty array past the last page.
@@ -250,9 +311,8 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
 /// use futures_util::TryStreamExt;
 /// use mcp_admin::getmcp::{ServerOrderBy, SortOrder};
 ///
-/// let mut servers = Box::pin(
-///     gm.list_servers().orderby(ServerOrderBy::Id).order(SortOrder::Asc).per_page(100).into_stream(),
-/// );
+/// let mut servers =
+///     gm.list_servers().orderby(ServerOrderBy::Id).order(SortOrder::Asc).per_page(100).into_stream();
 /// while let Some(server) = servers.try_next().await? {
 ///     println!("{} {}", server.id, server.name);
 /// }
@@ -260,14 +320,14 @@ fn count_header(headers: &HeaderMap, name: &str) -> Result<Option<u64>, String> 
 /// ```
 #[must_use = "a list does nothing until `.send()`, `.all()` or `.into_stream()`"]
 #[derive(Debug, Clone)]
-pub struct List<Q> {
-    client: Client,
+pub struct List<Q: Query> {
+    client: Q::Client,
     pub(crate) query: Q,
     paging: Paging,
 }
 
-impl<Q> List<Q> {
-    pub(crate) fn new(client: Client, query: Q) -> Self {
+impl<Q: Query> List<Q> {
+    pub(crate) fn new(client: Q::Client, query: Q) -> Self {
         List {
             client,
             query,
@@ -275,6 +335,16 @@ impl<Q> List<Q> {
         }
     }
 
+    /// The checks made before sending: the paging (set only on a [`Paged`] list) and
+    /// what the query holds.
+    fn check(&self) -> Result<(), Error> {
+        self.check_paging()
+            .and_then(|()| self.query.check())
+            .map_err(|e| e.at_named(Platform::of_operation(Q::OPERATION), Q::OPERATION))
+    }
+}
+
+impl<Q: Paged> List<Q> {
     /// Items per page, 1–100 ([`MAX_PER_PAGE`]); checked before sending.
     pub fn per_page(self, per_page: u64) -> Self {
         self.set_per_page(Some(per_page))
@@ -312,8 +382,10 @@ impl<Q> List<Q> {
         self.paging.page = page;
         self
     }
+}
 
-    fn check(&self) -> Result<(), Error> {
+impl<Q: Query> List<Q> {
+    fn check_paging(&self) -> Result<(), Error> {
         if let Some(n) = self
             .paging
             .per_page
@@ -329,9 +401,7 @@ impl<Q> List<Q> {
         }
         Ok(())
     }
-}
 
-impl<Q: Query> List<Q> {
     /// Fetches the one page set (default the first).
     pub async fn send(self) -> Result<Page<Q::Item>, Error> {
         self.check()?;
@@ -349,9 +419,27 @@ impl<Q: Query> List<Q> {
     /// page: the next page is fetched only once the last item of the current one was
     /// taken. An error is the stream's last item.
     ///
-    /// Pin it (`Box::pin`, `std::pin::pin!`) to call `next()` on it: whether the stream
-    /// is `Unpin` is not part of its contract.
-    pub fn into_stream(self) -> impl Stream<Item = Result<Q::Item, Error>> + Send + 'static {
+    /// The stream is `Send`, `Unpin` and `'static`: call `next()` / `try_next()` on it
+    /// directly, move it into a task; no pinning needed.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use futures_util::TryStreamExt;
+    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// fake.seed_server("GitHubTools", "");
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let mut servers = hm.list_servers().into_stream();
+    /// while let Some(server) = servers.try_next().await? {
+    ///     println!("{}", server.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn into_stream(
+        self,
+    ) -> impl Stream<Item = Result<Q::Item, Error>> + Send + Unpin + 'static {
         Items {
             items: Vec::new().into_iter(),
             pages: Some(Box::pin(stream::unfold(Walk::new(self), Walk::page))),
@@ -482,7 +570,13 @@ impl<Q: Query> Walk<Q> {
         } else {
             return Ok(page);
         };
-        Err(wrong_answer(Q::OPERATION, 200, reason))
+        Err(Error::Decode {
+            platform: Platform::of_operation(Q::OPERATION),
+            operation: Q::OPERATION,
+            status: 200,
+            reason,
+            body: String::new(),
+        })
     }
 }
 

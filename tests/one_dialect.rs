@@ -1,0 +1,157 @@
+//! The same shapes on both platforms: ids through `IntoId`, every list a `List`, errors
+//! that name the platform and the operation called. Each test here failed before the
+//! API pass that made them hold.
+
+use futures_util::TryStreamExt;
+use mcp_admin::{
+    getmcp, hasmcp,
+    testing::{FakeGetMcp, FakeHasMcp},
+    Error,
+};
+
+fn hm_for(fake: &FakeHasMcp) -> hasmcp::Client {
+    hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .build()
+        .expect("client")
+}
+
+fn gm_for(fake: &FakeGetMcp) -> getmcp::Client {
+    getmcp::Client::builder(fake.uri())
+        .api_key(fake.api_key())
+        .build()
+        .expect("client")
+}
+
+#[tokio::test]
+async fn hasmcp_takes_the_model_and_lists_are_builders() {
+    let fake = FakeHasMcp::start().await;
+    fake.seed_server("GitHubTools", "");
+    let hm = hm_for(&fake);
+    // An unpaged list is one page with totals, so a walk makes one request.
+    let page = hm.list_servers().send().await.expect("page");
+    assert_eq!(
+        (
+            page.items.len(),
+            page.total,
+            page.total_pages,
+            page.next_page()
+        ),
+        (1, Some(1), Some(1), None)
+    );
+    let server = hm.list_servers().all().await.expect("all").remove(0);
+    let mut stream = hm.list_servers().into_stream();
+    assert_eq!(
+        stream.try_next().await.expect("item").map(|s| s.id),
+        Some(server.id.clone())
+    );
+    assert!(stream.try_next().await.expect("end").is_none());
+    // The model names its own id.
+    let renamed = hm
+        .update_server(&server)
+        .name("Renamed")
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(renamed.name, "Renamed");
+    hm.delete_server(&renamed).await.expect("deleted");
+}
+
+#[tokio::test]
+async fn hasmcp_providers_can_come_with_their_tools() {
+    let fake = FakeHasMcp::start().await;
+    let github = fake.seed_provider("GitHub");
+    let tool = fake.seed_tool(&github, "listRepos");
+    fake.seed_provider("Stripe");
+    let hm = hm_for(&fake);
+    let bare = hm.list_providers().all().await.expect("listed");
+    assert!(bare.iter().all(|p| p.tools.is_empty()));
+    let filled = hm
+        .list_providers()
+        .with_tools(2)
+        .all()
+        .await
+        .expect("listed");
+    let github = filled
+        .iter()
+        .find(|p| p.id.as_str() == github)
+        .expect("GitHub listed");
+    assert_eq!(github.tools.len(), 1);
+    assert_eq!(github.tools[0].id.as_str(), tool);
+    let e = hm
+        .list_providers()
+        .with_tools(0)
+        .send()
+        .await
+        .expect_err("0 at a time");
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_list_providers: invalid input for `with_tools`: at least 1 request at a time"
+    );
+}
+
+#[tokio::test]
+async fn getmcp_takes_text_prompts_and_resources_by_model() {
+    let fake = FakeGetMcp::start().await;
+    let (server_no, uuid) = fake.seed_server("Writing");
+    let prompt_no = fake.seed_prompt(server_no, "summarize", "Summarize: {{text}}");
+    let gm = gm_for(&fake);
+    let text = uuid.hyphenated().to_string();
+    let server = gm.get_server(text.as_str()).await.expect("by text");
+    assert_eq!(server.id, server_no);
+    let prompt = gm.get_prompt(&server, prompt_no).await.expect("prompt");
+    gm.delete_prompt(&server, &prompt).await.expect("deleted");
+    assert!(gm
+        .list_prompts(&server)
+        .all()
+        .await
+        .expect("listed")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn getmcp_text_that_is_no_server_id_is_refused_in_the_call() {
+    let fake = FakeGetMcp::start().await;
+    let gm = gm_for(&fake);
+    let e = gm.get_server("../admin").await.expect_err("not an id");
+    match &e {
+        Error::InvalidInput {
+            platform,
+            operation,
+            field,
+            ..
+        } => assert_eq!(
+            (*platform, *operation, *field),
+            (mcp_admin::Platform::GetMcp, "getmcp_get_server", "server")
+        ),
+        other => panic!("{other:?}"),
+    }
+    // A builder keeps the refusal and reports it when sent; a list when fetched.
+    let e = gm.update_server("nope").name("x").send().await.unwrap_err();
+    assert!(e
+        .to_string()
+        .starts_with("GetMCP getmcp_update_server: invalid input for `server`: "));
+    let e = gm.list_tools("nope").send().await.unwrap_err();
+    assert!(e
+        .to_string()
+        .starts_with("GetMCP getmcp_list_tools: invalid input for `server`: "));
+}
+
+#[tokio::test]
+async fn a_refusal_before_sending_names_platform_and_operation() {
+    let fake = FakeHasMcp::start().await;
+    let hm = hm_for(&fake);
+    let e = hm.delete_server("short").await.unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_delete_server: invalid input for `id`: \"short\" is not a HasMCP id \
+         (11 characters A-Z, a-z, 0-9)"
+    );
+    let e = hm.create_server("not valid!").send().await.unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("HasMCP hasmcp_create_server: invalid input for `name`: "),
+        "{e}"
+    );
+}
