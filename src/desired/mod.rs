@@ -57,7 +57,7 @@ mod spec;
 
 use std::{collections::BTreeMap, future::Future};
 
-use futures_util::stream::{FuturesUnordered, StreamExt};
+use futures_util::stream::{self, StreamExt};
 
 use crate::{getmcp, hasmcp};
 
@@ -162,26 +162,22 @@ impl PlanError {
 }
 
 /// Runs `f` on every item with at most `n` futures in flight, keeping the items' order.
+/// Unordered buffering, then a sort: a slow first item does not hold a slot for the
+/// finished ones behind it, as `buffered` would.
 pub(crate) async fn bounded<I, F, Fut, T>(n: usize, items: I, mut f: F) -> Vec<T>
 where
     I: IntoIterator,
     F: FnMut(I::Item) -> Fut,
     Fut: Future<Output = T>,
 {
-    let mut items = items.into_iter().enumerate();
-    let mut running = FuturesUnordered::new();
-    let mut done = Vec::new();
-    loop {
-        while running.len() < n.max(1) {
-            let Some((i, item)) = items.next() else { break };
+    let mut done: Vec<(usize, T)> = stream::iter(items.into_iter().enumerate())
+        .map(|(i, item)| {
             let fut = f(item);
-            running.push(async move { (i, fut.await) });
-        }
-        match running.next().await {
-            Some(result) => done.push(result),
-            None => break,
-        }
-    }
+            async move { (i, fut.await) }
+        })
+        .buffer_unordered(n.max(1))
+        .collect()
+        .await;
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, t)| t).collect()
 }
