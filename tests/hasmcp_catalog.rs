@@ -1963,7 +1963,8 @@ mod fake_rules {
                 error(
                     500,
                     "failed to get provider", // 77 in base62 is 441
-                    Some(json!({"reason": "record not found", "providerID": 441}))
+                    Some(json!({"attrs": {"name": "x"}, "reason": "record not found",
+                                "providerID": 441}))
                 )
             ),
         );

@@ -801,3 +801,297 @@ async fn provider_id_minus_one_and_duplicate_tools_answer_as_the_service() {
         "duplicated key not allowed"
     );
 }
+
+// ---------------------------------------------------------------- fidelity, round 3
+
+/// A create body whose unknown key `x` nests `levels` levels deep, counting the body's
+/// own object.
+fn nested_body(levels: usize) -> Vec<u8> {
+    let mut body = br#"{"server": {"name": "Deep", "x": "#.to_vec();
+    body.extend(std::iter::repeat_n(b'[', levels - 2));
+    body.extend(std::iter::repeat_n(b']', levels - 2));
+    body.extend_from_slice(b"}}");
+    body
+}
+
+/// G5a: Go's decoder takes nesting to 10,000 levels and skips unknown members without
+/// reading their numbers; deeper is the 422 of a body that does not decode, and even a
+/// body far deeper than any stack is answered, not a crash.
+#[tokio::test]
+async fn bodies_nest_to_ten_thousand_levels_and_unknown_numbers_are_not_read() {
+    let fake = FakeHasMcp::start().await;
+    let post = |body: Vec<u8>| call(&fake, "POST", "/api/v1/servers", Some(body), true);
+    let deep = post(nested_body(10_000)).await;
+    assert_eq!(deep.status, 201, "{}", deep.text);
+    assert_eq!(deep.json()["server"]["name"], "Deep");
+    let undecodable = json!({"error": {"message": "invalid request payload", "code": 400}});
+    for levels in [10_001, 1_000_000] {
+        let too_deep = post(nested_body(levels)).await;
+        assert_eq!(
+            (too_deep.status, too_deep.json()),
+            (422, undecodable.clone())
+        );
+    }
+    let huge = br#"{"server": {"name": "Huge", "x": 1e400, "y": [-1e400, {"z": 1e999999}]}}"#;
+    let created = post(huge.to_vec()).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(created.json()["server"]["name"], "Huge");
+    // A known field is still typed: a number out of its range fails the body.
+    let known = post(br#"{"server": {"name": "Huge", "version": 1e400}}"#.to_vec()).await;
+    assert_eq!(known.status, 422, "{}", known.text);
+    assert_eq!(api(&fake, "GET", "/servers", None).await.status, 200);
+}
+
+/// M1: a provider's tools come as SQLite returns them through the unique index: by
+/// the method's number (GET 1 … PATCH 5, DELETE 6), then by path, in both reads and
+/// through the client.
+#[tokio::test]
+async fn provider_tools_come_in_the_order_of_the_databases_index() {
+    let fake = FakeHasMcp::start().await;
+    let provider = fake.seed_provider("Stripe");
+    let tools = format!("/providers/{provider}/tools");
+    let mut made = Vec::new();
+    for (method, path) in [
+        ("POST", "/b"),
+        ("GET", "/z"),
+        ("DELETE", "/a"),
+        ("GET", "/a"),
+        ("PATCH", "/a"),
+        ("GET", "/B"),
+        ("HEAD", "/a"),
+    ] {
+        let body = json!({"tool": {"method": method, "path": path}});
+        let reply = api(&fake, "POST", &tools, Some(body)).await;
+        assert_eq!(reply.status, 201, "{}", reply.text);
+        made.push((
+            reply.json()["tool"]["id"].as_str().unwrap().to_owned(),
+            method,
+            path,
+        ));
+    }
+    let expected = [
+        ("GET", "/B"),
+        ("GET", "/a"),
+        ("GET", "/z"),
+        ("HEAD", "/a"),
+        ("POST", "/b"),
+        ("PATCH", "/a"),
+        ("DELETE", "/a"),
+    ];
+    made.sort();
+    let by_id: Vec<(&str, &str)> = made.iter().map(|(_, m, p)| (*m, *p)).collect();
+    assert_ne!(
+        by_id, expected,
+        "the test needs ids out of the index's order"
+    );
+    let order = |tools: &Value| -> Vec<(String, String)> {
+        tools
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["method"].as_str().unwrap().to_owned(),
+                    t["path"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let listed = api(&fake, "GET", &tools, None).await.json();
+    assert_eq!(order(&listed["tools"]), expected);
+    let read = api(&fake, "GET", &format!("/providers/{provider}"), None)
+        .await
+        .json();
+    assert_eq!(order(&read["provider"]["tools"]), expected);
+
+    let hm = client(&fake);
+    let sdk = |tools: Vec<hasmcp::Tool>| -> Vec<(String, String)> {
+        tools
+            .iter()
+            .map(|t| {
+                let method = serde_json::to_value(t.method.as_ref().unwrap()).unwrap();
+                (method.as_str().unwrap().to_owned(), t.path.clone().unwrap())
+            })
+            .collect()
+    };
+    let listed = hm.list_provider_tools(&provider).all().await.unwrap();
+    assert_eq!(sdk(listed), expected);
+    assert_eq!(
+        sdk(hm.get_provider(&provider).await.unwrap().tools),
+        expected
+    );
+}
+
+/// L1: the create answer is built from the request, attachments in the order sent and
+/// repeats kept; the stored rows are each kept once, so a read shows them once, in
+/// id order. Through raw requests and the client.
+#[tokio::test]
+async fn a_create_answers_attachments_as_sent_and_stores_them_once() {
+    let fake = FakeHasMcp::start().await;
+    let mut ids: Vec<String> = (0..5).map(|_| fake.new_id()).collect();
+    ids.sort();
+    let [provider, t1, t2, r1, r2] = [0, 1, 2, 3, 4].map(|i| ids[i].clone());
+    let body = json!({"server": {
+        "name": "Docs",
+        "providers": [{"id": provider, "tools": [{"id": t2}, {"id": t1}, {"id": t2}]}],
+        "resources": [{"id": r2}, {"id": r1}, {"id": r2}],
+        "prompts": [{"id": r1}, {"id": r1}],
+    }});
+    let created = api(&fake, "POST", "/servers", Some(body)).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let server = created.json()["server"].clone();
+    let zero = "00000000000";
+    assert_eq!(
+        server["providers"],
+        json!([{"id": provider, "tools": [
+            {"id": t2, "providerID": zero}, {"id": t1, "providerID": zero}, {"id": t2, "providerID": zero}
+        ]}])
+    );
+    assert_eq!(
+        server["resources"],
+        json!([{"id": r2}, {"id": r1}, {"id": r2}])
+    );
+    assert_eq!(server["prompts"], json!([{"id": r1}, {"id": r1}]));
+    let id = server["id"].as_str().unwrap();
+    let read = api(&fake, "GET", &format!("/servers/{id}"), None)
+        .await
+        .json();
+    assert_eq!(
+        read["server"]["providers"],
+        json!([{"id": provider, "tools": [{"id": t1, "providerID": zero}, {"id": t2, "providerID": zero}]}])
+    );
+    assert_eq!(read["server"]["resources"], json!([{"id": r1}, {"id": r2}]));
+    assert_eq!(read["server"]["prompts"], json!([{"id": r1}]));
+
+    let made = client(&fake)
+        .create_server("Docs2")
+        .resources([r2.as_str(), r1.as_str(), r2.as_str()])
+        .send()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = made.resources.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, [r2.as_str(), r1.as_str(), r2.as_str()]);
+    let stored = fake.server(made.id.as_str()).unwrap();
+    assert_eq!(stored["resources"], json!([{"id": r1}, {"id": r2}]));
+}
+
+/// L2: the token's `expiresAt` is Go's RFC 3339 again: the offset sent, no fraction.
+#[tokio::test]
+async fn a_tokens_expiry_keeps_its_offset_and_drops_its_fraction() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("Docs", "");
+    let path = format!("/servers/{server}/tokens");
+    for (sent, echoed) in [
+        ("2099-01-01T10:00:00.5+02:00", "2099-01-01T10:00:00+02:00"),
+        ("2099-01-01T10:00:00.999Z", "2099-01-01T10:00:00Z"),
+        ("2099-01-01T10:00:00+00:00", "2099-01-01T10:00:00Z"),
+    ] {
+        let body = json!({"token": {"expiresAt": sent}});
+        let made = api(&fake, "POST", &path, Some(body)).await;
+        assert_eq!(made.status, 201, "{}", made.text);
+        assert_eq!(made.json()["token"]["expiresAt"], echoed, "{sent}");
+    }
+    // Go's RFC 3339 wants an upper-case `T`: anything else is the zero time.
+    let body = json!({"token": {"expiresAt": "2099-01-01t10:00:00Z"}});
+    let refused = api(&fake, "POST", &path, Some(body)).await;
+    assert_eq!(
+        (refused.status, refused.json()["error"]["message"].as_str()),
+        (
+            400,
+            Some("expires at (0001-01-01 00:00:00 +0000 UTC) must be in the future")
+        )
+    );
+
+    let when = DateTime::parse_from_rfc3339("2099-01-01T08:00:00.5Z")
+        .unwrap()
+        .to_utc();
+    let token = client(&fake)
+        .create_server_token(&server)
+        .expires_at(when)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        token.expires_at,
+        Some(
+            DateTime::parse_from_rfc3339("2099-01-01T08:00:00Z")
+                .unwrap()
+                .to_utc()
+        )
+    );
+}
+
+/// L4: a PATCH of an unknown provider fails at the read after the update, and its
+/// `data` shows the columns the update would have set (without the OAuth2 client).
+#[tokio::test]
+async fn a_provider_patch_of_an_unknown_id_shows_the_attributes_it_tried() {
+    let fake = FakeHasMcp::start().await;
+    let nobody = fake.new_id();
+    let body = json!({"provider": {
+        "name": "Other",
+        "documentURL": "https://docs.example.com",
+        "oauth2Config": {"clientID": "c", "clientSecret": "s",
+                         "authURL": "https://a.example.com", "tokenURL": "https://t.example.com"},
+    }});
+    let reply = api(&fake, "PATCH", &format!("/providers/{nobody}"), Some(body)).await;
+    assert_eq!(
+        (reply.status, reply.json()),
+        (
+            500,
+            error(
+                500,
+                "failed to get provider",
+                json!({"attrs": {"name": "Other", "document_url": "https://docs.example.com"},
+                       "providerID": numeric(&nobody), "reason": "record not found"})
+            )
+        )
+    );
+    let err = client(&fake)
+        .update_provider(&nobody)
+        .name("Other")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (api.status, api.data.clone()),
+        (
+            500,
+            Some(
+                json!({"attrs": {"name": "Other"}, "providerID": numeric(&nobody),
+                        "reason": "record not found"})
+            )
+        )
+    );
+}
+
+/// G5b: `oauth2Config` is a pointer in the service's request type, so a later `null`
+/// drops an object sent before it.
+#[tokio::test]
+async fn a_null_after_an_oauth2_config_drops_it() {
+    let fake = FakeHasMcp::start().await;
+    let body = br#"{"provider": {"apiType": "REST", "visibilityType": "INTERNAL",
+        "baseURL": "https://api.example.com", "name": "Api", "description": "An API",
+        "oauth2Config": {"clientID": "c", "clientSecret": "s",
+                         "authURL": "https://a.example.com", "tokenURL": "https://t.example.com"},
+        "oauth2Config": null}}"#;
+    let created = call(
+        &fake,
+        "POST",
+        "/api/v1/providers",
+        Some(body.to_vec()),
+        true,
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let provider = created.json()["provider"].clone();
+    assert!(provider.get("oauth2Config").is_none(), "{provider}");
+    let id = provider["id"].as_str().unwrap();
+    assert!(fake.provider(id).unwrap().get("oauth2Config").is_none());
+}

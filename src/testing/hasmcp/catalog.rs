@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
-use super::{emulation::canonical_id, state::State, FakeHasMcp};
+use super::{emulation::canonical_id, state::State, tools, FakeHasMcp};
 use crate::testing::rfc3339;
 
 /// A catalog item in wire form: the JSON object the API renders, `id` included.
@@ -215,14 +215,29 @@ impl State {
 // links of a provider, tool, resource or prompt they delete (as the service does).
 #[allow(dead_code)]
 impl State {
-    /// The tools of one provider, in id order.
+    /// The tools of one provider, in the order the database returns them: the query has
+    /// no `ORDER BY`, and SQLite reads the rows through the unique index on (provider,
+    /// method number, path), so by the method's number (`GET` 1, `HEAD` 2, `POST` 3,
+    /// `PUT` 4, `PATCH` 5, `DELETE` 6, `CONNECT` 7, `OPTIONS` 8, `TRACE` 9), then by the
+    /// path's bytes (M1; predicted from SQLite's plan, not settled for Postgres).
     pub(super) fn tools_of(&self, provider: &str) -> Vec<&Record> {
         let provider = canonical_id(provider);
-        self.catalog
+        let mut tools: Vec<&Record> = self
+            .catalog
             .tools
             .values()
             .filter(|t| t.get("providerID").and_then(Value::as_str) == Some(provider.as_str()))
-            .collect()
+            .collect();
+        fn key(tool: &Record) -> (Option<usize>, &str) {
+            let text = |key| tool.get(key).and_then(Value::as_str).unwrap_or("");
+            let method = text("method");
+            (
+                tools::METHODS.iter().position(|m| *m == method),
+                text("path"),
+            )
+        }
+        tools.sort_by(|a, b| key(a).cmp(&key(b)));
+        tools
     }
 
     /// Whether a variable with this id exists.

@@ -8,14 +8,9 @@
 //! decoding ([`undecodable`]: a 422 whose body says 400), the resource's validation (a
 //! 400 from [`error`], first failure wins), the lookup (a 404), then the write.
 
-use std::fmt;
+use serde_json::{json, Value};
 
-use serde::{
-    de::{self, MapAccess, SeqAccess, Visitor},
-    Deserialize, Deserializer,
-};
-use serde_json::{json, Map, Value};
-
+use super::gojson;
 use crate::testing::shell::Reply;
 
 /// The shape of a Go type, for checking a JSON value decodes into it.
@@ -28,6 +23,8 @@ pub(super) enum Go {
     /// `json.RawMessage`: anything.
     Raw,
     List(&'static Go),
+    /// A pointer: `null` makes it nil, anything else fills what it points to.
+    Ptr(&'static Go),
     Struct(&'static [(&'static str, Go)]),
 }
 
@@ -70,7 +67,8 @@ const PROVIDER: Go = Go::Struct(&[
     ("name", Go::Str),
     ("description", Go::Str),
     ("tools", Go::List(&TOOL)),
-    ("oauth2Config", OAUTH2),
+    // `*ProviderOauth2Config`: a later `null` drops an object sent before it.
+    ("oauth2Config", Go::Ptr(&OAUTH2)),
 ]);
 const RESOURCE: Go = Go::Struct(&[
     ("id", Go::Str),
@@ -176,239 +174,9 @@ pub(super) fn text<'a>(v: &'a Value, name: &str) -> &'a str {
 }
 
 /// Decodes a request body the way Go's `json.Unmarshal` fills a value of `shape`, or
-/// `None` where Go reports an error (the 422).
-///
-/// It reads the members of every object in order, repeats included, as Go does: each member goes to the field its key names
-/// (the exact name first, else any case), so the last one wins; a `null` leaves a
-/// field as it was (a list becomes empty); a repeated object merges into the first;
-/// unknown members are skipped unchecked; a member of the wrong type anywhere fails
-/// the whole body, even when a later repeat would fit. The answer holds each field
-/// once, under its declared name, so [`field`] reads it directly.
+/// `None` where Go reports an error (the 422); see [`gojson::decode`].
 pub(super) fn decode(body: &[u8], shape: Go) -> Option<Value> {
-    let doc: Doc = serde_json::from_str(&go_lenient(body)).ok()?;
-    let mut out = Value::Null;
-    store(&mut out, &doc, shape).then_some(out)
-}
-
-/// The body as Go's decoder reads it where it is kinder than a strict parser: invalid
-/// UTF-8 becomes U+FFFD, a `\u` escape of a lone surrogate becomes `\ufffd`, and the
-/// number `-0` is `0` (an integer to Go). Not modelled: nesting deeper than 128 levels
-/// (Go takes 10,000) and out-of-range numbers in skipped members (Go does not check
-/// them), which the strict parser still refuses.
-fn go_lenient(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut i = 0;
-    let hex_at = |at: usize| -> Option<u32> {
-        let digits: String = chars.get(at..at + 4)?.iter().collect();
-        u32::from_str_radix(&digits, 16).ok()
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if in_string {
-            if c == '"' {
-                in_string = false;
-            } else if c == '\\' && chars.get(i + 1) == Some(&'u') {
-                if let Some(unit) = hex_at(i + 2) {
-                    let high = (0xD800..0xDC00).contains(&unit);
-                    let paired = high
-                        && chars.get(i + 6) == Some(&'\\')
-                        && chars.get(i + 7) == Some(&'u')
-                        && hex_at(i + 8).is_some_and(|low| (0xDC00..0xE000).contains(&low));
-                    if paired {
-                        out.extend(&chars[i..i + 12]);
-                        i += 12;
-                    } else if (0xD800..0xE000).contains(&unit) {
-                        out.push_str("\\ufffd");
-                        i += 6;
-                    } else {
-                        out.extend(&chars[i..i + 6]);
-                        i += 6;
-                    }
-                    continue;
-                }
-            } else if c == '\\' {
-                out.push(c);
-                if let Some(next) = chars.get(i + 1) {
-                    out.push(*next);
-                }
-                i += 2;
-                continue;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '-'
-            && chars.get(i + 1) == Some(&'0')
-            && !chars
-                .get(i + 2)
-                .is_some_and(|n| n.is_ascii_digit() || matches!(n, '.' | 'e' | 'E'))
-        {
-            out.push('0');
-            i += 2;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-/// Stores `doc` into `slot`, typed by `shape`; false on a type error.
-fn store(slot: &mut Value, doc: &Doc, shape: Go) -> bool {
-    match (shape, doc) {
-        (Go::Raw, doc) => {
-            *slot = doc.to_value();
-            true
-        }
-        (Go::List(_), Doc::Null) => {
-            *slot = Value::Null;
-            true
-        }
-        (_, Doc::Null) => true,
-        (Go::Str, Doc::Str(s)) => {
-            *slot = Value::String(s.clone());
-            true
-        }
-        (Go::Bool, Doc::Bool(b)) => {
-            *slot = Value::Bool(*b);
-            true
-        }
-        (Go::I32, Doc::Num(n)) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
-            *slot = Value::Number(n.clone());
-            true
-        }
-        (Go::I64, Doc::Num(n)) if n.as_i64().is_some() => {
-            *slot = Value::Number(n.clone());
-            true
-        }
-        (Go::List(item), Doc::List(docs)) => {
-            let mut items = Vec::with_capacity(docs.len());
-            for doc in docs {
-                let mut value = Value::Null;
-                if !store(&mut value, doc, *item) {
-                    return false;
-                }
-                items.push(value);
-            }
-            *slot = Value::Array(items);
-            true
-        }
-        (Go::Struct(fields), Doc::Obj(members)) => {
-            if !slot.is_object() {
-                *slot = Value::Object(Map::new());
-            }
-            let Value::Object(object) = slot else {
-                return false;
-            };
-            members
-                .iter()
-                .all(|(key, doc)| match go_field(fields, key) {
-                    Some((name, shape)) => {
-                        store(object.entry(*name).or_insert(Value::Null), doc, *shape)
-                    }
-                    None => true,
-                })
-        }
-        _ => false,
-    }
-}
-
-/// The field a member's key fills: the one named exactly so, else the first whose
-/// name matches it under Go's case folding (which also folds `ſ` to `s` and the
-/// Kelvin sign to `k`).
-fn go_field<'a>(fields: &'a [(&'static str, Go)], key: &str) -> Option<&'a (&'static str, Go)> {
-    let fold = |c: char| match c {
-        '\u{17f}' => 's',
-        '\u{212a}' => 'k',
-        c => c.to_ascii_lowercase(),
-    };
-    fields.iter().find(|(name, _)| *name == key).or_else(|| {
-        fields
-            .iter()
-            .find(|(name, _)| name.chars().map(fold).eq(key.chars().map(fold)))
-    })
-}
-
-/// A JSON document as Go's decoder walks it: object members in order, repeats kept.
-#[derive(Debug)]
-enum Doc {
-    Null,
-    Bool(bool),
-    Num(serde_json::Number),
-    Str(String),
-    List(Vec<Doc>),
-    Obj(Vec<(String, Doc)>),
-}
-
-impl Doc {
-    /// The value a `json.RawMessage` would hold, read back: repeated keys, last wins.
-    fn to_value(&self) -> Value {
-        match self {
-            Doc::Null => Value::Null,
-            Doc::Bool(b) => Value::Bool(*b),
-            Doc::Num(n) => Value::Number(n.clone()),
-            Doc::Str(s) => Value::String(s.clone()),
-            Doc::List(items) => Value::Array(items.iter().map(Doc::to_value).collect()),
-            Doc::Obj(members) => Value::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.to_value()))
-                    .collect(),
-            ),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Doc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Doc, D::Error> {
-        struct Walk;
-        impl<'de> Visitor<'de> for Walk {
-            type Value = Doc;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("JSON")
-            }
-            fn visit_unit<E>(self) -> Result<Doc, E> {
-                Ok(Doc::Null)
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Doc, E> {
-                Ok(Doc::Bool(b))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Doc, E> {
-                Ok(Doc::Num(n.into()))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Doc, E> {
-                Ok(Doc::Num(n.into()))
-            }
-            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Doc, E> {
-                serde_json::Number::from_f64(n)
-                    .map(Doc::Num)
-                    .ok_or_else(|| E::custom("not a JSON number"))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Doc, E> {
-                Ok(Doc::Str(s.to_owned()))
-            }
-            fn visit_string<E>(self, s: String) -> Result<Doc, E> {
-                Ok(Doc::Str(s))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Doc::List(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
-                let mut members = Vec::new();
-                while let Some(member) = map.next_entry()? {
-                    members.push(member);
-                }
-                Ok(Doc::Obj(members))
-            }
-        }
-        d.deserialize_any(Walk)
-    }
+    gojson::decode(body, shape)
 }
 
 /// The value of field `name` of a decoded object: exact key first, then any case, as
@@ -556,20 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn go_reads_minus_zero_bad_utf8_and_lone_surrogates_leniently() {
-        let lenient = |b: &[u8]| super::go_lenient(b);
-        assert_eq!(
-            lenient(br#"{"v":-0,"w":-0.5,"x":"-0"}"#),
-            r#"{"v":0,"w":-0.5,"x":"-0"}"#
-        );
-        assert_eq!(lenient(b"{\"n\":\"a\xffb\"}"), "{\"n\":\"a\u{fffd}b\"}");
-        assert_eq!(lenient(br#"{"n":"\ud800x"}"#), r#"{"n":"\ufffdx"}"#);
-        assert_eq!(lenient(br#"{"n":"\udc00"}"#), r#"{"n":"\ufffd"}"#);
-        assert_eq!(
-            lenient(br#"{"n":"\ud83d\ude00"}"#),
-            r#"{"n":"\ud83d\ude00"}"#
-        );
-        assert_eq!(lenient(br#"{"n":"\\ud800"}"#), r#"{"n":"\\ud800"}"#);
+    fn large_ids_round_trip() {
         let n = (1u64 << 62) + 12_345;
         assert_eq!(decode_id(&encode_id(n)), i64::try_from(n).unwrap());
     }

@@ -1,10 +1,12 @@
 //! The fake HasMCP, with the semantics of the open-source edition: its public API
 //! here, its state and router in `state`, what runs before any route (body limit, rate
-//! limiter) in `limits`, the Go service's decoding and error rules in `emulation`, and
-//! one module per resource (`servers`, `links`, `tokens`, `catalog`).
+//! limiter) in `limits`, the Go service's decoding and error rules in `emulation` (Go's
+//! JSON decoder itself in `gojson`), and one module per resource (`servers`, `links`,
+//! `tokens`, `catalog`).
 
 mod catalog;
 mod emulation;
+mod gojson;
 mod limits;
 mod links;
 mod servers;
@@ -53,8 +55,15 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///    Go's: keys match in any case, the last of repeated keys wins (so
 ///    `{"name":"Good","NAME":"bad name!"}` names the server `bad name!`), a wrong type
 ///    anywhere fails the body even when a later repeat fits (`"version":"x","version":1`
-///    is a 422), unknown keys are ignored, `null` leaves a field as it was, and a body
-///    without the envelope decodes to zero values, so it fails validation instead;
+///    is a 422), unknown keys are ignored (checked for syntax only: `1e400` there is
+///    fine), `null` leaves a field as it was (a later `"oauth2Config":null` drops an
+///    object sent before it), invalid UTF-8 and lone surrogates read as U+FFFD, `-0` is
+///    the integer 0, nesting up to 10,000 levels is fine (deeper is the 422), and a body
+///    without the envelope decodes to zero values, so it fails validation instead. Not
+///    modelled: a raw JSON field (tool schemas, resource annotations, prompt arguments
+///    and messages) nested past 128 levels from the body's top, or holding a number
+///    out of a double's range, is refused with the 422, where the service stores its
+///    text;
 /// 6. validation, first failure wins. For a server: the path id decodes to 0
 ///    (`invalid server ID`), `version` missing or 0 (`invalid server version`), `name`
 ///    not 1–16 of `[a-zA-Z0-9]`, `instructions` over 4096 bytes, more than 1 provider
@@ -76,24 +85,29 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 /// `requestHeadersProxyEnabled` always present, `name`, `instructions`, `version`,
 /// `providers`, `resources` and `prompts` left out when empty, and attachments as ids
 /// only, in id order: `providers: [{"id": …, "tools": [{"id": …, "providerID":
-/// "00000000000"}]}]`. The list leaves out resources and prompts, and is `{}` when
-/// empty. Creating a link answers 201 with every id `00000000000`; removing one is 204,
-/// also when there was none; a server delete is 204 twice. Prompt links are listed
-/// under the singular key `prompt`.
+/// "00000000000"}]}]`. A create answers them as the body sent them instead (it is not
+/// read back): in the order sent, repeats included, while each is stored once. The
+/// list leaves out resources and prompts, and is `{}` when empty. Creating a link
+/// answers 201 with every id `00000000000`; removing one is 204, also when there was
+/// none; a server delete is 204 twice. Prompt links are listed under the singular key
+/// `prompt`.
 ///
 /// A token needs `expiresAt` in the future (else a 400 `expires at (…) must be in the
 /// future`), gets the default scope `session:create session:call session:delete
 /// session:stream` when none is sent, and its answer holds the value, a JWT, once; it
 /// has no `createdAt` and no `name` (the service ignores the name; the fake keeps it
-/// for the list).
+/// for the list). `expiresAt` is read as Go's `time.RFC3339` reads it (an upper-case
+/// `T`, `Z` or `±hh:mm`; anything else is the zero time) and answered as Go writes it:
+/// the offset sent, no fraction (`2099-01-01T10:00:00.5+02:00` comes back as
+/// `2099-01-01T10:00:00+02:00`).
 ///
 /// A `PATCH` or `POST /servers` does not check that attached providers, tools,
 /// resources and prompts exist: any ids are stored and echoed back (see
 /// [`FakeHasMcp::new_id`]); the link routes do check, against the catalog
 /// ([`FakeHasMcp::seed_tool`] and the other seeds). Attachments are stored as rows, so
 /// a provider sent without tools is not kept. Ids are compared after the server's own
-/// base62 decoding (`1` and `00000000001` are the same server), except ids too large
-/// for an int64, which are kept as sent (the open-source edition would mangle them).
+/// base62 decoding (`1` and `00000000001` are the same server); ids too large for an
+/// int64 wrap or become −1 on the way, as on the open-source edition.
 ///
 /// The catalog (providers and their tools, variables, resources, prompts) is served at
 /// `/api/v1/providers[/{id}[/tools[/{toolID}]]]`, `/api/v1/variables[/{id}]`,
@@ -105,7 +119,14 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 /// for an unknown id); a tool update replaces the headers with those sent and refuses
 /// one of only `name`, `headers` or `oauth2Scopes`; an unknown tool is a 500 `record
 /// not found`; deletes are 204 whether or not the item existed, and deleting a provider,
-/// tool, resource or prompt removes its server links. Seed with
+/// tool, resource or prompt removes its server links. A provider's tools come in the
+/// order SQLite returns them (the query has no `ORDER BY`; predicted from its plan,
+/// not settled for Postgres): through the unique index, by the method's number
+/// (`GET`, `HEAD`, `POST`, `PUT`, `PATCH`, `DELETE`, `CONNECT`, `OPTIONS`, `TRACE`),
+/// then by path. A provider `PATCH` of an unknown id is a 500 `failed to get provider`
+/// (the update finds no row, the read after it fails) whose `data` holds the columns
+/// it would have set (`attrs`, without the OAuth2 client), `providerID` and `reason`.
+/// Seed with
 /// [`FakeHasMcp::seed_provider`], [`FakeHasMcp::seed_tool`],
 /// [`FakeHasMcp::seed_variable`], [`FakeHasMcp::seed_resource`] and
 /// [`FakeHasMcp::seed_prompt`].

@@ -96,10 +96,23 @@ pub(super) fn patch(st: &mut State, id: &str, body: &[u8]) -> Reply {
     }
     let now = rfc3339(st.clock.tick());
     let Some(record) = st.catalog.providers.get_mut(&canonical_id(id)) else {
+        // The update touched no row; the read after it fails, and the error shows the
+        // columns it would have set (the OAuth2 client was taken out of them) (L4).
+        let mut attrs = Map::new();
+        for (key, column) in [
+            ("name", "name"),
+            ("description", "description"),
+            ("documentURL", "document_url"),
+            ("iconURL", "icon_url"),
+        ] {
+            if !text(&p, key).is_empty() {
+                attrs.insert(column.into(), text(&p, key).into());
+            }
+        }
         return emulation::error(
             500,
             "failed to get provider",
-            json!({ "reason": "record not found", "providerID": decode_id(id) }),
+            json!({ "attrs": attrs, "providerID": decode_id(id), "reason": "record not found" }),
         );
     };
     for key in ["name", "description", "documentURL", "iconURL"] {

@@ -61,7 +61,29 @@ pub(super) fn create(st: &mut State, body: &[u8]) -> Reply {
         proxy_headers: update.proxy_headers,
     };
     st.links.replace(&id, &update.attachments);
-    let reply = reply(201, &server, &st.links);
+    // The answer is built from the request, not read back: attachments in the order
+    // sent, repeats included, where storage keeps each row once (L1).
+    let sent = Attachments {
+        tools: (update.attachments.tools.iter())
+            .map(|(provider, tool)| (canonical_id(provider), canonical_id(tool)))
+            .collect(),
+        resources: update
+            .attachments
+            .resources
+            .iter()
+            .map(|r| canonical_id(r))
+            .collect(),
+        prompts: update
+            .attachments
+            .prompts
+            .iter()
+            .map(|p| canonical_id(p))
+            .collect(),
+    };
+    let reply = emulation::json(
+        201,
+        json!({ "server": server.wire_with(&sent) }).to_string(),
+    );
     st.servers.insert(id, server);
     reply
 }
@@ -224,6 +246,12 @@ impl Server {
 
     /// The server object of a response, with its attachments from `links`.
     fn wire(&self, links: &Links) -> Value {
+        self.wire_with(&links.of(&self.id))
+    }
+
+    /// The server object of a response with these attachments, in their order; tools
+    /// are grouped under their providers in the order each provider first comes.
+    fn wire_with(&self, attached: &Attachments) -> Value {
         let mut m = Map::new();
         m.insert("id".into(), self.id.clone().into());
         m.insert("createdAt".into(), rfc3339(self.created_at).into());
@@ -241,7 +269,6 @@ impl Server {
         if self.version != 0 {
             m.insert("version".into(), self.version.into());
         }
-        let attached = links.of(&self.id);
         let mut providers: Vec<(&str, Vec<Value>)> = Vec::new();
         for (provider, tool) in &attached.tools {
             let tool = json!({ "id": tool, "providerID": encode_id(0) });

@@ -11,7 +11,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{json, Value};
 
 use super::{
-    emulation::{self, canonical_id, decode, decode_id, field, undecodable, SERVER_TOKEN_BODY},
+    emulation::{
+        self, canonical_id, decode, decode_id, field, text, undecodable, SERVER_TOKEN_BODY,
+    },
     servers,
     state::State,
 };
@@ -47,13 +49,11 @@ pub(super) fn create(st: &mut State, server: &str, body: &[u8]) -> Reply {
             json!({ "serverID": server_n }),
         );
     }
-    let expires_at = field(token, "expiresAt")
-        .as_str()
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok());
+    let expires_at = go_parse_rfc3339(text(token, "expiresAt"));
     // Checked against the real clock, as the service does: an expiry is about now.
     let now = DateTime::<Utc>::from(SystemTime::now());
-    let expires_at = match expires_at {
-        Some(t) if t >= now => t.with_timezone(&Utc),
+    let sent = match expires_at {
+        Some(t) if t >= now => t,
         _ => {
             return emulation::error(
                 400,
@@ -71,14 +71,8 @@ pub(super) fn create(st: &mut State, server: &str, body: &[u8]) -> Reply {
     };
     // The service ignores a name; the fake keeps it for the list the knowledge base
     // describes.
-    let name = serde_json::from_slice::<Value>(body)
-        .ok()
-        .and_then(|v| {
-            field(field(&v, "token"), "name")
-                .as_str()
-                .map(str::to_owned)
-        })
-        .unwrap_or_default();
+    let name = text(token, "name").to_owned();
+    let expires_at = sent.with_timezone(&Utc);
     let id = st.new_id();
     let server = canonical_id(server);
     // The JWT's `jti` is an id of its own, not the answer's `id` (L3).
@@ -87,7 +81,8 @@ pub(super) fn create(st: &mut State, server: &str, body: &[u8]) -> Reply {
     let answer = json!({ "token": {
         "id": id,
         "serverID": server,
-        "expiresAt": rfc3339(expires_at),
+        // Go's `time.RFC3339` again: the offset sent, no fraction (L2).
+        "expiresAt": go_format_rfc3339(sent),
         "scope": scope,
         "value": value,
     }});
@@ -145,6 +140,58 @@ pub(super) fn revoke(st: &mut State, server: &str, token: &str) -> Reply {
     let (server, token) = (canonical_id(server), canonical_id(token));
     st.tokens.retain(|t| !(t.server == server && t.id == token));
     Reply::new(204, "application/json", "")
+}
+
+/// Go's `time.Parse(time.RFC3339, s)`: `YYYY-MM-DDTHH:MM:SS`, an optional fraction
+/// (after a point or a comma), then `Z` or `±hh:mm`, nothing else (no lower-case `t`
+/// or `z`, no space, no leap second); `None` where Go fails, which the service reads as
+/// the zero time.
+fn go_parse_rfc3339(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let shape = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b'T')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+        && b.get(16) == Some(&b':')
+        && digits(17..19)
+        && b.get(17) != Some(&b'6');
+    let mut rest = b.get(19..).unwrap_or_default();
+    // Go's parser also takes a comma before the fraction.
+    if matches!(rest.first(), Some(b'.' | b',')) {
+        let fraction = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if fraction == 0 {
+            return None;
+        }
+        rest = &rest[1 + fraction..];
+    }
+    let zone = rest == b"Z"
+        || (rest.len() == 6
+            && matches!(rest[0], b'+' | b'-')
+            && rest[3] == b':'
+            && [1, 2, 4, 5].iter().all(|&i| rest[i].is_ascii_digit()));
+    if !(shape && zone) {
+        return None;
+    }
+    DateTime::parse_from_rfc3339(&s.replacen(',', ".", 1)).ok()
+}
+
+/// A time as Go's `Format(time.RFC3339)` writes it: whole seconds, then `Z` for a zero
+/// offset, else the offset (`2099-01-01T10:00:00+02:00`).
+fn go_format_rfc3339(t: DateTime<FixedOffset>) -> String {
+    if t.offset().local_minus_utc() == 0 {
+        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
 }
 
 /// A time as Go's `time.Time.String` prints it in the service's message:
@@ -231,6 +278,44 @@ mod tests {
         let expected = json!({"serverID": "00000000001", "scope": "", "iss": "HasMCP",
             "exp": 4070908800_i64, "iat": 1796428800_i64, "jti": "0000000jti1"});
         assert_eq!(claims, base64url(expected.to_string().as_bytes()));
+    }
+
+    #[test]
+    fn expiry_reads_and_echoes_as_gos_rfc3339() {
+        let echo = |s: &str| go_parse_rfc3339(s).map(go_format_rfc3339);
+        assert_eq!(
+            echo("2099-01-01T10:00:00.5+02:00").as_deref(),
+            Some("2099-01-01T10:00:00+02:00")
+        );
+        assert_eq!(
+            echo("2099-01-01T10:00:00.999999999Z").as_deref(),
+            Some("2099-01-01T10:00:00Z")
+        );
+        assert_eq!(
+            echo("2099-01-01T10:00:00+00:00").as_deref(),
+            Some("2099-01-01T10:00:00Z")
+        );
+        assert_eq!(
+            echo("2099-01-01T10:00:00-00:30").as_deref(),
+            Some("2099-01-01T10:00:00-00:30")
+        );
+        assert_eq!(
+            echo("2099-01-01T10:00:00,25+01:00").as_deref(),
+            Some("2099-01-01T10:00:00+01:00")
+        );
+        for refused in [
+            "2099-01-01t10:00:00Z",
+            "2099-01-01 10:00:00Z",
+            "2099-01-01T10:00:00z",
+            "2099-01-01T10:00:60Z",
+            "2099-01-01T10:00:00.Z",
+            "2099-01-01T10:00:00",
+            "2099-01-01T10:00:00+0200",
+            "2099-02-30T10:00:00Z",
+            "99-01-01T10:00:00Z",
+        ] {
+            assert_eq!(echo(refused), None, "{refused}");
+        }
     }
 
     #[test]

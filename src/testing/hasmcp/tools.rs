@@ -38,7 +38,9 @@ const SCHEMAS: [(&str, &str); 4] = [
     ),
 ];
 
-const METHODS: [&str; 9] = [
+/// The methods a tool may have, in the order of the numbers the service stores them
+/// as (`GET` is 1).
+pub(super) const METHODS: [&str; 9] = [
     "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE",
 ];
 
