@@ -1095,3 +1095,67 @@ async fn a_null_after_an_oauth2_config_drops_it() {
     let id = provider["id"].as_str().unwrap();
     assert!(fake.provider(id).unwrap().get("oauth2Config").is_none());
 }
+
+/// G7b: the router's corners: every trailing slash stripped, the API's middleware on
+/// the prefix (`/api/v1foo` needs the token), a method the framework does not know is
+/// a 400 before anything else, and `OPTIONS` passes authentication (a 405) or is a
+/// CORS preflight (a 204).
+#[tokio::test]
+async fn routing_corners_answer_as_the_framework_does() {
+    let fake = FakeHasMcp::start().await;
+    let id = fake.seed_server("Docs", "");
+    let slashes = call(&fake, "GET", &format!("/api/v1/servers/{id}//"), None, true).await;
+    assert_eq!(slashes.status, 200, "{}", slashes.text);
+    assert_eq!(slashes.json()["server"]["id"], id.as_str());
+
+    let prefix = call(&fake, "GET", "/api/v1foo", None, false).await;
+    assert_eq!(
+        (prefix.status, prefix.text.as_str()),
+        (
+            401,
+            r#"{"error": {"message":"authentication failed", "code":401}}"#
+        )
+    );
+    let page = call(&fake, "GET", "/api/v1foo", None, true).await;
+    assert_eq!(
+        (page.status, page.header("content-type")),
+        (200, Some("text/html; charset=utf-8"))
+    );
+
+    for (path, auth) in [
+        ("/api/v1/servers", true),
+        ("/api/v1/servers", false),
+        ("/", false),
+    ] {
+        let odd = call(&fake, "FOO", path, None, auth).await;
+        assert_eq!(
+            (odd.status, odd.text.as_str(), odd.header("content-type")),
+            (
+                400,
+                "Invalid http method",
+                Some("text/plain; charset=utf-8")
+            ),
+            "{path}"
+        );
+    }
+
+    let options = call(&fake, "OPTIONS", "/api/v1/servers", None, false).await;
+    assert_eq!(
+        (options.status, options.header("allow")),
+        (405, Some("GET, HEAD, POST"))
+    );
+    assert!(options.header("x-ratelimit-limit").is_some());
+    let preflight = http()
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/api/v1/servers/{id}", fake.uri()),
+        )
+        .header("origin", "http://localhost:3000")
+        .header("access-control-request-method", "PATCH")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    assert!(preflight.headers().get("x-ratelimit-limit").is_none());
+    assert!(fake.requests().await.iter().all(|r| r.method != "PATCH"));
+}

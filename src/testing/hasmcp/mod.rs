@@ -41,7 +41,12 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 /// 1. injected [`Fault`]s, for a request that bears the token (one without it goes
 ///    on to the steps below and uses none);
 /// 2. the body limit, on every path: over 10,000,000 bytes is a 413
-///    `{"error": {"message":"max body size", "code":413}}`;
+///    `{"error": {"message":"max body size", "code":413}}`; then a method the
+///    framework does not know (`FOO`) is a 400 `Invalid http method` as `text/plain`.
+///    Steps 3 and 4 are the API's middleware, mounted on the prefix: they run for every
+///    path that starts with `/api/v1`, `/api/v1foo` included. Before them, a CORS
+///    preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) is
+///    answered 204 (the CORS headers are not modelled);
 /// 3. the rate limiter: 1,000 requests per 60-second window counted from the first
 ///    one, per client (every client of the fake is on loopback, so they share it).
 ///    Request 1,001 gets a 429 with the service's body and `Retry-After` (the seconds
@@ -51,6 +56,7 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///    [`FakeHasMcp::set_rate_limit`];
 /// 4. `Authorization` must be exactly `Bearer <token>`, else 401
 ///    `{"error": {"message":"authentication failed", "code":401}}` as `text/plain`;
+///    an `OPTIONS` passes without it (and meets the 405 below);
 /// 5. a body that does not decode is a 422 whose body says `"code":400`. Decoding is
 ///    Go's: keys match in any case, the last of repeated keys wins (so
 ///    `{"name":"Good","NAME":"bad name!"}` names the server `bad name!`), a wrong type
@@ -133,7 +139,8 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///
 /// A method a path does not serve is a 405 `Method Not Allowed` whose `Allow` header
 /// lists the methods it does, `GET` and `HEAD` always among them (the service's web
-/// app answers `GET` on any path).
+/// app answers `GET` on any path). Trailing slashes are ignored, however many
+/// (`/servers/{id}//` is the server).
 ///
 /// Every update to a server happens under one lock: concurrent writers see the
 /// versions a database would give them.

@@ -92,7 +92,8 @@ enum Route<'a> {
 impl<'a> Route<'a> {
     fn of(path: &'a str) -> Option<Self> {
         let rest = path.strip_prefix("/api/v1/")?;
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        // The router strips every trailing slash (`/servers/{id}//` is the server).
+        let rest = rest.trim_end_matches('/');
         let segments: Vec<&str> = rest.split('/').collect();
         if segments.iter().skip(1).any(|s| s.is_empty()) {
             return None;
@@ -135,15 +136,17 @@ impl<'a> Route<'a> {
     }
 }
 
+/// The methods the framework knows, in its order.
+const METHODS: [&str; 9] = [
+    "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+];
+
 /// The `Allow` header of a 405: every method some route matches for the path, in the
 /// framework's order. The web app's catch-all `GET /*` matches every path, so `GET`
 /// and `HEAD` are always in it.
 fn allow(route: Option<&Route<'_>>, method: &str) -> String {
-    const ORDER: [&str; 9] = [
-        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
-    ];
     let registered = route.map_or(&[][..], Route::methods);
-    ORDER
+    METHODS
         .into_iter()
         .filter(|m| *m != method && (matches!(*m, "GET" | "HEAD") || registered.contains(m)))
         .collect::<Vec<_>>()
@@ -168,17 +171,28 @@ impl Platform for State {
         if req.body.len() > limits::MAX_BODY_BYTES {
             return limits::body_too_large();
         }
-        let path = req.path.as_str();
-        let under_api = path == "/api/v1" || path.starts_with("/api/v1/");
-        if !under_api {
+        // The framework knows nine methods and refuses any other before any middleware.
+        if !METHODS.contains(&req.method.as_str()) {
+            return Reply::text(400, "Invalid http method");
+        }
+        // The API's middleware (CORS, rate limiter, authentication) is mounted on the
+        // prefix, so it also runs for `/api/v1foo`.
+        if !req.path.starts_with("/api/v1") {
             return self.route(req);
+        }
+        let options = req.method == "OPTIONS";
+        let has = |name| req.header(name).is_some_and(|v| !v.is_empty());
+        if options && has("origin") && has("access-control-request-method") {
+            // A CORS preflight, answered by the CORS middleware before the limiter.
+            return Reply::text(204, "");
         }
         let headers = match self.limiter.check(Instant::now()) {
             Verdict::Limited(reply) => return reply,
             Verdict::Pass(headers) => headers,
             Verdict::Off => Vec::new(),
         };
-        let reply = if authorized {
+        // Authentication lets every `OPTIONS` through (then no route has the method).
+        let reply = if authorized || options {
             self.route(req)
         } else {
             emulation::unauthorized()
