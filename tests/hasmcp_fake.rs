@@ -1159,3 +1159,43 @@ async fn routing_corners_answer_as_the_framework_does() {
     assert!(preflight.headers().get("x-ratelimit-limit").is_none());
     assert!(fake.requests().await.iter().all(|r| r.method != "PATCH"));
 }
+
+/// G2: answers are written as Go's `json.Marshal` writes them, with `<`, `>`, `&`,
+/// U+2028 and U+2029 escaped, in bodies and in error data alike.
+#[tokio::test]
+async fn answers_escape_html_characters_as_go_does() {
+    let fake = FakeHasMcp::start().await;
+    let text = "<b>&</b>\u{2028}\u{2029}";
+    let body = json!({"server": {"name": "Docs", "instructions": text}});
+    let created = api(&fake, "POST", "/servers", Some(body)).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert!(
+        created
+            .text
+            .contains(r#""instructions":"\u003cb\u003e\u0026\u003c/b\u003e\u2028\u2029""#),
+        "{}",
+        created.text
+    );
+    assert_eq!(created.json()["server"]["instructions"], text);
+    let refused = api(
+        &fake,
+        "POST",
+        "/servers",
+        Some(json!({"server": {"name": "<x>"}})),
+    )
+    .await;
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused.text.contains(r#""name":"\u003cx\u003e""#),
+        "{}",
+        refused.text
+    );
+
+    let made = client(&fake)
+        .create_server("Docs2")
+        .instructions(text)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.instructions.as_deref(), Some(text));
+}

@@ -301,9 +301,23 @@ pub(super) fn internal(reason: &str) -> Reply {
     error(500, "internal server error", json!({ "reason": reason }))
 }
 
-/// A JSON answer.
+/// A JSON answer, written as Go's `json.Marshal` writes it: `<`, `>`, `&`, U+2028 and
+/// U+2029 escaped (`\u003c`, …). They only occur inside strings, so the text can be
+/// escaped after serializing.
 pub(super) fn json(status: u16, body: String) -> Reply {
-    Reply::new(status, "application/json", body)
+    const ESCAPED: [char; 5] = ['<', '>', '&', '\u{2028}', '\u{2029}'];
+    if !body.contains(ESCAPED) {
+        return Reply::new(status, "application/json", body);
+    }
+    let mut out = String::with_capacity(body.len() + 32);
+    for c in body.chars() {
+        if ESCAPED.contains(&c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Reply::new(status, "application/json", out)
 }
 
 #[cfg(test)]
