@@ -1199,3 +1199,29 @@ async fn answers_escape_html_characters_as_go_does() {
         .unwrap();
     assert_eq!(made.instructions.as_deref(), Some(text));
 }
+
+/// G3: the framework names the service in a `Server` header on every answer,
+/// refusals and injected faults included.
+#[tokio::test]
+async fn every_answer_names_the_server() {
+    let fake = FakeHasMcp::start().await;
+    fake.inject(mcp_admin::testing::Fault::Unavailable, 1);
+    let faulted = call(&fake, "GET", "/api/v1/servers", None, true).await;
+    let answers = [
+        faulted,
+        call(&fake, "GET", "/api/v1/servers", None, true).await,
+        call(&fake, "GET", "/api/v1/servers", None, false).await,
+        call(&fake, "POST", "/api/v1/servers", Some(b"{".to_vec()), true).await,
+        call(&fake, "FOO", "/", None, false).await,
+        call(&fake, "GET", "/", None, false).await,
+    ];
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, [503, 200, 401, 422, 400, 200]);
+    for answer in &answers {
+        assert_eq!(
+            answer.header("server"),
+            Some("hasmcp-ce v0.2.2"),
+            "{answer:?}"
+        );
+    }
+}

@@ -33,6 +33,8 @@ pub(crate) trait Platform: Sized + Send + 'static {
     const NAME: &'static str;
     /// The body of an injected `429`, sent as `text/plain`.
     const RATE_LIMITED: &'static str;
+    /// The `Server` header the service's framework puts on every answer, if any.
+    const SERVER: Option<&'static str> = None;
 
     /// The answer to an injected [`Fault::InternalError`].
     fn internal_error(reason: &str) -> Reply;
@@ -220,7 +222,7 @@ async fn respond<P: Platform>(
         let mut inner = lock(&shared.inner);
         inner.requests.push(req.clone());
         if !authorized {
-            return inner.state.handle(&req, false).into_response();
+            return answer::<P>(inner.state.handle(&req, false));
         }
         let on_write = if P::is_write(&req) {
             take_write_fault(&mut inner.write_faults)
@@ -242,7 +244,15 @@ async fn respond<P: Platform>(
             late.await.unwrap_or_else(|_| panicked())
         }
     };
-    reply.into_response()
+    answer::<P>(reply)
+}
+
+/// The response for `reply`, with what the platform adds to every answer.
+fn answer<P: Platform>(reply: Reply) -> Response<Full<Bytes>> {
+    match P::SERVER {
+        Some(server) => reply.header("server", server).into_response(),
+        None => reply.into_response(),
+    }
 }
 
 /// Counts one write against every fault waiting for a write; returns the first that is

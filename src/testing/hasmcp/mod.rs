@@ -87,8 +87,10 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///    read of the server succeeds: every answer about it is a 500 `failed to get
 ///    server` whose `data.reason` is the driver's out-of-range error.
 ///
-/// JSON answers are written as Go's `json.Marshal` writes them: `<`, `>`, `&`, U+2028
-/// and U+2029 inside strings as `\u003c`, `\u003e`, `\u0026`, `\u2028`, `\u2029`.
+/// Every answer carries `Server: hasmcp-ce v0.2.2`, as the service's framework sends
+/// it. JSON answers are written as Go's `json.Marshal` writes them: `<`, `>`, `&`,
+/// U+2028 and U+2029 inside strings as `\u003c`, `\u003e`, `\u0026`, `\u2028`,
+/// `\u2029`.
 ///
 /// Server responses are `{"server": …}` with `id`, `createdAt`, `updatedAt` and
 /// `requestHeadersProxyEnabled` always present, `name`, `instructions`, `version`,

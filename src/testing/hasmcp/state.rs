@@ -157,6 +157,8 @@ impl Platform for State {
     type Fake = FakeHasMcp;
     const NAME: &'static str = "FakeHasMcp";
     const RATE_LIMITED: &'static str = r#"{"error": {"message":"ratelimited", "code":429}}"#;
+    /// The framework's `ServerHeader`: the app's short name and version.
+    const SERVER: Option<&'static str> = Some("hasmcp-ce v0.2.2");
 
     fn internal_error(reason: &str) -> Reply {
         emulation::internal(reason)
