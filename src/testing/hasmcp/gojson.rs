@@ -34,7 +34,7 @@ pub(super) fn decode(body: &[u8], shape: Go) -> Option<Value> {
     if !well_formed(body) {
         return None;
     }
-    let mut reader = Reader { b: body, i: 0 };
+    let mut reader = Cursor { b: body, i: 0 };
     let mut out = Value::Null;
     reader.store(&mut out, shape, 0).then_some(out)
 }
@@ -48,7 +48,7 @@ fn is_space(c: u8) -> bool {
 /// nested deeper than [`MAX_DEPTH`]. Strings may hold any byte but the control
 /// characters; only their escapes are checked.
 fn well_formed(b: &[u8]) -> bool {
-    let mut s = Scan { b, i: 0 };
+    let mut s = Cursor { b, i: 0 };
     // Whether each open container is an object.
     let mut open: Vec<bool> = Vec::new();
     loop {
@@ -67,19 +67,19 @@ fn well_formed(b: &[u8]) -> bool {
                     s.i += 1;
                     open.pop();
                 } else {
-                    if c == b'{' && !s.key() {
+                    if c == b'{' && !s.check_key() {
                         return false;
                     }
                     continue;
                 }
             }
             Some(b'"') => {
-                if !s.string() {
+                if !s.check_string() {
                     return false;
                 }
             }
             Some(_) => {
-                if !s.scalar() {
+                if !s.check_scalar() {
                     return false;
                 }
             }
@@ -94,7 +94,7 @@ fn well_formed(b: &[u8]) -> bool {
             match (s.peek(), object) {
                 (Some(b','), true) => {
                     s.i += 1;
-                    if !s.key() {
+                    if !s.check_key() {
                         return false;
                     }
                     break;
@@ -113,15 +113,19 @@ fn well_formed(b: &[u8]) -> bool {
     }
 }
 
-/// A cursor for [`well_formed`].
-struct Scan<'a> {
+/// A position in a body: [`well_formed`] checks it, then [`decode`] reads it.
+struct Cursor<'a> {
     b: &'a [u8],
     i: usize,
 }
 
-impl Scan<'_> {
+impl Cursor<'_> {
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<u8> {
+        self.b.get(self.i + ahead).copied()
     }
 
     fn rest(&self) -> &[u8] {
@@ -133,11 +137,14 @@ impl Scan<'_> {
             self.i += 1;
         }
     }
+}
 
+// The check: Go's scanner.
+impl Cursor<'_> {
     /// An object member's key and its colon.
-    fn key(&mut self) -> bool {
+    fn check_key(&mut self) -> bool {
         self.ws();
-        if self.peek() != Some(b'"') || !self.string() {
+        if self.peek() != Some(b'"') || !self.check_string() {
             return false;
         }
         self.ws();
@@ -149,7 +156,7 @@ impl Scan<'_> {
     }
 
     /// A string, from its opening quote.
-    fn string(&mut self) -> bool {
+    fn check_string(&mut self) -> bool {
         self.i += 1;
         loop {
             match self.peek() {
@@ -179,18 +186,18 @@ impl Scan<'_> {
     }
 
     /// A number or one of `true`, `false`, `null`.
-    fn scalar(&mut self) -> bool {
+    fn check_scalar(&mut self) -> bool {
         for literal in [&b"true"[..], b"false", b"null"] {
             if self.rest().starts_with(literal) {
                 self.i += literal.len();
                 return true;
             }
         }
-        self.number()
+        self.check_number()
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
-    fn number(&mut self) -> bool {
+    fn check_number(&mut self) -> bool {
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
@@ -226,27 +233,8 @@ impl Scan<'_> {
     }
 }
 
-/// A cursor over a body [`well_formed`] accepted, filling Go shapes.
-struct Reader<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-impl Reader<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn rest(&self) -> &[u8] {
-        self.b.get(self.i..).unwrap_or_default()
-    }
-
-    fn ws(&mut self) {
-        while self.peek().is_some_and(is_space) {
-            self.i += 1;
-        }
-    }
-
+// The decoding, of a body [`well_formed`] accepted, into Go shapes.
+impl Cursor<'_> {
     /// Consumes `c` (after whitespace) when it comes next.
     fn eat(&mut self, c: u8) -> bool {
         self.ws();
@@ -501,10 +489,6 @@ impl Reader<'_> {
                 }
             }
         }
-    }
-
-    fn peek_at(&self, ahead: usize) -> Option<u8> {
-        self.b.get(self.i + ahead).copied()
     }
 
     /// The four hex digits here as a UTF-16 unit.
