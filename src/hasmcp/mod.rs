@@ -214,6 +214,7 @@ mod tokens;
 // The catalog: providers and their tools, variables, resources, prompts.
 mod catalog;
 mod prompts;
+mod provider_items;
 mod providers;
 mod resources;
 mod variables;
@@ -232,6 +233,9 @@ pub use prompts::{
     CreatePrompt, CreatePromptFields, ListPrompts, Prompt, PromptEnvelope, PromptList,
     PromptsQuery, UpdatePrompt, UpdatePromptFields,
 };
+pub use provider_items::{
+    ListProviderPrompts, ListProviderResources, ProviderPromptsQuery, ProviderResourcesQuery,
+};
 pub use providers::{
     ApiType, CreateProvider, CreateProviderFields, CreateProviderTool, CreateProviderToolFields,
     ListProviderTools, ListProviders, OAuth2Config, Provider, ProviderEnvelope, ProviderList,
@@ -245,7 +249,7 @@ pub use resources::{
 };
 pub use servers::{
     CreateServer, CreateServerBody, CreateServerFields, IdRef, ListServers, ProviderRef, Server,
-    ServerEnvelope, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
+    ServerEnvelope, ServerExport, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
 };
 pub use tokens::{CreateServerToken, ListServerTokens, ServerToken, ServerTokensQuery};
 pub use variables::{

@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::{
     hasmcp::{
         catalog::{self, option_setters},
+        provider_items::At,
         Client, InvalidId, ResourceId,
     },
     id::{self, IntoId},
@@ -151,6 +152,8 @@ pub struct UpdateResourceFields {
 #[derive(Debug, Clone)]
 pub struct CreateResource {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     body: CreateResourceFields,
 }
 
@@ -169,10 +172,16 @@ impl CreateResource {
     /// The body this create sends, after checking every input; no I/O.
     pub fn body(&self) -> Result<CreateResourceFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+            .map_err(|e| e.at(self.at.resources().create))
+    }
+
+    /// The same create, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        CreateResource { at, ..self }
     }
 
     fn checked_body(&self) -> Result<CreateResourceFields, Error> {
+        self.at.check()?;
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::text("uri", &b.uri, 255)?;
@@ -183,26 +192,20 @@ impl CreateResource {
         Ok(b.clone())
     }
 
-    /// Checks the inputs, sends `POST /api/v1/resources`, and returns the new resource.
+    /// Checks the inputs, sends `POST /api/v1/resources` (or, made by
+    /// [`Client::create_provider_resource`], `POST /api/v1/providers/{id}/resources`),
+    /// and returns the new resource.
     ///
-    /// Confidence: code; the spec nests the route under a provider (see the module
-    /// docs).
+    /// Confidence: code for the top-level route, spec for the one under a provider (see
+    /// the module docs).
     pub async fn send(self) -> Result<Resource, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+        let op = self.at.resources().create;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
-        let raw = self.client.raw();
-        let body = crate::raw::types::HasmcpCreateResourceRequest { resource };
-        let op = raw.hasmcp_create_resource().body(body);
-        Ok(
-            transport::call(raw, &ops::HASMCP_CREATE_RESOURCE, move || op.send())
-                .await?
-                .resource,
-        )
+        self.client.post_resource(&self.at, resource).await
     }
 }
 
@@ -230,6 +233,8 @@ impl CreateResource {
 #[derive(Debug, Clone)]
 pub struct UpdateResource {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     id: Result<ResourceId, InvalidId>,
     changes: UpdateResourceFields,
 }
@@ -253,10 +258,16 @@ impl UpdateResource {
     /// The body this update sends, after checking the id and every input; no I/O.
     pub fn body(&self) -> Result<UpdateResourceFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+            .map_err(|e| e.at(self.at.resources().update))
+    }
+
+    /// The same update, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        UpdateResource { at, ..self }
     }
 
     fn checked_body(&self) -> Result<UpdateResourceFields, Error> {
+        self.at.check()?;
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
         if *c == UpdateResourceFields::default() {
@@ -292,17 +303,19 @@ impl UpdateResource {
     /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
     /// fields sent as applied, with the read's error as `cause`.
     ///
-    /// Confidence: code; the spec nests the route under a provider and answers 200.
+    /// Made by [`Client::update_provider_resource`], it sends
+    /// `PATCH /api/v1/providers/{id}/resources/{resourceID}` and reads from that place.
+    ///
+    /// Confidence: code for the top-level route; spec for the one under a provider,
+    /// which answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+        let op = self.at.resources().update;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
-        let raw = self.client.raw();
         let fields = [
             ("name", resource.name.is_some()),
             ("uri", resource.uri.is_some()),
@@ -311,13 +324,11 @@ impl UpdateResource {
             ("size", resource.size.is_some()),
             ("annotations", resource.annotations.is_some()),
         ];
-        let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
-        let op = raw.hasmcp_update_resource().id(id.clone()).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, move || op.send()).await?;
+        self.client.patch_resource(&self.at, &id, resource).await?;
         catalog::read_back(
-            &ops::HASMCP_UPDATE_RESOURCE,
+            self.at.resources().update,
             &fields,
-            self.client.get_resource(id).await,
+            self.client.read_resource(&self.at, id).await,
         )
     }
 }
@@ -388,6 +399,7 @@ impl Client {
     ) -> CreateResource {
         CreateResource {
             client: self.clone(),
+            at: At::Account,
             body: CreateResourceFields {
                 name: name.into(),
                 uri: uri.into(),
@@ -415,6 +427,7 @@ impl Client {
     pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {
         UpdateResource {
             client: self.clone(),
+            at: At::Account,
             id: id::keep(id),
             changes: UpdateResourceFields::default(),
         }
