@@ -113,7 +113,7 @@ async fn hosted_provider_resources_work_end_to_end() {
     );
 
     let listed = hm.list_provider_resources(&provider).all().await.unwrap();
-    assert_eq!(listed, [made.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&made));
     assert_eq!(
         hm.get_provider_resource(&provider, &id).await.unwrap(),
         made
@@ -262,7 +262,10 @@ async fn open_source_top_level_resources_work_and_the_provider_family_is_unsuppo
         .await
         .unwrap();
     let id = made.id.as_str().to_owned();
-    assert_eq!(hm.list_resources().all().await.unwrap(), [made.clone()]);
+    assert_eq!(
+        hm.list_resources().all().await.unwrap(),
+        std::slice::from_ref(&made)
+    );
     let updated = hm.update_resource(&id).size(3).send().await.unwrap();
     assert_eq!(updated.size, Some(3));
 
@@ -461,7 +464,7 @@ async fn hosted_provider_prompts_work_end_to_end() {
     );
     assert_eq!(
         hm.list_provider_prompts(&provider).all().await.unwrap(),
-        [made.clone()]
+        std::slice::from_ref(&made)
     );
     assert_eq!(hm.get_provider_prompt(&provider, &id).await.unwrap(), made);
 
@@ -499,7 +502,10 @@ async fn open_source_top_level_prompts_work_and_the_provider_family_is_unsupport
     let id = made.id.as_str().to_owned();
     let updated = hm.update_prompt(&id).name("hello").send().await.unwrap();
     assert_eq!(updated.name.as_deref(), Some("hello"));
-    assert_eq!(hm.list_prompts().all().await.unwrap(), [updated.clone()]);
+    assert_eq!(
+        hm.list_prompts().all().await.unwrap(),
+        std::slice::from_ref(&updated)
+    );
 
     unsupported(
         &hm.list_provider_prompts(&provider).all().await.unwrap_err(),

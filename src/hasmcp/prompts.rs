@@ -1,8 +1,9 @@
 //! HasMCP prompts: the account's MCP prompts, which servers attach by id.
 //!
-//! They live at `/api/v1/prompts[/{id}]` (code) rather than under a provider as the
-//! vendor's spec has them, for the reasons given for resources (see
-//! [`Client::list_resources`]).
+//! The methods here use `/api/v1/prompts[/{id}]`, the open-source edition's routes
+//! (code); the hosted service's document nests prompts under a provider, which
+//! [`Client::list_provider_prompts`] and its siblings use with these same builders and
+//! models (see the `hasmcp` module docs for which to use).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

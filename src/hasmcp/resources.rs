@@ -1,12 +1,13 @@
 //! HasMCP resources: the account's MCP resources, which servers attach by id.
 //!
-//! # Path: why `/resources`
+//! # Path: `/resources` here, `/providers/{id}/resources` on the hosted service
 //!
-//! The open-source edition serves them at `/api/v1/resources[/{id}]` (code); the
-//! vendor's spec nests them under `/providers/{id}/resources` (spec). The top-level path
-//! is the one implemented in code, and a server attaches a resource by its id alone
-//! (`resources: [{id}]`, in the spec as well), so a resource needs no provider to be
-//! addressed.
+//! The open-source edition serves them at `/api/v1/resources[/{id}]` (code), which the
+//! methods here use; the vendor's spec, the hosted service's document, nests them under
+//! `/providers/{id}/resources`, which [`Client::list_provider_resources`] and its
+//! siblings use, with these same builders and models. A server attaches a resource by
+//! its id alone (`resources: [{id}]`, in the spec as well) either way. See the
+//! `hasmcp` module docs for which to use.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -186,10 +186,8 @@ fn add(st: &mut State, spec: &Spec, body: &[u8], owner: Option<&str>) -> Result<
             ));
         }
     }
-    if let Some(provider) = owner {
-        if !st.provider_exists(provider) {
-            return Err(provider_not_found(provider));
-        }
+    if let Some(provider) = owner.filter(|p| !st.provider_exists(p)) {
+        return Err(provider_not_found(provider));
     }
     let fields = Value::Object(changes(spec, &item));
     let id = st.add_record(spec.map_mut, fields, true);
