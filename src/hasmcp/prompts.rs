@@ -107,7 +107,8 @@ pub struct UpdatePromptFields {
     pub messages: Option<Value>,
 }
 
-/// A new prompt: made by [`Client::create_prompt`] with its name and messages.
+/// A new prompt: made by [`Client::create_prompt`] (top level) or
+/// [`Client::create_provider_prompt`] (under a provider) with its name and messages.
 ///
 /// ```
 /// use serde_json::json;
@@ -182,7 +183,8 @@ impl CreatePrompt {
     }
 }
 
-/// A partial update of one prompt: [`Client::update_prompt`].
+/// A partial update of one prompt: [`Client::update_prompt`] (top level) or
+/// [`Client::update_provider_prompt`] (under a provider).
 ///
 /// Only non-empty fields are applied, so nothing can be cleared (no `clear_*`; an
 /// empty text is refused here). The service answers 204 with no body (code, spec), so

@@ -132,7 +132,8 @@ pub struct UpdateResourceFields {
     pub annotations: Option<Value>,
 }
 
-/// A new resource: made by [`Client::create_resource`] with its name and URI.
+/// A new resource: made by [`Client::create_resource`] (top level) or
+/// [`Client::create_provider_resource`] (under a provider) with its name and URI.
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
@@ -210,7 +211,8 @@ impl CreateResource {
     }
 }
 
-/// A partial update of one resource: [`Client::update_resource`].
+/// A partial update of one resource: [`Client::update_resource`] (top level) or
+/// [`Client::update_provider_resource`] (under a provider).
 ///
 /// The service applies only non-empty, non-zero fields, so nothing can be cleared:
 /// there is no `clear_*`, and an empty text or a size of 0 is refused here.

@@ -332,6 +332,29 @@ mod tests {
         assert_eq!(allow(None, open, "POST"), "GET, HEAD");
         let servers = Route::of("/api/v1/servers/");
         assert_eq!(allow(servers.as_ref(), open, "DELETE"), "GET, HEAD, POST");
+        // Each edition's Allow names only the routes it has.
+        let hosted = Edition::Hosted;
+        let tokens = Route::of("/api/v1/servers/00000000001/tokens/00000000002");
+        assert_eq!(allow(tokens.as_ref(), open, "DELETE"), "GET, HEAD");
+        assert_eq!(allow(tokens.as_ref(), hosted, "PUT"), "GET, HEAD, DELETE");
+        let import = Route::of("/api/v1/servers/import");
+        assert_eq!(
+            allow(import.as_ref(), open, "POST"),
+            "GET, HEAD, DELETE, PATCH"
+        );
+        assert_eq!(
+            allow(import.as_ref(), hosted, "PUT"),
+            "GET, HEAD, POST, DELETE, PATCH"
+        );
+        let nested = Route::of("/api/v1/providers/00000000001/prompts/00000000002");
+        assert_eq!(allow(nested.as_ref(), open, "PATCH"), "GET, HEAD");
+        assert_eq!(
+            allow(nested.as_ref(), hosted, "PUT"),
+            "GET, HEAD, DELETE, PATCH"
+        );
+        let top = Route::of("/api/v1/resources");
+        assert_eq!(allow(top.as_ref(), hosted, "PUT"), "GET, HEAD");
+        assert_eq!(allow(top.as_ref(), open, "PUT"), "GET, HEAD, POST");
         assert!(Route::of("/api/v1/servers/x/widgets").is_none());
         assert!(Route::of("/api/v1/servers//tools").is_none());
     }
