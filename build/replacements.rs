@@ -218,6 +218,8 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::UpdatePromptFields",
         &[],
     ),
+    // The hosted service's server transfer: the export document, sent back as is.
+    ("HasmcpServerExport", "crate::hasmcp::ServerExport", &[]),
     // GetMCP lists, creates, and a server's tools, resources and prompts.
     ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
     (

@@ -7,7 +7,11 @@
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
-use mcp_admin::{hasmcp, testing::FakeHasMcp, Error, RetryPolicy};
+use mcp_admin::{
+    hasmcp,
+    testing::{Edition, FakeHasMcp},
+    Error, RetryPolicy,
+};
 use serde_json::{json, Value};
 
 /// What a test looks at in an answer.
@@ -591,7 +595,10 @@ async fn resource_and_prompt_links_answer_400_404_409_and_list_prompts_under_pro
 
 #[tokio::test]
 async fn tokens_need_a_future_expiry_and_show_their_value_once() {
-    let fake = FakeHasMcp::start().await;
+    let fake = FakeHasMcp::builder()
+        .edition(Edition::Hosted) // the open-source server keeps no token list
+        .start()
+        .await;
     let server = fake.seed_server("Docs", "");
     let path = format!("/servers/{server}/tokens");
     let expires = in_an_hour();
@@ -665,7 +672,10 @@ async fn tokens_need_a_future_expiry_and_show_their_value_once() {
 
 #[tokio::test]
 async fn the_clients_token_value_is_the_one_the_fake_minted_and_debug_hides_it() {
-    let fake = FakeHasMcp::start().await;
+    let fake = FakeHasMcp::builder()
+        .edition(Edition::Hosted) // the open-source server keeps no token list
+        .start()
+        .await;
     let server = fake.seed_server("Docs", "");
     let hm = client(&fake);
     let when = DateTime::<Utc>::from(SystemTime::now() + Duration::from_secs(600));

@@ -1460,3 +1460,198 @@ async fn tokens_are_listed_without_values_and_revoked_by_id() {
         .unwrap_err();
     assert_eq!(decode_reason(&err).0, "hasmcp_list_server_tokens");
 }
+
+// ---------------------------------------------------------------- the hosted service's routes
+
+/// Resources and prompts under a provider, as the vendor's document has them: the same
+/// bodies as at the top level, the provider in the path, the update read back from the
+/// same place whether its answer is the vendor's 200 with the item or a 204.
+#[tokio::test]
+async fn provider_resources_and_prompts_go_under_the_provider() {
+    let mock = MockServer::start().await;
+    let hm = client_for(&mock);
+    let list = format!("/api/v1/providers/{PROVIDER}/resources");
+    let item = format!("{list}/{RESOURCE_1}");
+    let resource = json!({"id": RESOURCE_1, "name": "errorLogs", "uri": "file:///logs"});
+    on(
+        &mock,
+        "POST",
+        &list,
+        201,
+        Some(json!({"resource": resource})),
+        1,
+    )
+    .await;
+    on(
+        &mock,
+        "GET",
+        &list,
+        200,
+        Some(json!({"resources": [resource]})),
+        1,
+    )
+    .await;
+    on(
+        &mock,
+        "PATCH",
+        &item,
+        200,
+        Some(json!({"resource": resource})),
+        1,
+    )
+    .await;
+    on(
+        &mock,
+        "GET",
+        &item,
+        200,
+        Some(json!({"resource": resource})),
+        1,
+    )
+    .await;
+    on(&mock, "DELETE", &item, 204, None, 1).await;
+    let prompts = format!("/api/v1/providers/{PROVIDER}/prompts/{PROMPT_1}");
+    let prompt = json!({"id": PROMPT_1, "name": "greeting"});
+    on(&mock, "PATCH", &prompts, 204, None, 1).await;
+    on(
+        &mock,
+        "GET",
+        &prompts,
+        200,
+        Some(json!({"prompt": prompt})),
+        1,
+    )
+    .await;
+
+    let made = hm
+        .create_provider_resource(PROVIDER, "errorLogs", "file:///logs")
+        .send()
+        .await
+        .expect("201");
+    assert_eq!(made.id.as_str(), RESOURCE_1);
+    assert_eq!(
+        hm.list_provider_resources(PROVIDER)
+            .all()
+            .await
+            .expect("200"),
+        [made]
+    );
+    let updated = hm
+        .update_provider_resource(PROVIDER, RESOURCE_1)
+        .mime_type("text/plain")
+        .send()
+        .await
+        .expect("200, then read");
+    assert_eq!(updated.name.as_deref(), Some("errorLogs"));
+    hm.delete_provider_resource(PROVIDER, RESOURCE_1)
+        .await
+        .expect("204");
+    let renamed = hm
+        .update_provider_prompt(PROVIDER, PROMPT_1)
+        .name("greeting")
+        .send()
+        .await
+        .expect("204, then read");
+    assert_eq!(renamed.id.as_str(), PROMPT_1);
+    assert_eq!(
+        sent(&mock).await,
+        [
+            req(
+                "POST",
+                &list,
+                Some(json!({"resource": {"name": "errorLogs", "uri": "file:///logs"}}))
+            ),
+            req("GET", &list, None),
+            req(
+                "PATCH",
+                &item,
+                Some(json!({"resource": {"mimeType": "text/plain"}}))
+            ),
+            req("GET", &item, None),
+            req("DELETE", &item, None),
+            req(
+                "PATCH",
+                &prompts,
+                Some(json!({"prompt": {"name": "greeting"}}))
+            ),
+            req("GET", &prompts, None),
+        ]
+    );
+}
+
+/// A read under a provider that answers about another item is an error, not data.
+#[tokio::test]
+async fn a_provider_item_answer_about_another_item_is_refused() {
+    let mock = MockServer::start().await;
+    let hm = client_for(&mock);
+    let at = format!("/api/v1/providers/{PROVIDER}/prompts/{PROMPT_1}");
+    on(
+        &mock,
+        "GET",
+        &at,
+        200,
+        Some(json!({"prompt": {"id": PROMPT_2}})),
+        1,
+    )
+    .await;
+    let e = hm
+        .get_provider_prompt(PROVIDER, PROMPT_1)
+        .await
+        .unwrap_err();
+    let (operation, status, reason) = decode_reason(&e);
+    assert_eq!((operation, status), ("hasmcp_get_provider_prompt", 200));
+    assert!(reason.contains(PROMPT_2), "{reason}");
+}
+
+/// Export answers a document, import sends it back as it was read, without an
+/// envelope; a document that is not an object is refused.
+#[tokio::test]
+async fn export_and_import_send_the_document_as_read() {
+    let mock = MockServer::start().await;
+    let hm = client_for(&mock);
+    let doc = json!({"version": "1", "server": {"name": "GitHubTools"},
+                     "providers": [{"name": "GitHub", "tools": [{"name": "listRepos"}]}]});
+    on(
+        &mock,
+        "GET",
+        &server_path("/export"),
+        200,
+        Some(doc.clone()),
+        1,
+    )
+    .await;
+    let created = json!({"server": {"id": OTHER, "name": "GitHubTools", "version": 1}});
+    on(
+        &mock,
+        "POST",
+        "/api/v1/servers/import",
+        201,
+        Some(created),
+        1,
+    )
+    .await;
+    let export = hm.export_server(SERVER).await.expect("200");
+    assert_eq!(serde_json::to_value(&export).unwrap(), doc);
+    let server = hm.import_server(export).await.expect("201");
+    assert_eq!((server.id.as_str(), server.version), (OTHER, Some(1)));
+    assert_eq!(
+        sent(&mock).await,
+        [
+            req("GET", &server_path("/export"), None),
+            req("POST", "/api/v1/servers/import", Some(doc)),
+        ]
+    );
+
+    let mock = MockServer::start().await;
+    on(
+        &mock,
+        "GET",
+        &server_path("/export"),
+        200,
+        Some(json!([1])),
+        1,
+    )
+    .await;
+    let e = client_for(&mock).export_server(SERVER).await.unwrap_err();
+    assert_eq!(decode_reason(&e).0, "hasmcp_export_server");
+}

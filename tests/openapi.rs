@@ -390,6 +390,7 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpResourceEnvelope" => back(&decode_stable::<hasmcp::ResourceEnvelope>(at, value)),
         "HasmcpPromptList" => back(&decode_stable::<hasmcp::PromptList>(at, value)),
         "HasmcpPromptEnvelope" => back(&decode_stable::<hasmcp::PromptEnvelope>(at, value)),
+        "HasmcpServerExport" => back(&decode_stable::<hasmcp::ServerExport>(at, value)),
         "GetmcpServer" => back(&decode_stable::<getmcp::Server>(at, value)),
         "GetmcpServerUpdate" => {
             decode_exact::<getmcp::UpdateServerBody>(at, value);
@@ -692,6 +693,78 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "delete",
         "/api/v1/prompts/{id}",
         &["204"],
+    ),
+    (
+        "hasmcp_list_provider_resources",
+        "get",
+        "/api/v1/providers/{id}/resources",
+        &["200"],
+    ),
+    (
+        "hasmcp_create_provider_resource",
+        "post",
+        "/api/v1/providers/{id}/resources",
+        &["201"],
+    ),
+    (
+        "hasmcp_get_provider_resource",
+        "get",
+        "/api/v1/providers/{id}/resources/{resourceID}",
+        &["200"],
+    ),
+    (
+        "hasmcp_update_provider_resource",
+        "patch",
+        "/api/v1/providers/{id}/resources/{resourceID}",
+        &["200", "204"],
+    ),
+    (
+        "hasmcp_delete_provider_resource",
+        "delete",
+        "/api/v1/providers/{id}/resources/{resourceID}",
+        &["204"],
+    ),
+    (
+        "hasmcp_list_provider_prompts",
+        "get",
+        "/api/v1/providers/{id}/prompts",
+        &["200"],
+    ),
+    (
+        "hasmcp_create_provider_prompt",
+        "post",
+        "/api/v1/providers/{id}/prompts",
+        &["201"],
+    ),
+    (
+        "hasmcp_get_provider_prompt",
+        "get",
+        "/api/v1/providers/{id}/prompts/{promptID}",
+        &["200"],
+    ),
+    (
+        "hasmcp_update_provider_prompt",
+        "patch",
+        "/api/v1/providers/{id}/prompts/{promptID}",
+        &["204"],
+    ),
+    (
+        "hasmcp_delete_provider_prompt",
+        "delete",
+        "/api/v1/providers/{id}/prompts/{promptID}",
+        &["204"],
+    ),
+    (
+        "hasmcp_import_server",
+        "post",
+        "/api/v1/servers/import",
+        &["201"],
+    ),
+    (
+        "hasmcp_export_server",
+        "get",
+        "/api/v1/servers/{id}/export",
+        &["200"],
     ),
     (
         "getmcp_list_servers",

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use mcp_admin::{
     getmcp::{self, AuthType, KeyLocation, ServerStatus, TestAuthCredentials},
     hasmcp::{self, ToolMethod, VisibilityType},
-    testing::{FakeGetMcp, FakeHasMcp, Fault},
+    testing::{Edition, FakeGetMcp, FakeHasMcp, Fault},
     Error, RetryPolicy,
 };
 use serde_json::{json, Value};
@@ -320,7 +320,9 @@ struct Catalog {
     prompts: Vec<String>,
 }
 
-async fn catalog(hm: &hasmcp::Client) -> Catalog {
+/// The catalog the soak works on; with `hosted`, resources and prompts are made under
+/// the provider, where the hosted service keeps them.
+async fn catalog(hm: &hasmcp::Client, hosted: bool) -> Catalog {
     let provider = hm
         .create_provider("Soak")
         .visibility(VisibilityType::Public)
@@ -343,17 +345,19 @@ async fn catalog(hm: &hasmcp::Client) -> Catalog {
     let mut resources = Vec::new();
     let mut prompts = Vec::new();
     for i in 0..2 {
-        let r = hm
-            .create_resource(format!("r{i}"), "README.md")
-            .send()
-            .await
-            .expect("resource");
+        let r = if hosted {
+            hm.create_provider_resource(&provider, format!("r{i}"), "README.md")
+        } else {
+            hm.create_resource(format!("r{i}"), "README.md")
+        };
+        let r = r.send().await.expect("resource");
         resources.push(r.id.to_string());
-        let p = hm
-            .create_prompt(format!("p{i}"), json!([]))
-            .send()
-            .await
-            .expect("prompt");
+        let p = if hosted {
+            hm.create_provider_prompt(&provider, format!("p{i}"), json!([]))
+        } else {
+            hm.create_prompt(format!("p{i}"), json!([]))
+        };
+        let p = p.send().await.expect("prompt");
         prompts.push(p.id.to_string());
     }
     Catalog {
@@ -364,23 +368,35 @@ async fn catalog(hm: &hasmcp::Client) -> Catalog {
     }
 }
 
-/// What an operation on `item` may change, read with no fault queued.
+/// What an operation on `item` may change, read with no fault queued (under
+/// `provider` when the items were made under one).
 async fn read_item(
     fake: &FakeHasMcp,
     hm: &hasmcp::Client,
     kind: &str,
     item: &str,
+    provider: Option<&str>,
 ) -> Option<Value> {
-    match kind {
-        "resource" => hm.get_resource(item).await.ok().map(|r| json!(r.name)),
-        "prompt" => hm.get_prompt(item).await.ok().map(|p| json!(p.name)),
+    match (kind, provider) {
+        ("resource", None) => hm.get_resource(item).await.ok().map(|r| json!(r.name)),
+        ("resource", Some(p)) => hm
+            .get_provider_resource(p, item)
+            .await
+            .ok()
+            .map(|r| json!(r.name)),
+        ("prompt", None) => hm.get_prompt(item).await.ok().map(|p| json!(p.name)),
+        ("prompt", Some(p)) => hm
+            .get_provider_prompt(p, item)
+            .await
+            .ok()
+            .map(|p| json!(p.name)),
         _ => fake.server(item),
     }
 }
 
-async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
+async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str, edition: Edition) {
     let mut rng = Rng(seed);
-    let fake = FakeHasMcp::start().await;
+    let fake = FakeHasMcp::builder().edition(edition).start().await;
     fake.without_rate_limit();
     let hm = hasmcp::Client::builder()
         .base_url(fake.uri())
@@ -389,7 +405,9 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
         .timeout(TIMEOUT)
         .build()
         .expect("client builds");
-    let c = catalog(&hm).await;
+    let hosted = edition == Edition::Hosted;
+    let c = catalog(&hm, hosted).await;
+    let under = hosted.then_some(c.provider.as_str());
     let servers: Vec<String> = (0..2)
         .map(|i| fake.seed_server(&format!("Soak{i}"), ""))
         .collect();
@@ -402,7 +420,7 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
             3 => ("prompt", c.prompts[rng.below(2)].clone()),
             _ => ("server", server.clone()),
         };
-        let before = read_item(&fake, &hm, item_kind, &item).await;
+        let before = read_item(&fake, &hm, item_kind, &item, under).await;
         let late = maybe_fault(&mut rng, |skip, fault| fake.inject_after(skip, fault));
         let name = format!("n{n}");
         let (what, outcome) = match op {
@@ -433,18 +451,26 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
                 let outcome = hm.update_server(&server).name(&name).send().await.map(drop);
                 (format!("rename to {name}"), outcome)
             }
-            2 => (
-                format!("rename resource to {name}"),
-                hm.update_resource(&item).name(&name).send().await.map(drop),
-            ),
-            _ => (
-                format!("rename prompt to {name}"),
-                hm.update_prompt(&item).name(&name).send().await.map(drop),
-            ),
+            2 => {
+                let update = match under {
+                    Some(provider) => hm.update_provider_resource(provider, &item),
+                    None => hm.update_resource(&item),
+                };
+                let outcome = update.name(&name).send().await.map(drop);
+                (format!("rename resource to {name}"), outcome)
+            }
+            _ => {
+                let update = match under {
+                    Some(provider) => hm.update_provider_prompt(provider, &item),
+                    None => hm.update_prompt(&item),
+                };
+                let outcome = update.name(&name).send().await.map(drop);
+                (format!("rename prompt to {name}"), outcome)
+            }
         };
         settle(late).await;
         fake.clear_faults();
-        let after = read_item(&fake, &hm, item_kind, &item).await;
+        let after = read_item(&fake, &hm, item_kind, &item, under).await;
         let in_state = match op {
             0 => {
                 let linked = fake.attached_tools(&server);
@@ -471,7 +497,11 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hasmcp_soak_every_outcome_says_what_is_in_the_state() {
     for (i, (mode, policy)) in retry_policies().into_iter().enumerate() {
-        let seed = first_seed() + 100 + i as u64;
-        soak_hasmcp(seed, policy, &format!("HasMCP, {mode}, seed {seed}")).await;
+        // Both editions: resources and prompts at the top level or under the provider.
+        for (edition, offset) in [(Edition::OpenSource, 100), (Edition::Hosted, 200)] {
+            let seed = first_seed() + offset + i as u64;
+            let label = format!("HasMCP {edition:?}, {mode}, seed {seed}");
+            soak_hasmcp(seed, policy.clone(), &label, edition).await;
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use mcp_admin::{
     getmcp::{self, AuthType, KeyLocation, ServerRef, ServerStatus, TestAuthCredentials},
     hasmcp,
-    testing::{FakeGetMcp, FakeHasMcp, Fault},
+    testing::{Edition, FakeGetMcp, FakeHasMcp, Fault},
     Error, Redacted, RetryPolicy,
 };
 use serde_json::{json, Value};
@@ -659,9 +659,12 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
         .await
         .expect("minted");
     assert_eq!(
-        client.list_server_tokens(&id).all().await.expect("listed")[0].id,
-        token.id
+        token.server_id.as_ref().map(|s| s.as_str()),
+        Some(id.as_str())
     );
+    // The open-source server keeps no tokens: its web page answers the list.
+    let err = client.list_server_tokens(&id).all().await.unwrap_err();
+    assert!(err.is_unsupported(), "{err}");
 
     let listed = client.list_servers().all().await.expect("listed");
     assert_eq!(listed.len(), 1);
@@ -677,4 +680,60 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
         .await
         .expect("listed")
         .is_empty());
+}
+
+/// The hosted service's calls against the hosted fake: a resource made under a provider
+/// and attached, an update whose read afterwards fails (the PATCH landed: not applied
+/// is false, and the change is in the state), then an export imported as a copy.
+#[tokio::test]
+async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export() {
+    let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
+    let client = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client builds");
+    let provider = fake.seed_provider("GitHub");
+    let server = fake.seed_server("Docs", "Read the docs");
+    let readme = client
+        .create_provider_resource(&provider, "readme", "file:///README.md")
+        .send()
+        .await
+        .expect("created");
+    client
+        .attach_resource(&server, &readme)
+        .await
+        .expect("attached");
+
+    // The PATCH lands (200 with the resource); the read that follows answers 503.
+    fake.inject_after(1, Fault::Unavailable);
+    let err = client
+        .update_provider_resource(&provider, &readme)
+        .description("The project's README")
+        .send()
+        .await
+        .unwrap_err();
+    match &err {
+        Error::NotApplied {
+            operation, applied, ..
+        } => assert_eq!(
+            (*operation, applied.as_slice()),
+            ("hasmcp_update_provider_resource", &["description"][..])
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(err.may_have_applied(), "{err}");
+    assert_eq!(
+        fake.resource(readme.id.as_str()).expect("kept")["description"],
+        "The project's README"
+    );
+
+    let copy = client
+        .import_server(client.export_server(&server).await.expect("exported"))
+        .await
+        .expect("imported");
+    assert_eq!(copy.instructions_text(), "Read the docs");
+    assert_eq!(copy.resources.len(), 1);
+    assert_eq!(copy.resources[0].id, readme.id);
 }

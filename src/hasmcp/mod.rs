@@ -3,8 +3,8 @@
 //! One module per resource, each holding its models, builders and the `Client` methods
 //! that call it: `servers` (and `servers::update`, `servers::create`), `attachments`
 //! (a server's links to tools, resources and prompts), `tokens` (MCP client tokens),
-//! `providers` (with their tools), `resources`, `prompts`; the ids all of them share
-//! are in `ids`. Everything is re-exported here, so paths read
+//! `providers` (with their tools), `resources`, `prompts` (and `provider_items`: the
+//! same two under a provider); the ids all of them share are in `ids`. Everything is re-exported here, so paths read
 //! `mcp_admin::hasmcp::Server`.
 //!
 //! # Operations and how sure we are of them
@@ -23,6 +23,45 @@
 //! | [`Client::attach_prompt`], [`Client::detach_prompt`], [`Client::list_server_prompts`] | `/servers/{id}/prompts[/{promptID}]` | code, spec (list key `prompt` in code, `prompts` in spec: both read) |
 //! | [`Client::create_server_token`] | `POST /servers/{id}/tokens`, 201 | code, spec (KB: expiry optional, name required; code: expiry required, name ignored) |
 //! | [`Client::list_server_tokens`], [`Client::revoke_server_token`] | `GET /servers/{id}/tokens`, `DELETE …/tokens/{tokenID}` | **KB only**: the open-source server keeps no tokens (a JWT stays valid until it expires; these answer [`Error::is_unsupported`](crate::Error::is_unsupported) there) |
+//! | [`Client::export_server`], [`Client::import_server`] | `GET /servers/{id}/export`, `POST /servers/import` | **spec only** (hosted service) |
+//! | [`Client::list_resources`] … [`Client::delete_prompt`] | `/resources[/{id}]`, `/prompts[/{id}]` | code (open-source server) |
+//! | [`Client::list_provider_resources`] … [`Client::delete_provider_prompt`] | `/providers/{id}/resources[/{resourceID}]`, `/providers/{id}/prompts[/{promptID}]` | spec (hosted service) |
+//!
+//! # Hosted service or self-hosted server: which calls to use
+//!
+//! The vendor's OpenAPI document (the hosted service, `https://app.hasmcp.com`) and the
+//! open-source server's code (a self-hosted edition, [`ClientBuilder::base_url`]) differ
+//! in a few routes, and the client offers both, in the same shape:
+//!
+//! | | hosted service | self-hosted open-source server |
+//! |---|---|---|
+//! | resources | [`Client::list_provider_resources`], [`Client::get_provider_resource`], [`Client::create_provider_resource`], [`Client::update_provider_resource`], [`Client::delete_provider_resource`] | [`Client::list_resources`], [`Client::get_resource`], [`Client::create_resource`], [`Client::update_resource`], [`Client::delete_resource`] |
+//! | prompts | [`Client::list_provider_prompts`], [`Client::get_provider_prompt`], [`Client::create_provider_prompt`], [`Client::update_provider_prompt`], [`Client::delete_provider_prompt`] | [`Client::list_prompts`], [`Client::get_prompt`], [`Client::create_prompt`], [`Client::update_prompt`], [`Client::delete_prompt`] |
+//! | server export, import | [`Client::export_server`], [`Client::import_server`] | none |
+//! | token list, revoke | [`Client::list_server_tokens`], [`Client::revoke_server_token`] (KB) | none |
+//!
+//! Both families return the same models and builders, and a server attaches a resource
+//! or prompt by its id whichever way it was made. A call the edition lacks fails with
+//! [`Error::is_unsupported`](crate::Error::is_unsupported) (the open-source server
+//! answers an unknown `GET` with its web page and any other method with a 405), never
+//! [`Error::is_not_found`](crate::Error::is_not_found), and changes nothing, so code
+//! that must run against either can try one family and fall back to the other:
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), mcp_admin::Error> {
+//! use mcp_admin::{hasmcp, testing::{Edition, FakeHasMcp}};
+//!
+//! let fake = FakeHasMcp::builder().edition(Edition::OpenSource).start().await;
+//! let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+//! let provider = fake.seed_provider("GitHub");
+//! let resources = match hm.list_provider_resources(&provider).all().await {
+//!     Err(e) if e.is_unsupported() => hm.list_resources().all().await?, // self-hosted
+//!     other => other?,
+//! };
+//! assert!(resources.is_empty());
+//! # Ok(()) }
+//! ```
 //!
 //! An answer about another resource than the one asked for (another server's id in a
 //! read, a PATCH answer, a link or a token) is an [`Error::Decode`](crate::Error::Decode),
@@ -214,6 +253,7 @@ mod tokens;
 // The catalog: providers and their tools, variables, resources, prompts.
 mod catalog;
 mod prompts;
+mod provider_items;
 mod providers;
 mod resources;
 mod variables;
@@ -232,6 +272,9 @@ pub use prompts::{
     CreatePrompt, CreatePromptFields, ListPrompts, Prompt, PromptEnvelope, PromptList,
     PromptsQuery, UpdatePrompt, UpdatePromptFields,
 };
+pub use provider_items::{
+    ListProviderPrompts, ListProviderResources, ProviderPromptsQuery, ProviderResourcesQuery,
+};
 pub use providers::{
     ApiType, CreateProvider, CreateProviderFields, CreateProviderTool, CreateProviderToolFields,
     ListProviderTools, ListProviders, OAuth2Config, Provider, ProviderEnvelope, ProviderList,
@@ -245,7 +288,7 @@ pub use resources::{
 };
 pub use servers::{
     CreateServer, CreateServerBody, CreateServerFields, IdRef, ListServers, ProviderRef, Server,
-    ServerEnvelope, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
+    ServerEnvelope, ServerExport, ServersQuery, UpdateServer, UpdateServerBody, UpdateServerFields,
 };
 pub use tokens::{CreateServerToken, ListServerTokens, ServerToken, ServerTokensQuery};
 pub use variables::{

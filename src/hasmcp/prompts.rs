@@ -1,8 +1,9 @@
 //! HasMCP prompts: the account's MCP prompts, which servers attach by id.
 //!
-//! They live at `/api/v1/prompts[/{id}]` (code) rather than under a provider as the
-//! vendor's spec has them, for the reasons given for resources (see
-//! [`Client::list_resources`]).
+//! The methods here use `/api/v1/prompts[/{id}]`, the open-source edition's routes
+//! (code); the hosted service's document nests prompts under a provider, which
+//! [`Client::list_provider_prompts`] and its siblings use with these same builders and
+//! models (see the `hasmcp` module docs for which to use).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use serde_json::Value;
 use crate::{
     hasmcp::{
         catalog::{self, option_setters},
+        provider_items::At,
         Client, InvalidId, PromptId,
     },
     id::{self, IntoId},
@@ -105,7 +107,8 @@ pub struct UpdatePromptFields {
     pub messages: Option<Value>,
 }
 
-/// A new prompt: made by [`Client::create_prompt`] with its name and messages.
+/// A new prompt: made by [`Client::create_prompt`] (top level) or
+/// [`Client::create_provider_prompt`] (under a provider) with its name and messages.
 ///
 /// ```
 /// use serde_json::json;
@@ -126,6 +129,8 @@ pub struct UpdatePromptFields {
 #[derive(Debug, Clone)]
 pub struct CreatePrompt {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     body: CreatePromptFields,
 }
 
@@ -140,10 +145,16 @@ impl CreatePrompt {
     /// The body this create sends, after checking every input; no I/O.
     pub fn body(&self) -> Result<CreatePromptFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+            .map_err(|e| e.at(self.at.prompts().create))
+    }
+
+    /// The same create, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        CreatePrompt { at, ..self }
     }
 
     fn checked_body(&self) -> Result<CreatePromptFields, Error> {
+        self.at.check()?;
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::json("messages", &b.messages)?;
@@ -154,31 +165,26 @@ impl CreatePrompt {
         Ok(b.clone())
     }
 
-    /// Checks the inputs, sends `POST /api/v1/prompts`, and returns the new prompt.
+    /// Checks the inputs, sends `POST /api/v1/prompts` (or, made by
+    /// [`Client::create_provider_prompt`], `POST /api/v1/providers/{id}/prompts`), and
+    /// returns the new prompt.
     ///
-    /// Confidence: code; the spec nests the route under a provider and types
-    /// `arguments` and `messages` as objects, where the code and the knowledge base
-    /// hold lists: both are sent as given.
+    /// Confidence: code for the top-level route, spec for the one under a provider. The
+    /// spec types `arguments` and `messages` as objects, where the code and the
+    /// knowledge base hold lists: both are sent as given.
     pub async fn send(self) -> Result<Prompt, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_PROMPT))
+        let op = self.at.prompts().create;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
-        let raw = self.client.raw();
-        let body = crate::raw::types::HasmcpCreatePromptRequest { prompt };
-        let op = raw.hasmcp_create_prompt().body(body);
-        Ok(
-            transport::call(raw, &ops::HASMCP_CREATE_PROMPT, move || op.send())
-                .await?
-                .prompt,
-        )
+        self.client.post_prompt(&self.at, prompt).await
     }
 }
 
-/// A partial update of one prompt: [`Client::update_prompt`].
+/// A partial update of one prompt: [`Client::update_prompt`] (top level) or
+/// [`Client::update_provider_prompt`] (under a provider).
 ///
 /// Only non-empty fields are applied, so nothing can be cleared (no `clear_*`; an
 /// empty text is refused here). The service answers 204 with no body (code, spec), so
@@ -196,6 +202,8 @@ impl CreatePrompt {
 #[derive(Debug, Clone)]
 pub struct UpdatePrompt {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     id: Result<PromptId, InvalidId>,
     changes: UpdatePromptFields,
 }
@@ -215,10 +223,16 @@ impl UpdatePrompt {
     /// The body this update sends, after checking the id and every input; no I/O.
     pub fn body(&self) -> Result<UpdatePromptFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+            .map_err(|e| e.at(self.at.prompts().update))
+    }
+
+    /// The same update, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        UpdatePrompt { at, ..self }
     }
 
     fn checked_body(&self) -> Result<UpdatePromptFields, Error> {
+        self.at.check()?;
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
         if *c == UpdatePromptFields::default() {
@@ -246,30 +260,30 @@ impl UpdatePrompt {
     /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
     /// fields sent as applied, with the read's error as `cause`.
     ///
-    /// Confidence: code and spec agree on the 204 answer; the path is the code's.
+    /// Made by [`Client::update_provider_prompt`], it sends
+    /// `PATCH /api/v1/providers/{id}/prompts/{promptID}` and reads from that place.
+    ///
+    /// Confidence: code and spec agree on the 204 answer; the top-level path is the
+    /// code's, the one under a provider the spec's.
     pub async fn send(self) -> Result<Prompt, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_PROMPT))
+        let op = self.at.prompts().update;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Prompt, Error> {
         let prompt = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
-        let raw = self.client.raw();
         let fields = [
             ("name", prompt.name.is_some()),
             ("description", prompt.description.is_some()),
             ("arguments", prompt.arguments.is_some()),
             ("messages", prompt.messages.is_some()),
         ];
-        let body = crate::raw::types::HasmcpUpdatePromptRequest { prompt };
-        let op = raw.hasmcp_update_prompt().id(id.clone()).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_PROMPT, move || op.send()).await?;
+        self.client.patch_prompt(&self.at, &id, prompt).await?;
         catalog::read_back(
-            &ops::HASMCP_UPDATE_PROMPT,
+            self.at.prompts().update,
             &fields,
-            self.client.get_prompt(id).await,
+            self.client.read_prompt(&self.at, id).await,
         )
     }
 }
@@ -333,6 +347,7 @@ impl Client {
     pub fn create_prompt(&self, name: impl Into<String>, messages: Value) -> CreatePrompt {
         CreatePrompt {
             client: self.clone(),
+            at: At::Account,
             body: CreatePromptFields {
                 name: name.into(),
                 messages,
@@ -353,6 +368,7 @@ impl Client {
     pub fn update_prompt(&self, id: impl IntoId<PromptId>) -> UpdatePrompt {
         UpdatePrompt {
             client: self.clone(),
+            at: At::Account,
             id: id::keep(id),
             changes: UpdatePromptFields::default(),
         }

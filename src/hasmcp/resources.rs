@@ -1,12 +1,13 @@
 //! HasMCP resources: the account's MCP resources, which servers attach by id.
 //!
-//! # Path: why `/resources`
+//! # Path: `/resources` here, `/providers/{id}/resources` on the hosted service
 //!
-//! The open-source edition serves them at `/api/v1/resources[/{id}]` (code); the
-//! vendor's spec nests them under `/providers/{id}/resources` (spec). The top-level path
-//! is the one implemented in code, and a server attaches a resource by its id alone
-//! (`resources: [{id}]`, in the spec as well), so a resource needs no provider to be
-//! addressed.
+//! The open-source edition serves them at `/api/v1/resources[/{id}]` (code), which the
+//! methods here use; the vendor's spec, the hosted service's document, nests them under
+//! `/providers/{id}/resources`, which [`Client::list_provider_resources`] and its
+//! siblings use, with these same builders and models. A server attaches a resource by
+//! its id alone (`resources: [{id}]`, in the spec as well) either way. See the
+//! `hasmcp` module docs for which to use.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,7 @@ use serde_json::Value;
 use crate::{
     hasmcp::{
         catalog::{self, option_setters},
+        provider_items::At,
         Client, InvalidId, ResourceId,
     },
     id::{self, IntoId},
@@ -130,7 +132,8 @@ pub struct UpdateResourceFields {
     pub annotations: Option<Value>,
 }
 
-/// A new resource: made by [`Client::create_resource`] with its name and URI.
+/// A new resource: made by [`Client::create_resource`] (top level) or
+/// [`Client::create_provider_resource`] (under a provider) with its name and URI.
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
@@ -151,6 +154,8 @@ pub struct UpdateResourceFields {
 #[derive(Debug, Clone)]
 pub struct CreateResource {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     body: CreateResourceFields,
 }
 
@@ -169,10 +174,16 @@ impl CreateResource {
     /// The body this create sends, after checking every input; no I/O.
     pub fn body(&self) -> Result<CreateResourceFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+            .map_err(|e| e.at(self.at.resources().create))
+    }
+
+    /// The same create, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        CreateResource { at, ..self }
     }
 
     fn checked_body(&self) -> Result<CreateResourceFields, Error> {
+        self.at.check()?;
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
         catalog::text("uri", &b.uri, 255)?;
@@ -183,30 +194,25 @@ impl CreateResource {
         Ok(b.clone())
     }
 
-    /// Checks the inputs, sends `POST /api/v1/resources`, and returns the new resource.
+    /// Checks the inputs, sends `POST /api/v1/resources` (or, made by
+    /// [`Client::create_provider_resource`], `POST /api/v1/providers/{id}/resources`),
+    /// and returns the new resource.
     ///
-    /// Confidence: code; the spec nests the route under a provider (see the module
-    /// docs).
+    /// Confidence: code for the top-level route, spec for the one under a provider (see
+    /// the module docs).
     pub async fn send(self) -> Result<Resource, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_CREATE_RESOURCE))
+        let op = self.at.resources().create;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
-        let raw = self.client.raw();
-        let body = crate::raw::types::HasmcpCreateResourceRequest { resource };
-        let op = raw.hasmcp_create_resource().body(body);
-        Ok(
-            transport::call(raw, &ops::HASMCP_CREATE_RESOURCE, move || op.send())
-                .await?
-                .resource,
-        )
+        self.client.post_resource(&self.at, resource).await
     }
 }
 
-/// A partial update of one resource: [`Client::update_resource`].
+/// A partial update of one resource: [`Client::update_resource`] (top level) or
+/// [`Client::update_provider_resource`] (under a provider).
 ///
 /// The service applies only non-empty, non-zero fields, so nothing can be cleared:
 /// there is no `clear_*`, and an empty text or a size of 0 is refused here.
@@ -230,6 +236,8 @@ impl CreateResource {
 #[derive(Debug, Clone)]
 pub struct UpdateResource {
     client: Client,
+    /// Where it is sent: the top level or under a provider.
+    at: At,
     id: Result<ResourceId, InvalidId>,
     changes: UpdateResourceFields,
 }
@@ -253,10 +261,16 @@ impl UpdateResource {
     /// The body this update sends, after checking the id and every input; no I/O.
     pub fn body(&self) -> Result<UpdateResourceFields, Error> {
         self.checked_body()
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+            .map_err(|e| e.at(self.at.resources().update))
+    }
+
+    /// The same update, sent where `at` says.
+    pub(super) fn placed(self, at: At) -> Self {
+        UpdateResource { at, ..self }
     }
 
     fn checked_body(&self) -> Result<UpdateResourceFields, Error> {
+        self.at.check()?;
         self.id.clone().map_err(|e| e.for_field("id"))?;
         let c = &self.changes;
         if *c == UpdateResourceFields::default() {
@@ -292,17 +306,19 @@ impl UpdateResource {
     /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
     /// fields sent as applied, with the read's error as `cause`.
     ///
-    /// Confidence: code; the spec nests the route under a provider and answers 200.
+    /// Made by [`Client::update_provider_resource`], it sends
+    /// `PATCH /api/v1/providers/{id}/resources/{resourceID}` and reads from that place.
+    ///
+    /// Confidence: code for the top-level route; spec for the one under a provider,
+    /// which answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
-        self.send_unstamped()
-            .await
-            .map_err(|e| e.at(&ops::HASMCP_UPDATE_RESOURCE))
+        let op = self.at.resources().update;
+        self.send_unstamped().await.map_err(|e| e.at(op))
     }
 
     async fn send_unstamped(self) -> Result<Resource, Error> {
         let resource = self.body()?;
         let id = self.id.map_err(|e| e.for_field("id"))?;
-        let raw = self.client.raw();
         let fields = [
             ("name", resource.name.is_some()),
             ("uri", resource.uri.is_some()),
@@ -311,13 +327,11 @@ impl UpdateResource {
             ("size", resource.size.is_some()),
             ("annotations", resource.annotations.is_some()),
         ];
-        let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
-        let op = raw.hasmcp_update_resource().id(id.clone()).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, move || op.send()).await?;
+        self.client.patch_resource(&self.at, &id, resource).await?;
         catalog::read_back(
-            &ops::HASMCP_UPDATE_RESOURCE,
+            self.at.resources().update,
             &fields,
-            self.client.get_resource(id).await,
+            self.client.read_resource(&self.at, id).await,
         )
     }
 }
@@ -388,6 +402,7 @@ impl Client {
     ) -> CreateResource {
         CreateResource {
             client: self.clone(),
+            at: At::Account,
             body: CreateResourceFields {
                 name: name.into(),
                 uri: uri.into(),
@@ -415,6 +430,7 @@ impl Client {
     pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {
         UpdateResource {
             client: self.clone(),
+            at: At::Account,
             id: id::keep(id),
             changes: UpdateResourceFields::default(),
         }

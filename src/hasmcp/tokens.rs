@@ -236,9 +236,9 @@ impl Client {
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> Result<(), mcp_admin::Error> {
     /// use std::time::{Duration, SystemTime};
-    /// use mcp_admin::{hasmcp, testing::FakeHasMcp};
+    /// use mcp_admin::{hasmcp, testing::{Edition, FakeHasMcp}};
     ///
-    /// let fake = FakeHasMcp::start().await;
+    /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
     /// let server = fake.seed_server("GitHubTools", "");
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let when = (SystemTime::now() + Duration::from_secs(3600)).into();

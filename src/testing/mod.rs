@@ -54,7 +54,7 @@ use chrono::{DateTime, Duration as TimeDelta, Utc};
 
 pub use faults::Fault;
 pub use getmcp::FakeGetMcp;
-pub use hasmcp::FakeHasMcp;
+pub use hasmcp::{Edition, FakeHasMcp, FakeHasMcpBuilder};
 pub use request::RecordedRequest;
 
 /// Locks shared state. A panic while it was held cannot leave it half-written (every

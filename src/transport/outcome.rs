@@ -257,8 +257,8 @@ impl<'a> Call<'a> {
                 platform: self.platform,
                 operation: self.operation,
                 status: answer.status.as_u16(),
-                reason: "a web page (HTML) where JSON was expected: the open-source edition \
-                         answers a GET of a route it does not have with its UI"
+                reason: "a web page (HTML) where JSON was expected: the service's web app \
+                         answered a GET of a route this edition does not have"
                     .to_owned(),
                 body: snippet(self.mask, &body, None),
             };

@@ -17,9 +17,11 @@ use crate::{
 };
 
 mod create;
+mod transfer;
 mod update;
 
 pub use create::{CreateServer, CreateServerBody, CreateServerFields};
+pub use transfer::ServerExport;
 pub use update::{UpdateServer, UpdateServerBody, UpdateServerFields};
 
 /// The operation id of the PATCH, also named by the conflicts an update reports.

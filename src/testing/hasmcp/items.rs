@@ -3,6 +3,14 @@
 //! only in their fields and messages (the [`ItemKind`] table): an update applies only
 //! non-empty, non-zero fields and answers 204 even for an unknown id; a delete takes
 //! the item's server links with it.
+//!
+//! The hosted edition keeps the same items under a provider
+//! (`/api/v1/providers/{id}/resources[/{resourceID}]`, `…/prompts[/{promptID}]`, the
+//! `*_under` handlers): the same records, fields and checks, each owned by the provider
+//! it was made under (`State::owners`); servers attach them by id as before. A resource
+//! update answers 200 with the resource there, as the vendor's document says (a prompt
+//! update stays a 204); an item of another provider, or none, is a 404; deleting the
+//! provider deletes its items.
 
 use std::collections::BTreeMap;
 
@@ -118,6 +126,15 @@ const PROMPT: Spec = Spec {
 };
 
 impl ItemKind {
+    /// The kind a path segment names: `resources` or `prompts`.
+    pub(super) fn of(segment: &str) -> Option<ItemKind> {
+        match segment {
+            "resources" => Some(ItemKind::Resource),
+            "prompts" => Some(ItemKind::Prompt),
+            _ => None,
+        }
+    }
+
     fn spec(self) -> &'static Spec {
         match self {
             ItemKind::Resource => &RESOURCE,
@@ -139,29 +156,45 @@ pub(super) fn list(st: &State, kind: ItemKind) -> Reply {
 /// `POST /resources` or `/prompts`.
 pub(super) fn create(st: &mut State, kind: ItemKind, body: &[u8]) -> Reply {
     let spec = kind.spec();
+    match add(st, spec, body, None) {
+        Ok(id) => answer(st, spec, 201, &id),
+        Err(refusal) => refusal,
+    }
+}
+
+/// Checks a create's body and stores the item, owned by `owner` when given (which must
+/// be a provider); returns its id.
+fn add(st: &mut State, spec: &Spec, body: &[u8], owner: Option<&str>) -> Result<String, Reply> {
     let Some(item) = decode_body(body, spec.body, spec.one) else {
-        return undecodable();
+        return Err(undecodable());
     };
     for t in spec.texts {
         let value = text(&item, t.key);
         if t.required && value.is_empty() {
-            return refuse(
+            return Err(refuse(
                 &format!("{} {} is required", spec.one, t.label),
                 Value::Null,
-            );
+            ));
         }
-        if let Err(refusal) = too_long(spec, t, value) {
-            return refusal;
-        }
+        too_long(spec, t, value)?;
     }
     for (key, required) in spec.raw {
         if *required && present(&item, key).is_none() {
-            return refuse(&format!("{} {key} are required", spec.one), Value::Null);
+            return Err(refuse(
+                &format!("{} {key} are required", spec.one),
+                Value::Null,
+            ));
         }
+    }
+    if let Some(provider) = owner.filter(|p| !st.provider_exists(p)) {
+        return Err(provider_not_found(provider));
     }
     let fields = Value::Object(changes(spec, &item));
     let id = st.add_record(spec.map_mut, fields, true);
-    answer(st, spec, 201, &id)
+    if let Some(provider) = owner {
+        st.owners.insert(canonical_id(&id), canonical_id(provider));
+    }
+    Ok(id)
 }
 
 /// `GET /resources/{id}` or `/prompts/{id}`.
@@ -171,38 +204,56 @@ pub(super) fn get(st: &State, kind: ItemKind, id: &str) -> Reply {
         return undecodable();
     }
     if !(spec.map)(&st.catalog).contains_key(&canonical_id(id)) {
-        return emulation::error(
-            404,
-            &format!("server {} not found", spec.one),
-            json!({ "id": decode_id(id) }),
-        );
+        return not_found(spec, id);
     }
     answer(st, spec, 200, id)
+}
+
+fn not_found(spec: &Spec, id: &str) -> Reply {
+    emulation::error(
+        404,
+        &format!("server {} not found", spec.one),
+        json!({ "id": decode_id(id) }),
+    )
 }
 
 /// `PATCH /resources/{id}` or `/prompts/{id}`: 204, also for an unknown id.
 pub(super) fn patch(st: &mut State, kind: ItemKind, id: &str, body: &[u8]) -> Reply {
     let spec = kind.spec();
+    match update(spec, id, body) {
+        Ok(changes) => apply(st, spec, id, changes),
+        Err(refusal) => refusal,
+    }
+}
+
+/// The changes a PATCH's body asks for, after the checks the service makes.
+fn update(spec: &Spec, id: &str, body: &[u8]) -> Result<Map<String, Value>, Reply> {
     let zero = decode_id(id) == 0;
     // The resource mapper refuses `id <= 0`: an id above the stored range reads as −1.
     if spec.id_in_mapper && decode_id(id) <= 0 {
-        return undecodable();
+        return Err(undecodable());
     }
     let Some(item) = decode_body(body, spec.body, spec.one) else {
-        return undecodable();
+        return Err(undecodable());
     };
     if zero {
-        return refuse(&format!("{} ID is required", spec.one), Value::Null);
+        return Err(refuse(&format!("{} ID is required", spec.one), Value::Null));
     }
     for t in spec.texts {
-        if let Err(refusal) = too_long(spec, t, text(&item, t.key)) {
-            return refusal;
-        }
+        too_long(spec, t, text(&item, t.key))?;
     }
     let changes = changes(spec, &item);
     if changes.is_empty() {
-        return refuse("no update fields provided", json!({ "id": decode_id(id) }));
+        return Err(refuse(
+            "no update fields provided",
+            json!({ "id": decode_id(id) }),
+        ));
     }
+    Ok(changes)
+}
+
+/// Applies `changes` to the item, if there is one: 204 either way.
+fn apply(st: &mut State, spec: &Spec, id: &str, changes: Map<String, Value>) -> Reply {
     let now = rfc3339(st.clock.tick());
     if let Some(record) = (spec.map_mut)(&mut st.catalog).get_mut(&canonical_id(id)) {
         record.extend(changes);
@@ -219,8 +270,105 @@ pub(super) fn delete(st: &mut State, kind: ItemKind, id: &str) -> Reply {
         return undecodable();
     }
     (spec.map_mut)(&mut st.catalog).remove(&canonical_id(id));
+    st.owners.remove(&canonical_id(id));
     (spec.unlink)(st, id);
     Reply::new(204, "application/json", "")
+}
+
+/// Whether `id` is an item made under `provider`.
+fn owned(st: &State, provider: &str, id: &str) -> bool {
+    st.owners.get(&canonical_id(id)) == Some(&canonical_id(provider))
+}
+
+/// `GET /providers/{id}/resources` or `…/prompts` (hosted): the provider's items, `{}`
+/// when there are none (an unknown provider too, as its tool list).
+pub(super) fn list_under(st: &State, kind: ItemKind, provider: &str) -> Reply {
+    let spec = kind.spec();
+    let all = (spec.map)(&st.catalog)
+        .iter()
+        .filter(|(id, _)| owned(st, provider, id))
+        .map(|(_, r)| Value::Object(r.clone()))
+        .collect();
+    emulation::list(spec.many, all)
+}
+
+/// `POST /providers/{id}/resources` or `…/prompts` (hosted): the top-level create's
+/// checks, then a 404 for an unknown provider.
+pub(super) fn create_under(st: &mut State, kind: ItemKind, provider: &str, body: &[u8]) -> Reply {
+    let spec = kind.spec();
+    match add(st, spec, body, Some(provider)) {
+        Ok(id) => answer(st, spec, 201, &id),
+        Err(refusal) => refusal,
+    }
+}
+
+/// `GET /providers/{id}/resources/{resourceID}` or `…/prompts/{promptID}` (hosted).
+pub(super) fn get_under(st: &State, kind: ItemKind, provider: &str, id: &str) -> Reply {
+    if decode_id(id) != 0 && !owned(st, provider, id) {
+        return not_found(kind.spec(), id);
+    }
+    get(st, kind, id)
+}
+
+/// `PATCH /providers/{id}/resources/{resourceID}` or `…/prompts/{promptID}` (hosted):
+/// the top-level update's checks, then a 404 for an item the provider does not have;
+/// a resource is answered with 200 and the resource, a prompt with 204.
+pub(super) fn patch_under(
+    st: &mut State,
+    kind: ItemKind,
+    provider: &str,
+    id: &str,
+    body: &[u8],
+) -> Reply {
+    let spec = kind.spec();
+    let changes = match update(spec, id, body) {
+        Ok(changes) => changes,
+        Err(refusal) => return refusal,
+    };
+    if !owned(st, provider, id) {
+        return not_found(spec, id);
+    }
+    let reply = apply(st, spec, id, changes);
+    match kind {
+        ItemKind::Resource => answer(st, spec, 200, id),
+        ItemKind::Prompt => reply,
+    }
+}
+
+/// `DELETE /providers/{id}/resources/{resourceID}` or `…/prompts/{promptID}` (hosted):
+/// 204, whether or not the provider had the item.
+pub(super) fn delete_under(st: &mut State, kind: ItemKind, provider: &str, id: &str) -> Reply {
+    if decode_id(id) != 0 && !owned(st, provider, id) {
+        return Reply::new(204, "application/json", "");
+    }
+    delete(st, kind, id)
+}
+
+/// Deletes every resource and prompt made under `provider`, with their server links, as
+/// deleting the provider does in the hosted edition.
+pub(super) fn delete_owned_by(st: &mut State, provider: &str) {
+    let provider = canonical_id(provider);
+    let items: Vec<String> = st
+        .owners
+        .iter()
+        .filter(|(_, p)| **p == provider)
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in items {
+        for kind in [ItemKind::Resource, ItemKind::Prompt] {
+            if (kind.spec().map)(&st.catalog).contains_key(&id) {
+                delete(st, kind, &id);
+            }
+        }
+    }
+}
+
+fn provider_not_found(provider: &str) -> Reply {
+    emulation::error(
+        404,
+        "provider not found",
+        json!({ "reason": "record not found", "providerID": decode_id(provider) }),
+    )
 }
 
 /// The fields of `item` the service applies: non-empty texts, a non-zero size, and
@@ -301,6 +449,67 @@ impl FakeHasMcp {
     /// ```
     pub fn prompt(&self, id: &str) -> Option<Value> {
         self.item(ItemKind::Prompt, id)
+    }
+
+    /// Adds a resource under a provider, as the hosted edition's
+    /// `POST /providers/{id}/resources` makes one, and returns its id. It is the same
+    /// record [`FakeHasMcp::resource`] shows and servers attach.
+    ///
+    /// # Panics
+    ///
+    /// When the provider does not exist: a bug in the test.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{Edition, FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
+    /// let provider = fake.seed_provider("GitHub");
+    /// let id = fake.seed_provider_resource(&provider, "readme", "file:///README.md");
+    /// assert_eq!(fake.resource(&id).unwrap()["name"], "readme");
+    /// # }
+    /// ```
+    pub fn seed_provider_resource(&self, provider_id: &str, name: &str, uri: &str) -> String {
+        self.seed_under(
+            provider_id,
+            ItemKind::Resource,
+            json!({ "name": name, "uri": uri }),
+        )
+    }
+
+    /// Adds a prompt under a provider, as the hosted edition's
+    /// `POST /providers/{id}/prompts` makes one, and returns its id.
+    ///
+    /// # Panics
+    ///
+    /// When the provider does not exist: a bug in the test.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{Edition, FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
+    /// let provider = fake.seed_provider("GitHub");
+    /// let id = fake.seed_provider_prompt(&provider, "summarize");
+    /// assert_eq!(fake.prompt(&id).unwrap()["name"], "summarize");
+    /// # }
+    /// ```
+    pub fn seed_provider_prompt(&self, provider_id: &str, name: &str) -> String {
+        self.seed_under(provider_id, ItemKind::Prompt, json!({ "name": name }))
+    }
+
+    fn seed_under(&self, provider_id: &str, kind: ItemKind, fields: Value) -> String {
+        self.0.with_state(|st| {
+            if !st.provider_exists(provider_id) {
+                panic!("FakeHasMcp: no provider has id {provider_id}");
+            }
+            let id = st.add_record(kind.spec().map_mut, fields, true);
+            st.owners
+                .insert(canonical_id(&id), canonical_id(provider_id));
+            id
+        })
     }
 
     fn item(&self, kind: ItemKind, id: &str) -> Option<Value> {

@@ -1,8 +1,8 @@
-//! The fake HasMCP, with the semantics of the open-source edition: its public API
-//! here, its state and router in `state`, what runs before any route (body limit, rate
-//! limiter) in `limits`, the Go service's decoding and error rules in `emulation` (Go's
-//! JSON decoder itself in `gojson`), and one module per resource (`servers`, `links`,
-//! `tokens`, `catalog`).
+//! The fake HasMCP, playing the open-source edition or the hosted service (chosen when it
+//! starts): its public API here, its state and router in `state`, what runs before any
+//! route (body limit, rate limiter) in `limits`, the Go service's decoding and error rules
+//! in `emulation` (Go's JSON decoder itself in `gojson`), and one module per resource
+//! (`servers`, `links`, `tokens`, `catalog`).
 
 mod catalog;
 mod emulation;
@@ -12,6 +12,7 @@ mod links;
 mod servers;
 mod state;
 mod tokens;
+mod transfer;
 // The catalog's routes.
 mod items;
 mod providers;
@@ -25,16 +26,89 @@ use serde_json::{json, Value};
 use self::{limits::Limit, state::State};
 use super::{shell::FakeServer, Fault, RecordedRequest};
 
-/// A fake HasMCP on a random loopback port, with the semantics of the open-source
-/// edition.
+/// The HasMCP edition a [`FakeHasMcp`] plays, chosen when it starts
+/// ([`FakeHasMcpBuilder::edition`]).
+///
+/// The two share servers, links, providers, tools and variables, and the open-source
+/// edition's rules for all of them (the only code there is to read); they differ where
+/// the vendor's own OpenAPI document differs from that code:
+///
+/// | | [`OpenSource`](Edition::OpenSource) (default) | [`Hosted`](Edition::Hosted) |
+/// |---|---|---|
+/// | resources and prompts | `/resources[/{id}]`, `/prompts[/{id}]` | `/providers/{id}/resources[/{resourceID}]`, `/providers/{id}/prompts[/{promptID}]` |
+/// | `PATCH` of a variable or resource | 204, no body | 200 with the item |
+/// | token list, revoke | none: the list's `GET` answers the web page, revoke a 405 | `GET /servers/{id}/tokens`, `DELETE …/tokens/{tokenID}` |
+/// | server export, import | none (web page, 405) | `GET /servers/{id}/export`, `POST /servers/import` |
+///
+/// A route an edition does not have is answered as the open-source server answers any
+/// route it lacks: a `GET` with its web page (200 `text/html`), any other method with a
+/// 405. What the hosted service answers there is not published; the crate reads all of
+/// these as [`Error::is_unsupported`](crate::Error::is_unsupported).
+///
+/// The default is the open-source edition because it is what this fake has always
+/// played: resources and prompts at the top level and 204 answers, so tests written
+/// against it keep passing. Only tests of the token list and revoke, which the
+/// open-source server does not have, start the fake as [`Edition::Hosted`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Edition {
+    /// The open-source server (`hasmcp-ce`), as its code answers.
+    #[default]
+    OpenSource,
+    /// The hosted service, as the vendor's OpenAPI document (and, for the token list and
+    /// revoke, its knowledge base) describes it.
+    Hosted,
+}
+
+/// Starts a [`FakeHasMcp`] of a chosen [`Edition`] and token: [`FakeHasMcp::builder`].
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use mcp_admin::testing::{Edition, FakeHasMcp};
+///
+/// let fake = FakeHasMcp::builder().edition(Edition::Hosted).token("my-token").start().await;
+/// assert_eq!((fake.edition(), fake.token()), (Edition::Hosted, "my-token"));
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "nothing starts until `.start()` is awaited"]
+pub struct FakeHasMcpBuilder {
+    edition: Edition,
+    token: String,
+}
+
+impl FakeHasMcpBuilder {
+    /// The edition to play (default [`Edition::OpenSource`]).
+    pub fn edition(mut self, edition: Edition) -> Self {
+        self.edition = edition;
+        self
+    }
+
+    /// The access token to accept (default [`FakeHasMcp::TOKEN`]).
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = token.into();
+        self
+    }
+
+    /// Starts the fake, with no servers.
+    pub async fn start(self) -> FakeHasMcp {
+        let edition = self.edition;
+        FakeHasMcp(FakeServer::start(self.token, |_| State::new(edition)))
+    }
+}
+
+/// A fake HasMCP on a random loopback port, playing one [`Edition`]: the open-source
+/// edition unless started otherwise with [`FakeHasMcp::builder`].
 ///
 /// It serves, under `/api/v1`:
 ///
 /// - `GET`, `POST /servers`; `GET`, `PATCH`, `DELETE /servers/{id}`;
 /// - `GET`, `POST /servers/{id}/tools|resources|prompts` and
 ///   `DELETE /servers/{id}/tools|resources|prompts/{itemID}` (one link at a time);
-/// - `POST /servers/{id}/tokens`, and the list (`GET`) and revoke
-///   (`DELETE …/tokens/{tokenID}`) that only the vendor's knowledge base describes.
+/// - `POST /servers/{id}/tokens`; in the hosted edition also the list (`GET`) and
+///   revoke (`DELETE …/tokens/{tokenID}`) that only the vendor's knowledge base
+///   describes, and `GET /servers/{id}/export`, `POST /servers/import`.
 ///
 /// A request meets, in the real server's order:
 ///
@@ -121,13 +195,16 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 /// int64 wrap or become −1 on the way, as on the open-source edition.
 ///
 /// The catalog (providers and their tools, variables, resources, prompts) is served at
-/// `/api/v1/providers[/{id}[/tools[/{toolID}]]]`, `/api/v1/variables[/{id}]`,
-/// `/api/v1/resources[/{id}]` and `/api/v1/prompts[/{id}]`, with the open-source
-/// edition's quirks: provider validation failures are 500s with `data.reason`; lists
+/// `/api/v1/providers[/{id}[/tools[/{toolID}]]]`, `/api/v1/variables[/{id}]`, and
+/// resources and prompts where the edition keeps them (`/api/v1/resources[/{id}]` and
+/// `/api/v1/prompts[/{id}]` in the open-source edition; under
+/// `/api/v1/providers/{id}/` in the hosted one, where deleting a provider deletes its
+/// resources and prompts), with the open-source edition's quirks: provider validation failures are 500s with `data.reason`; lists
 /// are `{}` when empty (variables: `{"variables": []}`) and the provider list leaves
 /// tools out; stored secrets read back as `***`; updates apply only non-empty fields,
 /// and the variable, resource and prompt updates answer 204 (resources and prompts even
-/// for an unknown id); a tool update replaces the headers with those sent and refuses
+/// for an unknown id; in the hosted edition a variable or resource update answers 200
+/// with the item, and one of an item the provider does not have is a 404); a tool update replaces the headers with those sent and refuses
 /// one of only `name`, `headers` or `oauth2Scopes`; an unknown tool is a 500 `record
 /// not found`; deletes are 204 whether or not the item existed, and deleting a provider,
 /// tool, resource or prompt removes its server links. A provider's tools come in the
@@ -197,7 +274,44 @@ impl FakeHasMcp {
     /// # }
     /// ```
     pub async fn with_token(token: impl Into<String>) -> Self {
-        FakeHasMcp(FakeServer::start(token.into(), |_| State::default()))
+        Self::builder().token(token).start().await
+    }
+
+    /// A builder for a fake of another [`Edition`] or token.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{hasmcp, testing::{Edition, FakeHasMcp}};
+    ///
+    /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let provider = fake.seed_provider("GitHub");
+    /// let made = hm.create_provider_resource(&provider, "readme", "file:///README.md").send().await?;
+    /// // The hosted service keeps resources under their provider only.
+    /// assert!(hm.list_resources().all().await.unwrap_err().is_unsupported());
+    /// assert_eq!(hm.list_provider_resources(&provider).all().await?[0].id, made.id);
+    /// # Ok(()) }
+    /// ```
+    pub fn builder() -> FakeHasMcpBuilder {
+        FakeHasMcpBuilder {
+            edition: Edition::default(),
+            token: Self::TOKEN.to_owned(),
+        }
+    }
+
+    /// The edition this fake plays.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use mcp_admin::testing::{Edition, FakeHasMcp};
+    ///
+    /// assert_eq!(FakeHasMcp::start().await.edition(), Edition::OpenSource);
+    /// # }
+    /// ```
+    pub fn edition(&self) -> Edition {
+        self.0.with_state(|st| st.edition)
     }
 
     /// The origin to give

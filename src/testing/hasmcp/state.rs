@@ -12,7 +12,7 @@ use super::{
     providers,
     servers::{self, Server},
     tokens::{self, Token},
-    tools, variables, FakeHasMcp,
+    tools, transfer, variables, Edition, FakeHasMcp,
 };
 use crate::testing::{
     mix,
@@ -23,6 +23,8 @@ use crate::testing::{
 /// Everything the fake knows, behind one lock.
 #[derive(Debug, Default)]
 pub(super) struct State {
+    /// Which edition the fake plays, fixed when it starts.
+    pub(super) edition: Edition,
     pub(super) clock: Clock,
     /// How many ids were generated.
     ids: u64,
@@ -33,10 +35,21 @@ pub(super) struct State {
     pub(super) links: Links,
     /// Minted MCP client tokens, without their values.
     pub(super) tokens: Vec<Token>,
+    /// The provider of each resource and prompt made under one (hosted edition), by
+    /// canonical item id.
+    pub(super) owners: BTreeMap<String, String>,
     pub(super) limiter: RateLimiter,
 }
 
 impl State {
+    /// An empty state of `edition`.
+    pub(super) fn new(edition: Edition) -> Self {
+        State {
+            edition,
+            ..State::default()
+        }
+    }
+
     /// A fresh id: 11 base62 characters, never given out before and held by nothing
     /// (seeds may bring their own ids).
     pub(super) fn new_id(&mut self) -> String {
@@ -87,6 +100,13 @@ enum Route<'a> {
     Items(ItemKind),
     /// `/api/v1/resources/{id}` and `/api/v1/prompts/{id}`
     Item(ItemKind, &'a str),
+    /// `/api/v1/providers/{id}/resources` and `…/prompts` (hosted)
+    ProviderItems(&'a str, ItemKind),
+    /// `/api/v1/providers/{id}/resources/{resourceID}` and `…/prompts/{promptID}`
+    /// (hosted)
+    ProviderItem(&'a str, ItemKind, &'a str),
+    /// `/api/v1/servers/{id}/export` (hosted)
+    Export(&'a str),
 }
 
 impl<'a> Route<'a> {
@@ -102,6 +122,7 @@ impl<'a> Route<'a> {
             ["servers"] => Some(Route::Servers),
             ["servers", id] => Some(Route::Server(id)),
             ["servers", id, "tokens"] => Some(Route::Tokens(id)),
+            ["servers", id, "export"] => Some(Route::Export(id)),
             ["servers", id, "tokens", token] => Some(Route::Token(id, token)),
             ["servers", id, kind] => Kind::of(kind).map(|k| Route::Links(id, k)),
             ["servers", id, kind, item] => Kind::of(kind).map(|k| Route::Link(id, k, item)),
@@ -109,6 +130,10 @@ impl<'a> Route<'a> {
             ["providers", id] => Some(Route::Provider(id)),
             ["providers", id, "tools"] => Some(Route::ProviderTools(id)),
             ["providers", id, "tools", tool] => Some(Route::ProviderTool(id, tool)),
+            ["providers", id, kind] => ItemKind::of(kind).map(|k| Route::ProviderItems(id, k)),
+            ["providers", id, kind, item] => {
+                ItemKind::of(kind).map(|k| Route::ProviderItem(id, k, item))
+            }
             ["variables"] => Some(Route::Variables),
             ["variables", id] => Some(Route::Variable(id)),
             ["resources"] => Some(Route::Items(ItemKind::Resource)),
@@ -119,9 +144,24 @@ impl<'a> Route<'a> {
         }
     }
 
-    /// The methods registered on this route (a `GET` also answers `HEAD`).
-    fn methods(&self) -> &'static [&'static str] {
+    /// The methods `edition` registers on this route (a `GET` also answers `HEAD`).
+    fn methods(&self, edition: Edition) -> &'static [&'static str] {
+        let hosted = edition == Edition::Hosted;
         match self {
+            // `POST /servers/import` (hosted) shares the path of `/servers/{id}`.
+            Route::Server(id) if hosted && *id == "import" => {
+                &["GET", "HEAD", "POST", "DELETE", "PATCH"]
+            }
+            // The open-source edition mints tokens but neither lists nor revokes them.
+            Route::Tokens(_) if !hosted => &["POST"],
+            Route::Token(..) if !hosted => &[],
+            // Resources and prompts: at the top level in the open-source edition, under
+            // a provider in the hosted one; server export only in the hosted one.
+            Route::Items(_) | Route::Item(..) if hosted => &[],
+            Route::ProviderItems(..) | Route::ProviderItem(..) | Route::Export(_) if !hosted => &[],
+            Route::ProviderItems(..) => &["GET", "HEAD", "POST"],
+            Route::ProviderItem(..) => &["GET", "HEAD", "DELETE", "PATCH"],
+            Route::Export(_) => &["GET", "HEAD"],
             Route::Servers | Route::Links(..) | Route::Tokens(_) => &["GET", "HEAD", "POST"],
             Route::Server(_) => &["GET", "HEAD", "DELETE", "PATCH"],
             Route::Link(..) | Route::Token(..) => &["DELETE"],
@@ -144,8 +184,8 @@ const METHODS: [&str; 9] = [
 /// The `Allow` header of a 405: every method some route matches for the path, in the
 /// framework's order. The web app's catch-all `GET /*` matches every path, so `GET`
 /// and `HEAD` are always in it.
-fn allow(route: Option<&Route<'_>>, method: &str) -> String {
-    let registered = route.map_or(&[][..], Route::methods);
+fn allow(route: Option<&Route<'_>>, edition: Edition, method: &str) -> String {
+    let registered = route.map_or(&[][..], |r| r.methods(edition));
     METHODS
         .into_iter()
         .filter(|m| *m != method && (matches!(*m, "GET" | "HEAD") || registered.contains(m)))
@@ -213,8 +253,28 @@ impl State {
             "HEAD" => "GET",
             method => method,
         };
-        let route = Route::of(path);
+        let edition = self.edition;
+        // A route the edition does not register is no route: the web app's catch-all
+        // answers its `GET`, and any other method is a 405.
+        let route = Route::of(path).filter(|r| r.methods(edition).contains(&method));
         match (&route, method) {
+            (Some(Route::Server(_)), "POST") => transfer::import(self, body),
+            (Some(Route::Export(id)), "GET") => transfer::export(self, id),
+            (Some(Route::ProviderItems(provider, kind)), "GET") => {
+                items::list_under(self, *kind, provider)
+            }
+            (Some(Route::ProviderItems(provider, kind)), "POST") => {
+                items::create_under(self, *kind, provider, body)
+            }
+            (Some(Route::ProviderItem(provider, kind, id)), "GET") => {
+                items::get_under(self, *kind, provider, id)
+            }
+            (Some(Route::ProviderItem(provider, kind, id)), "PATCH") => {
+                items::patch_under(self, *kind, provider, id, body)
+            }
+            (Some(Route::ProviderItem(provider, kind, id)), "DELETE") => {
+                items::delete_under(self, *kind, provider, id)
+            }
             (Some(Route::Servers), "GET") => servers::list(self),
             (Some(Route::Servers), "POST") => servers::create(self, body),
             (Some(Route::Server(id)), "GET") => servers::get(self, id),
@@ -230,7 +290,11 @@ impl State {
             (Some(Route::Providers), "POST") => providers::create(self, body),
             (Some(Route::Provider(id)), "GET") => providers::get(self, id),
             (Some(Route::Provider(id)), "PATCH") => providers::patch(self, id, body),
-            (Some(Route::Provider(id)), "DELETE") => providers::delete(self, id),
+            (Some(Route::Provider(id)), "DELETE") => {
+                // Under the hosted edition a provider's resources and prompts go with it.
+                items::delete_owned_by(self, id);
+                providers::delete(self, id)
+            }
             (Some(Route::ProviderTools(id)), "GET") => tools::list(self, id),
             (Some(Route::ProviderTools(id)), "POST") => tools::create(self, id, body),
             (Some(Route::ProviderTool(_, tool)), "GET") => tools::get(self, tool),
@@ -238,7 +302,14 @@ impl State {
             (Some(Route::ProviderTool(id, tool)), "DELETE") => tools::delete(self, id, tool),
             (Some(Route::Variables), "GET") => variables::list(self),
             (Some(Route::Variables), "POST") => variables::create(self, body),
-            (Some(Route::Variable(id)), "PATCH") => variables::patch(self, id, body),
+            (Some(Route::Variable(id)), "PATCH") => {
+                let reply = variables::patch(self, id, body);
+                match edition {
+                    // The vendor's document answers 200 with the variable.
+                    Edition::Hosted if reply.status() == 204 => variables::answer(self, id),
+                    _ => reply,
+                }
+            }
             (Some(Route::Variable(id)), "DELETE") => variables::delete(self, id),
             (Some(Route::Items(kind)), "GET") => items::list(self, *kind),
             (Some(Route::Items(kind)), "POST") => items::create(self, *kind, body),
@@ -246,8 +317,10 @@ impl State {
             (Some(Route::Item(kind, id)), "PATCH") => items::patch(self, *kind, id, body),
             (Some(Route::Item(kind, id)), "DELETE") => items::delete(self, *kind, id),
             (_, "GET") => emulation::web_page(),
-            (route, _) => Reply::text(405, "Method Not Allowed")
-                .header("allow", allow(route.as_ref(), req.method.as_str())),
+            (_, _) => Reply::text(405, "Method Not Allowed").header(
+                "allow",
+                allow(Route::of(path).as_ref(), edition, req.method.as_str()),
+            ),
         }
     }
 }
@@ -264,13 +337,40 @@ mod tests {
 
     #[test]
     fn allow_lists_what_the_path_answers_in_the_frameworks_order() {
+        let open = Edition::OpenSource;
         let server = Route::of("/api/v1/servers/00000000001");
-        assert_eq!(allow(server.as_ref(), "PUT"), "GET, HEAD, DELETE, PATCH");
+        assert_eq!(
+            allow(server.as_ref(), open, "PUT"),
+            "GET, HEAD, DELETE, PATCH"
+        );
         let link = Route::of("/api/v1/servers/00000000001/tools/00000000002");
-        assert_eq!(allow(link.as_ref(), "POST"), "GET, HEAD, DELETE");
-        assert_eq!(allow(None, "POST"), "GET, HEAD");
+        assert_eq!(allow(link.as_ref(), open, "POST"), "GET, HEAD, DELETE");
+        assert_eq!(allow(None, open, "POST"), "GET, HEAD");
         let servers = Route::of("/api/v1/servers/");
-        assert_eq!(allow(servers.as_ref(), "DELETE"), "GET, HEAD, POST");
+        assert_eq!(allow(servers.as_ref(), open, "DELETE"), "GET, HEAD, POST");
+        // Each edition's Allow names only the routes it has.
+        let hosted = Edition::Hosted;
+        let tokens = Route::of("/api/v1/servers/00000000001/tokens/00000000002");
+        assert_eq!(allow(tokens.as_ref(), open, "DELETE"), "GET, HEAD");
+        assert_eq!(allow(tokens.as_ref(), hosted, "PUT"), "GET, HEAD, DELETE");
+        let import = Route::of("/api/v1/servers/import");
+        assert_eq!(
+            allow(import.as_ref(), open, "POST"),
+            "GET, HEAD, DELETE, PATCH"
+        );
+        assert_eq!(
+            allow(import.as_ref(), hosted, "PUT"),
+            "GET, HEAD, POST, DELETE, PATCH"
+        );
+        let nested = Route::of("/api/v1/providers/00000000001/prompts/00000000002");
+        assert_eq!(allow(nested.as_ref(), open, "PATCH"), "GET, HEAD");
+        assert_eq!(
+            allow(nested.as_ref(), hosted, "PUT"),
+            "GET, HEAD, DELETE, PATCH"
+        );
+        let top = Route::of("/api/v1/resources");
+        assert_eq!(allow(top.as_ref(), hosted, "PUT"), "GET, HEAD");
+        assert_eq!(allow(top.as_ref(), open, "PUT"), "GET, HEAD, POST");
         assert!(Route::of("/api/v1/servers/x/widgets").is_none());
         assert!(Route::of("/api/v1/servers//tools").is_none());
     }

@@ -69,6 +69,17 @@ pub(super) fn patch(st: &mut State, id: &str, body: &[u8]) -> Reply {
     Reply::new(204, "application/json", "")
 }
 
+/// The hosted edition's answer to an accepted `PATCH /variables/{id}`: 200 with
+/// `{"variable": …}` as the vendor's document has it (a secret's value as `***`).
+pub(super) fn answer(st: &State, id: &str) -> Reply {
+    let variable = st
+        .catalog
+        .variables
+        .get(&canonical_id(id))
+        .map_or(Value::Null, render);
+    emulation::json(200, json!({ "variable": variable }).to_string())
+}
+
 /// `DELETE /variables/{id}`.
 pub(super) fn delete(st: &mut State, id: &str) -> Reply {
     st.catalog.variables.remove(&canonical_id(id));
