@@ -276,7 +276,7 @@ async fn converges_from_a_drifted_state() {
     );
     assert_eq!(plan.changes[0].read.as_ref().unwrap().version, Some(1));
     let json = serde_json::to_value(&plan).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["changes"][0]["read"]["version"], 1);
     assert!(json["changes"][1]["read"]["updated_at"].is_string());
 
@@ -856,4 +856,116 @@ async fn the_servers_normal_forms_compare_equal() {
         .await
         .unwrap()
         .is_empty());
+}
+
+#[tokio::test]
+async fn a_saved_plan_reads_back_and_one_of_another_format_version_is_refused() {
+    let w = World::new().await;
+    let desired = full_description(&w);
+    let plan = w.plan(&desired).await;
+    let saved = serde_json::to_string(&plan).unwrap();
+    assert_eq!(desired::Plan::from_json(&saved).unwrap(), plan);
+
+    let mut value: Value = serde_json::from_str(&saved).unwrap();
+    value["format_version"] = json!(1);
+    let err = desired::Plan::from_json(&value.to_string()).unwrap_err();
+    let PlanError::FormatVersion { found, expected } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!((found, *expected), (&json!(1), 2));
+    assert_eq!(
+        err.to_string(),
+        "the saved plan has format_version 1; this version of mcp-admin applies only format_version 2: plan again"
+    );
+    value.as_object_mut().unwrap().remove("format_version");
+    assert!(matches!(
+        desired::Plan::from_json(&value.to_string()),
+        Err(PlanError::FormatVersion { found: Value::Null, .. })
+    ));
+    let err = desired::Plan::from_json(r#"{"format_version": 2, "changes": 3}"#).unwrap_err();
+    assert!(matches!(err, PlanError::SavedPlan { .. }), "{err}");
+    assert!(desired::Plan::from_json("not json").is_err());
+}
+
+#[tokio::test]
+async fn a_plan_older_than_the_maximum_age_is_refused_before_any_request() {
+    let w = World::new().await;
+    let desired = described(json!({"hasmcp": {"servers": [{"name": "Docs"}]}}));
+    let mut plan = w.plan(&desired).await;
+    plan.planned_at -= chrono::Duration::hours(2);
+    let sent = w.requests().await.len();
+
+    let report = desired::apply(&w.clients, &plan).await;
+    assert_eq!(
+        report.steps[0].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::PlanTooOld {
+                planned_at: plan.planned_at,
+                max_age_secs: 3600
+            }
+        }
+    );
+    assert_eq!(
+        report.summary(),
+        "Applied 0 of 1: the plan is older than the maximum age and nothing was sent; plan again."
+    );
+    assert_eq!(w.requests().await.len(), sent, "nothing was sent");
+    assert_eq!(desired::DEFAULT_MAX_AGE.as_secs(), 3600);
+
+    // A shorter maximum refuses a younger plan; allowing any age applies it.
+    plan.planned_at += chrono::Duration::minutes(110);
+    let short = ApplyOptions::new().max_age(std::time::Duration::from_secs(300));
+    let report = desired::apply_with(&w.clients, &plan, &short).await;
+    assert!(!report.all_applied());
+    assert_eq!(w.requests().await.len(), sent);
+    let any = ApplyOptions::new().set_max_age(None);
+    plan.planned_at -= chrono::Duration::days(30);
+    let report = desired::apply_with(&w.clients, &plan, &any).await;
+    assert!(report.all_applied(), "{report}");
+}
+
+#[tokio::test]
+async fn a_server_of_the_same_name_created_since_the_plan_is_not_duplicated() {
+    let w = World::new().await;
+    let existing = w.hm.seed_server("Existing", "old");
+    let desired = described(json!({"hasmcp": {"servers": [
+        {"name": "Existing", "instructions": "new"},
+        {"name": "Fresh", "instructions": "mine"},
+    ]}}));
+    let plan = w.plan(&desired).await;
+    assert_eq!(plan.changes[1].action, desired::Action::Create);
+    // Another writer creates `Fresh` while the first step writes.
+    let twin = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let made = twin.clone();
+    w.hm.before_next_write(move |fake| {
+        *made.lock().unwrap() = fake.seed_server("Fresh", "theirs");
+    });
+    let report = w.apply_in_order(&plan).await;
+    let twin = twin.lock().unwrap().clone();
+    assert_eq!(report.steps[0].outcome, Outcome::Applied);
+    assert_eq!(
+        report.steps[1].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::Stale {
+                field: "name".into(),
+                planned: Value::Null,
+                current: json!(twin),
+            }
+        }
+    );
+    assert!(report.to_string().contains(&format!(
+        "hasmcp server \"Fresh\": create: not applied, stale: no server had this name when planned; \"{twin}\" has it now"
+    )));
+    // The create was checked with one list read and never sent.
+    assert_eq!(
+        w.writes().await,
+        [format!("PATCH /api/v1/servers/{existing}")]
+    );
+    assert_eq!(w.hm.server(&twin).unwrap()["instructions"], "theirs");
+    // The re-plan shows what still differs, on the other writer's server.
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 0 to create, 1 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
 }

@@ -6,7 +6,10 @@ use std::{
     collections::BTreeMap,
     fmt,
     sync::atomic::{AtomicBool, Ordering},
+    time::{Duration, SystemTime},
 };
+
+use chrono::{DateTime, Utc};
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -22,24 +25,52 @@ use crate::{ConflictKind, Error};
 /// How a plan is applied.
 ///
 /// ```
+/// use std::time::Duration;
 /// use mcp_admin::desired::ApplyOptions;
-/// let options = ApplyOptions::new().concurrency(8);
+///
+/// let options = ApplyOptions::new().concurrency(8).max_age(Duration::from_secs(600));
+/// // A plan saved for review and applied the next day, knowingly:
+/// let late = ApplyOptions::new().set_max_age(None);
 /// ```
 #[derive(Debug, Clone)]
 pub struct ApplyOptions {
     concurrency: usize,
+    max_age: Option<Duration>,
 }
+
+/// One hour: long enough to read a plan and approve it (a review, a pipeline's manual
+/// step), short enough that a forgotten plan is not applied against a day of others'
+/// changes. The per-step checks see a changed field, but not everything a plan
+/// decided from its reads: which servers were missing (so created) or not listed
+/// (so deleted when pruning).
+pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(3600);
 
 impl Default for ApplyOptions {
     fn default() -> Self {
-        ApplyOptions { concurrency: 4 }
+        ApplyOptions {
+            concurrency: 4,
+            max_age: Some(DEFAULT_MAX_AGE),
+        }
     }
 }
 
 impl ApplyOptions {
-    /// 4 servers at once.
+    /// 4 servers at once; plans at most [`DEFAULT_MAX_AGE`] old.
     pub fn new() -> Self {
         ApplyOptions::default()
+    }
+
+    /// Refuses, before any request, a plan whose [`planned_at`](super::Plan::planned_at)
+    /// is further back than `age` (default [`DEFAULT_MAX_AGE`]): every step is reported
+    /// [`NotApplied::PlanTooOld`].
+    pub fn max_age(self, age: Duration) -> Self {
+        self.set_max_age(Some(age))
+    }
+
+    /// The maximum age, or `None` to apply a plan of any age.
+    pub fn set_max_age(mut self, age: Option<Duration>) -> Self {
+        self.max_age = age;
+        self
     }
 
     /// At most this many servers changed at once (default 4; 0 counts as 1). One
@@ -57,17 +88,26 @@ impl ApplyOptions {
 pub enum NotApplied {
     /// The target changed since the plan read it: plan again.
     Stale {
-        /// The field that changed (`version`, `updated_at`, or a field the step writes).
+        /// The field that changed (`version`, `updated_at`, or a field the step writes;
+        /// for a create, the key: `name`, `uri`).
         field: String,
-        /// Its value when the plan was made.
+        /// Its value when the plan was made (`null` for a create: nothing had the key).
         planned: Value,
-        /// Its value now (`"deleted"` when the server is gone).
+        /// Its value now (`"deleted"` when the server is gone; for a create, the ids of
+        /// what has the key now).
         current: Value,
     },
     /// An earlier step failed, so no new step was started.
     AfterFailure,
     /// An earlier step of the same server (its create or update) was not applied.
     EarlierStepNotApplied,
+    /// The plan is older than [`ApplyOptions::max_age`]: nothing was sent; plan again.
+    PlanTooOld {
+        /// When the plan read the live state.
+        planned_at: DateTime<Utc>,
+        /// The maximum age allowed, in seconds.
+        max_age_secs: u64,
+    },
 }
 
 /// How one step ended.
@@ -168,6 +208,20 @@ impl Report {
         if applied == self.steps.len() {
             return format!("Applied {applied} of {applied}.");
         }
+        let too_old = |o: &Outcome| {
+            matches!(
+                o,
+                Outcome::NotApplied {
+                    why: NotApplied::PlanTooOld { .. }
+                }
+            )
+        };
+        if self.count(too_old) == self.steps.len() {
+            return format!(
+                "Applied 0 of {}: the plan is older than the maximum age and nothing was sent; plan again.",
+                self.steps.len()
+            );
+        }
         format!(
             "Applied {applied} of {}; {} failed; {} may have applied; {} not applied; \
              the servers are partially changed: plan again.",
@@ -192,6 +246,14 @@ impl fmt::Display for Report {
                         field,
                         planned,
                         current,
+                    } if planned.is_null() => writeln!(
+                        f,
+                        "not applied, stale: no server had this {field} when planned; {current} has it now"
+                    )?,
+                    NotApplied::Stale {
+                        field,
+                        planned,
+                        current,
                     } => writeln!(
                         f,
                         "not applied, stale: {field} was {planned} when planned, is {current} now"
@@ -200,6 +262,13 @@ impl fmt::Display for Report {
                     NotApplied::EarlierStepNotApplied => {
                         writeln!(f, "not applied: the server's earlier step was not")?
                     }
+                    NotApplied::PlanTooOld {
+                        planned_at,
+                        max_age_secs,
+                    } => writeln!(
+                        f,
+                        "not applied: the plan was made at {planned_at}, more than {max_age_secs} s ago"
+                    )?,
                 },
             }
         }
@@ -230,6 +299,14 @@ pub async fn apply(clients: &Clients, plan: &Plan) -> Report {
 /// # Ok(()) }
 /// ```
 pub async fn apply_with(clients: &Clients, plan: &Plan, options: &ApplyOptions) -> Report {
+    if let Some(max) = options.max_age {
+        let age = SystemTime::now()
+            .duration_since(SystemTime::from(plan.planned_at))
+            .unwrap_or_default();
+        if age > max {
+            return refuse_all(plan, plan.planned_at, max);
+        }
+    }
     let stop = AtomicBool::new(false);
     let stop = &stop;
     let groups = bounded(options.concurrency, &plan.changes, |change| async move {
@@ -253,6 +330,48 @@ pub async fn apply_with(clients: &Clients, plan: &Plan, options: &ApplyOptions) 
     report
 }
 
+/// Every step of `plan` reported [`NotApplied::PlanTooOld`], with nothing sent.
+fn refuse_all(plan: &Plan, planned_at: DateTime<Utc>, max: Duration) -> Report {
+    let why = Outcome::not(NotApplied::PlanTooOld {
+        planned_at,
+        max_age_secs: max.as_secs(),
+    });
+    let steps = plan
+        .changes
+        .iter()
+        .flat_map(|c| {
+            step_names(c).into_iter().map(|step| StepReport {
+                target: c.target.clone(),
+                step,
+                outcome: why.clone(),
+            })
+        })
+        .collect();
+    Report {
+        steps,
+        credentials_sent: BTreeMap::new(),
+    }
+}
+
+/// The names of a server's steps, in the order [`run`] reports them.
+fn step_names(change: &ServerChange) -> Vec<String> {
+    let mut names = Vec::new();
+    if change.action != Action::Attachments {
+        names.push(scalar_name(change.action).to_owned());
+    }
+    names.extend(change.links.iter().map(link_name));
+    names.extend(change.items.iter().map(|i| i.step()));
+    names
+}
+
+fn scalar_name(action: Action) -> &'static str {
+    match action {
+        Action::Create => "create",
+        Action::Delete => "delete",
+        _ => "update",
+    }
+}
+
 /// One server's steps, in order.
 async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec<StepReport> {
     let mut steps = Vec::new();
@@ -264,11 +383,7 @@ async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec
     let mut id = change.id.clone();
     let mut go_on = true;
     if change.action != Action::Attachments {
-        let step = match change.action {
-            Action::Create => "create",
-            Action::Delete => "delete",
-            _ => "update",
-        };
+        let step = scalar_name(change.action);
         let outcome = if stop.load(Ordering::SeqCst) {
             Outcome::not(NotApplied::AfterFailure)
         } else {
@@ -348,6 +463,12 @@ async fn scalar(clients: &Clients, change: &ServerChange) -> (Outcome, Option<St
                 None,
             ),
         },
+        other => (
+            Outcome::Failed {
+                error: format!("{other} is not a server"),
+            },
+            None,
+        ),
     }
 }
 
@@ -398,10 +519,27 @@ async fn has_scalar(
     let version = change.read.as_ref().and_then(|r| r.version);
     let outcome = match change.action {
         Action::Create => {
+            // HasMCP names are not unique: a server of this name created since the plan
+            // would get a twin. One list read (the list has no name filter) just before
+            // the create; the window between the two stays open, and a twin made in it
+            // is refused by the next plan as ambiguous.
+            match live::has_list(c).await {
+                Ok(now) => {
+                    let ids: Vec<&str> = now
+                        .iter()
+                        .filter(|s| s.name == name)
+                        .map(|s| s.id.as_str())
+                        .collect();
+                    if !ids.is_empty() {
+                        return (Outcome::stale("name", Value::Null, json!(ids.join(", "))), None);
+                    }
+                }
+                Err(e) => return (Outcome::failed(&e), None),
+            }
             return match live::has_create(c, name, &has_fields(&change.fields)).await {
                 Ok(created) => (Outcome::Applied, Some(created.id)),
                 Err(e) => (Outcome::failed(&e), None),
-            }
+            };
         }
         Action::Delete => match live::has_get(c, id).await {
             Ok(None) => Outcome::Applied,

@@ -61,11 +61,13 @@ use futures_util::stream::{self, StreamExt};
 
 use crate::{getmcp, hasmcp};
 
-pub use apply::{apply, apply_with, ApplyOptions, NotApplied, Outcome, Report, StepReport};
+pub use apply::{
+    apply, apply_with, ApplyOptions, NotApplied, Outcome, Report, StepReport, DEFAULT_MAX_AGE,
+};
 pub use live::LinkKind;
 pub use plan::{
-    plan, plan_with, Action, CredentialsChange, FieldChange, LinkChange, Plan, PlanOptions,
-    ReadState, ServerChange, Target,
+    plan, plan_with, Action, CredentialsChange, FieldChange, ItemChange, ItemKind, LinkChange,
+    Plan, PlanOptions, ReadState, ServerChange, Target,
 };
 pub use spec::{
     CredentialsSpec, Desired, EnvRef, GetMcpServer, GetMcpSite, HasMcpAccount, HasMcpServer,
@@ -150,6 +152,21 @@ pub enum PlanError {
     /// Reading the live state failed.
     #[error("reading the live servers failed: {0}")]
     Read(#[from] crate::Error),
+    /// A saved plan was written by a version of this crate with another JSON layout:
+    /// plan again with this one.
+    #[error("the saved plan has format_version {found}; this version of mcp-admin applies only format_version {expected}: plan again")]
+    FormatVersion {
+        /// The plan's `format_version` (`null` when it has none).
+        found: serde_json::Value,
+        /// The version this crate writes and reads.
+        expected: u32,
+    },
+    /// A saved plan could not be read (not JSON, or not a plan).
+    #[error("the saved plan cannot be read: {reason}")]
+    SavedPlan {
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl PlanError {

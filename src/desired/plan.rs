@@ -7,7 +7,7 @@ use std::{
 };
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 
 use super::{
@@ -18,8 +18,10 @@ use super::{
 };
 use crate::{getmcp, hasmcp};
 
-/// The plan's JSON `format_version`: a reader refuses a plan of another version.
-const FORMAT_VERSION: u32 = 1;
+/// The plan's JSON `format_version`: [`Plan::from_json`] refuses a plan of another
+/// version. Version 2 added `planned_at` and a GetMCP server's tools, resources and
+/// prompts.
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// The statuses and auth types the plugin accepts.
 const STATUSES: [&str; 3] = ["active", "paused", "draft"];
@@ -79,7 +81,7 @@ impl PlanOptions {
 }
 
 /// What a change is addressed to: the key a person wrote.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "platform", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Target {
@@ -95,6 +97,17 @@ pub enum Target {
         /// The slug.
         slug: String,
     },
+    /// A GetMCP server's tool, resource or prompt, by its key.
+    GetmcpItem {
+        /// The site, as the description names it.
+        site: String,
+        /// The server's slug.
+        slug: String,
+        /// Tool, resource or prompt.
+        kind: ItemKind,
+        /// The tool's or prompt's name, the resource's URI.
+        key: String,
+    },
 }
 
 impl fmt::Display for Target {
@@ -102,12 +115,18 @@ impl fmt::Display for Target {
         match self {
             Target::Hasmcp { name } => write!(f, "hasmcp server \"{name}\""),
             Target::Getmcp { site, slug } => write!(f, "getmcp {site}/{slug}"),
+            Target::GetmcpItem {
+                site,
+                slug,
+                kind,
+                key,
+            } => write!(f, "getmcp {site}/{slug} {} \"{key}\"", kind.as_str()),
         }
     }
 }
 
 /// What happens to a server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Action {
@@ -122,31 +141,37 @@ pub enum Action {
 }
 
 /// What a change was planned from: apply refuses it when the target moved on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReadState {
     /// HasMCP's `version`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `updatedAt` / `updated_at`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
 /// One field: its value as read (`None` on a create) and the value planned.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FieldChange {
     /// The field's name in the description.
     pub field: String,
-    /// The live value.
+    /// The live value; absent on a create. A live `null` stays `Some(Value::Null)`
+    /// through JSON, so the stale check of a saved plan still compares it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub old: Option<Value>,
     /// The value to write.
     pub new: Value,
 }
 
 /// One attachment linked or unlinked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LinkChange {
     /// `true` to attach, `false` to detach.
@@ -161,20 +186,20 @@ pub struct LinkChange {
 
 /// Test credentials to send. Only the reference is kept: the value is read when the
 /// plan is applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CredentialsChange {
     /// The credentials, with the secret as its `${env:NAME}` reference.
     pub spec: CredentialsSpec,
     /// The `credentials_version` written in the description.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u64>,
     /// Why they are sent.
     pub reason: String,
 }
 
 /// Everything planned for one server.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ServerChange {
     /// The server's key.
@@ -183,25 +208,127 @@ pub struct ServerChange {
     pub action: Action,
     /// The live server's id (`None` for a create): the step's executable target, so a
     /// rename between plan and apply cannot retarget it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What was read when planning.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<ReadState>,
     /// Fields written, old → new.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
     /// Credentials sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<CredentialsChange>,
-    /// Attachments linked and unlinked.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Attachments linked and unlinked (HasMCP).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkChange>,
+    /// The server's own tools, resources and prompts created, updated or deleted
+    /// (GetMCP).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemChange>,
     /// Side effects the platform adds, one line each.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Fields the description states that already match.
+    #[serde(default)]
     pub unchanged: usize,
+}
+
+/// What a GetMCP server holds: tools, resources and prompts, each a row of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// A tool, keyed by its name.
+    Tool,
+    /// A resource, keyed by its URI.
+    Resource,
+    /// A prompt, keyed by its name.
+    Prompt,
+}
+
+impl ItemKind {
+    /// `tool`, `resource` or `prompt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Tool => "tool",
+            ItemKind::Resource => "resource",
+            ItemKind::Prompt => "prompt",
+        }
+    }
+
+    /// The field that is the key: `name`, or `uri` for a resource.
+    pub fn key_field(self) -> &'static str {
+        match self {
+            ItemKind::Resource => "uri",
+            ItemKind::Tool | ItemKind::Prompt => "name",
+        }
+    }
+}
+
+/// One of a GetMCP server's tools, resources or prompts created, updated or deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ItemChange {
+    /// Tool, resource or prompt.
+    pub kind: ItemKind,
+    /// Its key: the tool's or prompt's name, the resource's URI.
+    pub key: String,
+    /// [`Action::Create`], [`Action::Update`] or [`Action::Delete`].
+    pub action: Action,
+    /// The live item's id (`None` for a create).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What was read when planning (`updated_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<ReadState>,
+    /// Fields written, old → new.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldChange>,
+    /// Fields the description states that already match.
+    #[serde(default)]
+    pub unchanged: usize,
+}
+
+impl ItemChange {
+    /// `create tool "get_forecast"`, as the plan and the report name the step.
+    pub fn step(&self) -> String {
+        let verb = match self.action {
+            Action::Create => "create",
+            Action::Delete => "delete",
+            _ => "update",
+        };
+        format!("{verb} {} \"{}\"", self.kind.as_str(), self.key)
+    }
+
+    /// Records `field` as a change when the live value differs.
+    pub(crate) fn field(&mut self, field: &str, old: Option<Value>, new: Value) {
+        record(&mut self.fields, &mut self.unchanged, field, old, new);
+    }
+}
+
+/// A field the description states: a change when `old` differs, else one more unchanged.
+fn record(
+    fields: &mut Vec<FieldChange>,
+    unchanged: &mut usize,
+    field: &str,
+    old: Option<Value>,
+    new: Value,
+) {
+    if old.as_ref() == Some(&new) {
+        *unchanged += 1;
+    } else {
+        fields.push(FieldChange {
+            field: field.into(),
+            old,
+            new,
+        });
+    }
+}
+
+/// Reads a present value as `Some`, `null` included (absent is `None` by `default`).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 impl ServerChange {
@@ -214,6 +341,7 @@ impl ServerChange {
             fields: Vec::new(),
             credentials: None,
             links: Vec::new(),
+            items: Vec::new(),
             notes: Vec::new(),
             unchanged: 0,
         }
@@ -221,34 +349,35 @@ impl ServerChange {
 
     /// Records `field` as a change when the live value differs.
     fn field(&mut self, field: &str, old: Option<Value>, new: Value) {
-        if old.as_ref() == Some(&new) {
-            self.unchanged += 1;
-        } else {
-            self.fields.push(FieldChange {
-                field: field.into(),
-                old,
-                new,
-            });
-        }
+        record(&mut self.fields, &mut self.unchanged, field, old, new);
     }
 
     fn is_noop(&self) -> bool {
-        self.fields.is_empty() && self.links.is_empty() && self.credentials.is_none()
+        self.fields.is_empty()
+            && self.links.is_empty()
+            && self.items.is_empty()
+            && self.credentials.is_none()
     }
 }
 
 /// A plan: what [`apply`](super::apply) would do, server by server.
 ///
 /// `Display` prints it for a person (`+` create, `~` update, `-` delete, secrets
-/// `(sensitive)`); `Serialize` gives machines the same with a `format_version`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// `(sensitive)`); `Serialize` gives machines the same with a `format_version`, and
+/// [`Plan::from_json`] reads it back for a later apply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
     /// The JSON layout's version.
     pub format_version: u32,
+    /// When the live state was read: [`ApplyOptions::max_age`](super::ApplyOptions::max_age)
+    /// refuses a plan older than that.
+    pub planned_at: DateTime<Utc>,
     /// The changes, HasMCP first, then the sites in the description's order.
     pub changes: Vec<ServerChange>,
-    /// Live servers the description does not list and the plan leaves alone.
+    /// Live servers (and a described GetMCP server's tools, resources and prompts) the
+    /// description does not list and the plan leaves alone.
+    #[serde(default)]
     pub unmanaged: Vec<Target>,
 }
 
@@ -258,13 +387,56 @@ impl Plan {
         self.changes.is_empty()
     }
 
+    /// Reads a plan saved as JSON (`serde_json::to_string(&plan)`), refusing one of
+    /// another `format_version` before reading anything else: its steps may mean
+    /// something else to this version, so it is planned again rather than guessed at.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mcp_admin::{desired::{self, Clients, Desired, Plan, PlanError}, hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let clients = Clients::new().hasmcp(hm);
+    /// let desired = Desired::from_value(serde_json::json!({"hasmcp": {"servers": [{"name": "Docs"}]}}))?;
+    /// let plan = desired::plan(&clients, &desired).await?;
+    ///
+    /// let saved = serde_json::to_string(&plan)?;
+    /// assert_eq!(Plan::from_json(&saved)?, plan);
+    ///
+    /// let other = saved.replacen("\"format_version\":2", "\"format_version\":1", 1);
+    /// assert!(matches!(Plan::from_json(&other), Err(PlanError::FormatVersion { .. })));
+    /// # Ok(()) }
+    /// ```
+    pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| PlanError::SavedPlan {
+            reason: format!("not JSON: {e}"),
+        })?;
+        let found = value.get("format_version").cloned().unwrap_or(Value::Null);
+        if found != json!(FORMAT_VERSION) {
+            return Err(PlanError::FormatVersion {
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        Plan::deserialize(&value).map_err(|e| PlanError::SavedPlan {
+            reason: e.to_string(),
+        })
+    }
+
     fn count(&self, f: impl Fn(&ServerChange) -> usize) -> usize {
         self.changes.iter().map(f).sum()
     }
 
-    /// `Plan: 1 to create, 2 to update, 3 to attach, 0 to detach, 0 to delete.`
+    /// `Plan: 1 to create, 2 to update, 3 to attach, 0 to detach, 0 to delete.` A
+    /// GetMCP server's tools, resources and prompts count with the servers.
     pub fn summary(&self) -> String {
-        let action = |a: Action| self.count(|c| usize::from(c.action == a));
+        let action = |a: Action| {
+            self.count(|c| {
+                usize::from(c.action == a) + c.items.iter().filter(|i| i.action == a).count()
+            })
+        };
         let links =
             |attach: bool| self.count(|c| c.links.iter().filter(|l| l.attach == attach).count());
         format!(
@@ -328,6 +500,9 @@ impl fmt::Display for Plan {
                 };
                 writeln!(f, "    {sign} {verb} {kind} {}", l.label)?;
             }
+            for item in &c.items {
+                show_item(f, item)?;
+            }
             for note in &c.notes {
                 writeln!(f, "    # {note}")?;
             }
@@ -348,6 +523,30 @@ impl fmt::Display for Plan {
         writeln!(f)?;
         write!(f, "{}", self.summary())
     }
+}
+
+/// `    ~ tool "get_forecast" (id 5)` and its fields, one level in from its server.
+fn show_item(f: &mut fmt::Formatter<'_>, item: &ItemChange) -> fmt::Result {
+    let sign = match item.action {
+        Action::Create => '+',
+        Action::Delete => '-',
+        _ => '~',
+    };
+    write!(f, "    {sign} {} \"{}\"", item.kind.as_str(), item.key)?;
+    if let Some(id) = &item.id {
+        write!(f, " (id {id})")?;
+    }
+    writeln!(f)?;
+    for field in &item.fields {
+        match &field.old {
+            Some(old) => writeln!(f, "        {}: {old} -> {}", field.field, field.new)?,
+            None => writeln!(f, "        {}: {}", field.field, field.new)?,
+        }
+    }
+    if item.unchanged > 0 {
+        writeln!(f, "        ({} unchanged fields hidden)", item.unchanged)?;
+    }
+    Ok(())
 }
 
 /// Plans with the default options: no pruning, 4 reads at once.
@@ -380,6 +579,7 @@ pub async fn plan_with(
     check(clients, desired)?;
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
+        planned_at: DateTime::<Utc>::from(std::time::SystemTime::now()),
         changes: Vec::new(),
         unmanaged: Vec::new(),
     };
