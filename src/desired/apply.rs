@@ -16,8 +16,8 @@ use serde_json::{json, Value};
 
 use super::{
     bounded,
-    live::{self, GmFields, GmLive, HasFields, HasLive, LinkKind},
-    plan::{Action, FieldChange, LinkChange, Plan, ServerChange, Target},
+    live::{self, GmFields, GmItem, GmLive, HasFields, HasLive, LinkKind},
+    plan::{Action, FieldChange, ItemChange, ItemKind, LinkChange, Plan, ServerChange, Target},
     Clients,
 };
 use crate::{ConflictKind, Error};
@@ -410,6 +410,11 @@ async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec
         }
         steps.push(report(link_name(l), outcome));
     }
+    if !change.items.is_empty() {
+        for (step, outcome) in item_steps(clients, change, id.as_deref(), go_on, stop).await {
+            steps.push(report(step, outcome));
+        }
+    }
     steps
 }
 
@@ -455,7 +460,7 @@ async fn scalar(clients: &Clients, change: &ServerChange) -> (Outcome, Option<St
             ),
         },
         Target::Getmcp { site, slug } => match clients.gm(site) {
-            Some(c) => (gm_scalar(c, slug, change).await, None),
+            Some(c) => gm_scalar(c, slug, change).await,
             None => (
                 Outcome::Failed {
                     error: format!("no GetMCP client was given for {site}"),
@@ -531,7 +536,10 @@ async fn has_scalar(
                         .map(|s| s.id.as_str())
                         .collect();
                     if !ids.is_empty() {
-                        return (Outcome::stale("name", Value::Null, json!(ids.join(", "))), None);
+                        return (
+                            Outcome::stale("name", Value::Null, json!(ids.join(", "))),
+                            None,
+                        );
                     }
                 }
                 Err(e) => return (Outcome::failed(&e), None),
@@ -606,19 +614,22 @@ fn gm_value(now: &GmLive, field: &str) -> Value {
 /// GetMCP has no version: the check is the values of the fields the step writes (and
 /// `updated_at` for a delete), read just before the write. The window between that
 /// read and the write stays open; nothing on GetMCP is conditional.
-async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange) -> Outcome {
+async fn gm_scalar(
+    c: &crate::getmcp::Client,
+    slug: &str,
+    change: &ServerChange,
+) -> (Outcome, Option<String>) {
     let id = change.id.as_deref().and_then(|id| id.parse::<u64>().ok());
     let creds = match &change.credentials {
         None => None,
         Some(creds) => match creds.spec.secret().read() {
             Some(secret) => Some(live::credentials(&creds.spec, secret)),
             None => {
-                return Outcome::Failed {
-                    error: format!(
-                        "the environment variable {} is not set",
-                        creds.spec.secret().name()
-                    ),
-                }
+                let error = format!(
+                    "the environment variable {} is not set",
+                    creds.spec.secret().name()
+                );
+                return (Outcome::Failed { error }, None);
             }
         },
     };
@@ -626,16 +637,31 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
     let (Action::Update | Action::Delete, Some(id)) = (change.action, id) else {
         let name = fields.name.clone().unwrap_or_default();
         return match live::gm_create(c, slug, &name, &fields, creds).await {
-            Ok(created) if created.slug != slug => Outcome::Failed {
-                error: format!(
-                    "another server holds the slug \"{slug}\": the site created server {} as \"{}\" instead; delete one of them",
-                    created.id, created.slug
-                ),
-            },
-            Ok(_) => Outcome::Applied,
-            Err(e) => Outcome::failed(&e),
+            Ok(created) if created.slug != slug => (
+                Outcome::Failed {
+                    error: format!(
+                        "another server holds the slug \"{slug}\": the site created server {} as \"{}\" instead; delete one of them",
+                        created.id, created.slug
+                    ),
+                },
+                None,
+            ),
+            Ok(created) => (Outcome::Applied, Some(created.id.to_string())),
+            Err(e) => (Outcome::failed(&e), None),
         };
     };
+    (gm_change(c, slug, change, id, &fields, creds).await, None)
+}
+
+/// The update or delete of an existing GetMCP server.
+async fn gm_change(
+    c: &crate::getmcp::Client,
+    slug: &str,
+    change: &ServerChange,
+    id: u64,
+    fields: &GmFields,
+    creds: Option<crate::getmcp::TestAuthCredentials>,
+) -> Outcome {
     let now = match live::gm_get(c, id).await {
         Ok(Some(now)) => now,
         Ok(None) if change.action == Action::Delete => return Outcome::Applied,
@@ -659,7 +685,7 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
             return Outcome::stale(&f.field, old.clone(), current);
         }
     }
-    match live::gm_update(c, id, &fields, creds).await {
+    match live::gm_update(c, id, fields, creds).await {
         Ok(after) if after.slug != slug => Outcome::Failed {
             error: format!(
                 "the site moved the server's slug from \"{slug}\" to \"{}\"",
@@ -667,6 +693,120 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
             ),
         },
         Ok(_) => Outcome::Applied,
+        Err(e) => Outcome::failed(&e),
+    }
+}
+
+/// A GetMCP server's item steps, in the plan's order. Each kind's live items are read
+/// once, before its first step (the re-read every step is checked against; a server
+/// created by this apply has none); the window between that read and each write stays
+/// open, as nothing on GetMCP is conditional.
+async fn item_steps(
+    clients: &Clients,
+    change: &ServerChange,
+    server: Option<&str>,
+    go_on: bool,
+    stop: &AtomicBool,
+) -> Vec<(String, Outcome)> {
+    let mut done = Vec::new();
+    let client = match &change.target {
+        Target::Getmcp { site, .. } => clients.gm(site),
+        _ => None,
+    };
+    let server = server.and_then(|id| id.parse::<u64>().ok());
+    let mut read: BTreeMap<ItemKind, Result<Vec<GmItem>, Outcome>> = BTreeMap::new();
+    for item in &change.items {
+        let outcome = if stop.load(Ordering::SeqCst) {
+            Outcome::not(NotApplied::AfterFailure)
+        } else if !go_on {
+            Outcome::not(NotApplied::EarlierStepNotApplied)
+        } else if let (Some(c), Some(server)) = (client, server) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = read.entry(item.kind) {
+                slot.insert(if change.action == Action::Create {
+                    Ok(Vec::new())
+                } else {
+                    live::gm_items(c, server, item.kind)
+                        .await
+                        .map_err(|e| Outcome::failed(&e))
+                });
+            }
+            match read.get(&item.kind) {
+                Some(Ok(now)) => item_step(c, server, item, now).await,
+                Some(Err(failed)) => failed.clone(),
+                None => Outcome::not(NotApplied::EarlierStepNotApplied),
+            }
+        } else {
+            Outcome::Failed {
+                error: format!("no GetMCP client or server id for {}", change.target),
+            }
+        };
+        if outcome.is_failure() {
+            stop.store(true, Ordering::SeqCst);
+        }
+        done.push((item.step(), outcome));
+    }
+    done
+}
+
+/// One tool, resource or prompt created, updated or deleted, checked first against
+/// `now`, the server's items of that kind as just read.
+async fn item_step(
+    c: &crate::getmcp::Client,
+    server: u64,
+    item: &ItemChange,
+    now: &[GmItem],
+) -> Outcome {
+    let key_field = item.kind.key_field();
+    let fields: Vec<(&str, &Value)> = item
+        .fields
+        .iter()
+        .filter(|f| f.field != key_field)
+        .map(|f| (f.field.as_str(), &f.new))
+        .collect();
+    if item.action == Action::Create {
+        let taken: Vec<String> = now
+            .iter()
+            .filter(|l| l.key == item.key)
+            .map(|l| l.id.to_string())
+            .collect();
+        if !taken.is_empty() {
+            return Outcome::stale(key_field, Value::Null, json!(taken.join(", ")));
+        }
+        return match live::gm_item_create(c, server, item.kind, &item.key, &fields).await {
+            Ok(_) => Outcome::Applied,
+            Err(e) => Outcome::failed(&e),
+        };
+    }
+    let id = item.id.as_deref().and_then(|id| id.parse::<u64>().ok());
+    let Some(current) = now.iter().find(|l| Some(l.id) == id) else {
+        return match item.action {
+            Action::Delete => Outcome::Applied,
+            _ => Outcome::stale("id", json!(item.id), json!("deleted")),
+        };
+    };
+    let id = current.id;
+    if current.key != item.key {
+        return Outcome::stale(key_field, json!(item.key), json!(current.key));
+    }
+    if item.action == Action::Delete {
+        let planned = item.read.as_ref().and_then(|r| r.updated_at);
+        if planned != current.updated_at {
+            return Outcome::stale("updated_at", json!(planned), json!(current.updated_at));
+        }
+        return match live::gm_item_delete(c, server, item.kind, id).await {
+            Ok(()) => Outcome::Applied,
+            Err(e) if e.is_not_found() => Outcome::Applied,
+            Err(e) => Outcome::failed(&e),
+        };
+    }
+    for f in &item.fields {
+        let value = current.values.get(&f.field).cloned().unwrap_or(Value::Null);
+        if let Some(old) = f.old.as_ref().filter(|old| **old != value) {
+            return Outcome::stale(&f.field, old.clone(), value);
+        }
+    }
+    match live::gm_item_update(c, server, item.kind, id, &fields).await {
+        Ok(()) => Outcome::Applied,
         Err(e) => Outcome::failed(&e),
     }
 }

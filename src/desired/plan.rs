@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::{
     bounded,
-    live::{self, CatalogItem, GmLive, HasLive, LinkKind},
+    live::{self, CatalogItem, GmItem, GmLive, HasLive, LinkKind},
     spec::{CredentialsSpec, Desired, GetMcpServer, GetMcpSite, HasMcpServer, ItemRef, ToolRef},
     Clients, PlanError,
 };
@@ -132,9 +132,10 @@ impl fmt::Display for Target {
 pub enum Action {
     /// Created, then its attachments linked.
     Create,
-    /// Fields updated (and attachments linked or unlinked).
+    /// Fields updated (and attachments linked or unlinked, items changed).
     Update,
-    /// Only attachments linked or unlinked.
+    /// Only what the server holds: HasMCP attachments linked or unlinked, a GetMCP
+    /// server's tools, resources or prompts created, updated or deleted.
     Attachments,
     /// Deleted (only when pruning).
     Delete,
@@ -248,6 +249,9 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order a plan lists them.
+    pub const ALL: [ItemKind; 3] = [ItemKind::Tool, ItemKind::Resource, ItemKind::Prompt];
+
     /// `tool`, `resource` or `prompt`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -804,6 +808,117 @@ fn check_gm_server(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
             "there are no `test_credentials` to version",
         ));
     }
+    check_items(at, s)
+}
+
+/// A described server's tools, resources and prompts: each key once, and every value
+/// one the site takes (the rest is checked by the client's builders, at apply).
+fn check_items(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
+    let one_of = |path: String, v: &Option<String>, allowed: &[&str]| match v {
+        Some(v) if !allowed.contains(&v.as_str()) => Err(PlanError::invalid(
+            path,
+            format!("\"{v}\" is not one of {allowed:?}"),
+        )),
+        _ => Ok(()),
+    };
+    for (k, t) in s.tools.iter().flatten().enumerate() {
+        let at = format!("{at}.tools[{k}]");
+        let method = &t.http_method;
+        one_of(
+            format!("{at}.http_method"),
+            method,
+            &["GET", "POST", "PUT", "PATCH", "DELETE"],
+        )?;
+        one_of(
+            format!("{at}.retry_backoff"),
+            &t.retry_backoff,
+            &["none", "linear", "exponential"],
+        )?;
+        one_of(format!("{at}.status"), &t.status, &["active", "paused"])?;
+        if t.retry_count.is_some_and(|n| n > 5) {
+            return Err(PlanError::invalid(format!("{at}.retry_count"), "0 to 5"));
+        }
+        for (name, p) in t.parameter_mapping.iter().flatten() {
+            let target = Some(p.target.clone());
+            one_of(
+                format!("{at}.parameter_mapping.{name}.target"),
+                &target,
+                &["path", "query", "body", "header"],
+            )?;
+        }
+    }
+    for (k, r) in s.resources.iter().flatten().enumerate() {
+        let at = format!("{at}.resources[{k}]");
+        let scheme = r.uri.split_once(':').map(|(scheme, _)| scheme);
+        if !scheme.is_some_and(|sc| {
+            sc.starts_with(|c: char| c.is_ascii_alphabetic())
+                && sc
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }) {
+            return Err(PlanError::invalid(
+                format!("{at}.uri"),
+                format!("\"{}\" has no scheme (`docs://guide`)", r.uri),
+            ));
+        }
+        one_of(
+            format!("{at}.data_source_type"),
+            &r.data_source_type,
+            &["static", "url", "wp_query", "callback"],
+        )?;
+    }
+    let keys = [
+        (
+            ItemKind::Tool,
+            "tools",
+            s.tools
+                .iter()
+                .flatten()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            ItemKind::Resource,
+            "resources",
+            s.resources
+                .iter()
+                .flatten()
+                .map(|r| r.uri.as_str())
+                .collect(),
+        ),
+        (
+            ItemKind::Prompt,
+            "prompts",
+            s.prompts
+                .iter()
+                .flatten()
+                .map(|p| p.name.as_str())
+                .collect(),
+        ),
+    ];
+    for (kind, list, keys) in keys {
+        let mut seen = HashMap::new();
+        for (k, key) in keys.into_iter().enumerate() {
+            let path = format!("{at}.{list}[{k}]");
+            if key.trim().is_empty() {
+                return Err(PlanError::invalid(
+                    format!("{path}.{}", kind.key_field()),
+                    format!("a {} needs a {}", kind.as_str(), kind.key_field()),
+                ));
+            }
+            if let Some(first) = seen.insert(key, k) {
+                return Err(PlanError::invalid(
+                    path,
+                    format!(
+                        "the {} {} \"{key}\" is also used by {at}.{list}[{first}]: each {} is listed once",
+                        kind.as_str(),
+                        kind.key_field(),
+                        kind.as_str()
+                    ),
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -1265,11 +1380,24 @@ async fn plan_site(
     .await
     .into_iter()
     .collect::<Result<_, crate::Error>>()?;
+    // The tools, resources and prompts of existing servers, for the kinds described.
+    let item_reads = site.servers.iter().flat_map(|s| {
+        let id = by_slug.get(s.slug.as_str()).map(|l| l.id);
+        ItemKind::ALL.map(|kind| id.filter(|_| stated(s, kind)).map(|id| (id, kind)))
+    });
+    let mut items = bounded(options.concurrency, item_reads, |read| async move {
+        match read {
+            Some((id, kind)) => live::gm_items(c, id, kind).await.map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
+    .into_iter();
     for (j, s) in site.servers.iter().enumerate() {
         let at = format!("getmcp[{index}].servers[{j}]");
         let key = format!("{}/{}", site.site, s.slug);
         let sent = options.credentials_sent.get(&key).copied();
-        if let Some(change) = diff_getmcp(
+        let mut change = diff_getmcp(
             &at,
             &site.site,
             s,
@@ -1277,7 +1405,26 @@ async fn plan_site(
             &by_slug,
             stored[j],
             sent,
-        )? {
+        )?;
+        for kind in ItemKind::ALL {
+            let read = items.next().transpose()?.flatten();
+            let mut found = Items {
+                site: &site.site,
+                at: &at,
+                server: s,
+                kind,
+                prune: options.prune,
+                unmanaged: &mut plan.unmanaged,
+            };
+            found.diff(&mut change, read.as_deref())?;
+        }
+        if change.action == Action::Update
+            && change.fields.is_empty()
+            && change.credentials.is_none()
+        {
+            change.action = Action::Attachments;
+        }
+        if change.action == Action::Create || !change.is_noop() {
             plan.changes.push(change);
         }
     }
@@ -1310,7 +1457,7 @@ fn diff_getmcp(
     by_slug: &HashMap<&str, &GmLive>,
     stored: Option<bool>,
     sent: Option<u64>,
-) -> Result<Option<ServerChange>, PlanError> {
+) -> Result<ServerChange, PlanError> {
     let target = Target::Getmcp {
         site: site.into(),
         slug: s.slug.clone(),
@@ -1336,7 +1483,7 @@ fn diff_getmcp(
         change
             .notes
             .push("endpoint_url: (known after apply)".into());
-        return Ok(Some(change));
+        return Ok(change);
     };
     let mut change = ServerChange::new(target, Action::Update);
     change.id = Some(l.id.to_string());
@@ -1391,7 +1538,201 @@ fn diff_getmcp(
             .notes
             .push("an auth_type change wipes the stored credentials".into());
     }
-    Ok((!change.is_noop()).then_some(change))
+    Ok(change)
+}
+
+/// Whether the description states a server's tools, resources or prompts.
+fn stated(s: &GetMcpServer, kind: ItemKind) -> bool {
+    match kind {
+        ItemKind::Tool => s.tools.is_some(),
+        ItemKind::Resource => s.resources.is_some(),
+        ItemKind::Prompt => s.prompts.is_some(),
+    }
+}
+
+/// An item as described: its key, and each field stated with its value.
+type Wanted<'a> = (&'a str, Vec<(&'static str, Value)>);
+
+/// The description's items of one kind: key and the fields stated, in the server's
+/// normal form, in the description's order.
+fn wanted(s: &GetMcpServer, kind: ItemKind) -> Option<Vec<Wanted<'_>>> {
+    fn some<T: Serialize>(
+        out: &mut Vec<(&'static str, Value)>,
+        field: &'static str,
+        v: &Option<T>,
+    ) {
+        if let Some(v) = v {
+            out.push((field, json!(v)));
+        }
+    }
+    Some(match kind {
+        ItemKind::Tool => s
+            .tools
+            .as_ref()?
+            .iter()
+            .map(|t| {
+                let mut v = Vec::new();
+                some(&mut v, "description", &t.description);
+                some(&mut v, "endpoint_url", &t.endpoint_url);
+                some(&mut v, "http_method", &t.http_method);
+                some(&mut v, "input_schema", &t.input_schema);
+                some(&mut v, "parameter_mapping", &t.parameter_mapping);
+                some(&mut v, "cache_ttl", &t.cache_ttl);
+                some(&mut v, "timeout", &t.timeout);
+                some(&mut v, "retry_count", &t.retry_count);
+                some(&mut v, "retry_backoff", &t.retry_backoff);
+                some(&mut v, "status", &t.status);
+                (t.name.as_str(), v)
+            })
+            .collect(),
+        ItemKind::Resource => s
+            .resources
+            .as_ref()?
+            .iter()
+            .map(|r| {
+                let mut v = Vec::new();
+                some(&mut v, "name", &r.name);
+                some(&mut v, "description", &r.description);
+                some(&mut v, "mime_type", &r.mime_type);
+                some(&mut v, "data_source_type", &r.data_source_type);
+                some(&mut v, "data_source_config", &r.data_source_config);
+                some(&mut v, "template_uri", &r.template_uri);
+                (r.uri.as_str(), v)
+            })
+            .collect(),
+        ItemKind::Prompt => s
+            .prompts
+            .as_ref()?
+            .iter()
+            .map(|p| {
+                let mut v = Vec::new();
+                some(&mut v, "description", &p.description);
+                some(&mut v, "arguments", &p.arguments);
+                some(&mut v, "template_content", &p.template_content);
+                (p.name.as_str(), v)
+            })
+            .collect(),
+    })
+}
+
+/// The fields a create of each kind cannot do without (beside the key).
+fn required(kind: ItemKind) -> &'static [&'static str] {
+    match kind {
+        ItemKind::Tool => &[],
+        ItemKind::Resource => &["name"],
+        ItemKind::Prompt => &["template_content"],
+    }
+}
+
+/// One kind of a described GetMCP server's items, compared with the live ones.
+struct Items<'a> {
+    site: &'a str,
+    at: &'a str,
+    server: &'a GetMcpServer,
+    kind: ItemKind,
+    prune: bool,
+    unmanaged: &'a mut Vec<Target>,
+}
+
+impl Items<'_> {
+    /// Adds a create, update or delete for every item that differs. `live` is `None`
+    /// for a server not created yet (or a kind not read).
+    fn diff(
+        &mut self,
+        change: &mut ServerChange,
+        live: Option<&[GmItem]>,
+    ) -> Result<(), PlanError> {
+        let kind = self.kind;
+        let Some(wanted) = wanted(self.server, kind) else {
+            return Ok(());
+        };
+        let live = live.unwrap_or_default();
+        let list = match kind {
+            ItemKind::Tool => "tools",
+            ItemKind::Resource => "resources",
+            ItemKind::Prompt => "prompts",
+        };
+        let target = |key: &str| Target::GetmcpItem {
+            site: self.site.to_owned(),
+            slug: self.server.slug.clone(),
+            kind,
+            key: key.to_owned(),
+        };
+        for (k, (key, values)) in wanted.iter().enumerate() {
+            let matches: Vec<&GmItem> = live.iter().filter(|l| l.key == *key).collect();
+            let mut item = ItemChange {
+                kind,
+                key: (*key).to_owned(),
+                action: Action::Update,
+                id: None,
+                read: None,
+                fields: Vec::new(),
+                unchanged: 0,
+            };
+            match matches.as_slice() {
+                [] => {
+                    if let Some(missing) = required(kind)
+                        .iter()
+                        .find(|f| !values.iter().any(|(v, _)| v == *f))
+                    {
+                        return Err(PlanError::invalid(
+                            format!("{}.{list}[{k}].{missing}", self.at),
+                            format!("a new {} needs a {missing}", kind.as_str()),
+                        ));
+                    }
+                    item.action = Action::Create;
+                    item.field(kind.key_field(), None, json!(key));
+                    for (field, v) in values {
+                        item.field(field, None, v.clone());
+                    }
+                    change.items.push(item);
+                }
+                [l] => {
+                    for (field, v) in values {
+                        let old = l.values.get(*field).cloned().unwrap_or(Value::Null);
+                        item.field(field, Some(old), v.clone());
+                    }
+                    if !item.fields.is_empty() {
+                        item.id = Some(l.id.to_string());
+                        item.read = Some(ReadState {
+                            version: None,
+                            updated_at: l.updated_at,
+                        });
+                        change.items.push(item);
+                    }
+                }
+                many => {
+                    return Err(PlanError::Ambiguous {
+                        key: target(key).to_string(),
+                        ids: many.iter().map(|l| l.id.to_string()).collect(),
+                    })
+                }
+            }
+        }
+        let owns = self.server.owns.as_ref();
+        for l in live
+            .iter()
+            .filter(|l| !wanted.iter().any(|(k, _)| *k == l.key))
+        {
+            if self.prune && owns.is_some_and(|o| o.owns(&l.key)) {
+                change.items.push(ItemChange {
+                    kind,
+                    key: l.key.clone(),
+                    action: Action::Delete,
+                    id: Some(l.id.to_string()),
+                    read: Some(ReadState {
+                        version: None,
+                        updated_at: l.updated_at,
+                    }),
+                    fields: Vec::new(),
+                    unchanged: 0,
+                });
+            } else {
+                self.unmanaged.push(target(&l.key));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The fields every GetMCP change compares, in the server's normal form.
