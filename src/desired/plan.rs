@@ -504,14 +504,14 @@ impl fmt::Display for Plan {
                 };
                 writeln!(f, "    {sign} {verb} {kind} {}", l.label)?;
             }
-            for item in &c.items {
-                show_item(f, item)?;
-            }
             for note in &c.notes {
                 writeln!(f, "    # {note}")?;
             }
             if c.unchanged > 0 {
                 writeln!(f, "    ({} unchanged fields hidden)", c.unchanged)?;
+            }
+            for item in &c.items {
+                show_item(f, item)?;
             }
         }
         if !self.unmanaged.is_empty() {
@@ -605,36 +605,50 @@ pub async fn plan_with(
 fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
     if let Some(account) = &desired.hasmcp {
         clients.has()?;
-        let mut keys = HashMap::new();
+        // Every key (name or renamed_from) with its server's index, sorted: a key used
+        // twice sits next to its twin. (Paths are built only for an error.)
+        let mut keys: Vec<(&str, usize)> = Vec::with_capacity(account.servers.len());
         for (i, s) in account.servers.iter().enumerate() {
-            let at = format!("hasmcp.servers[{i}]");
-            check_has_name(&at, "name", &s.name)?;
+            keys.push((&s.name, i));
+            keys.extend(s.renamed_from.as_deref().map(|old| (old, i)));
+        }
+        keys.sort_unstable();
+        if let Some(w) = keys.windows(2).find(|w| w[0].0 == w[1].0) {
+            let ((key, first), (_, second)) = (w[0], w[1]);
+            let (first, second) = (first.min(second), first.max(second));
+            let at = if first == second {
+                // A server whose name is its own renamed_from.
+                format!("hasmcp.servers[{first}].renamed_from")
+            } else {
+                format!("hasmcp.servers[{second}]")
+            };
+            return Err(PlanError::invalid(
+                at,
+                format!("the server key \"{key}\" is also used by hasmcp.servers[{first}]: each server is listed once"),
+            ));
+        }
+        for (i, s) in account.servers.iter().enumerate() {
+            let at = || format!("hasmcp.servers[{i}]");
+            check_has_name(i, "name", &s.name)?;
             if let Some(old) = &s.renamed_from {
-                check_has_name(&at, "renamed_from", old)?;
-            }
-            for key in std::iter::once(&s.name).chain(&s.renamed_from) {
-                if let Some(first) = keys.insert(key.clone(), at.clone()) {
-                    return Err(PlanError::invalid(
-                        &at,
-                        format!("the server key \"{key}\" is also used by {first}: each server is listed once"),
-                    ));
-                }
+                check_has_name(i, "renamed_from", old)?;
             }
             if let Some(text) = &s.instructions
                 && text.len() > 4096
             {
                 return Err(PlanError::invalid(
-                    format!("{at}.instructions"),
+                    format!("{}.instructions", at()),
                     "HasMCP takes at most 4096 bytes",
                 ));
             }
             for (j, t) in s.tools.iter().flatten().enumerate() {
-                check_tool(t).map_err(|why| PlanError::invalid(format!("{at}.tools[{j}]"), why))?;
+                check_tool(t)
+                    .map_err(|why| PlanError::invalid(format!("{}.tools[{j}]", at()), why))?;
             }
             for (list, items) in [("resources", &s.resources), ("prompts", &s.prompts)] {
                 for (j, item) in items.iter().flatten().enumerate() {
                     check_item(item)
-                        .map_err(|why| PlanError::invalid(format!("{at}.{list}[{j}]"), why))?;
+                        .map_err(|why| PlanError::invalid(format!("{}.{list}[{j}]", at()), why))?;
                 }
             }
         }
@@ -672,10 +686,10 @@ fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
     Ok(())
 }
 
-fn check_has_name(at: &str, field: &str, name: &str) -> Result<(), PlanError> {
+fn check_has_name(i: usize, field: &str, name: &str) -> Result<(), PlanError> {
     if name.is_empty() || name.len() > 16 || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(PlanError::invalid(
-            format!("{at}.{field}"),
+            format!("hasmcp.servers[{i}].{field}"),
             format!("HasMCP names are 1–16 of [A-Za-z0-9]; \"{name}\" is not"),
         ));
     }
@@ -978,20 +992,23 @@ async fn plan_hasmcp(
     }
     // Resources and prompts come only with a server's own GET.
     let wants_full = |s: &HasMcpServer| s.resources.is_some() || s.prompts.is_some();
-    let full: Vec<Option<HasLive>> = {
-        let reads = account.servers.iter().zip(&matched).map(|(s, m)| match m {
-            Some(m) if wants_full(s) => Some(m.id.clone()),
-            _ => None,
-        });
-        let results = bounded(options.concurrency, reads, |id| async move {
-            match id {
-                Some(id) => live::has_get(c, &id).await,
-                None => Ok(None),
-            }
+    let mut full: Vec<Option<HasLive>> = vec![None; account.servers.len()];
+    let reads: Vec<(usize, &str)> = account
+        .servers
+        .iter()
+        .zip(&matched)
+        .enumerate()
+        .filter_map(|(i, (s, m))| m.filter(|_| wants_full(s)).map(|m| (i, m.id.as_str())))
+        .collect();
+    if !reads.is_empty() {
+        let results = bounded(options.concurrency, reads, |(i, id)| async move {
+            (i, live::has_get(c, id).await)
         })
         .await;
-        results.into_iter().collect::<Result<_, _>>()?
-    };
+        for (i, read) in results {
+            full[i] = read?;
+        }
+    }
     let mut catalog = Catalog::new(c, options.concurrency);
     for (i, (s, m)) in account.servers.iter().zip(&matched).enumerate() {
         let at = format!("hasmcp.servers[{i}]");
@@ -1069,20 +1086,28 @@ async fn diff_hasmcp(
     // Attachments, as sets of catalog ids.
     let empty = BTreeSet::new();
     if let Some(tools) = &s.tools {
-        let mut want = BTreeMap::new();
+        let attached = live.map(|l| &l.tools);
+        let mut want = Vec::with_capacity(tools.len());
         for (j, t) in tools.iter().enumerate() {
-            let attached = live.map(|l| &l.tools);
+            // An id already attached needs neither the catalog nor a label: no step names it.
+            if let Some(id) =
+                t.id.as_deref()
+                    .filter(|id| attached.is_some_and(|a| a.contains(*id)))
+            {
+                want.push(Wanted::Attached(id));
+                continue;
+            }
             let id = catalog
                 .tool(|| format!("{at}.tools[{j}]"), t, attached)
                 .await?;
             let label = label(attached, &id, t);
-            want.insert(id, label);
+            want.push(Wanted::Found(id, label));
         }
         links(
             &mut change,
             LinkKind::Tool,
-            &want,
-            live.map_or(&empty, |l| &l.tools),
+            want,
+            attached.unwrap_or(&empty),
         );
     }
     for (kind, items, have) in [
@@ -1103,15 +1128,15 @@ async fn diff_hasmcp(
         } else {
             "prompts"
         };
-        let mut want = BTreeMap::new();
+        let mut want = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
             let id = catalog
                 .item(|| format!("{at}.{list}[{j}]"), kind, item, have)
                 .await?;
             let label = label(have, &id, item);
-            want.insert(id, label);
+            want.push(Wanted::Found(id, label));
         }
-        links(&mut change, kind, &want, have.unwrap_or(&empty));
+        links(&mut change, kind, want, have.unwrap_or(&empty));
     }
     if change.action == Action::Update && change.fields.is_empty() {
         change.action = Action::Attachments;
@@ -1143,15 +1168,38 @@ fn label(attached: Option<&BTreeSet<String>>, id: &str, named: &dyn fmt::Display
     }
 }
 
-/// Adds the attach and detach steps that turn `have` into `want`'s ids.
+/// An attachment the description names, resolved to its catalog id.
+enum Wanted<'a> {
+    /// An id already attached, as written.
+    Attached(&'a str),
+    /// An id found in the catalog, and how the description named it.
+    Found(String, String),
+}
+
+impl Wanted<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Wanted::Attached(id) => id,
+            Wanted::Found(id, _) => id,
+        }
+    }
+}
+
+/// Adds the attach and detach steps that turn `have` into `want`'s ids (a set: the
+/// same id named twice is one attachment).
 fn links(
     change: &mut ServerChange,
     kind: LinkKind,
-    want: &BTreeMap<String, String>,
+    mut want: Vec<Wanted<'_>>,
     have: &BTreeSet<String>,
 ) {
-    for (id, label) in want {
-        if !have.contains(id) {
+    want.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+    want.dedup_by(|a, b| a.id() == b.id());
+    let before = change.links.len();
+    for w in &want {
+        if let Wanted::Found(id, label) = w
+            && !have.contains(id)
+        {
             change.links.push(LinkChange {
                 attach: true,
                 kind,
@@ -1160,18 +1208,23 @@ fn links(
             });
         }
     }
-    for id in have {
-        if !want.contains_key(id) {
-            change.links.push(LinkChange {
-                attach: false,
-                kind,
-                id: id.clone(),
-                label: id.clone(),
-            });
+    // Detach what is attached and not wanted; in a converged server the two sorted
+    // lists are equal, which one comparison tells.
+    let same = have.len() == want.len() && have.iter().zip(&want).all(|(h, w)| h == w.id());
+    if !same {
+        for id in have {
+            if want.binary_search_by(|w| w.id().cmp(id)).is_err() {
+                change.links.push(LinkChange {
+                    attach: false,
+                    kind,
+                    id: id.clone(),
+                    label: id.clone(),
+                });
+            }
         }
     }
     // A set with nothing to link or unlink counts as one unchanged field.
-    change.unchanged += usize::from(change.links.iter().all(|l| l.kind != kind));
+    change.unchanged += usize::from(change.links.len() == before);
 }
 
 /// The HasMCP catalog, read only as far as the description needs it.
@@ -1551,11 +1604,11 @@ fn stated(s: &GetMcpServer, kind: ItemKind) -> bool {
 }
 
 /// An item as described: its key, and each field stated with its value.
-type Wanted<'a> = (&'a str, Vec<(&'static str, Value)>);
+type Described<'a> = (&'a str, Vec<(&'static str, Value)>);
 
 /// The description's items of one kind: key and the fields stated, in the server's
 /// normal form, in the description's order.
-fn wanted(s: &GetMcpServer, kind: ItemKind) -> Option<Vec<Wanted<'_>>> {
+fn wanted(s: &GetMcpServer, kind: ItemKind) -> Option<Vec<Described<'_>>> {
     fn some<T: Serialize>(
         out: &mut Vec<(&'static str, Value)>,
         field: &'static str,
