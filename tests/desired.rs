@@ -643,6 +643,8 @@ mod property {
         text: Option<usize>,
         tools: Option<Vec<bool>>,
         site_status: Option<usize>,
+        /// The site server's tools `a`, `b`, `c`: absent or a timeout each.
+        site_tools: Option<Vec<Option<u64>>>,
     }
 
     fn live() -> impl Strategy<Value = Vec<LiveServer>> {
@@ -675,6 +677,10 @@ mod property {
                         proptest::option::of(0..3usize),
                         proptest::option::of(proptest::collection::vec(any::<bool>(), 3)),
                         proptest::option::of(0..3usize),
+                        proptest::option::of(proptest::collection::vec(
+                            proptest::option::of(prop_oneof![Just(15u64), Just(30)]),
+                            3,
+                        )),
                     ),
                     n,
                 ),
@@ -683,11 +689,12 @@ mod property {
                     names
                         .into_iter()
                         .zip(rest)
-                        .map(|(name, (text, tools, site_status))| Wanted {
+                        .map(|(name, (text, tools, site_status, site_tools))| Wanted {
                             name,
                             text,
                             tools,
                             site_status,
+                            site_tools,
                         })
                         .collect()
                 })
@@ -708,7 +715,13 @@ mod property {
                     w.hm.link_tool(&id, t);
                 }
             }
-            w.gm.seed_server(NAMES[s.name]);
+            let (server, _) = w.gm.seed_server(NAMES[s.name]);
+            // The live site server has the tools its HasMCP twin has attached.
+            for (t, on) in ["a", "b", "c"].iter().zip(&s.tools) {
+                if *on {
+                    w.gm.seed_tool(server, t);
+                }
+            }
         }
         let statuses = ["active", "paused", "draft"];
         let servers: Vec<Value> = wanted
@@ -736,6 +749,15 @@ mod property {
                 let mut s = json!({"slug": NAMES[d.name].to_lowercase(), "name": NAMES[d.name]});
                 if let Some(st) = d.site_status {
                     s["status"] = json!(statuses[st]);
+                }
+                if let Some(tools) = &d.site_tools {
+                    let tools: Vec<Value> = ["a", "b", "c"]
+                        .iter()
+                        .zip(tools)
+                        .filter_map(|(name, t)| t.map(|t| json!({"name": name, "timeout": t})))
+                        .collect();
+                    s["tools"] = json!(tools);
+                    s["owns"] = json!("all");
                 }
                 s
             })
