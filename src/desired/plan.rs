@@ -1604,67 +1604,32 @@ fn stated(s: &GetMcpServer, kind: ItemKind) -> bool {
 }
 
 /// An item as described: its key, and each field stated with its value.
-type Described<'a> = (&'a str, Vec<(&'static str, Value)>);
+type Described<'a> = (&'a str, Vec<(String, Value)>);
 
-/// The description's items of one kind: key and the fields stated, in the server's
-/// normal form, in the description's order.
+/// The description's items of one kind: key and the fields stated (what the spec
+/// serializes: a field left out is skipped), in the description's order.
 fn wanted(s: &GetMcpServer, kind: ItemKind) -> Option<Vec<Described<'_>>> {
-    fn some<T: Serialize>(
-        out: &mut Vec<(&'static str, Value)>,
-        field: &'static str,
-        v: &Option<T>,
-    ) {
-        if let Some(v) = v {
-            out.push((field, json!(v)));
-        }
+    fn described<'a, T: Serialize>(
+        items: &'a [T],
+        kind: ItemKind,
+        key: fn(&T) -> &str,
+    ) -> Vec<Described<'a>> {
+        items
+            .iter()
+            .map(|item| {
+                let mut fields = match serde_json::to_value(item) {
+                    Ok(Value::Object(fields)) => fields,
+                    _ => serde_json::Map::new(),
+                };
+                fields.remove(kind.key_field());
+                (key(item), fields.into_iter().collect())
+            })
+            .collect()
     }
     Some(match kind {
-        ItemKind::Tool => s
-            .tools
-            .as_ref()?
-            .iter()
-            .map(|t| {
-                let mut v = Vec::new();
-                some(&mut v, "description", &t.description);
-                some(&mut v, "endpoint_url", &t.endpoint_url);
-                some(&mut v, "http_method", &t.http_method);
-                some(&mut v, "input_schema", &t.input_schema);
-                some(&mut v, "parameter_mapping", &t.parameter_mapping);
-                some(&mut v, "cache_ttl", &t.cache_ttl);
-                some(&mut v, "timeout", &t.timeout);
-                some(&mut v, "retry_count", &t.retry_count);
-                some(&mut v, "retry_backoff", &t.retry_backoff);
-                some(&mut v, "status", &t.status);
-                (t.name.as_str(), v)
-            })
-            .collect(),
-        ItemKind::Resource => s
-            .resources
-            .as_ref()?
-            .iter()
-            .map(|r| {
-                let mut v = Vec::new();
-                some(&mut v, "name", &r.name);
-                some(&mut v, "description", &r.description);
-                some(&mut v, "mime_type", &r.mime_type);
-                some(&mut v, "data_source_type", &r.data_source_type);
-                some(&mut v, "data_source_config", &r.data_source_config);
-                some(&mut v, "template_uri", &r.template_uri);
-                (r.uri.as_str(), v)
-            })
-            .collect(),
-        ItemKind::Prompt => s
-            .prompts
-            .as_ref()?
-            .iter()
-            .map(|p| {
-                let mut v = Vec::new();
-                some(&mut v, "description", &p.description);
-                some(&mut v, "arguments", &p.arguments);
-                some(&mut v, "template_content", &p.template_content);
-                (p.name.as_str(), v)
-            })
-            .collect(),
+        ItemKind::Tool => described(s.tools.as_ref()?, kind, |t| &t.name),
+        ItemKind::Resource => described(s.resources.as_ref()?, kind, |r| &r.uri),
+        ItemKind::Prompt => described(s.prompts.as_ref()?, kind, |p| &p.name),
     })
 }
 
@@ -1742,7 +1707,7 @@ impl Items<'_> {
                 }
                 [l] => {
                     for (field, v) in values {
-                        let old = l.values.get(*field).cloned().unwrap_or(Value::Null);
+                        let old = l.values.get(field).cloned().unwrap_or(Value::Null);
                         item.field(field, Some(old), v.clone());
                     }
                     if !item.fields.is_empty() {
