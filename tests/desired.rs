@@ -907,6 +907,12 @@ async fn a_saved_plan_reads_back_and_one_of_another_format_version_is_refused() 
             ..
         })
     ));
+    // Read with serde directly, another version fails as well.
+    let err = serde_json::from_value::<desired::Plan>(json!({
+        "format_version": 1, "planned_at": "2026-12-05T10:00:00Z", "changes": []
+    }))
+    .unwrap_err();
+    assert!(err.to_string().contains("format_version 1"), "{err}");
     let err = desired::Plan::from_json(r#"{"format_version": 2, "changes": 3}"#).unwrap_err();
     assert!(matches!(err, PlanError::SavedPlan { .. }), "{err}");
     assert!(desired::Plan::from_json("not json").is_err());
@@ -979,7 +985,7 @@ async fn a_server_of_the_same_name_created_since_the_plan_is_not_duplicated() {
         }
     );
     assert!(report.to_string().contains(&format!(
-        "hasmcp server \"Fresh\": create: not applied, stale: no server had this name when planned; \"{twin}\" has it now"
+        "hasmcp server \"Fresh\": create: not applied, stale: nothing had this name when planned; \"{twin}\" has it now"
     )));
     // The create was checked with one list read and never sent.
     assert_eq!(

@@ -248,7 +248,7 @@ impl fmt::Display for Report {
                         current,
                     } if planned.is_null() => writeln!(
                         f,
-                        "not applied, stale: no server had this {field} when planned; {current} has it now"
+                        "not applied, stale: nothing had this {field} when planned; {current} has it now"
                     )?,
                     NotApplied::Stale {
                         field,

@@ -330,6 +330,17 @@ fn record(
     }
 }
 
+/// Reads `format_version`, refusing any but [`FORMAT_VERSION`].
+fn this_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let found = u32::deserialize(d)?;
+    if found != FORMAT_VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "format_version {found}: this version of mcp-admin applies only format_version {FORMAT_VERSION}"
+        )));
+    }
+    Ok(found)
+}
+
 /// Reads a present value as `Some`, `null` included (absent is `None` by `default`).
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     Value::deserialize(d).map(Some)
@@ -372,7 +383,9 @@ impl ServerChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
-    /// The JSON layout's version.
+    /// The JSON layout's version. Reading a plan of another version with serde fails
+    /// too, not only through [`Plan::from_json`].
+    #[serde(deserialize_with = "this_version")]
     pub format_version: u32,
     /// When the live state was read: [`ApplyOptions::max_age`](super::ApplyOptions::max_age)
     /// refuses a plan older than that.

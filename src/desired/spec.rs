@@ -47,13 +47,16 @@ pub struct Desired {
 ///
 /// Written as `owns: all` (every server of the account or site that the file does not
 /// list) or `owns: [key, …]` (only these keys). Without `owns`, pruning deletes nothing
-/// there: an empty or missing section never means "delete everything".
+/// there: an empty or missing section never means "delete everything". On a GetMCP
+/// server it says the same of the server's tools, resources and prompts (a key names
+/// an item of any kind with that key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Ownership {
     /// Every server in the account or site.
     All,
-    /// The servers with these keys (HasMCP names, GetMCP slugs).
+    /// The servers with these keys (HasMCP names, GetMCP slugs), or on a GetMCP
+    /// server the items (tool and prompt names, resource URIs).
     Keys(Vec<String>),
 }
 
