@@ -1390,3 +1390,36 @@ fn stale_value(field: &str, planned: Value, current: Value) -> Outcome {
         },
     }
 }
+
+#[tokio::test]
+async fn an_item_changed_since_the_plan_is_not_deleted() {
+    let w = World::new().await;
+    let (server, _) = w.gm.seed_server("Weather");
+    let (old, _) = w.gm.seed_tool(server, "old_tool");
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [{
+        "slug": "weather", "owns": "all", "tools": []}]}]}));
+    let plan = w.plan_pruning(&desired).await;
+    assert_eq!(plan.changes[0].items[0].action, desired::Action::Delete);
+    let planned = w.gm.tool(old).unwrap()["updated_at"].clone();
+    // Someone edits the tool between plan and apply: it is no longer the one planned.
+    let gc = getmcp::Client::builder(w.gm.uri())
+        .api_key(w.gm.api_key())
+        .build()
+        .unwrap();
+    gc.update_tool(server, old).timeout(5).send().await.unwrap();
+    let now = w.gm.tool(old).unwrap()["updated_at"].clone();
+    assert_ne!(planned, now);
+    let report = desired::apply(&w.clients, &plan).await;
+    let Outcome::NotApplied {
+        why: NotApplied::Stale { field, .. },
+    } = &report.steps[0].outcome
+    else {
+        panic!("{report}")
+    };
+    assert_eq!(field, "updated_at");
+    assert!(w.gm.tool(old).is_some(), "not deleted");
+    // A tool already gone counts as converged.
+    let plan = w.plan_pruning(&desired).await;
+    gc.delete_tool(server, old).await.unwrap();
+    assert!(desired::apply(&w.clients, &plan).await.all_applied());
+}

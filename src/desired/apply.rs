@@ -17,7 +17,10 @@ use serde_json::{json, Value};
 use super::{
     bounded,
     live::{self, GmFields, GmItem, GmLive, HasFields, HasLive, LinkKind},
-    plan::{Action, FieldChange, ItemChange, ItemKind, LinkChange, Plan, ServerChange, Target},
+    plan::{
+        Action, FieldChange, ItemChange, ItemKind, LinkChange, Plan, ReadState, ServerChange,
+        Target,
+    },
     Clients,
 };
 use crate::{ConflictKind, Error};
@@ -499,13 +502,27 @@ fn has_value(now: &HasLive, field: &str) -> Value {
     }
 }
 
+/// The first field of `fields` whose value `now` moved from the one planned from, as a
+/// stale outcome.
+fn moved(fields: &[FieldChange], now: impl Fn(&str) -> Value) -> Option<Outcome> {
+    fields.iter().find_map(|f| {
+        let current = now(&f.field);
+        let old = f.old.as_ref().filter(|old| **old != current)?;
+        Some(Outcome::stale(&f.field, old.clone(), current))
+    })
+}
+
+/// A GetMCP delete's check: stale when `updated_at` moved since the plan read it (the
+/// platform has no version; a delete writes no field to compare).
+fn touched(read: Option<&ReadState>, now: Option<DateTime<Utc>>) -> Option<Outcome> {
+    let planned = read.and_then(|r| r.updated_at);
+    (planned != now).then(|| Outcome::stale("updated_at", json!(planned), json!(now)))
+}
+
 /// The first field the step writes whose value moved since the plan; else `version`.
 fn has_stale(change: &ServerChange, now: &HasLive) -> Outcome {
-    for f in &change.fields {
-        let current = has_value(now, &f.field);
-        if let Some(old) = f.old.as_ref().filter(|old| **old != current) {
-            return Outcome::stale(&f.field, old.clone(), current);
-        }
+    if let Some(stale) = moved(&change.fields, |field| has_value(now, field)) {
+        return stale;
     }
     let planned = change.read.as_ref().and_then(|r| r.version);
     Outcome::stale("version", json!(planned), json!(now.version))
@@ -669,9 +686,8 @@ async fn gm_change(
         Err(e) => return Outcome::failed(&e),
     };
     if change.action == Action::Delete {
-        let planned = change.read.as_ref().and_then(|r| r.updated_at);
-        if planned != now.updated_at {
-            return Outcome::stale("updated_at", json!(planned), json!(now.updated_at));
+        if let Some(stale) = touched(change.read.as_ref(), now.updated_at) {
+            return stale;
         }
         return match live::gm_delete(c, id).await {
             Ok(()) => Outcome::Applied,
@@ -679,11 +695,8 @@ async fn gm_change(
             Err(e) => Outcome::failed(&e),
         };
     }
-    for f in &change.fields {
-        let current = gm_value(&now, &f.field);
-        if let Some(old) = f.old.as_ref().filter(|old| **old != current) {
-            return Outcome::stale(&f.field, old.clone(), current);
-        }
+    if let Some(stale) = moved(&change.fields, |field| gm_value(&now, field)) {
+        return stale;
     }
     match live::gm_update(c, id, fields, creds).await {
         Ok(after) if after.slug != slug => Outcome::Failed {
@@ -789,9 +802,8 @@ async fn item_step(
         return Outcome::stale(key_field, json!(item.key), json!(current.key));
     }
     if item.action == Action::Delete {
-        let planned = item.read.as_ref().and_then(|r| r.updated_at);
-        if planned != current.updated_at {
-            return Outcome::stale("updated_at", json!(planned), json!(current.updated_at));
+        if let Some(stale) = touched(item.read.as_ref(), current.updated_at) {
+            return stale;
         }
         return match live::gm_item_delete(c, server, item.kind, id).await {
             Ok(()) => Outcome::Applied,
@@ -799,11 +811,9 @@ async fn item_step(
             Err(e) => Outcome::failed(&e),
         };
     }
-    for f in &item.fields {
-        let value = current.values.get(&f.field).cloned().unwrap_or(Value::Null);
-        if let Some(old) = f.old.as_ref().filter(|old| **old != value) {
-            return Outcome::stale(&f.field, old.clone(), value);
-        }
+    let value = |field: &str| current.values.get(field).cloned().unwrap_or(Value::Null);
+    if let Some(stale) = moved(&item.fields, value) {
+        return stale;
     }
     match live::gm_item_update(c, server, item.kind, id, &fields).await {
         Ok(()) => Outcome::Applied,

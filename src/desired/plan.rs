@@ -487,12 +487,7 @@ impl fmt::Display for Plan {
                 write!(f, ")")?;
             }
             writeln!(f)?;
-            for field in &c.fields {
-                match &field.old {
-                    Some(old) => writeln!(f, "    {}: {old} -> {}", field.field, field.new)?,
-                    None => writeln!(f, "    {}: {}", field.field, field.new)?,
-                }
-            }
+            show_fields(f, "    ", &c.fields)?;
             if let Some(creds) = &c.credentials {
                 writeln!(
                     f,
@@ -542,6 +537,17 @@ impl fmt::Display for Plan {
     }
 }
 
+/// One line per field, `name: old -> new` (or `name: new` on a create).
+fn show_fields(f: &mut fmt::Formatter<'_>, indent: &str, fields: &[FieldChange]) -> fmt::Result {
+    for field in fields {
+        match &field.old {
+            Some(old) => writeln!(f, "{indent}{}: {old} -> {}", field.field, field.new)?,
+            None => writeln!(f, "{indent}{}: {}", field.field, field.new)?,
+        }
+    }
+    Ok(())
+}
+
 /// `    ~ tool "get_forecast" (id 5)` and its fields, one level in from its server.
 fn show_item(f: &mut fmt::Formatter<'_>, item: &ItemChange) -> fmt::Result {
     let sign = match item.action {
@@ -554,12 +560,7 @@ fn show_item(f: &mut fmt::Formatter<'_>, item: &ItemChange) -> fmt::Result {
         write!(f, " (id {id})")?;
     }
     writeln!(f)?;
-    for field in &item.fields {
-        match &field.old {
-            Some(old) => writeln!(f, "        {}: {old} -> {}", field.field, field.new)?,
-            None => writeln!(f, "        {}: {}", field.field, field.new)?,
-        }
-    }
+    show_fields(f, "        ", &item.fields)?;
     if item.unchanged > 0 {
         writeln!(f, "        ({} unchanged fields hidden)", item.unchanged)?;
     }
