@@ -2,8 +2,8 @@
 //! `terraform plan`/`apply` does.
 //!
 //! With no credentials set it starts the embedded fakes and seeds them (a drifted
-//! server, an extra one, a catalog), so the plan is not empty and everything runs
-//! offline:
+//! server, an extra one, a catalog, a GetMCP server's tools), so the plan is not
+//! empty and everything runs offline:
 //!
 //! ```sh
 //! cargo run --example desired_state -- --file examples/desired.yaml
@@ -146,7 +146,14 @@ async fn clients(desired: &Desired) -> Result<(Clients, Fakes)> {
     } else {
         for site in sites {
             let fake = FakeGetMcp::start().await;
-            fake.seed_server("GitHub Tools");
+            let (server, _) = fake.seed_server("GitHub Tools");
+            fake.insert_tool(
+                server,
+                serde_json::json!({"name": "list_repos",
+                    "endpoint_url": "https://api.github.com/users/{user}/repos",
+                    "parameter_mapping": {"user": {"target": "path"}}}),
+            );
+            fake.seed_tool(server, "list_gists");
             fake.seed_server("Old Demo");
             eprintln!(
                 "GetMCP: no {} set; using a seeded fake for {site}",

@@ -276,7 +276,7 @@ async fn converges_from_a_drifted_state() {
     );
     assert_eq!(plan.changes[0].read.as_ref().unwrap().version, Some(1));
     let json = serde_json::to_value(&plan).unwrap();
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["changes"][0]["read"]["version"], 1);
     assert!(json["changes"][1]["read"]["updated_at"].is_string());
 
@@ -643,6 +643,8 @@ mod property {
         text: Option<usize>,
         tools: Option<Vec<bool>>,
         site_status: Option<usize>,
+        /// The site server's tools `a`, `b`, `c`: absent or a timeout each.
+        site_tools: Option<Vec<Option<u64>>>,
     }
 
     fn live() -> impl Strategy<Value = Vec<LiveServer>> {
@@ -675,6 +677,10 @@ mod property {
                         proptest::option::of(0..3usize),
                         proptest::option::of(proptest::collection::vec(any::<bool>(), 3)),
                         proptest::option::of(0..3usize),
+                        proptest::option::of(proptest::collection::vec(
+                            proptest::option::of(prop_oneof![Just(15u64), Just(30)]),
+                            3,
+                        )),
                     ),
                     n,
                 ),
@@ -683,11 +689,12 @@ mod property {
                     names
                         .into_iter()
                         .zip(rest)
-                        .map(|(name, (text, tools, site_status))| Wanted {
+                        .map(|(name, (text, tools, site_status, site_tools))| Wanted {
                             name,
                             text,
                             tools,
                             site_status,
+                            site_tools,
                         })
                         .collect()
                 })
@@ -708,7 +715,13 @@ mod property {
                     w.hm.link_tool(&id, t);
                 }
             }
-            w.gm.seed_server(NAMES[s.name]);
+            let (server, _) = w.gm.seed_server(NAMES[s.name]);
+            // The live site server has the tools its HasMCP twin has attached.
+            for (t, on) in ["a", "b", "c"].iter().zip(&s.tools) {
+                if *on {
+                    w.gm.seed_tool(server, t);
+                }
+            }
         }
         let statuses = ["active", "paused", "draft"];
         let servers: Vec<Value> = wanted
@@ -736,6 +749,15 @@ mod property {
                 let mut s = json!({"slug": NAMES[d.name].to_lowercase(), "name": NAMES[d.name]});
                 if let Some(st) = d.site_status {
                     s["status"] = json!(statuses[st]);
+                }
+                if let Some(tools) = &d.site_tools {
+                    let tools: Vec<Value> = ["a", "b", "c"]
+                        .iter()
+                        .zip(tools)
+                        .filter_map(|(name, t)| t.map(|t| json!({"name": name, "timeout": t})))
+                        .collect();
+                    s["tools"] = json!(tools);
+                    s["owns"] = json!("all");
                 }
                 s
             })
@@ -856,4 +878,548 @@ async fn the_servers_normal_forms_compare_equal() {
         .await
         .unwrap()
         .is_empty());
+}
+
+#[tokio::test]
+async fn a_saved_plan_reads_back_and_one_of_another_format_version_is_refused() {
+    let w = World::new().await;
+    let desired = full_description(&w);
+    let plan = w.plan(&desired).await;
+    let saved = serde_json::to_string(&plan).unwrap();
+    assert_eq!(desired::Plan::from_json(&saved).unwrap(), plan);
+
+    let mut value: Value = serde_json::from_str(&saved).unwrap();
+    value["format_version"] = json!(1);
+    let err = desired::Plan::from_json(&value.to_string()).unwrap_err();
+    let PlanError::FormatVersion { found, expected } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!((found, *expected), (&json!(1), 2));
+    assert_eq!(
+        err.to_string(),
+        "the saved plan has format_version 1; this version of mcp-admin applies only format_version 2: plan again"
+    );
+    value.as_object_mut().unwrap().remove("format_version");
+    assert!(matches!(
+        desired::Plan::from_json(&value.to_string()),
+        Err(PlanError::FormatVersion {
+            found: Value::Null,
+            ..
+        })
+    ));
+    // Read with serde directly, another version fails as well.
+    let err = serde_json::from_value::<desired::Plan>(json!({
+        "format_version": 1, "planned_at": "2026-12-05T10:00:00Z", "changes": []
+    }))
+    .unwrap_err();
+    assert!(err.to_string().contains("format_version 1"), "{err}");
+    let err = desired::Plan::from_json(r#"{"format_version": 2, "changes": 3}"#).unwrap_err();
+    assert!(matches!(err, PlanError::SavedPlan { .. }), "{err}");
+    assert!(desired::Plan::from_json("not json").is_err());
+}
+
+#[tokio::test]
+async fn a_plan_older_than_the_maximum_age_is_refused_before_any_request() {
+    let w = World::new().await;
+    let desired = described(json!({"hasmcp": {"servers": [{"name": "Docs"}]}}));
+    let mut plan = w.plan(&desired).await;
+    plan.planned_at -= chrono::Duration::hours(2);
+    let sent = w.requests().await.len();
+
+    let report = desired::apply(&w.clients, &plan).await;
+    assert_eq!(
+        report.steps[0].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::PlanTooOld {
+                planned_at: plan.planned_at,
+                max_age_secs: 3600
+            }
+        }
+    );
+    assert_eq!(
+        report.summary(),
+        "Applied 0 of 1: the plan is older than the maximum age and nothing was sent; plan again."
+    );
+    assert_eq!(w.requests().await.len(), sent, "nothing was sent");
+    assert_eq!(desired::DEFAULT_MAX_AGE.as_secs(), 3600);
+
+    // A shorter maximum refuses a younger plan; allowing any age applies it.
+    plan.planned_at += chrono::Duration::minutes(110);
+    let short = ApplyOptions::new().max_age(std::time::Duration::from_secs(300));
+    let report = desired::apply_with(&w.clients, &plan, &short).await;
+    assert!(!report.all_applied());
+    assert_eq!(w.requests().await.len(), sent);
+    let any = ApplyOptions::new().set_max_age(None);
+    plan.planned_at -= chrono::Duration::days(30);
+    let report = desired::apply_with(&w.clients, &plan, &any).await;
+    assert!(report.all_applied(), "{report}");
+}
+
+#[tokio::test]
+async fn a_server_of_the_same_name_created_since_the_plan_is_not_duplicated() {
+    let w = World::new().await;
+    let existing = w.hm.seed_server("Existing", "old");
+    let desired = described(json!({"hasmcp": {"servers": [
+        {"name": "Existing", "instructions": "new"},
+        {"name": "Fresh", "instructions": "mine"},
+    ]}}));
+    let plan = w.plan(&desired).await;
+    assert_eq!(plan.changes[1].action, desired::Action::Create);
+    // Another writer creates `Fresh` while the first step writes.
+    let twin = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let made = twin.clone();
+    w.hm.before_next_write(move |fake| {
+        *made.lock().unwrap() = fake.seed_server("Fresh", "theirs");
+    });
+    let report = w.apply_in_order(&plan).await;
+    let twin = twin.lock().unwrap().clone();
+    assert_eq!(report.steps[0].outcome, Outcome::Applied);
+    assert_eq!(
+        report.steps[1].outcome,
+        Outcome::NotApplied {
+            why: NotApplied::Stale {
+                field: "name".into(),
+                planned: Value::Null,
+                current: json!(twin),
+            }
+        }
+    );
+    assert!(report.to_string().contains(&format!(
+        "hasmcp server \"Fresh\": create: not applied, stale: nothing had this name when planned; \"{twin}\" has it now"
+    )));
+    // The create was checked with one list read and never sent.
+    assert_eq!(
+        w.writes().await,
+        [format!("PATCH /api/v1/servers/{existing}")]
+    );
+    assert_eq!(w.hm.server(&twin).unwrap()["instructions"], "theirs");
+    // The re-plan shows what still differs, on the other writer's server.
+    let replan = w.plan(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 0 to create, 1 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
+}
+
+/// A GetMCP server with a tool, a resource and a prompt, and a description that
+/// changes one field of each, adds one of each, and leaves out `old_tool`.
+fn site_with_items(w: &World) -> (u64, Desired) {
+    let (server, _) = w.gm.seed_server("Weather");
+    w.gm.insert_tool(
+        server,
+        json!({"name": "get_forecast", "endpoint_url": "https://api.example.com/{city}",
+               "parameter_mapping": {"city": {"target": "path"}}}),
+    );
+    w.gm.seed_tool(server, "old_tool");
+    w.gm.seed_resource(server, "docs://guide", "Guide");
+    w.gm.seed_prompt(server, "summarize", "Summarize: {{text}}");
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [{
+        "slug": "weather", "owns": ["old_tool"],
+        "tools": [
+            {"name": "get_forecast", "timeout": 15, "endpoint_url": "https://api.example.com/{city}",
+             "parameter_mapping": {"city": {"target": "path"}}, "status": "active"},
+            {"name": "get_alerts", "http_method": "POST", "input_schema": {"type": "object"},
+             "parameter_mapping": {"region": {"target": "query", "key": "r"}}, "retry_count": 2},
+        ],
+        "resources": [
+            {"uri": "docs://guide", "name": "Guide v2", "mime_type": "text/plain"},
+            {"uri": "docs://faq", "name": "FAQ", "data_source_type": "static",
+             "data_source_config": {"content": "# FAQ"}, "template_uri": ""},
+        ],
+        "prompts": [
+            {"name": "summarize", "template_content": "Summarize: {{text}}",
+             "arguments": [{"name": "text", "required": true}], "description": ""},
+            {"name": "translate", "template_content": "Translate {{text}}"},
+        ],
+    }]}]}));
+    (server, desired)
+}
+
+#[tokio::test]
+async fn a_getmcp_servers_tools_resources_and_prompts_converge_by_key() {
+    let w = World::new().await;
+    let (server, desired) = site_with_items(&w);
+    let tools = w.gm.tools(server);
+    let forecast = tools[0]["id"].as_u64().unwrap();
+    let old_tool = tools[1]["id"].as_u64().unwrap();
+    let guide = w.gm.resources(server)[0]["id"].as_u64().unwrap();
+    let summarize = w.gm.prompts(server)[0]["id"].as_u64().unwrap();
+
+    // Without pruning, the tool the description leaves out is listed, not deleted.
+    let plan = w.plan(&desired).await;
+    assert_eq!(
+        plan.summary(),
+        "Plan: 3 to create, 3 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
+    assert_eq!(plan.changes[0].action, desired::Action::Attachments);
+    let shown = plan.to_string();
+    assert!(
+        shown.contains(&format!(
+            "~ getmcp {}/weather (id {server})\n    ~ tool \"get_forecast\" (id {forecast})\n        timeout: 30 -> 15\n        (3 unchanged fields hidden)\n    + tool \"get_alerts\"\n        name: \"get_alerts\"\n        http_method: \"POST\"\n",
+            w.site()
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!(
+            "    ~ resource \"docs://guide\" (id {guide})\n        name: \"Guide\" -> \"Guide v2\"\n"
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("    ~ prompt \"summarize\" (id {summarize})\n        arguments: [] -> [{{\"name\":\"text\",\"required\":true}}]\n")),
+        "{shown}"
+    );
+    assert_eq!(
+        plan.unmanaged,
+        [Target::GetmcpItem {
+            site: w.site(),
+            slug: "weather".into(),
+            kind: desired::ItemKind::Tool,
+            key: "old_tool".into()
+        }]
+    );
+    // Reads: the server list, then one list of each kind described.
+    assert_eq!(
+        w.requests().await,
+        [
+            "GET /wp-json/getmcp/v1/servers".to_string(),
+            format!("GET /wp-json/getmcp/v1/servers/{server}/tools"),
+            format!("GET /wp-json/getmcp/v1/servers/{server}/resources"),
+            format!("GET /wp-json/getmcp/v1/servers/{server}/prompts"),
+        ]
+    );
+
+    let plan = w.plan_pruning(&desired).await;
+    assert_eq!(
+        plan.summary(),
+        "Plan: 3 to create, 3 to update, 0 to attach, 0 to detach, 1 to delete."
+    );
+    let report = w.apply_in_order(&plan).await;
+    assert!(report.all_applied(), "{report}");
+    let steps: Vec<&str> = report.steps.iter().map(|s| s.step.as_str()).collect();
+    assert_eq!(
+        steps,
+        [
+            "update tool \"get_forecast\"",
+            "create tool \"get_alerts\"",
+            "delete tool \"old_tool\"",
+            "update resource \"docs://guide\"",
+            "create resource \"docs://faq\"",
+            "update prompt \"summarize\"",
+            "create prompt \"translate\"",
+        ]
+    );
+    // Each field in the item's own PATCH or POST, nothing else.
+    let writes: Vec<(String, Option<Value>)> =
+        w.gm.requests()
+            .await
+            .into_iter()
+            .filter(|r| r.method != "GET")
+            .map(|r| (format!("{} {}", r.method, r.path), r.body_json()))
+            .collect();
+    let base = format!("/wp-json/getmcp/v1/servers/{server}");
+    assert_eq!(
+        writes,
+        [
+            (
+                format!("PATCH {base}/tools/{forecast}"),
+                Some(json!({"timeout": 15}))
+            ),
+            (
+                format!("POST {base}/tools"),
+                Some(json!({"name": "get_alerts", "http_method": "POST",
+                            "input_schema": {"type": "object"},
+                            "parameter_mapping": {"region": {"target": "query", "key": "r"}},
+                            "retry_count": 2}))
+            ),
+            (format!("DELETE {base}/tools/{old_tool}"), None),
+            (
+                format!("PATCH {base}/resources/{guide}"),
+                Some(json!({"name": "Guide v2"}))
+            ),
+            (
+                format!("POST {base}/resources"),
+                Some(
+                    json!({"uri": "docs://faq", "name": "FAQ", "data_source_type": "static",
+                            "data_source_config": {"content": "# FAQ"}, "template_uri": ""})
+                )
+            ),
+            (
+                format!("PATCH {base}/prompts/{summarize}"),
+                Some(json!({"arguments": [{"name": "text", "required": true}]}))
+            ),
+            (
+                format!("POST {base}/prompts"),
+                Some(json!({"name": "translate", "template_content": "Translate {{text}}"}))
+            ),
+        ]
+    );
+    let again = w.plan_pruning(&desired).await;
+    assert!(again.is_empty(), "{again}");
+    let writes = w.writes().await.len();
+    assert!(desired::apply(&w.clients, &again).await.steps.is_empty());
+    assert_eq!(
+        w.writes().await.len(),
+        writes,
+        "the second apply wrote nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_new_getmcp_server_is_created_with_its_items() {
+    let w = World::new().await;
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [{
+        "slug": "fresh", "name": "Fresh",
+        "tools": [{"name": "ping", "endpoint_url": "https://example.com/ping"}],
+        "prompts": [{"name": "hello", "template_content": "Hello {{name}}"}],
+    }]}]}));
+    let plan = w.plan(&desired).await;
+    assert_eq!(
+        plan.summary(),
+        "Plan: 3 to create, 0 to update, 0 to attach, 0 to detach, 0 to delete."
+    );
+    assert_eq!(
+        w.requests().await.len(),
+        1,
+        "a new server's items need no read"
+    );
+    let report = desired::apply(&w.clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    let again = w.plan(&desired).await;
+    assert!(again.is_empty(), "{again}");
+    let id = w.gm.server(1u64).unwrap()["id"].as_u64().unwrap();
+    assert_eq!(
+        w.gm.tools(id)[0]["endpoint_url"],
+        "https://example.com/ping"
+    );
+}
+
+#[tokio::test]
+async fn item_changes_made_since_the_plan_are_stale_and_a_fault_stops_the_rest() {
+    let w = World::new().await;
+    let (server, desired) = site_with_items(&w);
+    let plan = w.plan_pruning(&desired).await;
+    let forecast = w.gm.tools(server)[0]["id"].as_u64().unwrap();
+    // Between plan and apply another client changes the tool's timeout and creates a
+    // resource with the URI the plan creates.
+    let gc = getmcp::Client::builder(w.gm.uri())
+        .api_key(w.gm.api_key())
+        .build()
+        .unwrap();
+    gc.update_tool(server, forecast)
+        .timeout(20)
+        .send()
+        .await
+        .unwrap();
+    let faq = gc
+        .create_resource(server, "docs://faq", "Theirs")
+        .send()
+        .await
+        .unwrap()
+        .id;
+    // The second write (the delete) fails.
+    w.gm.inject_on_write(
+        2,
+        Fault::InternalError {
+            reason: "disk full".into(),
+        },
+    );
+    let report = w.apply_in_order(&plan).await;
+    let outcomes: Vec<(&str, &Outcome)> = report
+        .steps
+        .iter()
+        .map(|s| (s.step.as_str(), &s.outcome))
+        .collect();
+    assert_eq!(
+        outcomes[0],
+        (
+            "update tool \"get_forecast\"",
+            &stale_value("timeout", json!(30), json!(20))
+        )
+    );
+    assert_eq!(outcomes[1].0, "create tool \"get_alerts\"");
+    assert_eq!(outcomes[1].1, &Outcome::Applied);
+    assert_eq!(outcomes[2].0, "delete tool \"old_tool\"");
+    assert!(matches!(outcomes[2].1, Outcome::Failed { .. }), "{report}");
+    for (_, outcome) in &outcomes[3..] {
+        assert_eq!(
+            **outcome,
+            Outcome::NotApplied {
+                why: NotApplied::AfterFailure
+            }
+        );
+    }
+    // Nothing of the other writer's was lost; the re-plan shows what still differs,
+    // and the resource it created now blocks nothing: it is updated, not twinned.
+    assert_eq!(w.gm.tool(forecast).unwrap()["timeout"], 20);
+    let replan = w.plan_pruning(&desired).await;
+    assert_eq!(
+        replan.summary(),
+        "Plan: 1 to create, 4 to update, 0 to attach, 0 to detach, 1 to delete."
+    );
+    let report = desired::apply(&w.clients, &replan).await;
+    assert!(report.all_applied(), "{report}");
+    assert!(w.plan_pruning(&desired).await.is_empty());
+    assert_eq!(w.gm.resources(server).len(), 2);
+    assert_eq!(w.gm.resource(faq).unwrap()["name"], "FAQ");
+}
+
+#[tokio::test]
+async fn an_item_created_since_the_plan_is_not_twinned() {
+    let w = World::new().await;
+    let (server, _) = w.gm.seed_server("Weather");
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [{
+        "slug": "weather", "tools": [{"name": "ping"}]}]}]}));
+    let plan = w.plan(&desired).await;
+    let (theirs, _) = w.gm.seed_tool(server, "ping");
+    let report = desired::apply(&w.clients, &plan).await;
+    assert_eq!(
+        report.steps[0].outcome,
+        stale_value("name", Value::Null, json!(theirs.to_string()))
+    );
+    assert!(w.writes().await.is_empty());
+    assert_eq!(w.gm.tools(server).len(), 1);
+}
+
+#[tokio::test]
+async fn bad_item_descriptions_are_refused_with_their_path() {
+    let w = World::new().await;
+    let err = Desired::from_value(json!({"getmcp": [{"site": "s", "servers": [{"slug": "a",
+        "tools": [{"name": "ok"}, {"name": "b", "timout": 3}]}]}]}))
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "invalid description at getmcp[0].servers[0].tools[1]: unknown field `timout`"
+        ),
+        "{err}"
+    );
+    let err = Desired::from_value(json!({"getmcp": [{"site": "s", "servers": [{"slug": "a",
+        "tools": [{"name": "b", "parameter_mapping": {"city": {"target": "path", "kye": "c"}}}]}]}]}))
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "invalid description at getmcp[0].servers[0].tools[0].parameter_mapping.city: unknown field `kye`"
+        ),
+        "{err}"
+    );
+    let err = Desired::from_value(json!({"getmcp": [{"site": "s", "servers": [{"slug": "a",
+        "prompts": [{"name": "p", "arguments": [{"name": "x", "optional": true}]}]}]}]}))
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid description at getmcp[0].servers[0].prompts[0].arguments[0]"),
+        "{err}"
+    );
+    let (server, _) = w.gm.seed_server("Docs");
+    let cases = [
+        (
+            json!({"tools": [{"name": "a"}, {"name": "a"}]}),
+            "getmcp[0].servers[0].tools[1]",
+            "the tool name \"a\" is also used by getmcp[0].servers[0].tools[0]",
+        ),
+        (
+            json!({"resources": [{"uri": "docs://x", "name": "X"}, {"uri": "docs://x", "name": "Y"}]}),
+            "getmcp[0].servers[0].resources[1]",
+            "the resource uri \"docs://x\" is also used by getmcp[0].servers[0].resources[0]",
+        ),
+        (
+            json!({"resources": [{"uri": "guide", "name": "X"}]}),
+            "getmcp[0].servers[0].resources[0].uri",
+            "has no scheme",
+        ),
+        (
+            json!({"tools": [{"name": "a", "http_method": "get"}]}),
+            "getmcp[0].servers[0].tools[0].http_method",
+            "\"get\" is not one of",
+        ),
+    ];
+    for (items, want_path, want_reason) in cases {
+        let mut server = json!({"slug": "docs"});
+        server
+            .as_object_mut()
+            .unwrap()
+            .extend(items.as_object().unwrap().clone());
+        let description = described(json!({"getmcp": [{"site": w.site(), "servers": [server]}]}));
+        let err = desired::plan(&w.clients, &description).await.unwrap_err();
+        let PlanError::Invalid { path, reason } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(path, want_path);
+        assert!(reason.contains(want_reason), "{reason}");
+    }
+    assert!(w.requests().await.is_empty(), "nothing was sent");
+
+    // Found after the reads, before any write: a new item missing what a create needs,
+    // and a key two live items share.
+    let err = desired::plan(
+        &w.clients,
+        &described(json!({"getmcp": [{"site": w.site(), "servers": [
+            {"slug": "docs", "prompts": [{"name": "p"}]}]}]})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid description at getmcp[0].servers[0].prompts[0].template_content: a new prompt needs a template_content"
+    );
+    let (a, _) = w.gm.seed_tool(server, "twin");
+    let (b, _) = w.gm.seed_tool(server, "twin");
+    let err = desired::plan(
+        &w.clients,
+        &described(json!({"getmcp": [{"site": w.site(), "servers": [
+            {"slug": "docs", "tools": [{"name": "twin"}]}]}]})),
+    )
+    .await
+    .unwrap_err();
+    let PlanError::Ambiguous { key, ids } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(key, &format!("getmcp {}/docs tool \"twin\"", w.site()));
+    assert_eq!(ids, &[a.to_string(), b.to_string()]);
+    assert!(w.writes().await.is_empty());
+}
+
+/// A step refused because `field` moved from `planned` to `current`, any JSON.
+fn stale_value(field: &str, planned: Value, current: Value) -> Outcome {
+    Outcome::NotApplied {
+        why: NotApplied::Stale {
+            field: field.into(),
+            planned,
+            current,
+        },
+    }
+}
+
+#[tokio::test]
+async fn an_item_changed_since_the_plan_is_not_deleted() {
+    let w = World::new().await;
+    let (server, _) = w.gm.seed_server("Weather");
+    let (old, _) = w.gm.seed_tool(server, "old_tool");
+    let desired = described(json!({"getmcp": [{"site": w.site(), "servers": [{
+        "slug": "weather", "owns": "all", "tools": []}]}]}));
+    let plan = w.plan_pruning(&desired).await;
+    assert_eq!(plan.changes[0].items[0].action, desired::Action::Delete);
+    let planned = w.gm.tool(old).unwrap()["updated_at"].clone();
+    // Someone edits the tool between plan and apply: it is no longer the one planned.
+    let gc = getmcp::Client::builder(w.gm.uri())
+        .api_key(w.gm.api_key())
+        .build()
+        .unwrap();
+    gc.update_tool(server, old).timeout(5).send().await.unwrap();
+    let now = w.gm.tool(old).unwrap()["updated_at"].clone();
+    assert_ne!(planned, now);
+    let report = desired::apply(&w.clients, &plan).await;
+    let Outcome::NotApplied {
+        why: NotApplied::Stale { field, .. },
+    } = &report.steps[0].outcome
+    else {
+        panic!("{report}")
+    };
+    assert_eq!(field, "updated_at");
+    assert!(w.gm.tool(old).is_some(), "not deleted");
+    // A tool already gone counts as converged.
+    let plan = w.plan_pruning(&desired).await;
+    gc.delete_tool(server, old).await.unwrap();
+    assert!(desired::apply(&w.clients, &plan).await.all_applied());
 }

@@ -6,15 +6,21 @@ use std::{
     collections::BTreeMap,
     fmt,
     sync::atomic::{AtomicBool, Ordering},
+    time::{Duration, SystemTime},
 };
+
+use chrono::{DateTime, Utc};
 
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{
     bounded,
-    live::{self, GmFields, GmLive, HasFields, HasLive, LinkKind},
-    plan::{Action, FieldChange, LinkChange, Plan, ServerChange, Target},
+    live::{self, GmFields, GmItem, GmLive, HasFields, HasLive, LinkKind},
+    plan::{
+        Action, FieldChange, ItemChange, ItemKind, LinkChange, Plan, ReadState, ServerChange,
+        Target,
+    },
     Clients,
 };
 use crate::{ConflictKind, Error};
@@ -22,24 +28,52 @@ use crate::{ConflictKind, Error};
 /// How a plan is applied.
 ///
 /// ```
+/// use std::time::Duration;
 /// use mcp_admin::desired::ApplyOptions;
-/// let options = ApplyOptions::new().concurrency(8);
+///
+/// let options = ApplyOptions::new().concurrency(8).max_age(Duration::from_secs(600));
+/// // A plan saved for review and applied the next day, knowingly:
+/// let late = ApplyOptions::new().set_max_age(None);
 /// ```
 #[derive(Debug, Clone)]
 pub struct ApplyOptions {
     concurrency: usize,
+    max_age: Option<Duration>,
 }
+
+/// One hour: long enough to read a plan and approve it (a review, a pipeline's manual
+/// step), short enough that a forgotten plan is not applied against a day of others'
+/// changes. The per-step checks see a changed field, but not everything a plan
+/// decided from its reads: which servers were missing (so created) or not listed
+/// (so deleted when pruning).
+pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(3600);
 
 impl Default for ApplyOptions {
     fn default() -> Self {
-        ApplyOptions { concurrency: 4 }
+        ApplyOptions {
+            concurrency: 4,
+            max_age: Some(DEFAULT_MAX_AGE),
+        }
     }
 }
 
 impl ApplyOptions {
-    /// 4 servers at once.
+    /// 4 servers at once; plans at most [`DEFAULT_MAX_AGE`] old.
     pub fn new() -> Self {
         ApplyOptions::default()
+    }
+
+    /// Refuses, before any request, a plan whose [`planned_at`](super::Plan::planned_at)
+    /// is further back than `age` (default [`DEFAULT_MAX_AGE`]): every step is reported
+    /// [`NotApplied::PlanTooOld`].
+    pub fn max_age(self, age: Duration) -> Self {
+        self.set_max_age(Some(age))
+    }
+
+    /// The maximum age, or `None` to apply a plan of any age.
+    pub fn set_max_age(mut self, age: Option<Duration>) -> Self {
+        self.max_age = age;
+        self
     }
 
     /// At most this many servers changed at once (default 4; 0 counts as 1). One
@@ -57,17 +91,26 @@ impl ApplyOptions {
 pub enum NotApplied {
     /// The target changed since the plan read it: plan again.
     Stale {
-        /// The field that changed (`version`, `updated_at`, or a field the step writes).
+        /// The field that changed (`version`, `updated_at`, or a field the step writes;
+        /// for a create, the key: `name`, `uri`).
         field: String,
-        /// Its value when the plan was made.
+        /// Its value when the plan was made (`null` for a create: nothing had the key).
         planned: Value,
-        /// Its value now (`"deleted"` when the server is gone).
+        /// Its value now (`"deleted"` when the server is gone; for a create, the ids of
+        /// what has the key now).
         current: Value,
     },
     /// An earlier step failed, so no new step was started.
     AfterFailure,
     /// An earlier step of the same server (its create or update) was not applied.
     EarlierStepNotApplied,
+    /// The plan is older than [`ApplyOptions::max_age`]: nothing was sent; plan again.
+    PlanTooOld {
+        /// When the plan read the live state.
+        planned_at: DateTime<Utc>,
+        /// The maximum age allowed, in seconds.
+        max_age_secs: u64,
+    },
 }
 
 /// How one step ended.
@@ -168,6 +211,20 @@ impl Report {
         if applied == self.steps.len() {
             return format!("Applied {applied} of {applied}.");
         }
+        let too_old = |o: &Outcome| {
+            matches!(
+                o,
+                Outcome::NotApplied {
+                    why: NotApplied::PlanTooOld { .. }
+                }
+            )
+        };
+        if self.count(too_old) == self.steps.len() {
+            return format!(
+                "Applied 0 of {}: the plan is older than the maximum age and nothing was sent; plan again.",
+                self.steps.len()
+            );
+        }
         format!(
             "Applied {applied} of {}; {} failed; {} may have applied; {} not applied; \
              the servers are partially changed: plan again.",
@@ -192,6 +249,14 @@ impl fmt::Display for Report {
                         field,
                         planned,
                         current,
+                    } if planned.is_null() => writeln!(
+                        f,
+                        "not applied, stale: nothing had this {field} when planned; {current} has it now"
+                    )?,
+                    NotApplied::Stale {
+                        field,
+                        planned,
+                        current,
                     } => writeln!(
                         f,
                         "not applied, stale: {field} was {planned} when planned, is {current} now"
@@ -200,6 +265,13 @@ impl fmt::Display for Report {
                     NotApplied::EarlierStepNotApplied => {
                         writeln!(f, "not applied: the server's earlier step was not")?
                     }
+                    NotApplied::PlanTooOld {
+                        planned_at,
+                        max_age_secs,
+                    } => writeln!(
+                        f,
+                        "not applied: the plan was made at {planned_at}, more than {max_age_secs} s ago"
+                    )?,
                 },
             }
         }
@@ -230,6 +302,14 @@ pub async fn apply(clients: &Clients, plan: &Plan) -> Report {
 /// # Ok(()) }
 /// ```
 pub async fn apply_with(clients: &Clients, plan: &Plan, options: &ApplyOptions) -> Report {
+    if let Some(max) = options.max_age {
+        let age = SystemTime::now()
+            .duration_since(SystemTime::from(plan.planned_at))
+            .unwrap_or_default();
+        if age > max {
+            return refuse_all(plan, plan.planned_at, max);
+        }
+    }
     let stop = AtomicBool::new(false);
     let stop = &stop;
     let groups = bounded(options.concurrency, &plan.changes, |change| async move {
@@ -253,6 +333,48 @@ pub async fn apply_with(clients: &Clients, plan: &Plan, options: &ApplyOptions) 
     report
 }
 
+/// Every step of `plan` reported [`NotApplied::PlanTooOld`], with nothing sent.
+fn refuse_all(plan: &Plan, planned_at: DateTime<Utc>, max: Duration) -> Report {
+    let why = Outcome::not(NotApplied::PlanTooOld {
+        planned_at,
+        max_age_secs: max.as_secs(),
+    });
+    let steps = plan
+        .changes
+        .iter()
+        .flat_map(|c| {
+            step_names(c).into_iter().map(|step| StepReport {
+                target: c.target.clone(),
+                step,
+                outcome: why.clone(),
+            })
+        })
+        .collect();
+    Report {
+        steps,
+        credentials_sent: BTreeMap::new(),
+    }
+}
+
+/// The names of a server's steps, in the order [`run`] reports them.
+fn step_names(change: &ServerChange) -> Vec<String> {
+    let mut names = Vec::new();
+    if change.action != Action::Attachments {
+        names.push(scalar_name(change.action).to_owned());
+    }
+    names.extend(change.links.iter().map(link_name));
+    names.extend(change.items.iter().map(|i| i.step()));
+    names
+}
+
+fn scalar_name(action: Action) -> &'static str {
+    match action {
+        Action::Create => "create",
+        Action::Delete => "delete",
+        _ => "update",
+    }
+}
+
 /// One server's steps, in order.
 async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec<StepReport> {
     let mut steps = Vec::new();
@@ -264,11 +386,7 @@ async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec
     let mut id = change.id.clone();
     let mut go_on = true;
     if change.action != Action::Attachments {
-        let step = match change.action {
-            Action::Create => "create",
-            Action::Delete => "delete",
-            _ => "update",
-        };
+        let step = scalar_name(change.action);
         let outcome = if stop.load(Ordering::SeqCst) {
             Outcome::not(NotApplied::AfterFailure)
         } else {
@@ -294,6 +412,11 @@ async fn run(clients: &Clients, change: &ServerChange, stop: &AtomicBool) -> Vec
             stop.store(true, Ordering::SeqCst);
         }
         steps.push(report(link_name(l), outcome));
+    }
+    if !change.items.is_empty() {
+        for (step, outcome) in item_steps(clients, change, id.as_deref(), go_on, stop).await {
+            steps.push(report(step, outcome));
+        }
     }
     steps
 }
@@ -340,7 +463,7 @@ async fn scalar(clients: &Clients, change: &ServerChange) -> (Outcome, Option<St
             ),
         },
         Target::Getmcp { site, slug } => match clients.gm(site) {
-            Some(c) => (gm_scalar(c, slug, change).await, None),
+            Some(c) => gm_scalar(c, slug, change).await,
             None => (
                 Outcome::Failed {
                     error: format!("no GetMCP client was given for {site}"),
@@ -348,6 +471,12 @@ async fn scalar(clients: &Clients, change: &ServerChange) -> (Outcome, Option<St
                 None,
             ),
         },
+        other => (
+            Outcome::Failed {
+                error: format!("{other} is not a server"),
+            },
+            None,
+        ),
     }
 }
 
@@ -373,13 +502,27 @@ fn has_value(now: &HasLive, field: &str) -> Value {
     }
 }
 
+/// The first field of `fields` whose value `now` moved from the one planned from, as a
+/// stale outcome.
+fn moved(fields: &[FieldChange], now: impl Fn(&str) -> Value) -> Option<Outcome> {
+    fields.iter().find_map(|f| {
+        let current = now(&f.field);
+        let old = f.old.as_ref().filter(|old| **old != current)?;
+        Some(Outcome::stale(&f.field, old.clone(), current))
+    })
+}
+
+/// A GetMCP delete's check: stale when `updated_at` moved since the plan read it (the
+/// platform has no version; a delete writes no field to compare).
+fn touched(read: Option<&ReadState>, now: Option<DateTime<Utc>>) -> Option<Outcome> {
+    let planned = read.and_then(|r| r.updated_at);
+    (planned != now).then(|| Outcome::stale("updated_at", json!(planned), json!(now)))
+}
+
 /// The first field the step writes whose value moved since the plan; else `version`.
 fn has_stale(change: &ServerChange, now: &HasLive) -> Outcome {
-    for f in &change.fields {
-        let current = has_value(now, &f.field);
-        if let Some(old) = f.old.as_ref().filter(|old| **old != current) {
-            return Outcome::stale(&f.field, old.clone(), current);
-        }
+    if let Some(stale) = moved(&change.fields, |field| has_value(now, field)) {
+        return stale;
     }
     let planned = change.read.as_ref().and_then(|r| r.version);
     Outcome::stale("version", json!(planned), json!(now.version))
@@ -398,10 +541,30 @@ async fn has_scalar(
     let version = change.read.as_ref().and_then(|r| r.version);
     let outcome = match change.action {
         Action::Create => {
+            // HasMCP names are not unique: a server of this name created since the plan
+            // would get a twin. One list read (the list has no name filter) just before
+            // the create; the window between the two stays open, and a twin made in it
+            // is refused by the next plan as ambiguous.
+            match live::has_list(c).await {
+                Ok(now) => {
+                    let ids: Vec<&str> = now
+                        .iter()
+                        .filter(|s| s.name == name)
+                        .map(|s| s.id.as_str())
+                        .collect();
+                    if !ids.is_empty() {
+                        return (
+                            Outcome::stale("name", Value::Null, json!(ids.join(", "))),
+                            None,
+                        );
+                    }
+                }
+                Err(e) => return (Outcome::failed(&e), None),
+            }
             return match live::has_create(c, name, &has_fields(&change.fields)).await {
                 Ok(created) => (Outcome::Applied, Some(created.id)),
                 Err(e) => (Outcome::failed(&e), None),
-            }
+            };
         }
         Action::Delete => match live::has_get(c, id).await {
             Ok(None) => Outcome::Applied,
@@ -468,19 +631,22 @@ fn gm_value(now: &GmLive, field: &str) -> Value {
 /// GetMCP has no version: the check is the values of the fields the step writes (and
 /// `updated_at` for a delete), read just before the write. The window between that
 /// read and the write stays open; nothing on GetMCP is conditional.
-async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange) -> Outcome {
+async fn gm_scalar(
+    c: &crate::getmcp::Client,
+    slug: &str,
+    change: &ServerChange,
+) -> (Outcome, Option<String>) {
     let id = change.id.as_deref().and_then(|id| id.parse::<u64>().ok());
     let creds = match &change.credentials {
         None => None,
         Some(creds) => match creds.spec.secret().read() {
             Some(secret) => Some(live::credentials(&creds.spec, secret)),
             None => {
-                return Outcome::Failed {
-                    error: format!(
-                        "the environment variable {} is not set",
-                        creds.spec.secret().name()
-                    ),
-                }
+                let error = format!(
+                    "the environment variable {} is not set",
+                    creds.spec.secret().name()
+                );
+                return (Outcome::Failed { error }, None);
             }
         },
     };
@@ -488,16 +654,31 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
     let (Action::Update | Action::Delete, Some(id)) = (change.action, id) else {
         let name = fields.name.clone().unwrap_or_default();
         return match live::gm_create(c, slug, &name, &fields, creds).await {
-            Ok(created) if created.slug != slug => Outcome::Failed {
-                error: format!(
-                    "another server holds the slug \"{slug}\": the site created server {} as \"{}\" instead; delete one of them",
-                    created.id, created.slug
-                ),
-            },
-            Ok(_) => Outcome::Applied,
-            Err(e) => Outcome::failed(&e),
+            Ok(created) if created.slug != slug => (
+                Outcome::Failed {
+                    error: format!(
+                        "another server holds the slug \"{slug}\": the site created server {} as \"{}\" instead; delete one of them",
+                        created.id, created.slug
+                    ),
+                },
+                None,
+            ),
+            Ok(created) => (Outcome::Applied, Some(created.id.to_string())),
+            Err(e) => (Outcome::failed(&e), None),
         };
     };
+    (gm_change(c, slug, change, id, &fields, creds).await, None)
+}
+
+/// The update or delete of an existing GetMCP server.
+async fn gm_change(
+    c: &crate::getmcp::Client,
+    slug: &str,
+    change: &ServerChange,
+    id: u64,
+    fields: &GmFields,
+    creds: Option<crate::getmcp::TestAuthCredentials>,
+) -> Outcome {
     let now = match live::gm_get(c, id).await {
         Ok(Some(now)) => now,
         Ok(None) if change.action == Action::Delete => return Outcome::Applied,
@@ -505,9 +686,8 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
         Err(e) => return Outcome::failed(&e),
     };
     if change.action == Action::Delete {
-        let planned = change.read.as_ref().and_then(|r| r.updated_at);
-        if planned != now.updated_at {
-            return Outcome::stale("updated_at", json!(planned), json!(now.updated_at));
+        if let Some(stale) = touched(change.read.as_ref(), now.updated_at) {
+            return stale;
         }
         return match live::gm_delete(c, id).await {
             Ok(()) => Outcome::Applied,
@@ -515,13 +695,10 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
             Err(e) => Outcome::failed(&e),
         };
     }
-    for f in &change.fields {
-        let current = gm_value(&now, &f.field);
-        if let Some(old) = f.old.as_ref().filter(|old| **old != current) {
-            return Outcome::stale(&f.field, old.clone(), current);
-        }
+    if let Some(stale) = moved(&change.fields, |field| gm_value(&now, field)) {
+        return stale;
     }
-    match live::gm_update(c, id, &fields, creds).await {
+    match live::gm_update(c, id, fields, creds).await {
         Ok(after) if after.slug != slug => Outcome::Failed {
             error: format!(
                 "the site moved the server's slug from \"{slug}\" to \"{}\"",
@@ -529,6 +706,117 @@ async fn gm_scalar(c: &crate::getmcp::Client, slug: &str, change: &ServerChange)
             ),
         },
         Ok(_) => Outcome::Applied,
+        Err(e) => Outcome::failed(&e),
+    }
+}
+
+/// A GetMCP server's item steps, in the plan's order. Each kind's live items are read
+/// once, before its first step (the re-read every step is checked against; a server
+/// created by this apply has none); the window between that read and each write stays
+/// open, as nothing on GetMCP is conditional.
+async fn item_steps(
+    clients: &Clients,
+    change: &ServerChange,
+    server: Option<&str>,
+    go_on: bool,
+    stop: &AtomicBool,
+) -> Vec<(String, Outcome)> {
+    let mut done = Vec::new();
+    let client = match &change.target {
+        Target::Getmcp { site, .. } => clients.gm(site),
+        _ => None,
+    };
+    let server = server.and_then(|id| id.parse::<u64>().ok());
+    let mut read: BTreeMap<ItemKind, Result<Vec<GmItem>, Outcome>> = BTreeMap::new();
+    for item in &change.items {
+        let outcome = if stop.load(Ordering::SeqCst) {
+            Outcome::not(NotApplied::AfterFailure)
+        } else if !go_on {
+            Outcome::not(NotApplied::EarlierStepNotApplied)
+        } else if let (Some(c), Some(server)) = (client, server) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = read.entry(item.kind) {
+                slot.insert(if change.action == Action::Create {
+                    Ok(Vec::new())
+                } else {
+                    live::gm_items(c, server, item.kind)
+                        .await
+                        .map_err(|e| Outcome::failed(&e))
+                });
+            }
+            match read.get(&item.kind) {
+                Some(Ok(now)) => item_step(c, server, item, now).await,
+                Some(Err(failed)) => failed.clone(),
+                None => Outcome::not(NotApplied::EarlierStepNotApplied),
+            }
+        } else {
+            Outcome::Failed {
+                error: format!("no GetMCP client or server id for {}", change.target),
+            }
+        };
+        if outcome.is_failure() {
+            stop.store(true, Ordering::SeqCst);
+        }
+        done.push((item.step(), outcome));
+    }
+    done
+}
+
+/// One tool, resource or prompt created, updated or deleted, checked first against
+/// `now`, the server's items of that kind as just read.
+async fn item_step(
+    c: &crate::getmcp::Client,
+    server: u64,
+    item: &ItemChange,
+    now: &[GmItem],
+) -> Outcome {
+    let key_field = item.kind.key_field();
+    let fields: Vec<(&str, &Value)> = item
+        .fields
+        .iter()
+        .filter(|f| f.field != key_field)
+        .map(|f| (f.field.as_str(), &f.new))
+        .collect();
+    if item.action == Action::Create {
+        let taken: Vec<String> = now
+            .iter()
+            .filter(|l| l.key == item.key)
+            .map(|l| l.id.to_string())
+            .collect();
+        if !taken.is_empty() {
+            return Outcome::stale(key_field, Value::Null, json!(taken.join(", ")));
+        }
+        return match live::gm_item_create(c, server, item.kind, &item.key, &fields).await {
+            Ok(_) => Outcome::Applied,
+            Err(e) => Outcome::failed(&e),
+        };
+    }
+    let id = item.id.as_deref().and_then(|id| id.parse::<u64>().ok());
+    let Some(current) = now.iter().find(|l| Some(l.id) == id) else {
+        return match item.action {
+            Action::Delete => Outcome::Applied,
+            _ => Outcome::stale("id", json!(item.id), json!("deleted")),
+        };
+    };
+    let id = current.id;
+    if current.key != item.key {
+        return Outcome::stale(key_field, json!(item.key), json!(current.key));
+    }
+    if item.action == Action::Delete {
+        if let Some(stale) = touched(item.read.as_ref(), current.updated_at) {
+            return stale;
+        }
+        return match live::gm_item_delete(c, server, item.kind, id).await {
+            Ok(()) => Outcome::Applied,
+            Err(e) if e.is_not_found() => Outcome::Applied,
+            Err(e) => Outcome::failed(&e),
+        };
+    }
+    let value = |field: &str| current.values.get(field).cloned().unwrap_or(Value::Null);
+    if let Some(stale) = moved(&item.fields, value) {
+        return stale;
+    }
+    match live::gm_item_update(c, server, item.kind, id, &fields).await {
+        Ok(()) => Outcome::Applied,
         Err(e) => Outcome::failed(&e),
     }
 }

@@ -5,13 +5,14 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
 
 use crate::{
     getmcp::{self, AuthType, KeyLocation, ServerOrderBy, ServerStatus, SortOrder},
-    hasmcp, Error,
+    hasmcp, Error, Patch,
 };
 
-use super::spec::CredentialsSpec;
+use super::{plan::ItemKind, spec::CredentialsSpec};
 
 /// A HasMCP server as the plan compares it: instructions in the server's normal form
 /// (absent = `""`), attachments as sets of ids.
@@ -66,7 +67,9 @@ impl HasLive {
 }
 
 /// What kind of item a HasMCP link step attaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     /// A provider's tool.
@@ -401,4 +404,257 @@ pub(crate) async fn gm_update(
 /// Deletes a server.
 pub(crate) async fn gm_delete(c: &getmcp::Client, id: u64) -> Result<(), Error> {
     c.delete_server(id).await
+}
+
+/// A GetMCP server's tool, resource or prompt as the plan compares it: its key, and
+/// every field the description can state, in the server's normal form (an absent
+/// description or template `""`, the documented defaults for an absent method,
+/// status, back-off, MIME type and source type, PHP's `[]` as `{}`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GmItem {
+    pub id: u64,
+    pub key: String,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub values: Map<String, Value>,
+}
+
+fn text(v: Option<&String>) -> Value {
+    json!(v.map_or("", String::as_str))
+}
+
+fn or<T: AsRef<str>>(v: Option<&T>, default: &str) -> Value {
+    json!(v.map_or(default, AsRef::as_ref))
+}
+
+impl From<getmcp::Tool> for GmItem {
+    fn from(t: getmcp::Tool) -> Self {
+        let values = Map::from_iter([
+            ("description".to_owned(), text(t.description.as_ref())),
+            ("endpoint_url".to_owned(), text(t.endpoint_url.as_ref())),
+            (
+                "http_method".to_owned(),
+                json!(t.http_method.as_ref().map_or("GET", |m| m.as_str())),
+            ),
+            ("input_schema".to_owned(), Value::Object(t.input_schema)),
+            ("parameter_mapping".to_owned(), json!(t.parameter_mapping)),
+            ("cache_ttl".to_owned(), json!(t.cache_ttl)),
+            ("timeout".to_owned(), json!(t.timeout)),
+            ("retry_count".to_owned(), json!(t.retry_count)),
+            (
+                "retry_backoff".to_owned(),
+                json!(t.retry_backoff.as_ref().map_or("none", |b| b.as_str())),
+            ),
+            (
+                "status".to_owned(),
+                json!(t.status.as_ref().map_or("active", |s| s.as_str())),
+            ),
+        ]);
+        GmItem {
+            id: t.id,
+            key: t.name,
+            updated_at: t.updated_at,
+            values,
+        }
+    }
+}
+
+impl From<getmcp::Resource> for GmItem {
+    fn from(r: getmcp::Resource) -> Self {
+        let values = Map::from_iter([
+            ("name".to_owned(), json!(r.name)),
+            ("description".to_owned(), text(r.description.as_ref())),
+            (
+                "mime_type".to_owned(),
+                or(r.mime_type.as_ref(), "text/plain"),
+            ),
+            (
+                "data_source_type".to_owned(),
+                json!(r.data_source_type.as_ref().map_or("static", |s| s.as_str())),
+            ),
+            (
+                "data_source_config".to_owned(),
+                Value::Object(r.data_source_config),
+            ),
+            ("template_uri".to_owned(), text(r.template_uri.as_ref())),
+        ]);
+        GmItem {
+            id: r.id,
+            key: r.uri,
+            updated_at: r.updated_at,
+            values,
+        }
+    }
+}
+
+impl From<getmcp::Prompt> for GmItem {
+    fn from(p: getmcp::Prompt) -> Self {
+        let values = Map::from_iter([
+            ("description".to_owned(), text(p.description.as_ref())),
+            ("arguments".to_owned(), json!(p.arguments)),
+            ("template_content".to_owned(), json!(p.template_content)),
+        ]);
+        GmItem {
+            id: p.id,
+            key: p.name,
+            updated_at: p.updated_at,
+            values,
+        }
+    }
+}
+
+/// Every tool, resource or prompt of a server.
+pub(crate) async fn gm_items(
+    c: &getmcp::Client,
+    server: u64,
+    kind: ItemKind,
+) -> Result<Vec<GmItem>, Error> {
+    Ok(match kind {
+        ItemKind::Tool => gm_collect(c.list_tools(server).all().await?),
+        ItemKind::Resource => gm_collect(c.list_resources(server).all().await?),
+        ItemKind::Prompt => gm_collect(c.list_prompts(server).all().await?),
+    })
+}
+
+fn gm_collect<T: Into<GmItem>>(items: Vec<T>) -> Vec<GmItem> {
+    items.into_iter().map(Into::into).collect()
+}
+
+/// Reads a field's planned value as `T`, or says which field did not fit (only a
+/// saved plan edited by hand gets there: the plan checked every value).
+fn value<T: serde::de::DeserializeOwned>(field: &str, v: &Value) -> Result<T, Error> {
+    serde_json::from_value(v.clone())
+        .map_err(|e| Error::invalid("field", format!("{field}: {v}: {e}")))
+}
+
+macro_rules! tool_setters {
+    ($w:expr, $fields:expr) => {{
+        let mut w = $w;
+        for (field, v) in $fields {
+            w = match *field {
+                "description" => w.description(value::<String>(field, v)?),
+                "endpoint_url" => w.endpoint_url(value::<String>(field, v)?),
+                "http_method" => w.http_method(value(field, v)?),
+                "input_schema" => w.input_schema(Value::clone(v)),
+                "parameter_mapping" => w.set_parameter_mapping(Some(value(field, v)?)),
+                "cache_ttl" => w.cache_ttl(value(field, v)?),
+                "timeout" => w.timeout(value(field, v)?),
+                "retry_count" => w.retry_count(value(field, v)?),
+                "retry_backoff" => w.retry_backoff(value(field, v)?),
+                "status" => w.status(value(field, v)?),
+                _ => w,
+            };
+        }
+        w
+    }};
+}
+
+macro_rules! resource_setters {
+    ($w:expr, $fields:expr) => {{
+        let mut w = $w;
+        for (field, v) in $fields {
+            w = match *field {
+                "name" => w.name(value::<String>(field, v)?),
+                "description" => w.description(value::<String>(field, v)?),
+                "mime_type" => w.mime_type(value::<String>(field, v)?),
+                "data_source_type" => w.data_source_type(value(field, v)?),
+                "data_source_config" => w.data_source_config(Value::clone(v)),
+                "template_uri" => w.template_uri(value::<String>(field, v)?),
+                _ => w,
+            };
+        }
+        w
+    }};
+}
+
+macro_rules! prompt_setters {
+    ($w:expr, $fields:expr) => {{
+        let mut w = $w;
+        for (field, v) in $fields {
+            w = match *field {
+                "description" => w.description(value::<String>(field, v)?),
+                "arguments" => w.set_arguments(Patch::Set(value(field, v)?)),
+                "template_content" => w.template_content(value::<String>(field, v)?),
+                _ => w,
+            };
+        }
+        w
+    }};
+}
+
+/// Creates a tool, resource or prompt with `key` and the `fields` given; returns its
+/// id. The one place each kind's create builder is called.
+pub(crate) async fn gm_item_create(
+    c: &getmcp::Client,
+    server: u64,
+    kind: ItemKind,
+    key: &str,
+    fields: &[(&str, &Value)],
+) -> Result<u64, Error> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| *f == name)
+            .map(|(_, v)| value::<String>(name, v))
+            .transpose()
+    };
+    Ok(match kind {
+        ItemKind::Tool => {
+            tool_setters!(c.create_tool(server, key), fields)
+                .send()
+                .await?
+                .id
+        }
+        ItemKind::Resource => {
+            let name = field("name")?.unwrap_or_default();
+            resource_setters!(c.create_resource(server, key, name), fields)
+                .send()
+                .await?
+                .id
+        }
+        ItemKind::Prompt => {
+            let template = field("template_content")?.unwrap_or_default();
+            prompt_setters!(c.create_prompt(server, key, template), fields)
+                .send()
+                .await?
+                .id
+        }
+    })
+}
+
+/// A partial update of exactly the `fields` given.
+pub(crate) async fn gm_item_update(
+    c: &getmcp::Client,
+    server: u64,
+    kind: ItemKind,
+    id: u64,
+    fields: &[(&str, &Value)],
+) -> Result<(), Error> {
+    match kind {
+        ItemKind::Tool => tool_setters!(c.update_tool(server, id), fields)
+            .send()
+            .await
+            .map(drop),
+        ItemKind::Resource => resource_setters!(c.update_resource(server, id), fields)
+            .send()
+            .await
+            .map(drop),
+        ItemKind::Prompt => prompt_setters!(c.update_prompt(server, id), fields)
+            .send()
+            .await
+            .map(drop),
+    }
+}
+
+/// Deletes a tool, resource or prompt.
+pub(crate) async fn gm_item_delete(
+    c: &getmcp::Client,
+    server: u64,
+    kind: ItemKind,
+    id: u64,
+) -> Result<(), Error> {
+    match kind {
+        ItemKind::Tool => c.delete_tool(server, id).await,
+        ItemKind::Resource => c.delete_resource(server, id).await,
+        ItemKind::Prompt => c.delete_prompt(server, id).await,
+    }
 }

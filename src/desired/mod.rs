@@ -20,9 +20,18 @@
 //!
 //! Covered: HasMCP servers (name, instructions, the proxy flag, attached tools,
 //! resources and prompts) and GetMCP servers (name, slug, description, status, auth
-//! type, test credentials, CORS origins, rate limit). A GetMCP server's own tools,
-//! resources and prompts are not described yet: their routes are known only from the
-//! vendor's documentation, not from the plugin's code or a run.
+//! type, test credentials, CORS origins, rate limit, and their own tools, resources
+//! and prompts). A GetMCP server's items are keyed by what an AI client uses them by,
+//! which MCP requires to be unique on a server: a tool's and a prompt's name, a
+//! resource's URI (its name is only a label). The site keeps no unique index, so a key
+//! two live items share is refused, as a HasMCP name is. Each is created, updated
+//! field by field or (pruning, and only what the server's `owns` names) deleted
+//! through its own route; their routes are known from the vendor's documentation, not
+//! from the plugin's code or a run.
+//!
+//! A saved plan ([`Plan::from_json`]) of another `format_version` is refused, and
+//! [`apply`] refuses a plan older than [`ApplyOptions::max_age`] (default
+//! [`DEFAULT_MAX_AGE`], one hour) before any request.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -61,15 +70,18 @@ use futures_util::stream::{self, StreamExt};
 
 use crate::{getmcp, hasmcp};
 
-pub use apply::{apply, apply_with, ApplyOptions, NotApplied, Outcome, Report, StepReport};
+pub use apply::{
+    apply, apply_with, ApplyOptions, NotApplied, Outcome, Report, StepReport, DEFAULT_MAX_AGE,
+};
 pub use live::LinkKind;
 pub use plan::{
-    plan, plan_with, Action, CredentialsChange, FieldChange, LinkChange, Plan, PlanOptions,
-    ReadState, ServerChange, Target,
+    plan, plan_with, Action, CredentialsChange, FieldChange, ItemChange, ItemKind, LinkChange,
+    Plan, PlanOptions, ReadState, ServerChange, Target,
 };
 pub use spec::{
-    CredentialsSpec, Desired, EnvRef, GetMcpServer, GetMcpSite, HasMcpAccount, HasMcpServer,
-    ItemRef, Ownership, ToolRef,
+    ArgumentSpec, CredentialsSpec, Desired, EnvRef, GetMcpPrompt, GetMcpResource, GetMcpServer,
+    GetMcpSite, GetMcpTool, HasMcpAccount, HasMcpServer, ItemRef, Ownership, ParameterSpec,
+    ToolRef,
 };
 
 /// The clients a plan reads with and an apply writes with: at most one HasMCP account
@@ -150,6 +162,21 @@ pub enum PlanError {
     /// Reading the live state failed.
     #[error("reading the live servers failed: {0}")]
     Read(#[from] crate::Error),
+    /// A saved plan was written by a version of this crate with another JSON layout:
+    /// plan again with this one.
+    #[error("the saved plan has format_version {found}; this version of mcp-admin applies only format_version {expected}: plan again")]
+    FormatVersion {
+        /// The plan's `format_version` (`null` when it has none).
+        found: serde_json::Value,
+        /// The version this crate writes and reads.
+        expected: u32,
+    },
+    /// A saved plan could not be read (not JSON, or not a plan).
+    #[error("the saved plan cannot be read: {reason}")]
+    SavedPlan {
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl PlanError {

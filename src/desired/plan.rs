@@ -7,19 +7,21 @@ use std::{
 };
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 
 use super::{
     bounded,
-    live::{self, CatalogItem, GmLive, HasLive, LinkKind},
+    live::{self, CatalogItem, GmItem, GmLive, HasLive, LinkKind},
     spec::{CredentialsSpec, Desired, GetMcpServer, GetMcpSite, HasMcpServer, ItemRef, ToolRef},
     Clients, PlanError,
 };
 use crate::{getmcp, hasmcp};
 
-/// The plan's JSON `format_version`: a reader refuses a plan of another version.
-const FORMAT_VERSION: u32 = 1;
+/// The plan's JSON `format_version`: [`Plan::from_json`] refuses a plan of another
+/// version. Version 2 added `planned_at` and a GetMCP server's tools, resources and
+/// prompts.
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// The statuses and auth types the plugin accepts.
 const STATUSES: [&str; 3] = ["active", "paused", "draft"];
@@ -79,7 +81,7 @@ impl PlanOptions {
 }
 
 /// What a change is addressed to: the key a person wrote.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "platform", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Target {
@@ -95,6 +97,17 @@ pub enum Target {
         /// The slug.
         slug: String,
     },
+    /// A GetMCP server's tool, resource or prompt, by its key.
+    GetmcpItem {
+        /// The site, as the description names it.
+        site: String,
+        /// The server's slug.
+        slug: String,
+        /// Tool, resource or prompt.
+        kind: ItemKind,
+        /// The tool's or prompt's name, the resource's URI.
+        key: String,
+    },
 }
 
 impl fmt::Display for Target {
@@ -102,51 +115,64 @@ impl fmt::Display for Target {
         match self {
             Target::Hasmcp { name } => write!(f, "hasmcp server \"{name}\""),
             Target::Getmcp { site, slug } => write!(f, "getmcp {site}/{slug}"),
+            Target::GetmcpItem {
+                site,
+                slug,
+                kind,
+                key,
+            } => write!(f, "getmcp {site}/{slug} {} \"{key}\"", kind.as_str()),
         }
     }
 }
 
 /// What happens to a server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Action {
     /// Created, then its attachments linked.
     Create,
-    /// Fields updated (and attachments linked or unlinked).
+    /// Fields updated (and attachments linked or unlinked, items changed).
     Update,
-    /// Only attachments linked or unlinked.
+    /// Only what the server holds: HasMCP attachments linked or unlinked, a GetMCP
+    /// server's tools, resources or prompts created, updated or deleted.
     Attachments,
     /// Deleted (only when pruning).
     Delete,
 }
 
 /// What a change was planned from: apply refuses it when the target moved on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReadState {
     /// HasMCP's `version`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     /// `updatedAt` / `updated_at`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
 /// One field: its value as read (`None` on a create) and the value planned.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct FieldChange {
     /// The field's name in the description.
     pub field: String,
-    /// The live value.
+    /// The live value; absent on a create. A live `null` stays `Some(Value::Null)`
+    /// through JSON, so the stale check of a saved plan still compares it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub old: Option<Value>,
     /// The value to write.
     pub new: Value,
 }
 
 /// One attachment linked or unlinked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LinkChange {
     /// `true` to attach, `false` to detach.
@@ -161,20 +187,20 @@ pub struct LinkChange {
 
 /// Test credentials to send. Only the reference is kept: the value is read when the
 /// plan is applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CredentialsChange {
     /// The credentials, with the secret as its `${env:NAME}` reference.
     pub spec: CredentialsSpec,
     /// The `credentials_version` written in the description.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u64>,
     /// Why they are sent.
     pub reason: String,
 }
 
 /// Everything planned for one server.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ServerChange {
     /// The server's key.
@@ -183,25 +209,141 @@ pub struct ServerChange {
     pub action: Action,
     /// The live server's id (`None` for a create): the step's executable target, so a
     /// rename between plan and apply cannot retarget it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What was read when planning.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<ReadState>,
     /// Fields written, old → new.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
     /// Credentials sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials: Option<CredentialsChange>,
-    /// Attachments linked and unlinked.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Attachments linked and unlinked (HasMCP).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkChange>,
+    /// The server's own tools, resources and prompts created, updated or deleted
+    /// (GetMCP).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemChange>,
     /// Side effects the platform adds, one line each.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Fields the description states that already match.
+    #[serde(default)]
     pub unchanged: usize,
+}
+
+/// What a GetMCP server holds: tools, resources and prompts, each a row of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// A tool, keyed by its name.
+    Tool,
+    /// A resource, keyed by its URI.
+    Resource,
+    /// A prompt, keyed by its name.
+    Prompt,
+}
+
+impl ItemKind {
+    /// Every kind, in the order a plan lists them.
+    pub const ALL: [ItemKind; 3] = [ItemKind::Tool, ItemKind::Resource, ItemKind::Prompt];
+
+    /// `tool`, `resource` or `prompt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Tool => "tool",
+            ItemKind::Resource => "resource",
+            ItemKind::Prompt => "prompt",
+        }
+    }
+
+    /// The field that is the key: `name`, or `uri` for a resource.
+    pub fn key_field(self) -> &'static str {
+        match self {
+            ItemKind::Resource => "uri",
+            ItemKind::Tool | ItemKind::Prompt => "name",
+        }
+    }
+}
+
+/// One of a GetMCP server's tools, resources or prompts created, updated or deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ItemChange {
+    /// Tool, resource or prompt.
+    pub kind: ItemKind,
+    /// Its key: the tool's or prompt's name, the resource's URI.
+    pub key: String,
+    /// [`Action::Create`], [`Action::Update`] or [`Action::Delete`].
+    pub action: Action,
+    /// The live item's id (`None` for a create).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What was read when planning (`updated_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<ReadState>,
+    /// Fields written, old → new.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldChange>,
+    /// Fields the description states that already match.
+    #[serde(default)]
+    pub unchanged: usize,
+}
+
+impl ItemChange {
+    /// `create tool "get_forecast"`, as the plan and the report name the step.
+    pub fn step(&self) -> String {
+        let verb = match self.action {
+            Action::Create => "create",
+            Action::Delete => "delete",
+            _ => "update",
+        };
+        format!("{verb} {} \"{}\"", self.kind.as_str(), self.key)
+    }
+
+    /// Records `field` as a change when the live value differs.
+    pub(crate) fn field(&mut self, field: &str, old: Option<Value>, new: Value) {
+        record(&mut self.fields, &mut self.unchanged, field, old, new);
+    }
+}
+
+/// A field the description states: a change when `old` differs, else one more unchanged.
+fn record(
+    fields: &mut Vec<FieldChange>,
+    unchanged: &mut usize,
+    field: &str,
+    old: Option<Value>,
+    new: Value,
+) {
+    if old.as_ref() == Some(&new) {
+        *unchanged += 1;
+    } else {
+        fields.push(FieldChange {
+            field: field.into(),
+            old,
+            new,
+        });
+    }
+}
+
+/// Reads `format_version`, refusing any but [`FORMAT_VERSION`].
+fn this_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let found = u32::deserialize(d)?;
+    if found != FORMAT_VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "format_version {found}: this version of mcp-admin applies only format_version {FORMAT_VERSION}"
+        )));
+    }
+    Ok(found)
+}
+
+/// Reads a present value as `Some`, `null` included (absent is `None` by `default`).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 impl ServerChange {
@@ -214,6 +356,7 @@ impl ServerChange {
             fields: Vec::new(),
             credentials: None,
             links: Vec::new(),
+            items: Vec::new(),
             notes: Vec::new(),
             unchanged: 0,
         }
@@ -221,34 +364,37 @@ impl ServerChange {
 
     /// Records `field` as a change when the live value differs.
     fn field(&mut self, field: &str, old: Option<Value>, new: Value) {
-        if old.as_ref() == Some(&new) {
-            self.unchanged += 1;
-        } else {
-            self.fields.push(FieldChange {
-                field: field.into(),
-                old,
-                new,
-            });
-        }
+        record(&mut self.fields, &mut self.unchanged, field, old, new);
     }
 
     fn is_noop(&self) -> bool {
-        self.fields.is_empty() && self.links.is_empty() && self.credentials.is_none()
+        self.fields.is_empty()
+            && self.links.is_empty()
+            && self.items.is_empty()
+            && self.credentials.is_none()
     }
 }
 
 /// A plan: what [`apply`](super::apply) would do, server by server.
 ///
 /// `Display` prints it for a person (`+` create, `~` update, `-` delete, secrets
-/// `(sensitive)`); `Serialize` gives machines the same with a `format_version`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// `(sensitive)`); `Serialize` gives machines the same with a `format_version`, and
+/// [`Plan::from_json`] reads it back for a later apply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
-    /// The JSON layout's version.
+    /// The JSON layout's version. Reading a plan of another version with serde fails
+    /// too, not only through [`Plan::from_json`].
+    #[serde(deserialize_with = "this_version")]
     pub format_version: u32,
+    /// When the live state was read: [`ApplyOptions::max_age`](super::ApplyOptions::max_age)
+    /// refuses a plan older than that.
+    pub planned_at: DateTime<Utc>,
     /// The changes, HasMCP first, then the sites in the description's order.
     pub changes: Vec<ServerChange>,
-    /// Live servers the description does not list and the plan leaves alone.
+    /// Live servers (and a described GetMCP server's tools, resources and prompts) the
+    /// description does not list and the plan leaves alone.
+    #[serde(default)]
     pub unmanaged: Vec<Target>,
 }
 
@@ -258,13 +404,56 @@ impl Plan {
         self.changes.is_empty()
     }
 
+    /// Reads a plan saved as JSON (`serde_json::to_string(&plan)`), refusing one of
+    /// another `format_version` before reading anything else: its steps may mean
+    /// something else to this version, so it is planned again rather than guessed at.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mcp_admin::{desired::{self, Clients, Desired, Plan, PlanError}, hasmcp, testing::FakeHasMcp};
+    ///
+    /// let fake = FakeHasMcp::start().await;
+    /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
+    /// let clients = Clients::new().hasmcp(hm);
+    /// let desired = Desired::from_value(serde_json::json!({"hasmcp": {"servers": [{"name": "Docs"}]}}))?;
+    /// let plan = desired::plan(&clients, &desired).await?;
+    ///
+    /// let saved = serde_json::to_string(&plan)?;
+    /// assert_eq!(Plan::from_json(&saved)?, plan);
+    ///
+    /// let other = saved.replacen("\"format_version\":2", "\"format_version\":1", 1);
+    /// assert!(matches!(Plan::from_json(&other), Err(PlanError::FormatVersion { .. })));
+    /// # Ok(()) }
+    /// ```
+    pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| PlanError::SavedPlan {
+            reason: format!("not JSON: {e}"),
+        })?;
+        let found = value.get("format_version").cloned().unwrap_or(Value::Null);
+        if found != json!(FORMAT_VERSION) {
+            return Err(PlanError::FormatVersion {
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        Plan::deserialize(&value).map_err(|e| PlanError::SavedPlan {
+            reason: e.to_string(),
+        })
+    }
+
     fn count(&self, f: impl Fn(&ServerChange) -> usize) -> usize {
         self.changes.iter().map(f).sum()
     }
 
-    /// `Plan: 1 to create, 2 to update, 3 to attach, 0 to detach, 0 to delete.`
+    /// `Plan: 1 to create, 2 to update, 3 to attach, 0 to detach, 0 to delete.` A
+    /// GetMCP server's tools, resources and prompts count with the servers.
     pub fn summary(&self) -> String {
-        let action = |a: Action| self.count(|c| usize::from(c.action == a));
+        let action = |a: Action| {
+            self.count(|c| {
+                usize::from(c.action == a) + c.items.iter().filter(|i| i.action == a).count()
+            })
+        };
         let links =
             |attach: bool| self.count(|c| c.links.iter().filter(|l| l.attach == attach).count());
         format!(
@@ -298,12 +487,7 @@ impl fmt::Display for Plan {
                 write!(f, ")")?;
             }
             writeln!(f)?;
-            for field in &c.fields {
-                match &field.old {
-                    Some(old) => writeln!(f, "    {}: {old} -> {}", field.field, field.new)?,
-                    None => writeln!(f, "    {}: {}", field.field, field.new)?,
-                }
-            }
+            show_fields(f, "    ", &c.fields)?;
             if let Some(creds) = &c.credentials {
                 writeln!(
                     f,
@@ -334,6 +518,9 @@ impl fmt::Display for Plan {
             if c.unchanged > 0 {
                 writeln!(f, "    ({} unchanged fields hidden)", c.unchanged)?;
             }
+            for item in &c.items {
+                show_item(f, item)?;
+            }
         }
         if !self.unmanaged.is_empty() {
             writeln!(
@@ -348,6 +535,36 @@ impl fmt::Display for Plan {
         writeln!(f)?;
         write!(f, "{}", self.summary())
     }
+}
+
+/// One line per field, `name: old -> new` (or `name: new` on a create).
+fn show_fields(f: &mut fmt::Formatter<'_>, indent: &str, fields: &[FieldChange]) -> fmt::Result {
+    for field in fields {
+        match &field.old {
+            Some(old) => writeln!(f, "{indent}{}: {old} -> {}", field.field, field.new)?,
+            None => writeln!(f, "{indent}{}: {}", field.field, field.new)?,
+        }
+    }
+    Ok(())
+}
+
+/// `    ~ tool "get_forecast" (id 5)` and its fields, one level in from its server.
+fn show_item(f: &mut fmt::Formatter<'_>, item: &ItemChange) -> fmt::Result {
+    let sign = match item.action {
+        Action::Create => '+',
+        Action::Delete => '-',
+        _ => '~',
+    };
+    write!(f, "    {sign} {} \"{}\"", item.kind.as_str(), item.key)?;
+    if let Some(id) = &item.id {
+        write!(f, " (id {id})")?;
+    }
+    writeln!(f)?;
+    show_fields(f, "        ", &item.fields)?;
+    if item.unchanged > 0 {
+        writeln!(f, "        ({} unchanged fields hidden)", item.unchanged)?;
+    }
+    Ok(())
 }
 
 /// Plans with the default options: no pruning, 4 reads at once.
@@ -380,6 +597,7 @@ pub async fn plan_with(
     check(clients, desired)?;
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
+        planned_at: DateTime::<Utc>::from(std::time::SystemTime::now()),
         changes: Vec::new(),
         unmanaged: Vec::new(),
     };
@@ -401,36 +619,50 @@ pub async fn plan_with(
 fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
     if let Some(account) = &desired.hasmcp {
         clients.has()?;
-        let mut keys = HashMap::new();
+        // Every key (name or renamed_from) with its server's index, sorted: a key used
+        // twice sits next to its twin. (Paths are built only for an error.)
+        let mut keys: Vec<(&str, usize)> = Vec::with_capacity(account.servers.len());
         for (i, s) in account.servers.iter().enumerate() {
-            let at = format!("hasmcp.servers[{i}]");
-            check_has_name(&at, "name", &s.name)?;
+            keys.push((&s.name, i));
+            keys.extend(s.renamed_from.as_deref().map(|old| (old, i)));
+        }
+        keys.sort_unstable();
+        if let Some(w) = keys.windows(2).find(|w| w[0].0 == w[1].0) {
+            let ((key, first), (_, second)) = (w[0], w[1]);
+            let (first, second) = (first.min(second), first.max(second));
+            let at = if first == second {
+                // A server whose name is its own renamed_from.
+                format!("hasmcp.servers[{first}].renamed_from")
+            } else {
+                format!("hasmcp.servers[{second}]")
+            };
+            return Err(PlanError::invalid(
+                at,
+                format!("the server key \"{key}\" is also used by hasmcp.servers[{first}]: each server is listed once"),
+            ));
+        }
+        for (i, s) in account.servers.iter().enumerate() {
+            let at = || format!("hasmcp.servers[{i}]");
+            check_has_name(i, "name", &s.name)?;
             if let Some(old) = &s.renamed_from {
-                check_has_name(&at, "renamed_from", old)?;
-            }
-            for key in std::iter::once(&s.name).chain(&s.renamed_from) {
-                if let Some(first) = keys.insert(key.clone(), at.clone()) {
-                    return Err(PlanError::invalid(
-                        &at,
-                        format!("the server key \"{key}\" is also used by {first}: each server is listed once"),
-                    ));
-                }
+                check_has_name(i, "renamed_from", old)?;
             }
             if let Some(text) = &s.instructions
                 && text.len() > 4096
             {
                 return Err(PlanError::invalid(
-                    format!("{at}.instructions"),
+                    format!("{}.instructions", at()),
                     "HasMCP takes at most 4096 bytes",
                 ));
             }
             for (j, t) in s.tools.iter().flatten().enumerate() {
-                check_tool(t).map_err(|why| PlanError::invalid(format!("{at}.tools[{j}]"), why))?;
+                check_tool(t)
+                    .map_err(|why| PlanError::invalid(format!("{}.tools[{j}]", at()), why))?;
             }
             for (list, items) in [("resources", &s.resources), ("prompts", &s.prompts)] {
                 for (j, item) in items.iter().flatten().enumerate() {
                     check_item(item)
-                        .map_err(|why| PlanError::invalid(format!("{at}.{list}[{j}]"), why))?;
+                        .map_err(|why| PlanError::invalid(format!("{}.{list}[{j}]", at()), why))?;
                 }
             }
         }
@@ -468,10 +700,10 @@ fn check(clients: &Clients, desired: &Desired) -> Result<(), PlanError> {
     Ok(())
 }
 
-fn check_has_name(at: &str, field: &str, name: &str) -> Result<(), PlanError> {
+fn check_has_name(i: usize, field: &str, name: &str) -> Result<(), PlanError> {
     if name.is_empty() || name.len() > 16 || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(PlanError::invalid(
-            format!("{at}.{field}"),
+            format!("hasmcp.servers[{i}].{field}"),
             format!("HasMCP names are 1–16 of [A-Za-z0-9]; \"{name}\" is not"),
         ));
     }
@@ -604,6 +836,117 @@ fn check_gm_server(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
             "there are no `test_credentials` to version",
         ));
     }
+    check_items(at, s)
+}
+
+/// A described server's tools, resources and prompts: each key once, and every value
+/// one the site takes (the rest is checked by the client's builders, at apply).
+fn check_items(at: &str, s: &GetMcpServer) -> Result<(), PlanError> {
+    let one_of = |path: String, v: &Option<String>, allowed: &[&str]| match v {
+        Some(v) if !allowed.contains(&v.as_str()) => Err(PlanError::invalid(
+            path,
+            format!("\"{v}\" is not one of {allowed:?}"),
+        )),
+        _ => Ok(()),
+    };
+    for (k, t) in s.tools.iter().flatten().enumerate() {
+        let at = format!("{at}.tools[{k}]");
+        let method = &t.http_method;
+        one_of(
+            format!("{at}.http_method"),
+            method,
+            &["GET", "POST", "PUT", "PATCH", "DELETE"],
+        )?;
+        one_of(
+            format!("{at}.retry_backoff"),
+            &t.retry_backoff,
+            &["none", "linear", "exponential"],
+        )?;
+        one_of(format!("{at}.status"), &t.status, &["active", "paused"])?;
+        if t.retry_count.is_some_and(|n| n > 5) {
+            return Err(PlanError::invalid(format!("{at}.retry_count"), "0 to 5"));
+        }
+        for (name, p) in t.parameter_mapping.iter().flatten() {
+            let target = Some(p.target.clone());
+            one_of(
+                format!("{at}.parameter_mapping.{name}.target"),
+                &target,
+                &["path", "query", "body", "header"],
+            )?;
+        }
+    }
+    for (k, r) in s.resources.iter().flatten().enumerate() {
+        let at = format!("{at}.resources[{k}]");
+        let scheme = r.uri.split_once(':').map(|(scheme, _)| scheme);
+        if !scheme.is_some_and(|sc| {
+            sc.starts_with(|c: char| c.is_ascii_alphabetic())
+                && sc
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }) {
+            return Err(PlanError::invalid(
+                format!("{at}.uri"),
+                format!("\"{}\" has no scheme (`docs://guide`)", r.uri),
+            ));
+        }
+        one_of(
+            format!("{at}.data_source_type"),
+            &r.data_source_type,
+            &["static", "url", "wp_query", "callback"],
+        )?;
+    }
+    let keys = [
+        (
+            ItemKind::Tool,
+            "tools",
+            s.tools
+                .iter()
+                .flatten()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            ItemKind::Resource,
+            "resources",
+            s.resources
+                .iter()
+                .flatten()
+                .map(|r| r.uri.as_str())
+                .collect(),
+        ),
+        (
+            ItemKind::Prompt,
+            "prompts",
+            s.prompts
+                .iter()
+                .flatten()
+                .map(|p| p.name.as_str())
+                .collect(),
+        ),
+    ];
+    for (kind, list, keys) in keys {
+        let mut seen = HashMap::new();
+        for (k, key) in keys.into_iter().enumerate() {
+            let path = format!("{at}.{list}[{k}]");
+            if key.trim().is_empty() {
+                return Err(PlanError::invalid(
+                    format!("{path}.{}", kind.key_field()),
+                    format!("a {} needs a {}", kind.as_str(), kind.key_field()),
+                ));
+            }
+            if let Some(first) = seen.insert(key, k) {
+                return Err(PlanError::invalid(
+                    path,
+                    format!(
+                        "the {} {} \"{key}\" is also used by {at}.{list}[{first}]: each {} is listed once",
+                        kind.as_str(),
+                        kind.key_field(),
+                        kind.as_str()
+                    ),
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -663,20 +1006,23 @@ async fn plan_hasmcp(
     }
     // Resources and prompts come only with a server's own GET.
     let wants_full = |s: &HasMcpServer| s.resources.is_some() || s.prompts.is_some();
-    let full: Vec<Option<HasLive>> = {
-        let reads = account.servers.iter().zip(&matched).map(|(s, m)| match m {
-            Some(m) if wants_full(s) => Some(m.id.clone()),
-            _ => None,
-        });
-        let results = bounded(options.concurrency, reads, |id| async move {
-            match id {
-                Some(id) => live::has_get(c, &id).await,
-                None => Ok(None),
-            }
+    let mut full: Vec<Option<HasLive>> = vec![None; account.servers.len()];
+    let reads: Vec<(usize, &str)> = account
+        .servers
+        .iter()
+        .zip(&matched)
+        .enumerate()
+        .filter_map(|(i, (s, m))| m.filter(|_| wants_full(s)).map(|m| (i, m.id.as_str())))
+        .collect();
+    if !reads.is_empty() {
+        let results = bounded(options.concurrency, reads, |(i, id)| async move {
+            (i, live::has_get(c, id).await)
         })
         .await;
-        results.into_iter().collect::<Result<_, _>>()?
-    };
+        for (i, read) in results {
+            full[i] = read?;
+        }
+    }
     let mut catalog = Catalog::new(c, options.concurrency);
     for (i, (s, m)) in account.servers.iter().zip(&matched).enumerate() {
         let at = format!("hasmcp.servers[{i}]");
@@ -754,20 +1100,28 @@ async fn diff_hasmcp(
     // Attachments, as sets of catalog ids.
     let empty = BTreeSet::new();
     if let Some(tools) = &s.tools {
-        let mut want = BTreeMap::new();
+        let attached = live.map(|l| &l.tools);
+        let mut want = Vec::with_capacity(tools.len());
         for (j, t) in tools.iter().enumerate() {
-            let attached = live.map(|l| &l.tools);
+            // An id already attached needs neither the catalog nor a label: no step names it.
+            if let Some(id) =
+                t.id.as_deref()
+                    .filter(|id| attached.is_some_and(|a| a.contains(*id)))
+            {
+                want.push(Wanted::Attached(id));
+                continue;
+            }
             let id = catalog
                 .tool(|| format!("{at}.tools[{j}]"), t, attached)
                 .await?;
             let label = label(attached, &id, t);
-            want.insert(id, label);
+            want.push(Wanted::Found(id, label));
         }
         links(
             &mut change,
             LinkKind::Tool,
-            &want,
-            live.map_or(&empty, |l| &l.tools),
+            want,
+            attached.unwrap_or(&empty),
         );
     }
     for (kind, items, have) in [
@@ -788,15 +1142,15 @@ async fn diff_hasmcp(
         } else {
             "prompts"
         };
-        let mut want = BTreeMap::new();
+        let mut want = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
             let id = catalog
                 .item(|| format!("{at}.{list}[{j}]"), kind, item, have)
                 .await?;
             let label = label(have, &id, item);
-            want.insert(id, label);
+            want.push(Wanted::Found(id, label));
         }
-        links(&mut change, kind, &want, have.unwrap_or(&empty));
+        links(&mut change, kind, want, have.unwrap_or(&empty));
     }
     if change.action == Action::Update && change.fields.is_empty() {
         change.action = Action::Attachments;
@@ -828,15 +1182,38 @@ fn label(attached: Option<&BTreeSet<String>>, id: &str, named: &dyn fmt::Display
     }
 }
 
-/// Adds the attach and detach steps that turn `have` into `want`'s ids.
+/// An attachment the description names, resolved to its catalog id.
+enum Wanted<'a> {
+    /// An id already attached, as written.
+    Attached(&'a str),
+    /// An id found in the catalog, and how the description named it.
+    Found(String, String),
+}
+
+impl Wanted<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Wanted::Attached(id) => id,
+            Wanted::Found(id, _) => id,
+        }
+    }
+}
+
+/// Adds the attach and detach steps that turn `have` into `want`'s ids (a set: the
+/// same id named twice is one attachment).
 fn links(
     change: &mut ServerChange,
     kind: LinkKind,
-    want: &BTreeMap<String, String>,
+    mut want: Vec<Wanted<'_>>,
     have: &BTreeSet<String>,
 ) {
-    for (id, label) in want {
-        if !have.contains(id) {
+    want.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+    want.dedup_by(|a, b| a.id() == b.id());
+    let before = change.links.len();
+    for w in &want {
+        if let Wanted::Found(id, label) = w
+            && !have.contains(id)
+        {
             change.links.push(LinkChange {
                 attach: true,
                 kind,
@@ -845,18 +1222,23 @@ fn links(
             });
         }
     }
-    for id in have {
-        if !want.contains_key(id) {
-            change.links.push(LinkChange {
-                attach: false,
-                kind,
-                id: id.clone(),
-                label: id.clone(),
-            });
+    // Detach what is attached and not wanted; in a converged server the two sorted
+    // lists are equal, which one comparison tells.
+    let same = have.len() == want.len() && have.iter().zip(&want).all(|(h, w)| h == w.id());
+    if !same {
+        for id in have {
+            if want.binary_search_by(|w| w.id().cmp(id)).is_err() {
+                change.links.push(LinkChange {
+                    attach: false,
+                    kind,
+                    id: id.clone(),
+                    label: id.clone(),
+                });
+            }
         }
     }
     // A set with nothing to link or unlink counts as one unchanged field.
-    change.unchanged += usize::from(change.links.iter().all(|l| l.kind != kind));
+    change.unchanged += usize::from(change.links.len() == before);
 }
 
 /// The HasMCP catalog, read only as far as the description needs it.
@@ -1065,11 +1447,24 @@ async fn plan_site(
     .await
     .into_iter()
     .collect::<Result<_, crate::Error>>()?;
+    // The tools, resources and prompts of existing servers, for the kinds described.
+    let item_reads = site.servers.iter().flat_map(|s| {
+        let id = by_slug.get(s.slug.as_str()).map(|l| l.id);
+        ItemKind::ALL.map(|kind| id.filter(|_| stated(s, kind)).map(|id| (id, kind)))
+    });
+    let mut items = bounded(options.concurrency, item_reads, |read| async move {
+        match read {
+            Some((id, kind)) => live::gm_items(c, id, kind).await.map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
+    .into_iter();
     for (j, s) in site.servers.iter().enumerate() {
         let at = format!("getmcp[{index}].servers[{j}]");
         let key = format!("{}/{}", site.site, s.slug);
         let sent = options.credentials_sent.get(&key).copied();
-        if let Some(change) = diff_getmcp(
+        let mut change = diff_getmcp(
             &at,
             &site.site,
             s,
@@ -1077,7 +1472,26 @@ async fn plan_site(
             &by_slug,
             stored[j],
             sent,
-        )? {
+        )?;
+        for kind in ItemKind::ALL {
+            let read = items.next().transpose()?.flatten();
+            let mut found = Items {
+                site: &site.site,
+                at: &at,
+                server: s,
+                kind,
+                prune: options.prune,
+                unmanaged: &mut plan.unmanaged,
+            };
+            found.diff(&mut change, read.as_deref())?;
+        }
+        if change.action == Action::Update
+            && change.fields.is_empty()
+            && change.credentials.is_none()
+        {
+            change.action = Action::Attachments;
+        }
+        if change.action == Action::Create || !change.is_noop() {
             plan.changes.push(change);
         }
     }
@@ -1110,7 +1524,7 @@ fn diff_getmcp(
     by_slug: &HashMap<&str, &GmLive>,
     stored: Option<bool>,
     sent: Option<u64>,
-) -> Result<Option<ServerChange>, PlanError> {
+) -> Result<ServerChange, PlanError> {
     let target = Target::Getmcp {
         site: site.into(),
         slug: s.slug.clone(),
@@ -1136,7 +1550,7 @@ fn diff_getmcp(
         change
             .notes
             .push("endpoint_url: (known after apply)".into());
-        return Ok(Some(change));
+        return Ok(change);
     };
     let mut change = ServerChange::new(target, Action::Update);
     change.id = Some(l.id.to_string());
@@ -1191,7 +1605,166 @@ fn diff_getmcp(
             .notes
             .push("an auth_type change wipes the stored credentials".into());
     }
-    Ok((!change.is_noop()).then_some(change))
+    Ok(change)
+}
+
+/// Whether the description states a server's tools, resources or prompts.
+fn stated(s: &GetMcpServer, kind: ItemKind) -> bool {
+    match kind {
+        ItemKind::Tool => s.tools.is_some(),
+        ItemKind::Resource => s.resources.is_some(),
+        ItemKind::Prompt => s.prompts.is_some(),
+    }
+}
+
+/// An item as described: its key, and each field stated with its value.
+type Described<'a> = (&'a str, Vec<(String, Value)>);
+
+/// The description's items of one kind: key and the fields stated (what the spec
+/// serializes: a field left out is skipped), in the description's order.
+fn wanted(s: &GetMcpServer, kind: ItemKind) -> Option<Vec<Described<'_>>> {
+    fn described<'a, T: Serialize>(
+        items: &'a [T],
+        kind: ItemKind,
+        key: fn(&T) -> &str,
+    ) -> Vec<Described<'a>> {
+        items
+            .iter()
+            .map(|item| {
+                let mut fields = match serde_json::to_value(item) {
+                    Ok(Value::Object(fields)) => fields,
+                    _ => serde_json::Map::new(),
+                };
+                fields.remove(kind.key_field());
+                (key(item), fields.into_iter().collect())
+            })
+            .collect()
+    }
+    Some(match kind {
+        ItemKind::Tool => described(s.tools.as_ref()?, kind, |t| &t.name),
+        ItemKind::Resource => described(s.resources.as_ref()?, kind, |r| &r.uri),
+        ItemKind::Prompt => described(s.prompts.as_ref()?, kind, |p| &p.name),
+    })
+}
+
+/// The fields a create of each kind cannot do without (beside the key).
+fn required(kind: ItemKind) -> &'static [&'static str] {
+    match kind {
+        ItemKind::Tool => &[],
+        ItemKind::Resource => &["name"],
+        ItemKind::Prompt => &["template_content"],
+    }
+}
+
+/// One kind of a described GetMCP server's items, compared with the live ones.
+struct Items<'a> {
+    site: &'a str,
+    at: &'a str,
+    server: &'a GetMcpServer,
+    kind: ItemKind,
+    prune: bool,
+    unmanaged: &'a mut Vec<Target>,
+}
+
+impl Items<'_> {
+    /// Adds a create, update or delete for every item that differs. `live` is `None`
+    /// for a server not created yet (or a kind not read).
+    fn diff(
+        &mut self,
+        change: &mut ServerChange,
+        live: Option<&[GmItem]>,
+    ) -> Result<(), PlanError> {
+        let kind = self.kind;
+        let Some(wanted) = wanted(self.server, kind) else {
+            return Ok(());
+        };
+        let live = live.unwrap_or_default();
+        let list = match kind {
+            ItemKind::Tool => "tools",
+            ItemKind::Resource => "resources",
+            ItemKind::Prompt => "prompts",
+        };
+        let target = |key: &str| Target::GetmcpItem {
+            site: self.site.to_owned(),
+            slug: self.server.slug.clone(),
+            kind,
+            key: key.to_owned(),
+        };
+        for (k, (key, values)) in wanted.iter().enumerate() {
+            let matches: Vec<&GmItem> = live.iter().filter(|l| l.key == *key).collect();
+            let mut item = ItemChange {
+                kind,
+                key: (*key).to_owned(),
+                action: Action::Update,
+                id: None,
+                read: None,
+                fields: Vec::new(),
+                unchanged: 0,
+            };
+            match matches.as_slice() {
+                [] => {
+                    if let Some(missing) = required(kind)
+                        .iter()
+                        .find(|f| !values.iter().any(|(v, _)| v == *f))
+                    {
+                        return Err(PlanError::invalid(
+                            format!("{}.{list}[{k}].{missing}", self.at),
+                            format!("a new {} needs a {missing}", kind.as_str()),
+                        ));
+                    }
+                    item.action = Action::Create;
+                    item.field(kind.key_field(), None, json!(key));
+                    for (field, v) in values {
+                        item.field(field, None, v.clone());
+                    }
+                    change.items.push(item);
+                }
+                [l] => {
+                    for (field, v) in values {
+                        let old = l.values.get(field).cloned().unwrap_or(Value::Null);
+                        item.field(field, Some(old), v.clone());
+                    }
+                    if !item.fields.is_empty() {
+                        item.id = Some(l.id.to_string());
+                        item.read = Some(ReadState {
+                            version: None,
+                            updated_at: l.updated_at,
+                        });
+                        change.items.push(item);
+                    }
+                }
+                many => {
+                    return Err(PlanError::Ambiguous {
+                        key: target(key).to_string(),
+                        ids: many.iter().map(|l| l.id.to_string()).collect(),
+                    })
+                }
+            }
+        }
+        let owns = self.server.owns.as_ref();
+        for l in live
+            .iter()
+            .filter(|l| !wanted.iter().any(|(k, _)| *k == l.key))
+        {
+            if self.prune && owns.is_some_and(|o| o.owns(&l.key)) {
+                change.items.push(ItemChange {
+                    kind,
+                    key: l.key.clone(),
+                    action: Action::Delete,
+                    id: Some(l.id.to_string()),
+                    read: Some(ReadState {
+                        version: None,
+                        updated_at: l.updated_at,
+                    }),
+                    fields: Vec::new(),
+                    unchanged: 0,
+                });
+            } else {
+                self.unmanaged.push(target(&l.key));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The fields every GetMCP change compares, in the server's normal form.

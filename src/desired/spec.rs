@@ -47,13 +47,16 @@ pub struct Desired {
 ///
 /// Written as `owns: all` (every server of the account or site that the file does not
 /// list) or `owns: [key, …]` (only these keys). Without `owns`, pruning deletes nothing
-/// there: an empty or missing section never means "delete everything".
+/// there: an empty or missing section never means "delete everything". On a GetMCP
+/// server it says the same of the server's tools, resources and prompts (a key names
+/// an item of any kind with that key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Ownership {
     /// Every server in the account or site.
     All,
-    /// The servers with these keys (HasMCP names, GetMCP slugs).
+    /// The servers with these keys (HasMCP names, GetMCP slugs), or on a GetMCP
+    /// server the items (tool and prompt names, resource URIs).
     Keys(Vec<String>),
 }
 
@@ -280,6 +283,137 @@ pub struct GetMcpServer {
     /// Requests per minute: −1 no limit, 0 the site's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limit_per_min: Option<i64>,
+    /// Which of this server's tools, resources and prompts that the description does
+    /// not list pruning may delete: `all`, or their keys. Without it, none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owns: Option<Ownership>,
+    /// The server's tools, keyed by name; absent leaves them alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<GetMcpTool>>,
+    /// The server's resources, keyed by URI; absent leaves them alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<GetMcpResource>>,
+    /// The server's prompts, keyed by name; absent leaves them alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<Vec<GetMcpPrompt>>,
+}
+
+/// A GetMCP server's tool. Its key is `name`: the name an AI client calls it by, which
+/// MCP requires to be unique on a server (the site keeps no unique index, so a name
+/// that two live tools share is refused rather than guessed at). Headers are not
+/// described: they hold secrets, and the site returns them in clear.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GetMcpTool {
+    /// The name (`get_forecast`), and the key.
+    pub name: String,
+    /// What it does; `""` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The URL it calls, with `{placeholders}` for path parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint_url: Option<String>,
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_method: Option<String>,
+    /// The JSON Schema of its arguments (an object).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_schema: Option<serde_json::Map<String, Value>>,
+    /// Where each argument goes in the outbound request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter_mapping: Option<std::collections::BTreeMap<String, ParameterSpec>>,
+    /// Seconds a response is cached; 0 for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_ttl: Option<u64>,
+    /// Seconds before the call times out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
+    /// Retries, 0–5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_count: Option<u8>,
+    /// `none`, `linear` or `exponential`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_backoff: Option<String>,
+    /// `active` or `paused`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// Where a tool argument goes: `target` (`path`, `query`, `body`, `header`) and the
+/// name used there (`key`, the argument's own when absent).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ParameterSpec {
+    /// `path`, `query`, `body` or `header`.
+    pub target: String,
+    /// The name used there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// A GetMCP server's resource. Its key is `uri`: what an AI client reads it by, unique
+/// on a server for MCP (a URI two live resources share is refused); names are only
+/// labels.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GetMcpResource {
+    /// The URI (`docs://guide`), and the key.
+    pub uri: String,
+    /// Display name (needed to create it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What it holds; `""` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The content's MIME type (`text/markdown`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    /// `static`, `url`, `wp_query` or `callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source_type: Option<String>,
+    /// The source's settings (an object; `{"content": …}` for `static`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_source_config: Option<serde_json::Map<String, Value>>,
+    /// An RFC 6570 URI template; `""` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_uri: Option<String>,
+}
+
+/// A GetMCP server's prompt. Its key is `name`: what an AI client asks for it by,
+/// unique on a server for MCP (a name two live prompts share is refused).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct GetMcpPrompt {
+    /// The name (`summarize`), and the key.
+    pub name: String,
+    /// What it is for; `""` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its arguments, in order; `[]` for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<Vec<ArgumentSpec>>,
+    /// The template, with `{{argument}}` placeholders (needed to create it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_content: Option<String>,
+}
+
+/// A prompt argument.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ArgumentSpec {
+    /// Its name, as the template refers to it.
+    pub name: String,
+    /// What to pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether a client must pass it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
 }
 
 /// Test credentials, the secret part given as `${env:NAME}`.
@@ -447,7 +581,36 @@ fn locate(value: &Value) -> String {
     for (i, site) in entries(value, "getmcp") {
         for (j, server) in entries(site, "servers") {
             if fails::<GetMcpServer>(server) {
-                return format!("getmcp[{i}].servers[{j}]");
+                let at = format!("getmcp[{i}].servers[{j}]");
+                for list in ["tools", "resources", "prompts"] {
+                    for (k, item) in entries(server, list) {
+                        let bad = match list {
+                            "tools" => fails::<GetMcpTool>(item),
+                            "resources" => fails::<GetMcpResource>(item),
+                            _ => fails::<GetMcpPrompt>(item),
+                        };
+                        if !bad {
+                            continue;
+                        }
+                        let at = format!("{at}.{list}[{k}]");
+                        if let Some((name, _)) = item
+                            .get("parameter_mapping")
+                            .and_then(Value::as_object)
+                            .into_iter()
+                            .flatten()
+                            .find(|(_, m)| fails::<ParameterSpec>(m))
+                        {
+                            return format!("{at}.parameter_mapping.{name}");
+                        }
+                        if let Some((n, _)) =
+                            entries(item, "arguments").find(|(_, a)| fails::<ArgumentSpec>(a))
+                        {
+                            return format!("{at}.arguments[{n}]");
+                        }
+                        return at;
+                    }
+                }
+                return at;
             }
         }
         if fails::<GetMcpSite>(site) {
