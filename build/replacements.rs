@@ -218,6 +218,18 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::hasmcp::UpdatePromptFields",
         &[],
     ),
+    ("HasmcpPromptArgument", "crate::hasmcp::PromptArgument", &[]),
+    ("HasmcpPromptMessage", "crate::hasmcp::PromptMessage", &[]),
+    (
+        "HasmcpVariableUpdated",
+        "crate::hasmcp::UpdatedVariable",
+        &[],
+    ),
+    (
+        "HasmcpResourceUpdated",
+        "crate::hasmcp::UpdatedResource",
+        &[],
+    ),
     // GetMCP lists, creates, and a server's tools, resources and prompts.
     ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
     (

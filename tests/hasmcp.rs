@@ -1166,8 +1166,9 @@ fn seed_server() -> Server {
             updated_at: t,
             name: text(),
             description: text(),
-            arguments: Some(json!({})),
-            messages: Some(json!({})),
+            // The vendor document's object form: `{}` is none.
+            arguments: vec![],
+            messages: vec![],
         })],
     })
 }
@@ -1182,10 +1183,15 @@ async fn hosted_seed_decodes_every_field_and_serializes_back() {
         .expect("seed decodes");
     assert_eq!(server, seed_server());
     assert_eq!(server.instructions_text(), "<string>");
-    assert_eq!(
-        serde_json::to_value(&server).expect("serializes"),
-        hosted_seed()["server"]
-    );
+    // The prompt's `arguments: {}` and `messages: {}` (the vendor document's object
+    // form) are read as none, and none is written as no key.
+    let mut written = hosted_seed()["server"].clone();
+    for prompt in written["prompts"].as_array_mut().expect("prompts") {
+        let prompt = prompt.as_object_mut().expect("a prompt");
+        assert_eq!(prompt.remove("arguments"), Some(json!({})));
+        assert_eq!(prompt.remove("messages"), Some(json!({})));
+    }
+    assert_eq!(serde_json::to_value(&server).expect("serializes"), written);
 }
 
 #[tokio::test]
@@ -1259,8 +1265,8 @@ async fn open_source_flavour_decodes() {
             updated_at: None,
             name: None,
             description: None,
-            arguments: None,
-            messages: None,
+            arguments: vec![],
+            messages: vec![],
         })],
     });
     assert_eq!(server, expected);

@@ -350,7 +350,7 @@ async fn catalog(hm: &hasmcp::Client) -> Catalog {
             .expect("resource");
         resources.push(r.id.to_string());
         let p = hm
-            .create_prompt(format!("p{i}"), json!([]))
+            .create_prompt(format!("p{i}"), [])
             .send()
             .await
             .expect("prompt");

@@ -82,6 +82,32 @@ object_model! {
     }
 }
 
+/// What a resource PATCH answers: the resource (the vendor document: 200 with
+/// `{"resource": …}`) or none (the open-source edition: 204 with no body, read as
+/// `null`). Public for the raw client.
+///
+/// ```
+/// use mcp_admin::hasmcp::UpdatedResource;
+///
+/// let none: UpdatedResource = serde_json::from_str("null").unwrap();
+/// assert_eq!(none.resource, None);
+/// let some: UpdatedResource = serde_json::from_str(r#"{"resource":{"id":"ASuB9Gf6aD7"}}"#).unwrap();
+/// assert_eq!(some.resource.unwrap().id.as_str(), "ASuB9Gf6aD7");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UpdatedResource {
+    /// The updated resource, when the answer carried it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+}
+
+impl<'de> Deserialize<'de> for UpdatedResource {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        catalog::updated(d, "resource").map(|resource| UpdatedResource { resource })
+    }
+}
+
 /// The body of `POST /resources`, inside `{"resource": …}`: built and checked by
 /// [`CreateResource`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,13 +237,13 @@ impl CreateResource {
 /// The service applies only non-empty, non-zero fields, so nothing can be cleared:
 /// there is no `clear_*`, and an empty text or a size of 0 is refused here.
 ///
-/// # The answer: why [`send`](Self::send) reads the resource back
+/// # The answer: when [`send`](Self::send) reads the resource back
 ///
 /// The open-source edition answers 204 with no body (code); the spec answers 200 with
-/// the resource (spec). Both are a success, and `send()` then reads the resource with
-/// `GET` and returns it: the same result from either service, and an unknown id (to
-/// which the open-source edition also answers 204) becomes the read's 404
-/// ([`Error::is_not_found`]).
+/// the resource (spec). Both are a success and `send()` returns the updated resource
+/// either way: the one in a 200's body as it is (no other request), or after a 204
+/// the one read with `GET`. An unknown id (to which the open-source edition also
+/// answers 204) becomes that read's 404 ([`Error::is_not_found`]).
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
@@ -287,10 +313,11 @@ impl UpdateResource {
         Ok(c.clone())
     }
 
-    /// Checks the inputs, sends `PATCH /api/v1/resources/{id}`, accepts 204 or 200,
-    /// then reads the resource back (see the type's docs) and returns it.
+    /// Checks the inputs, sends `PATCH /api/v1/resources/{id}`, and returns the updated
+    /// resource: a 200's, or after a 204 the one read back (see the type's docs).
     /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
-    /// fields sent as applied, with the read's error as `cause`.
+    /// fields sent as applied, with the read's error as `cause`
+    /// ([`Error::may_have_applied`] is `true`).
     ///
     /// Confidence: code; the spec nests the route under a provider and answers 200.
     pub async fn send(self) -> Result<Resource, Error> {
@@ -311,14 +338,16 @@ impl UpdateResource {
             ("size", resource.size.is_some()),
             ("annotations", resource.annotations.is_some()),
         ];
+        const OP: &ops::Operation = &ops::HASMCP_UPDATE_RESOURCE;
         let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
         let op = raw.hasmcp_update_resource().id(id.clone()).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_RESOURCE, move || op.send()).await?;
-        catalog::read_back(
-            &ops::HASMCP_UPDATE_RESOURCE,
-            &fields,
-            self.client.get_resource(id).await,
-        )
+        let answer = transport::call_answered(raw, OP, move || op.send()).await?;
+        let status = answer.status().as_u16();
+        if let Some(resource) = answer.into_inner().resource {
+            catalog::same_id(OP, status, "resource", id.as_str(), resource.id.as_str())?;
+            return Ok(resource);
+        }
+        catalog::read_back(OP, status, &fields, self.client.get_resource(id).await)
     }
 }
 
@@ -410,6 +439,7 @@ impl Client {
     /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let resource = hm.update_resource(&id).description("Today's errors").send().await?;
     /// assert_eq!(resource.name.as_deref(), Some("errorLogs")); // read back after the 204
+    /// assert_eq!(resource.description.as_deref(), Some("Today's errors"));
     /// # Ok(()) }
     /// ```
     pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {
