@@ -374,6 +374,7 @@ async fn read_item(
     match kind {
         "resource" => hm.get_resource(item).await.ok().map(|r| json!(r.name)),
         "prompt" => hm.get_prompt(item).await.ok().map(|p| json!(p.name)),
+        "variable" => fake.variable_value(item).map(Value::String),
         _ => fake.server(item),
     }
 }
@@ -390,16 +391,18 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
         .build()
         .expect("client builds");
     let c = catalog(&hm).await;
+    let variable = fake.seed_variable("SOAK", "ENV", "v0");
     let servers: Vec<String> = (0..2)
         .map(|i| fake.seed_server(&format!("Soak{i}"), ""))
         .collect();
     let mut tally = Tally::default();
     for n in 0..ops() {
         let server = servers[rng.below(servers.len())].clone();
-        let op = rng.below(4);
+        let op = rng.below(5);
         let (item_kind, item) = match op {
             2 => ("resource", c.resources[rng.below(2)].clone()),
             3 => ("prompt", c.prompts[rng.below(2)].clone()),
+            4 => ("variable", variable.clone()),
             _ => ("server", server.clone()),
         };
         let before = read_item(&fake, &hm, item_kind, &item).await;
@@ -437,9 +440,17 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str) {
                 format!("rename resource to {name}"),
                 hm.update_resource(&item).name(&name).send().await.map(drop),
             ),
-            _ => (
+            3 => (
                 format!("rename prompt to {name}"),
                 hm.update_prompt(&item).name(&name).send().await.map(drop),
+            ),
+            _ => (
+                format!("set variable to {name}"),
+                hm.update_variable(&item)
+                    .value(&name)
+                    .send()
+                    .await
+                    .map(drop),
             ),
         };
         settle(late).await;
