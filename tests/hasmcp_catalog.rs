@@ -89,6 +89,38 @@ fn invalid(e: Error) -> (&'static str, String) {
     }
 }
 
+/// An `Error::NotApplied`'s (operation, status, applied, not_applied, reason, cause).
+type NotAppliedFields<'a> = (
+    &'static str,
+    u16,
+    &'a [&'static str],
+    &'a [&'static str],
+    &'a str,
+    Option<&'a Error>,
+);
+
+fn not_applied_fields(e: &Error) -> NotAppliedFields<'_> {
+    match e {
+        Error::NotApplied {
+            operation,
+            status,
+            applied,
+            not_applied,
+            reason,
+            cause,
+            ..
+        } => (
+            operation,
+            *status,
+            applied,
+            not_applied,
+            reason,
+            cause.as_deref(),
+        ),
+        other => panic!("expected Error::NotApplied, got {other:?}"),
+    }
+}
+
 fn decode_reason(e: Error) -> String {
     match e {
         Error::Decode { reason, .. } => reason,
@@ -1148,22 +1180,12 @@ async fn a_failed_read_after_a_variable_update_says_the_value_landed() {
         .await
         .unwrap_err();
     assert!(e.may_have_applied() && e.is_not_applied(), "{e}");
-    let Error::NotApplied {
-        operation,
-        status,
-        applied,
-        not_applied,
-        cause: Some(cause),
-        ..
-    } = &e
-    else {
-        panic!("expected NotApplied with a cause, got {e:?}");
-    };
+    let (operation, status, applied, not_applied, _, cause) = not_applied_fields(&e);
     assert_eq!(
-        (*operation, *status, applied.as_slice(), not_applied.len()),
+        (operation, status, applied, not_applied.len()),
         ("hasmcp_update_variable", 204, &["value"][..], 0)
     );
-    assert_eq!(cause.status(), Some(500));
+    assert_eq!(cause.and_then(Error::status), Some(500));
     assert_eq!(sent(&mock).await.len(), 2);
 
     let mock = MockServer::start().await;
@@ -1176,22 +1198,12 @@ async fn a_failed_read_after_a_variable_update_says_the_value_landed() {
         .await
         .unwrap_err();
     assert!(e.may_have_applied(), "{e}");
-    let Error::NotApplied {
-        status,
-        applied,
-        not_applied,
-        reason,
-        cause: None,
-        ..
-    } = &e
-    else {
-        panic!("expected NotApplied without a cause, got {e:?}");
-    };
-    assert_eq!((*status, applied.as_slice()), (204, &["value"][..]));
-    assert!(not_applied.is_empty());
+    let (_, status, applied, not_applied, reason, cause) = not_applied_fields(&e);
+    assert_eq!((status, applied), (204, &["value"][..]));
+    assert!(not_applied.is_empty() && cause.is_none());
     assert_eq!(
         reason,
-        &format!(
+        format!(
             "the update was answered with success; variable {VARIABLE} is not in the list \
              read afterwards (deleted since?)"
         )
@@ -1423,20 +1435,11 @@ async fn a_failed_read_after_a_resource_or_prompt_update_says_the_update_landed(
         }
         .expect_err("the read failed");
         assert!(e.may_have_applied() && !e.is_not_found(), "{e}");
-        let Error::NotApplied {
-            operation,
-            applied,
-            not_applied,
-            cause: Some(cause),
-            ..
-        } = &e
-        else {
-            panic!("expected NotApplied with a cause, got {e:?}");
-        };
-        assert_eq!(*operation, format!("hasmcp_update_{envelope}"));
-        assert_eq!(applied, &["name"]);
+        let (operation, status, applied, not_applied, _, cause) = not_applied_fields(&e);
+        assert_eq!(operation, format!("hasmcp_update_{envelope}"));
+        assert_eq!((status, applied), (204, &["name"][..]));
         assert!(not_applied.is_empty());
-        assert_eq!(cause.status(), Some(500));
+        assert_eq!(cause.and_then(Error::status), Some(500));
         assert_eq!(sent(&mock).await.len(), 2);
     }
 }
@@ -1772,6 +1775,11 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
         (hm.create_prompt("p", [no_role.clone()]), "messages"),
         (hm.create_prompt("p", [not_a_block.clone()]), "messages"),
         (
+            hm.create_prompt("p", [])
+                .arguments([PromptArgument::new("")]),
+            "arguments",
+        ),
+        (
             hm.create_prompt("p", []).description("d".repeat(4097)),
             "description",
         ),
@@ -1783,6 +1791,11 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
         (hm.update_prompt(PROMPT).description(""), "description"),
         (hm.update_prompt(PROMPT).messages([no_role]), "messages"),
         (hm.update_prompt(PROMPT).messages([not_a_block]), "messages"),
+        (
+            hm.update_prompt(PROMPT)
+                .arguments([PromptArgument::new("")]),
+            "arguments",
+        ),
         (hm.update_prompt("bad").name("n"), "id"),
     ] {
         assert_eq!(invalid(builder.send().await.unwrap_err()).0, field);

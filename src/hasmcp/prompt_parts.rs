@@ -68,13 +68,24 @@ impl PromptArgument {
         self
     }
 
-    /// An argument from one item as answered (see the module docs): never fails.
+    /// An argument from one item as answered (see `Prompt`'s docs): never fails.
     fn read(item: Value) -> Self {
         match item {
             Value::Object(fields) => PromptArgument::from_fields(text(&fields, "name"), &fields),
             Value::String(name) => PromptArgument::new(name),
             _ => PromptArgument::new(""),
         }
+    }
+
+    /// Refuses an argument MCP clients could not pass: one without a name.
+    pub(super) fn check(&self, field: &'static str) -> Result<(), Error> {
+        if self.name.is_empty() {
+            return Err(Error::invalid(
+                field,
+                "an argument's name must not be empty",
+            ));
+        }
+        Ok(())
     }
 
     fn from_fields(name: String, fields: &Map<String, Value>) -> Self {
@@ -313,7 +324,7 @@ impl PromptMessage {
         PromptMessage::new(Role::Assistant, PromptContent::text(text))
     }
 
-    /// A message from one item as answered (see the module docs): never fails.
+    /// A message from one item as answered (see `Prompt`'s docs): never fails.
     fn read(item: Value) -> Self {
         let Value::Object(mut fields) = item else {
             return PromptMessage::new(Role::Unknown(String::new()), PromptContent::Other(item));
@@ -395,7 +406,7 @@ fn shape(value: Option<Value>, own: &str, item_keys: &[&str]) -> Shape {
     }
 }
 
-/// The arguments `value` holds, in any shape the module docs list.
+/// The arguments `value` holds, in any shape `Prompt`'s docs list.
 fn read_arguments(value: Option<Value>) -> Vec<PromptArgument> {
     match shape(value, "arguments", &["name"]) {
         Shape::Items(items) => items.into_iter().map(PromptArgument::read).collect(),
@@ -411,7 +422,7 @@ fn read_arguments(value: Option<Value>) -> Vec<PromptArgument> {
     }
 }
 
-/// The messages `value` holds, in any shape the module docs list.
+/// The messages `value` holds, in any shape `Prompt`'s docs list.
 fn read_messages(value: Option<Value>) -> Vec<PromptMessage> {
     match shape(value, "messages", &["role", "content"]) {
         Shape::Items(items) => items.into_iter().map(PromptMessage::read).collect(),
@@ -420,13 +431,13 @@ fn read_messages(value: Option<Value>) -> Vec<PromptMessage> {
     }
 }
 
-/// Reads a model's `arguments`: any shape the module docs list; `null` and absent are
+/// Reads a model's `arguments`: any shape `Prompt`'s docs list; `null` and absent are
 /// none.
 pub(crate) fn arguments<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PromptArgument>, D::Error> {
     Option::<Value>::deserialize(d).map(read_arguments)
 }
 
-/// Reads a model's `messages`: any shape the module docs list; `null` and absent are
+/// Reads a model's `messages`: any shape `Prompt`'s docs list; `null` and absent are
 /// none.
 pub(crate) fn messages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PromptMessage>, D::Error> {
     Option::<Value>::deserialize(d).map(read_messages)
@@ -570,6 +581,11 @@ mod tests {
 
     #[test]
     fn what_cannot_be_sent_is_refused() {
+        assert!(PromptArgument::new("pr").check("arguments").is_ok());
+        assert!(PromptArgument::new("")
+            .check("arguments")
+            .unwrap_err()
+            .is_invalid_input());
         assert!(PromptMessage::user("x").check("messages").is_ok());
         let other = PromptMessage::new(
             Role::User,

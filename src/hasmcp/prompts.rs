@@ -155,9 +155,19 @@ pub struct UpdatePromptFields {
     pub messages: Option<Vec<PromptMessage>>,
 }
 
-/// Checks the typed parts of a prompt body: every message can be sent.
-fn check_messages(messages: &[PromptMessage]) -> Result<(), Error> {
-    messages.iter().try_for_each(|m| m.check("messages"))
+/// Checks the typed parts of a prompt body: every argument and message can be sent.
+fn check_parts(
+    arguments: Option<&[PromptArgument]>,
+    messages: Option<&[PromptMessage]>,
+) -> Result<(), Error> {
+    arguments
+        .unwrap_or_default()
+        .iter()
+        .try_for_each(|a| a.check("arguments"))?;
+    messages
+        .unwrap_or_default()
+        .iter()
+        .try_for_each(|m| m.check("messages"))
 }
 
 /// A new prompt: made by [`Client::create_prompt`] with its name and messages.
@@ -214,7 +224,7 @@ impl CreatePrompt {
     fn checked_body(&self) -> Result<CreatePromptFields, Error> {
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
-        check_messages(&b.messages)?;
+        check_parts(b.arguments.as_deref(), Some(&b.messages))?;
         catalog::at_most("description", b.description.as_deref().unwrap_or(""), 4096)?;
         Ok(b.clone())
     }
@@ -331,9 +341,7 @@ impl UpdatePrompt {
         if let Some(description) = &c.description {
             catalog::text("description", description, 4096)?;
         }
-        if let Some(messages) = &c.messages {
-            check_messages(messages)?;
-        }
+        check_parts(c.arguments.as_deref(), c.messages.as_deref())?;
         Ok(c.clone())
     }
 
