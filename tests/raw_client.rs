@@ -141,10 +141,11 @@ async fn hasmcp_update_server_sends_the_seed_body_and_decodes_the_seed_response(
 
     assert_eq!(response.status(), 200);
     let envelope = response.into_inner();
-    // Every field of the vendor's response survives decoding: it serializes back whole.
+    // Every field of the vendor's response survives decoding: it serializes back whole
+    // (the prompt's empty object forms as no key).
     assert_eq!(
         serde_json::to_value(&envelope).expect("serializes"),
-        seeds::hasmcp_update_response()
+        seeds::hasmcp_update_response_written()
     );
     let s = envelope.server;
     assert_eq!(s.id.as_str(), "kSuB9Gf6aD4");
