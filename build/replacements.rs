@@ -220,6 +220,18 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ),
     // The hosted service's server transfer: the export document, sent back as is.
     ("HasmcpServerExport", "crate::hasmcp::ServerExport", &[]),
+    ("HasmcpPromptArgument", "crate::hasmcp::PromptArgument", &[]),
+    ("HasmcpPromptMessage", "crate::hasmcp::PromptMessage", &[]),
+    (
+        "HasmcpVariableUpdated",
+        "crate::hasmcp::UpdatedVariable",
+        &[],
+    ),
+    (
+        "HasmcpResourceUpdated",
+        "crate::hasmcp::UpdatedResource",
+        &[],
+    ),
     // GetMCP lists, creates, and a server's tools, resources and prompts.
     ("GetmcpServerCreate", "crate::getmcp::CreateServerBody", &[]),
     (

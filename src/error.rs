@@ -279,6 +279,12 @@ fn not_applied_text(
     } else {
         format!("applied: {}", applied.join(", "))
     };
+    if !later_failed && not_applied.is_empty() {
+        return format!(
+            "{platform} {operation}: {}, but the result is not confirmed: {reason}; {applied}",
+            status_text(status)
+        );
+    }
     if !later_failed {
         return format!(
             "{platform} {operation}: {}, but {} not stored: {reason}; {applied}",

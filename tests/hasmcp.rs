@@ -1166,8 +1166,9 @@ fn seed_server() -> Server {
             updated_at: t,
             name: text(),
             description: text(),
-            arguments: Some(json!({})),
-            messages: Some(json!({})),
+            // The vendor document's object form: `{}` is none.
+            arguments: vec![],
+            messages: vec![],
         })],
     })
 }
@@ -1184,7 +1185,7 @@ async fn hosted_seed_decodes_every_field_and_serializes_back() {
     assert_eq!(server.instructions_text(), "<string>");
     assert_eq!(
         serde_json::to_value(&server).expect("serializes"),
-        hosted_seed()["server"]
+        seeds::hasmcp_update_response_written()["server"]
     );
 }
 
@@ -1259,8 +1260,8 @@ async fn open_source_flavour_decodes() {
             updated_at: None,
             name: None,
             description: None,
-            arguments: None,
-            messages: None,
+            arguments: vec![],
+            messages: vec![],
         })],
     });
     assert_eq!(server, expected);

@@ -4,7 +4,8 @@
 
 use mcp_admin::{
     hasmcp::{
-        Client, OAuth2Config, SecretValue, ToolHeader, ToolMethod, VariableType, VisibilityType,
+        Client, OAuth2Config, PromptArgument, PromptContent, PromptMessage, Role, SecretValue,
+        ToolHeader, ToolMethod, VariableType, VisibilityType,
     },
     Error, Patch, RetryPolicy,
 };
@@ -85,6 +86,38 @@ fn invalid(e: Error) -> (&'static str, String) {
     match e {
         Error::InvalidInput { field, reason, .. } => (field, reason),
         other => panic!("expected Error::InvalidInput, got {other:?}"),
+    }
+}
+
+/// An `Error::NotApplied`'s (operation, status, applied, not_applied, reason, cause).
+type NotAppliedFields<'a> = (
+    &'static str,
+    u16,
+    &'a [&'static str],
+    &'a [&'static str],
+    &'a str,
+    Option<&'a Error>,
+);
+
+fn not_applied_fields(e: &Error) -> NotAppliedFields<'_> {
+    match e {
+        Error::NotApplied {
+            operation,
+            status,
+            applied,
+            not_applied,
+            reason,
+            cause,
+            ..
+        } => (
+            operation,
+            *status,
+            applied,
+            not_applied,
+            reason,
+            cause.as_deref(),
+        ),
+        other => panic!("expected Error::NotApplied, got {other:?}"),
     }
 }
 
@@ -1067,26 +1100,56 @@ async fn bad_variables_are_refused_before_any_request() {
     );
 }
 
+fn variable_json(value: &str) -> Value {
+    json!({"id": VARIABLE, "type": "ENV", "name": "REGION", "value": value})
+}
+
+/// The vendor document's 200 carries the variable: it is returned, and nothing else is
+/// sent.
 #[tokio::test]
-async fn update_variable_accepts_204_and_200_with_a_body() {
+async fn update_variable_returns_a_200s_variable_without_another_request() {
     let at = format!("/api/v1/variables/{VARIABLE}");
-    let spec =
-        json!({"variable": {"id": VARIABLE, "type": "ENV", "name": "REGION", "value": "us"}});
-    for (status, body) in [(204, Value::Null), (200, spec)] {
-        let mock = MockServer::start().await;
-        answer(&mock, "PATCH", &at, status, body, 1).await;
-        client_for(&mock)
-            .update_variable(VARIABLE)
-            .value("us")
-            .send()
-            .await
-            .expect("updated");
-        assert_eq!(
-            sent(&mock).await,
-            vec![request("PATCH", &at, json!({"variable": {"value": "us"}}))],
-            "{status}"
-        );
-    }
+    let mock = MockServer::start().await;
+    let answered = json!({"variable": variable_json("us")});
+    answer(&mock, "PATCH", &at, 200, answered, 1).await;
+    let updated = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(serde_json::to_value(&updated).unwrap(), variable_json("us"));
+    assert_eq!(
+        sent(&mock).await,
+        vec![request("PATCH", &at, json!({"variable": {"value": "us"}}))]
+    );
+}
+
+/// The open-source edition's 204 carries nothing: the variables are listed and the
+/// updated one returned.
+#[tokio::test]
+async fn update_variable_lists_after_a_204_and_returns_the_variable() {
+    let at = format!("/api/v1/variables/{VARIABLE}");
+    let other = json!({"id": "ASuB9Gf6aDA", "type": "SECRET", "name": "KEY", "value": "***"});
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &at, 204, Value::Null, 1).await;
+    let listed = json!({"variables": [other, variable_json("us")]});
+    answer(&mock, "GET", "/api/v1/variables", 200, listed, 1).await;
+    let updated = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(serde_json::to_value(&updated).unwrap(), variable_json("us"));
+    assert_eq!(
+        sent(&mock).await,
+        vec![
+            request("PATCH", &at, json!({"variable": {"value": "us"}})),
+            request("GET", "/api/v1/variables", Value::Null),
+        ]
+    );
+    // An unknown id is the PATCH's own 404 (code): nothing is listed.
     let mock = MockServer::start().await;
     let missing = json!({"error": {"code": 404, "message": "failed to fetch updated variable",
         "data": {"reason": "record not found", "variableId": 42}}});
@@ -1098,6 +1161,100 @@ async fn update_variable_accepts_204_and_200_with_a_body() {
         .await
         .unwrap_err()
         .is_not_found());
+    assert_eq!(sent(&mock).await.len(), 1);
+}
+
+/// After the 204 the value is applied: a failed list, or a list without the variable,
+/// says so (`NotApplied`, `applied: ["value"]`, may have applied).
+#[tokio::test]
+async fn a_failed_read_after_a_variable_update_says_the_value_landed() {
+    let at = format!("/api/v1/variables/{VARIABLE}");
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &at, 204, Value::Null, 1).await;
+    let failed = json!({"error": {"code": 500, "message": "failed to list variables"}});
+    answer(&mock, "GET", "/api/v1/variables", 500, failed, 1).await;
+    let e = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(e.may_have_applied() && e.is_not_applied(), "{e}");
+    let (operation, status, applied, not_applied, _, cause) = not_applied_fields(&e);
+    assert_eq!(
+        (operation, status, applied, not_applied.len()),
+        ("hasmcp_update_variable", 204, &["value"][..], 0)
+    );
+    assert_eq!(cause.and_then(Error::status), Some(500));
+    assert_eq!(sent(&mock).await.len(), 2);
+
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &at, 204, Value::Null, 1).await;
+    answer(&mock, "GET", "/api/v1/variables", 200, json!({}), 1).await;
+    let e = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(e.may_have_applied(), "{e}");
+    let (_, status, applied, not_applied, reason, cause) = not_applied_fields(&e);
+    assert_eq!((status, applied), (204, &["value"][..]));
+    assert!(not_applied.is_empty() && cause.is_none());
+    assert_eq!(
+        reason,
+        format!(
+            "the update was answered with success; variable {VARIABLE} is not in the list \
+             read afterwards (deleted since?)"
+        )
+    );
+    assert_eq!(
+        e.to_string(),
+        format!("HasMCP hasmcp_update_variable: HTTP 204, but the result is not confirmed: {reason}; applied: value")
+    );
+}
+
+/// A 200 about another variable is not a success about this one; the PATCH was sent,
+/// so it may have applied.
+#[tokio::test]
+async fn a_200_about_another_variable_or_resource_is_a_decode_error() {
+    let mock = MockServer::start().await;
+    let at = format!("/api/v1/variables/{VARIABLE}");
+    let mut other = variable_json("us");
+    other["id"] = json!("ASuB9Gf6aDA");
+    answer(&mock, "PATCH", &at, 200, json!({"variable": other}), 1).await;
+    let e = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(e.may_have_applied(), "{e}");
+    assert_eq!(
+        decode_reason(e),
+        format!("asked for variable {VARIABLE}, the answer is about variable ASuB9Gf6aDA")
+    );
+    let mock = MockServer::start().await;
+    let one = format!("/api/v1/resources/{RESOURCE}");
+    let mut other = resource_json();
+    other["id"] = json!("ASuB9Gf6aDA");
+    answer(&mock, "PATCH", &one, 200, json!({"resource": other}), 1).await;
+    let e = client_for(&mock)
+        .update_resource(RESOURCE)
+        .size(1)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(e.may_have_applied(), "{e}");
+    assert_eq!(
+        decode_reason(e),
+        format!("asked for resource {RESOURCE}, the answer is about resource ASuB9Gf6aDA")
+    );
+    assert_eq!(
+        sent(&mock).await.len(),
+        1,
+        "no read after a 200 with a body"
+    );
 }
 
 #[tokio::test]
@@ -1184,24 +1341,27 @@ async fn resources_list_get_create_delete() {
     );
 }
 
+/// Either answer ends in the updated resource: a 200's as it is (one request), a
+/// 204's read back (two); a 200 without the resource (`{}`) is read back too.
 #[tokio::test]
-async fn update_resource_accepts_204_or_200_and_reads_back() {
+async fn update_resource_returns_a_200s_resource_or_reads_back_after_a_204() {
     let one = format!("/api/v1/resources/{RESOURCE}");
-    for (status, body) in [
-        (204, Value::Null),
-        (200, json!({"resource": resource_json()})),
+    let patch = request(
+        "PATCH",
+        &one,
+        json!({"resource": {"description": "Today's errors", "size": 4096}}),
+    );
+    let mut changed = resource_json();
+    changed["description"] = json!("Today's errors");
+    changed["size"] = json!(4096);
+    for (status, body, reads) in [
+        (200, json!({"resource": changed}), 0),
+        (204, Value::Null, 1),
+        (200, json!({}), 1),
     ] {
         let mock = MockServer::start().await;
-        answer(&mock, "PATCH", &one, status, body, 1).await;
-        answer(
-            &mock,
-            "GET",
-            &one,
-            200,
-            json!({"resource": resource_json()}),
-            1,
-        )
-        .await;
+        answer(&mock, "PATCH", &one, status, body.clone(), 1).await;
+        answer(&mock, "GET", &one, 200, json!({"resource": changed}), reads).await;
         let updated = client_for(&mock)
             .update_resource(RESOURCE)
             .description("Today's errors")
@@ -1209,20 +1369,27 @@ async fn update_resource_accepts_204_or_200_and_reads_back() {
             .send()
             .await
             .expect("updated");
-        assert_eq!(updated.id.as_str(), RESOURCE);
-        assert_eq!(
-            sent(&mock).await,
-            vec![
-                request(
-                    "PATCH",
-                    &one,
-                    json!({"resource": {"description": "Today's errors", "size": 4096}})
-                ),
-                request("GET", &one, Value::Null),
-            ],
-            "{status}"
-        );
+        assert_eq!(serde_json::to_value(&updated).unwrap(), changed, "{body}");
+        let mut want = vec![patch.clone()];
+        if reads == 1 {
+            want.push(request("GET", &one, Value::Null));
+        }
+        assert_eq!(sent(&mock).await, want, "{status} {body}");
     }
+    // A 200 whose body is not `{"resource": …}` is not taken for a success.
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &one, 200, json!([5]), 1).await;
+    let e = client_for(&mock)
+        .update_resource(RESOURCE)
+        .size(1)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(e.may_have_applied(), "{e}");
+    assert_eq!(
+        decode_reason(e),
+        r#"unexpected shape: invalid type: sequence, expected {"resource": …} or no body"#
+    );
 }
 
 #[tokio::test]
@@ -1268,20 +1435,11 @@ async fn a_failed_read_after_a_resource_or_prompt_update_says_the_update_landed(
         }
         .expect_err("the read failed");
         assert!(e.may_have_applied() && !e.is_not_found(), "{e}");
-        let Error::NotApplied {
-            operation,
-            applied,
-            not_applied,
-            cause: Some(cause),
-            ..
-        } = &e
-        else {
-            panic!("expected NotApplied with a cause, got {e:?}");
-        };
-        assert_eq!(*operation, format!("hasmcp_update_{envelope}"));
-        assert_eq!(applied, &["name"]);
+        let (operation, status, applied, not_applied, _, cause) = not_applied_fields(&e);
+        assert_eq!(operation, format!("hasmcp_update_{envelope}"));
+        assert_eq!((status, applied), (204, &["name"][..]));
         assert!(not_applied.is_empty());
-        assert_eq!(cause.status(), Some(500));
+        assert_eq!(cause.and_then(Error::status), Some(500));
         assert_eq!(sent(&mock).await.len(), 2);
     }
 }
@@ -1395,16 +1553,21 @@ async fn prompts_list_get_create_update_delete() {
     assert_eq!(listed, vec![read.clone()]);
     assert_eq!(serde_json::to_value(&read).unwrap(), prompt_json());
     let created = hm
-        .create_prompt("codeReview", prompt_json()["messages"].clone())
-        .arguments(prompt_json()["arguments"].clone())
+        .create_prompt("codeReview", [PromptMessage::user("Review PR #{pr}.")])
+        .arguments([PromptArgument::new("pr").required(true)])
         .description("Reviews a PR")
         .send()
         .await
         .expect("created");
     assert_eq!(created, read);
+    assert_eq!(
+        read.arguments,
+        vec![PromptArgument::new("pr").required(true)]
+    );
+    assert_eq!(read.messages, vec![PromptMessage::user("Review PR #{pr}.")]);
     let updated = hm
         .update_prompt(PROMPT)
-        .messages(json!([]))
+        .messages([])
         .set_name(None)
         .send()
         .await
@@ -1433,17 +1596,191 @@ async fn prompts_list_get_create_update_delete() {
     );
 }
 
+/// Arguments and messages go out as typed lists (MCP's fields, `type` first), every
+/// content kind included; `clear_arguments()` sends `[]`.
+#[tokio::test]
+async fn prompt_arguments_and_messages_are_sent_as_typed_lists() {
+    let mock = MockServer::start().await;
+    let one = format!("/api/v1/prompts/{PROMPT}");
+    answer(
+        &mock,
+        "POST",
+        "/api/v1/prompts",
+        201,
+        json!({"prompt": prompt_json()}),
+        1,
+    )
+    .await;
+    answer(&mock, "PATCH", &one, 204, Value::Null, 2).await;
+    answer(&mock, "GET", &one, 200, json!({"prompt": prompt_json()}), 2).await;
+    let hm = client_for(&mock);
+    let link = json!({"type": "resource_link", "uri": "file:///guide.md", "name": "guide"});
+    let mut embedded = serde_json::Map::new();
+    embedded.insert("uri".into(), json!("file:///rules.md"));
+    embedded.insert("text".into(), json!("No secrets in code."));
+    hm.create_prompt(
+        "codeReview",
+        [
+            PromptMessage::user("Review PR #{{.pr}}."),
+            PromptMessage::new(
+                Role::User,
+                PromptContent::image("iVBORw0KGgo=", "image/png"),
+            ),
+            PromptMessage::new(
+                Role::Assistant,
+                PromptContent::audio("UklGRg==", "audio/wav"),
+            ),
+            PromptMessage::new(Role::User, PromptContent::resource(embedded)),
+            PromptMessage::new(Role::User, PromptContent::Other(link.clone())),
+            PromptMessage::assistant("On it."),
+        ],
+    )
+    .arguments([
+        PromptArgument::new("pr")
+            .title("Pull request")
+            .description("Its number")
+            .required(true),
+        PromptArgument::new("style"),
+    ])
+    .send()
+    .await
+    .expect("created");
+    hm.update_prompt(PROMPT)
+        .clear_arguments()
+        .send()
+        .await
+        .expect("updated");
+    hm.update_prompt(PROMPT)
+        .arguments([PromptArgument::new("pr").required(false)])
+        .messages([PromptMessage::user("Hi")])
+        .send()
+        .await
+        .expect("updated");
+    let text =
+        |role: &str, text: &str| json!({"role": role, "content": {"type": "text", "text": text}});
+    assert_eq!(
+        sent(&mock).await,
+        vec![
+            request(
+                "POST",
+                "/api/v1/prompts",
+                json!({"prompt": {
+                    "name": "codeReview",
+                    "messages": [
+                        text("user", "Review PR #{{.pr}}."),
+                        {"role": "user", "content": {"type": "image", "data": "iVBORw0KGgo=", "mimeType": "image/png"}},
+                        {"role": "assistant", "content": {"type": "audio", "data": "UklGRg==", "mimeType": "audio/wav"}},
+                        {"role": "user", "content": {"type": "resource", "resource": {"uri": "file:///rules.md", "text": "No secrets in code."}}},
+                        {"role": "user", "content": link},
+                        text("assistant", "On it."),
+                    ],
+                    "arguments": [
+                        {"name": "pr", "title": "Pull request", "description": "Its number", "required": true},
+                        {"name": "style"}
+                    ]
+                }})
+            ),
+            request("PATCH", &one, json!({"prompt": {"arguments": []}})),
+            request("GET", &one, Value::Null),
+            request(
+                "PATCH",
+                &one,
+                json!({"prompt": {
+                    "arguments": [{"name": "pr", "required": false}],
+                    "messages": [text("user", "Hi")]
+                }})
+            ),
+            request("GET", &one, Value::Null),
+        ]
+    );
+}
+
+/// The vendor document types both fields `object`: each object form reads as the list
+/// it stands for, and the object is never an error.
+#[tokio::test]
+async fn prompts_answered_in_the_object_form_read_as_lists() {
+    let mock = MockServer::start().await;
+    let one = format!("/api/v1/prompts/{PROMPT}");
+    let forms = json!({"prompts": [
+        {"id": PROMPT, "arguments": {}, "messages": {}},
+        {"id": PROMPT,
+         "arguments": {"name": "pr", "required": true},
+         "messages": {"role": "user", "content": {"type": "text", "text": "Hi"}}},
+        {"id": PROMPT,
+         "arguments": {"arguments": [{"name": "pr", "required": true}]},
+         "messages": {"messages": [{"role": "user", "content": {"type": "text", "text": "Hi"}}]}},
+        {"id": PROMPT,
+         "arguments": {"pr": {"required": true}},
+         "messages": [{"role": "system", "content": {"type": "text", "text": "Hi", "annotations": {"priority": 1}}}]},
+        {"id": PROMPT, "arguments": null, "messages": null}
+    ]});
+    answer(&mock, "GET", "/api/v1/prompts", 200, forms, 1).await;
+    answer(
+        &mock,
+        "GET",
+        &one,
+        200,
+        json!({"prompt": {"id": PROMPT, "arguments": {"pr": "The PR number"}, "messages": "Hi"}}),
+        1,
+    )
+    .await;
+    let hm = client_for(&mock);
+    let listed = hm.list_prompts().all().await.expect("listed");
+    let pr = PromptArgument::new("pr").required(true);
+    let hi = PromptMessage::user("Hi");
+    let read: Vec<(Vec<PromptArgument>, Vec<PromptMessage>)> = listed
+        .into_iter()
+        .map(|p| (p.arguments, p.messages))
+        .collect();
+    let annotated = json!({"type": "text", "text": "Hi", "annotations": {"priority": 1}});
+    assert_eq!(
+        read,
+        vec![
+            (vec![], vec![]),
+            (vec![pr.clone()], vec![hi.clone()]),
+            (vec![pr.clone()], vec![hi]),
+            (
+                vec![pr],
+                vec![PromptMessage::new(
+                    Role::Unknown("system".into()),
+                    PromptContent::Other(annotated)
+                )]
+            ),
+            (vec![], vec![]),
+        ]
+    );
+    let p = hm.get_prompt(PROMPT).await.expect("read");
+    assert_eq!(
+        p.arguments,
+        vec![PromptArgument::new("pr").description("The PR number")]
+    );
+    assert_eq!(
+        p.messages,
+        vec![PromptMessage::new(
+            Role::Unknown(String::new()),
+            PromptContent::Other(json!("Hi"))
+        )]
+    );
+}
+
 #[tokio::test]
 async fn bad_prompt_inputs_are_refused_before_any_request() {
     let mock = MockServer::start().await;
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
+    let no_role = PromptMessage::new(Role::Unknown(String::new()), PromptContent::text("x"));
+    let not_a_block = PromptMessage::new(Role::User, PromptContent::Other(json!({"text": "x"})));
     for (builder, field) in [
-        (hm.create_prompt("", json!([])), "name"),
-        (hm.create_prompt("p", Value::Null), "messages"),
+        (hm.create_prompt("", []), "name"),
+        (hm.create_prompt("p", [no_role.clone()]), "messages"),
+        (hm.create_prompt("p", [not_a_block.clone()]), "messages"),
         (
-            hm.create_prompt("p", json!([]))
-                .description("d".repeat(4097)),
+            hm.create_prompt("p", [])
+                .arguments([PromptArgument::new("")]),
+            "arguments",
+        ),
+        (
+            hm.create_prompt("p", []).description("d".repeat(4097)),
             "description",
         ),
     ] {
@@ -1452,7 +1789,13 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
     for (builder, field) in [
         (hm.update_prompt(PROMPT), "update"),
         (hm.update_prompt(PROMPT).description(""), "description"),
-        (hm.update_prompt(PROMPT).arguments(Value::Null), "arguments"),
+        (hm.update_prompt(PROMPT).messages([no_role]), "messages"),
+        (hm.update_prompt(PROMPT).messages([not_a_block]), "messages"),
+        (
+            hm.update_prompt(PROMPT)
+                .arguments([PromptArgument::new("")]),
+            "arguments",
+        ),
         (hm.update_prompt("bad").name("n"), "id"),
     ] {
         assert_eq!(invalid(builder.send().await.unwrap_err()).0, field);
@@ -1685,20 +2028,27 @@ mod with_fake {
             .send()
             .await
             .expect("created");
-        hm.update_variable(&secret.id)
+        let updated = hm
+            .update_variable(&secret.id)
             .value("postgres://db/other")
             .send()
             .await
             .expect("updated");
+        assert_eq!(updated, secret, "the 204, then the list: still masked");
         assert_eq!(
             fake.variable_value(secret.id.as_str()).as_deref(),
             Some("postgres://db/other")
         );
-        hm.update_variable(&region.id)
+        let updated = hm
+            .update_variable(&region.id)
             .value("us")
             .send()
             .await
             .expect("updated");
+        assert_eq!(
+            (updated.id, updated.value),
+            (region.id.clone(), Some(SecretValue::new("us")))
+        );
         let listed = hm.list_variables().all().await.expect("listed");
         let values: Vec<Option<&str>> = listed
             .iter()
@@ -1750,10 +2100,7 @@ mod with_fake {
         );
 
         let prompt = hm
-            .create_prompt(
-                "greeting",
-                json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]),
-            )
+            .create_prompt("greeting", [mcp_admin::hasmcp::PromptMessage::user("Hi")])
             .send()
             .await
             .expect("created");
@@ -1765,8 +2112,32 @@ mod with_fake {
             .expect("updated");
         assert_eq!(updated.description.as_deref(), Some("Says hi"));
         assert_eq!(updated.messages, prompt.messages);
+        assert_eq!(
+            prompt.messages,
+            vec![mcp_admin::hasmcp::PromptMessage::user("Hi")]
+        );
+
         assert_eq!(hm.get_prompt(&prompt.id).await.expect("read"), updated);
         assert_eq!(hm.list_prompts().all().await.expect("listed").len(), 1);
+        let argument = mcp_admin::hasmcp::PromptArgument::new("who").required(true);
+        let with_argument = hm
+            .update_prompt(&prompt.id)
+            .arguments([argument.clone()])
+            .send()
+            .await
+            .expect("updated");
+        assert_eq!(with_argument.arguments, vec![argument]);
+        let cleared = hm
+            .update_prompt(&prompt.id)
+            .clear_arguments()
+            .send()
+            .await
+            .expect("updated");
+        assert!(cleared.arguments.is_empty());
+        assert_eq!(
+            fake.prompt(prompt.id.as_str()).expect("stored")["arguments"],
+            json!([])
+        );
     }
 }
 
@@ -2113,6 +2484,48 @@ mod fake_rules {
             call(&fake, "DELETE", "/variables/00000000077", Value::Null).await,
             (204, Value::Null)
         );
+    }
+
+    /// The open-source edition keeps `arguments` and `messages` as raw JSON: any shape
+    /// is stored and answered as sent (a list, the vendor document's object, `null`),
+    /// only a missing `messages` is refused, and an update's `[]` empties a list.
+    #[tokio::test]
+    async fn prompt_arguments_and_messages_are_stored_as_sent() {
+        let fake = FakeHasMcp::start().await;
+        let message = json!({"role": "user", "content": {"type": "text", "text": "Hi"}});
+        for (arguments, messages) in [
+            (json!([{"name": "pr", "required": true}]), json!([message])),
+            (json!({"pr": {"required": true}}), message.clone()),
+            (Value::Null, Value::Null),
+            (json!("pr"), json!(5)),
+        ] {
+            let body =
+                json!({"prompt": {"name": "p", "arguments": arguments, "messages": messages}});
+            let (status, created) = call(&fake, "POST", "/prompts", body).await;
+            assert_eq!(status, 201, "{created}");
+            let prompt = &created["prompt"];
+            assert_eq!(
+                (&prompt["arguments"], &prompt["messages"]),
+                (&arguments, &messages)
+            );
+            let id = prompt["id"].as_str().expect("id");
+            let (_, read) = call(&fake, "GET", &format!("/prompts/{id}"), Value::Null).await;
+            assert_eq!(&read["prompt"], prompt);
+        }
+        let body = json!({"prompt": {"name": "p", "arguments": [{"name": "pr"}]}});
+        assert_eq!(
+            call(&fake, "POST", "/prompts", body).await,
+            (400, error(400, "prompt messages are required", None))
+        );
+        let body =
+            json!({"prompt": {"name": "p", "arguments": [{"name": "pr"}], "messages": [message]}});
+        let (_, created) = call(&fake, "POST", "/prompts", body).await;
+        let at = format!("/prompts/{}", created["prompt"]["id"].as_str().expect("id"));
+        let empty = json!({"prompt": {"arguments": []}});
+        assert_eq!(call(&fake, "PATCH", &at, empty).await, (204, Value::Null));
+        let (_, read) = call(&fake, "GET", &at, Value::Null).await;
+        assert_eq!(read["prompt"]["arguments"], json!([]));
+        assert_eq!(read["prompt"]["messages"], json!([message]));
     }
 
     #[tokio::test]

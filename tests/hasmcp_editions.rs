@@ -129,16 +129,14 @@ async fn hosted_provider_resources_work_end_to_end() {
     assert_eq!(updated.description.as_deref(), Some("Today's errors"));
     assert_eq!(updated.name.as_deref(), Some("errorLogs"));
     let item = format!("/providers/{provider}/resources/{id}");
+    // The hosted PATCH answers 200 with the item: no read after it.
     assert_eq!(
         sent(&fake, before).await,
-        [
-            req(
-                "PATCH",
-                &item,
-                Some(json!({"resource": {"description": "Today's errors"}}))
-            ),
-            req("GET", &item, None),
-        ]
+        [req(
+            "PATCH",
+            &item,
+            Some(json!({"resource": {"description": "Today's errors"}}))
+        )]
     );
     assert_eq!(fake.resource(&id).unwrap()["description"], "Today's errors");
 
@@ -232,7 +230,7 @@ async fn hosted_items_belong_to_their_provider_and_go_with_it() {
     // Creating under an unknown provider is a 404; nothing is stored.
     let nobody = fake.new_id();
     let e = hm
-        .create_provider_prompt(&nobody, "x", json!([]))
+        .create_provider_prompt(&nobody, "x", [])
         .send()
         .await
         .unwrap_err();
@@ -371,7 +369,7 @@ async fn hosted_top_level_resources_and_prompts_are_unsupported() {
         "hasmcp_get_prompt",
     );
     unsupported(
-        &hm.create_prompt("x", json!([])).send().await.unwrap_err(),
+        &hm.create_prompt("x", []).send().await.unwrap_err(),
         "hasmcp_create_prompt",
     );
     unsupported(
@@ -447,7 +445,7 @@ async fn hosted_provider_prompts_work_end_to_end() {
     let provider = fake.seed_provider("GitHub");
     let messages = json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]);
     let made = hm
-        .create_provider_prompt(&provider, "greeting", messages.clone())
+        .create_provider_prompt(&provider, "greeting", [hasmcp::PromptMessage::user("Hi")])
         .description("Says hi")
         .send()
         .await
@@ -494,11 +492,7 @@ async fn open_source_top_level_prompts_work_and_the_provider_family_is_unsupport
     let fake = fake(Edition::OpenSource).await;
     let hm = client(&fake);
     let provider = fake.seed_provider("GitHub");
-    let made = hm
-        .create_prompt("greeting", json!([]))
-        .send()
-        .await
-        .unwrap();
+    let made = hm.create_prompt("greeting", []).send().await.unwrap();
     let id = made.id.as_str().to_owned();
     let updated = hm.update_prompt(&id).name("hello").send().await.unwrap();
     assert_eq!(updated.name.as_deref(), Some("hello"));
@@ -516,7 +510,7 @@ async fn open_source_top_level_prompts_work_and_the_provider_family_is_unsupport
         "hasmcp_get_provider_prompt",
     );
     unsupported(
-        &hm.create_provider_prompt(&provider, "x", json!([]))
+        &hm.create_provider_prompt(&provider, "x", [])
             .send()
             .await
             .unwrap_err(),

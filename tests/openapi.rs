@@ -391,6 +391,10 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
         "HasmcpPromptList" => back(&decode_stable::<hasmcp::PromptList>(at, value)),
         "HasmcpPromptEnvelope" => back(&decode_stable::<hasmcp::PromptEnvelope>(at, value)),
         "HasmcpServerExport" => back(&decode_stable::<hasmcp::ServerExport>(at, value)),
+        "HasmcpPromptArgument" => back(&decode_stable::<hasmcp::PromptArgument>(at, value)),
+        "HasmcpPromptMessage" => back(&decode_stable::<hasmcp::PromptMessage>(at, value)),
+        "HasmcpVariableUpdated" => back(&decode_stable::<hasmcp::UpdatedVariable>(at, value)),
+        "HasmcpResourceUpdated" => back(&decode_stable::<hasmcp::UpdatedResource>(at, value)),
         "GetmcpServer" => back(&decode_stable::<getmcp::Server>(at, value)),
         "GetmcpServerUpdate" => {
             decode_exact::<getmcp::UpdateServerBody>(at, value);
@@ -636,7 +640,8 @@ const OPERATIONS: &[(&str, &str, &str, &[&str])] = &[
         "/api/v1/variables",
         &["201"],
     ),
-    // The vendor spec answers 200 with a body, the open-source edition 204 without.
+    // The vendor spec answers 200 with a body, the open-source edition 204 without (read
+    // as `null`: both declare the same schema).
     (
         "hasmcp_update_variable",
         "patch",

@@ -353,9 +353,9 @@ async fn catalog(hm: &hasmcp::Client, hosted: bool) -> Catalog {
         let r = r.send().await.expect("resource");
         resources.push(r.id.to_string());
         let p = if hosted {
-            hm.create_provider_prompt(&provider, format!("p{i}"), json!([]))
+            hm.create_provider_prompt(&provider, format!("p{i}"), [])
         } else {
-            hm.create_prompt(format!("p{i}"), json!([]))
+            hm.create_prompt(format!("p{i}"), [])
         };
         let p = p.send().await.expect("prompt");
         prompts.push(p.id.to_string());
@@ -390,6 +390,7 @@ async fn read_item(
             .await
             .ok()
             .map(|p| json!(p.name)),
+        ("variable", _) => fake.variable_value(item).map(Value::String),
         _ => fake.server(item),
     }
 }
@@ -408,16 +409,18 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str, edition: Editi
     let hosted = edition == Edition::Hosted;
     let c = catalog(&hm, hosted).await;
     let under = hosted.then_some(c.provider.as_str());
+    let variable = fake.seed_variable("SOAK", "ENV", "v0");
     let servers: Vec<String> = (0..2)
         .map(|i| fake.seed_server(&format!("Soak{i}"), ""))
         .collect();
     let mut tally = Tally::default();
     for n in 0..ops() {
         let server = servers[rng.below(servers.len())].clone();
-        let op = rng.below(4);
+        let op = rng.below(5);
         let (item_kind, item) = match op {
             2 => ("resource", c.resources[rng.below(2)].clone()),
             3 => ("prompt", c.prompts[rng.below(2)].clone()),
+            4 => ("variable", variable.clone()),
             _ => ("server", server.clone()),
         };
         let before = read_item(&fake, &hm, item_kind, &item, under).await;
@@ -459,7 +462,7 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str, edition: Editi
                 let outcome = update.name(&name).send().await.map(drop);
                 (format!("rename resource to {name}"), outcome)
             }
-            _ => {
+            3 => {
                 let update = match under {
                     Some(provider) => hm.update_provider_prompt(provider, &item),
                     None => hm.update_prompt(&item),
@@ -467,6 +470,14 @@ async fn soak_hasmcp(seed: u64, policy: RetryPolicy, label: &str, edition: Editi
                 let outcome = update.name(&name).send().await.map(drop);
                 (format!("rename prompt to {name}"), outcome)
             }
+            _ => (
+                format!("set variable to {name}"),
+                hm.update_variable(&item)
+                    .value(&name)
+                    .send()
+                    .await
+                    .map(drop),
+            ),
         };
         settle(late).await;
         fake.clear_faults();

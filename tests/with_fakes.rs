@@ -683,8 +683,9 @@ async fn hasmcp_a_server_from_creation_to_deletion() {
 }
 
 /// The hosted service's calls against the hosted fake: a resource made under a provider
-/// and attached, an update whose read afterwards fails (the PATCH landed: not applied
-/// is false, and the change is in the state), then an export imported as a copy.
+/// and attached, updated (200 with the item), a prompt update whose read afterwards
+/// fails (the PATCH landed: the error says so, and the change is in the state), then an
+/// export imported as a copy.
 #[tokio::test]
 async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export() {
     let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
@@ -706,11 +707,25 @@ async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export(
         .await
         .expect("attached");
 
-    // The PATCH lands (200 with the resource); the read that follows answers 503.
-    fake.inject_after(1, Fault::Unavailable);
-    let err = client
+    // The resource PATCH answers 200 with the resource: nothing is read after it.
+    let updated = client
         .update_provider_resource(&provider, &readme)
         .description("The project's README")
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(updated.description.as_deref(), Some("The project's README"));
+
+    // The prompt PATCH lands (204); the read that follows answers 503.
+    let prompt = client
+        .create_provider_prompt(&provider, "greeting", [hasmcp::PromptMessage::user("Hi")])
+        .send()
+        .await
+        .expect("created");
+    fake.inject_after(1, Fault::Unavailable);
+    let err = client
+        .update_provider_prompt(&provider, &prompt)
+        .name("hello")
         .send()
         .await
         .unwrap_err();
@@ -719,14 +734,14 @@ async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export(
             operation, applied, ..
         } => assert_eq!(
             (*operation, applied.as_slice()),
-            ("hasmcp_update_provider_resource", &["description"][..])
+            ("hasmcp_update_provider_prompt", &["name"][..])
         ),
         other => panic!("{other:?}"),
     }
     assert!(err.may_have_applied(), "{err}");
     assert_eq!(
-        fake.resource(readme.id.as_str()).expect("kept")["description"],
-        "The project's README"
+        fake.prompt(prompt.id.as_str()).expect("kept")["name"],
+        "hello"
     );
 
     let copy = client

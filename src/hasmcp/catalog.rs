@@ -233,14 +233,15 @@ pub(super) fn same_id(
     })
 }
 
-/// The outcome of the read that follows a PATCH which landed (the service answers some
-/// PATCHes with 204 and no body): a failed read is an [`Error::NotApplied`] that says the
-/// PATCH was applied (`applied`: the wire names of the fields it set, those of `fields`
-/// marked `true`) and that its result could not be read. A read that finds no such item
-/// is returned as it is: the open-source service answers a PATCH of an unknown id with
-/// 204 and changes nothing.
+/// The outcome of the read that follows a PATCH which landed (answered `status`, the
+/// service answers some PATCHes with 204 and no body): a failed read is an
+/// [`Error::NotApplied`] that says the PATCH was applied (`applied`: the wire names of
+/// the fields it set, those of `fields` marked `true`) and that its result could not be
+/// read. A read that finds no such item is returned as it is: the open-source service
+/// answers a PATCH of an unknown id with 204 and changes nothing.
 pub(crate) fn read_back<T>(
     write: &Operation,
+    status: u16,
     fields: &[(&'static str, bool)],
     read: Result<T, Error>,
 ) -> Result<T, Error> {
@@ -251,17 +252,50 @@ pub(crate) fn read_back<T>(
         Error::partly_applied(
             Platform::HasMcp,
             write.id,
-            0,
-            fields
-                .iter()
-                .filter(|(_, set)| *set)
-                .map(|(f, _)| *f)
-                .collect(),
+            status,
+            applied(fields),
             Vec::new(),
             "the update was answered with success; reading the result afterwards failed",
             e,
         )
     })
+}
+
+/// The wire names of the fields marked `true`: what a PATCH that landed applied.
+pub(crate) fn applied(fields: &[(&'static str, bool)]) -> Vec<&'static str> {
+    fields
+        .iter()
+        .filter(|(_, set)| *set)
+        .map(|(f, _)| *f)
+        .collect()
+}
+
+/// Reads the answer to a PATCH that is `{key: item}` (the vendor document's 200) or
+/// none (the open-source edition's 204, read as `null`; also `{}`): the item, if any.
+/// Anything else is not such an answer.
+pub(crate) fn updated<'de, D, T>(d: D, key: &'static str) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::de::{Error as _, Unexpected};
+    match Option::<serde_json::Value>::deserialize(d)? {
+        None => Ok(None),
+        Some(serde_json::Value::Object(mut answer)) => match answer.remove(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(item) => T::deserialize(item).map(Some).map_err(D::Error::custom),
+        },
+        Some(other) => {
+            let got = match &other {
+                serde_json::Value::Array(_) => Unexpected::Seq,
+                serde_json::Value::Bool(b) => Unexpected::Bool(*b),
+                serde_json::Value::String(_) => Unexpected::Other("string"),
+                _ => Unexpected::Other("number"),
+            };
+            let expected = format!("{{\"{key}\": …}} or no body");
+            Err(D::Error::invalid_type(got, &expected.as_str()))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -252,6 +252,7 @@ mod servers;
 mod tokens;
 // The catalog: providers and their tools, variables, resources, prompts.
 mod catalog;
+mod prompt_parts;
 mod prompts;
 mod provider_items;
 mod providers;
@@ -268,6 +269,7 @@ pub(crate) use ids::{check_id, InvalidId, MAX_STORED as MAX_STORED_ID};
 pub use ids::{PromptId, ProviderId, ResourceId, ServerId, TokenId, ToolId, VariableId};
 // The catalog.
 pub use catalog::SecretValue;
+pub use prompt_parts::{PromptArgument, PromptContent, PromptMessage, Role};
 pub use prompts::{
     CreatePrompt, CreatePromptFields, ListPrompts, Prompt, PromptEnvelope, PromptList,
     PromptsQuery, UpdatePrompt, UpdatePromptFields,
@@ -284,7 +286,7 @@ pub use providers::{
 };
 pub use resources::{
     CreateResource, CreateResourceFields, ListResources, Resource, ResourceEnvelope, ResourceList,
-    ResourcesQuery, UpdateResource, UpdateResourceFields,
+    ResourcesQuery, UpdateResource, UpdateResourceFields, UpdatedResource,
 };
 pub use servers::{
     CreateServer, CreateServerBody, CreateServerFields, IdRef, ListServers, ProviderRef, Server,
@@ -293,5 +295,5 @@ pub use servers::{
 pub use tokens::{CreateServerToken, ListServerTokens, ServerToken, ServerTokensQuery};
 pub use variables::{
     CreateVariable, CreateVariableFields, ListVariables, UpdateVariable, UpdateVariableFields,
-    Variable, VariableEnvelope, VariableList, VariableType, VariablesQuery,
+    UpdatedVariable, Variable, VariableEnvelope, VariableList, VariableType, VariablesQuery,
 };

@@ -7,22 +7,48 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::{
     hasmcp::{
         catalog::{self, option_setters},
+        prompt_parts::{self, PromptArgument, PromptMessage},
         provider_items::At,
         Client, InvalidId, PromptId,
     },
     id::{self, IntoId},
     paging::List,
+    patch::Patch,
     transport::{self, ops},
     wire::{null_as_default, object_model, timestamp},
     Error,
 };
 
 /// A prompt. A server's answer carries only the attached prompts' ids.
+///
+/// # `arguments` and `messages`: lists on the wire, lists or objects read
+///
+/// The open-source edition stores both as raw JSON commented `[]PromptArgument` and
+/// `[]PromptMessage`, and its MCP endpoint reads the messages as that list (code); the
+/// vendor's knowledge base sends lists (doc); the vendor's OpenAPI document types both
+/// `object` while describing them as those lists (spec). The client sends lists. It
+/// reads a list, and also an object, mapped as follows (no source shows which object
+/// the hosted service would answer, so each plausible form has one meaning):
+///
+/// | answered | `arguments` | `messages` |
+/// |---|---|---|
+/// | absent, `null` | none | none |
+/// | a list | each item | each item |
+/// | `{}` | none | none |
+/// | an object holding the list under its own key (`{"arguments": […]}`) | that list | that list |
+/// | an object with `name` / with `role` or `content` | that one argument | that one message |
+/// | any other object | one argument per key: the key is its name, the value its other fields (an object) or its description (a text) | that one message |
+/// | a text, number or `true`/`false` | one argument: a text is its name | one message with that value as [`PromptContent::Other`](crate::hasmcp::PromptContent::Other) |
+///
+/// An item is read leniently so that no shape fails the whole answer: an argument's
+/// fields of another JSON type are left unset; a message's role that is not a text is
+/// [`Role::Unknown`](crate::hasmcp::Role::Unknown) holding its JSON, and content the crate does not model exactly (an
+/// unknown `type`, or a field it has no place for, such as `annotations`) is kept whole
+/// as [`PromptContent::Other`](crate::hasmcp::PromptContent::Other), so writing a prompt back sends it unchanged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -41,12 +67,22 @@ pub struct Prompt {
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Arguments, kept as sent (a list of MCP prompt arguments in practice).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arguments: Option<Value>,
-    /// Messages, kept as sent (a list of MCP prompt messages in practice).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Value>,
+    /// Arguments: a list on the wire (code), also read from the vendor document's
+    /// object form (see above); none when absent or `null`.
+    #[serde(
+        default,
+        deserialize_with = "prompt_parts::arguments",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub arguments: Vec<PromptArgument>,
+    /// Messages: a list on the wire (code), also read from the object form (see
+    /// above); none when absent or `null`.
+    #[serde(
+        default,
+        deserialize_with = "prompt_parts::messages",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub messages: Vec<PromptMessage>,
 }
 
 object_model! {
@@ -74,19 +110,25 @@ object_model! {
 }
 
 /// The body of `POST /prompts`, inside `{"prompt": …}`: built and checked by
-/// [`CreatePrompt`]; public for the raw client.
+/// [`CreatePrompt`]; public for the raw client. `arguments` and `messages` are sent as
+/// lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreatePromptFields {
     /// `name`: 1–128 bytes.
     pub name: String,
-    /// `messages`: raw JSON, required.
-    pub messages: Value,
+    /// `messages`: required.
+    #[serde(deserialize_with = "prompt_parts::messages")]
+    pub messages: Vec<PromptMessage>,
     /// `description`: at most 4096 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `arguments`: raw JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arguments: Option<Value>,
+    /// `arguments`
+    #[serde(
+        default,
+        deserialize_with = "prompt_parts::some_arguments",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub arguments: Option<Vec<PromptArgument>>,
 }
 
 /// The body of `PATCH /prompts/{id}`, inside `{"prompt": …}`: only the fields set are
@@ -99,29 +141,56 @@ pub struct UpdatePromptFields {
     /// `description`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `arguments`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub arguments: Option<Value>,
-    /// `messages`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Value>,
+    /// `arguments`: replaces the stored list; `[]` empties it.
+    #[serde(
+        default,
+        deserialize_with = "prompt_parts::some_arguments",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub arguments: Option<Vec<PromptArgument>>,
+    /// `messages`: replaces the stored list.
+    #[serde(
+        default,
+        deserialize_with = "prompt_parts::some_messages",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub messages: Option<Vec<PromptMessage>>,
+}
+
+/// Checks the typed parts of a prompt body: every argument and message can be sent.
+fn check_parts(
+    arguments: Option<&[PromptArgument]>,
+    messages: Option<&[PromptMessage]>,
+) -> Result<(), Error> {
+    arguments
+        .unwrap_or_default()
+        .iter()
+        .try_for_each(|a| a.check("arguments"))?;
+    messages
+        .unwrap_or_default()
+        .iter()
+        .try_for_each(|m| m.check("messages"))
 }
 
 /// A new prompt: made by [`Client::create_prompt`] (top level) or
 /// [`Client::create_provider_prompt`] (under a provider) with its name and messages.
 ///
 /// ```
+/// use mcp_admin::hasmcp::{PromptArgument, PromptMessage};
 /// use serde_json::json;
 ///
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
-/// let messages = json!([{"role": "user", "content": {"type": "text", "text": "Review PR #{pr}."}}]);
 /// let body = hm
-///     .create_prompt("codeReview", messages.clone())
-///     .arguments(json!([{"name": "pr", "required": true}]))
+///     .create_prompt("codeReview", [PromptMessage::user("Review PR #{{.pr}}.")])
+///     .arguments([PromptArgument::new("pr").required(true)])
 ///     .body()?;
 /// assert_eq!(
 ///     serde_json::to_value(&body).unwrap(),
-///     json!({"name": "codeReview", "messages": messages, "arguments": [{"name": "pr", "required": true}]})
+///     json!({
+///         "name": "codeReview",
+///         "messages": [{"role": "user", "content": {"type": "text", "text": "Review PR #{{.pr}}."}}],
+///         "arguments": [{"name": "pr", "required": true}]
+///     })
 /// );
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
@@ -138,8 +207,17 @@ impl CreatePrompt {
     option_setters! { body;
         /// The description: at most 4096 bytes.
         description, set_description: String;
-        /// The arguments, sent as given (a list of `{name, description, required}`).
-        arguments, set_arguments: Value;
+    }
+
+    /// The arguments an MCP client passes when it gets the prompt.
+    pub fn arguments(self, arguments: impl IntoIterator<Item = PromptArgument>) -> Self {
+        self.set_arguments(Some(arguments.into_iter().collect()))
+    }
+
+    /// Sets or unsets the arguments in one call; `None` sends nothing for them.
+    pub fn set_arguments(mut self, arguments: Option<Vec<PromptArgument>>) -> Self {
+        self.body.arguments = arguments;
+        self
     }
 
     /// The body this create sends, after checking every input; no I/O.
@@ -157,11 +235,8 @@ impl CreatePrompt {
         self.at.check()?;
         let b = &self.body;
         catalog::text("name", &b.name, 128)?;
-        catalog::json("messages", &b.messages)?;
+        check_parts(b.arguments.as_deref(), Some(&b.messages))?;
         catalog::at_most("description", b.description.as_deref().unwrap_or(""), 4096)?;
-        if let Some(arguments) = &b.arguments {
-            catalog::json("arguments", arguments)?;
-        }
         Ok(b.clone())
     }
 
@@ -170,8 +245,8 @@ impl CreatePrompt {
     /// returns the new prompt.
     ///
     /// Confidence: code for the top-level route, spec for the one under a provider. The
-    /// spec types `arguments` and `messages` as objects, where the code and the
-    /// knowledge base hold lists: both are sent as given.
+    /// spec types `arguments` and `messages` as objects while describing them as lists,
+    /// which the code and the knowledge base hold: both are sent as lists.
     pub async fn send(self) -> Result<Prompt, Error> {
         let op = self.at.prompts().create;
         self.send_unstamped().await.map_err(|e| e.at(op))
@@ -186,8 +261,10 @@ impl CreatePrompt {
 /// A partial update of one prompt: [`Client::update_prompt`] (top level) or
 /// [`Client::update_provider_prompt`] (under a provider).
 ///
-/// Only non-empty fields are applied, so nothing can be cleared (no `clear_*`; an
-/// empty text is refused here). The service answers 204 with no body (code, spec), so
+/// Only non-empty texts are applied, so a name or description cannot be cleared (an
+/// empty text is refused here); a list given replaces the stored one, and
+/// [`clear_arguments`](Self::clear_arguments) empties the arguments. The service
+/// answers 204 with no body (code, spec), so
 /// [`send`](Self::send) reads the prompt back with `GET` and returns it; an unknown id,
 /// also a 204 on the open-source edition, becomes that read's 404
 /// ([`Error::is_not_found`]).
@@ -214,10 +291,41 @@ impl UpdatePrompt {
         name, set_name: String;
         /// New description: 1–4096 bytes.
         description, set_description: String;
-        /// New arguments, replacing the stored ones.
-        arguments, set_arguments: Value;
-        /// New messages, replacing the stored ones.
-        messages, set_messages: Value;
+    }
+
+    /// New arguments, replacing the stored ones.
+    pub fn arguments(self, arguments: impl IntoIterator<Item = PromptArgument>) -> Self {
+        self.set_arguments(Patch::Set(arguments.into_iter().collect()))
+    }
+
+    /// Removes every argument: sends `"arguments": []`, which the service stores (code).
+    pub fn clear_arguments(self) -> Self {
+        self.set_arguments(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the arguments in one call.
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
+    /// use mcp_admin::Patch;
+    /// let body = hm.update_prompt("ASuB9Gf6aD8").set_arguments(Patch::Clear).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_arguments(mut self, arguments: Patch<Vec<PromptArgument>>) -> Self {
+        self.changes.arguments = arguments.into_wire(Vec::new);
+        self
+    }
+
+    /// New messages, replacing the stored ones.
+    pub fn messages(self, messages: impl IntoIterator<Item = PromptMessage>) -> Self {
+        self.set_messages(Some(messages.into_iter().collect()))
+    }
+
+    /// Sets or unsets the messages in one call; `None` sends nothing for them.
+    pub fn set_messages(mut self, messages: Option<Vec<PromptMessage>>) -> Self {
+        self.changes.messages = messages;
+        self
     }
 
     /// The body this update sends, after checking the id and every input; no I/O.
@@ -247,11 +355,7 @@ impl UpdatePrompt {
         if let Some(description) = &c.description {
             catalog::text("description", description, 4096)?;
         }
-        for (field, value) in [("arguments", &c.arguments), ("messages", &c.messages)] {
-            if let Some(value) = value {
-                catalog::json(field, value)?;
-            }
-        }
+        check_parts(c.arguments.as_deref(), c.messages.as_deref())?;
         Ok(c.clone())
     }
 
@@ -279,9 +383,10 @@ impl UpdatePrompt {
             ("arguments", prompt.arguments.is_some()),
             ("messages", prompt.messages.is_some()),
         ];
-        self.client.patch_prompt(&self.at, &id, prompt).await?;
+        let status = self.client.patch_prompt(&self.at, &id, prompt).await?;
         catalog::read_back(
             self.at.prompts().update,
+            status,
             &fields,
             self.client.read_prompt(&self.at, id).await,
         )
@@ -335,22 +440,26 @@ impl Client {
         Ok(prompt)
     }
 
-    /// Starts a new prompt with its name (1–128 bytes) and messages (raw JSON, e.g. a
-    /// list of MCP prompt messages). Nothing is sent until [`CreatePrompt::send`].
+    /// Starts a new prompt with its name (1–128 bytes) and its MCP messages. Nothing is
+    /// sent until [`CreatePrompt::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let messages = serde_json::json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]);
-    /// let prompt = hm.create_prompt("greeting", messages).send().await?;
+    /// use mcp_admin::hasmcp::PromptMessage;
+    /// let prompt = hm.create_prompt("greeting", [PromptMessage::user("Hi")]).send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn create_prompt(&self, name: impl Into<String>, messages: Value) -> CreatePrompt {
+    pub fn create_prompt(
+        &self,
+        name: impl Into<String>,
+        messages: impl IntoIterator<Item = PromptMessage>,
+    ) -> CreatePrompt {
         CreatePrompt {
             client: self.clone(),
             at: At::Account,
             body: CreatePromptFields {
                 name: name.into(),
-                messages,
+                messages: messages.into_iter().collect(),
                 description: None,
                 arguments: None,
             },

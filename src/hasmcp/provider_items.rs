@@ -132,14 +132,14 @@ impl Client {
         at: &At,
         id: &ResourceId,
         resource: UpdateResourceFields,
-    ) -> Result<(), Error> {
+    ) -> Result<(u16, Option<Resource>), Error> {
         let raw = self.raw();
         let body = crate::raw::types::HasmcpUpdateResourceRequest { resource };
         let op = at.resources().update;
-        match at.provider_id()? {
+        let answer = match at.provider_id()? {
             None => {
                 let call = raw.hasmcp_update_resource().id(id.clone()).body(body);
-                transport::call(raw, op, move || call.send()).await
+                transport::call_answered(raw, op, move || call.send()).await?
             }
             Some(provider) => {
                 let call = raw
@@ -147,9 +147,11 @@ impl Client {
                     .id(provider)
                     .resource_id(id.clone())
                     .body(body);
-                transport::call(raw, op, move || call.send()).await
+                transport::call_answered(raw, op, move || call.send()).await?
             }
-        }
+        };
+        let status = answer.status().as_u16();
+        Ok((status, answer.into_inner().resource))
     }
 
     /// Reads resource `id` where `at` says (the read after an update).
@@ -188,14 +190,14 @@ impl Client {
         at: &At,
         id: &PromptId,
         prompt: UpdatePromptFields,
-    ) -> Result<(), Error> {
+    ) -> Result<u16, Error> {
         let raw = self.raw();
         let body = crate::raw::types::HasmcpUpdatePromptRequest { prompt };
         let op = at.prompts().update;
-        match at.provider_id()? {
+        let answer = match at.provider_id()? {
             None => {
                 let call = raw.hasmcp_update_prompt().id(id.clone()).body(body);
-                transport::call(raw, op, move || call.send()).await
+                transport::call_answered(raw, op, move || call.send()).await?
             }
             Some(provider) => {
                 let call = raw
@@ -203,9 +205,10 @@ impl Client {
                     .id(provider)
                     .prompt_id(id.clone())
                     .body(body);
-                transport::call(raw, op, move || call.send()).await
+                transport::call_answered(raw, op, move || call.send()).await?
             }
-        }
+        };
+        Ok(answer.status().as_u16())
     }
 
     /// Reads prompt `id` where `at` says (the read after an update).
@@ -317,9 +320,9 @@ impl Client {
 
     /// Starts a partial update of resource `resource_id` of provider `provider_id`: the
     /// builder of [`Client::update_resource`], sent to
-    /// `PATCH /api/v1/providers/{id}/resources/{resourceID}` and read back from the same
-    /// place (the vendor's document answers 200 with the resource; a 204 is accepted
-    /// too).
+    /// `PATCH /api/v1/providers/{id}/resources/{resourceID}`. The vendor's document
+    /// answers 200 with the resource, which is returned as it came; after a 204 (also
+    /// accepted) the resource is read back from the same place.
     ///
     /// **Hosted service** (the vendor's document); the open-source edition answers 405
     /// ([`Error::is_unsupported`], nothing changed): use [`Client::update_resource`]
@@ -441,7 +444,8 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// let messages = serde_json::json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]);
+    /// use mcp_admin::hasmcp::PromptMessage;
+    /// let messages = [PromptMessage::user("Hi")];
     /// let prompt = hm.create_provider_prompt("ASuB9Gf6aD5", "greeting", messages).send().await?;
     /// # Ok(()) }
     /// ```
@@ -449,7 +453,7 @@ impl Client {
         &self,
         provider_id: impl IntoId<ProviderId>,
         name: impl Into<String>,
-        messages: serde_json::Value,
+        messages: impl IntoIterator<Item = crate::hasmcp::PromptMessage>,
     ) -> CreatePrompt {
         self.create_prompt(name, messages)
             .placed(At::provider(provider_id))

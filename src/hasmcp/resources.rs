@@ -84,6 +84,32 @@ object_model! {
     }
 }
 
+/// What a resource PATCH answers: the resource (the vendor document: 200 with
+/// `{"resource": …}`) or none (the open-source edition: 204 with no body, read as
+/// `null`). Public for the raw client.
+///
+/// ```
+/// use mcp_admin::hasmcp::UpdatedResource;
+///
+/// let none: UpdatedResource = serde_json::from_str("null").unwrap();
+/// assert_eq!(none.resource, None);
+/// let some: UpdatedResource = serde_json::from_str(r#"{"resource":{"id":"ASuB9Gf6aD7"}}"#).unwrap();
+/// assert_eq!(some.resource.unwrap().id.as_str(), "ASuB9Gf6aD7");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UpdatedResource {
+    /// The updated resource, when the answer carried it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+}
+
+impl<'de> Deserialize<'de> for UpdatedResource {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        catalog::updated(d, "resource").map(|resource| UpdatedResource { resource })
+    }
+}
+
 /// The body of `POST /resources`, inside `{"resource": …}`: built and checked by
 /// [`CreateResource`]; public for the raw client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,13 +243,13 @@ impl CreateResource {
 /// The service applies only non-empty, non-zero fields, so nothing can be cleared:
 /// there is no `clear_*`, and an empty text or a size of 0 is refused here.
 ///
-/// # The answer: why [`send`](Self::send) reads the resource back
+/// # The answer: when [`send`](Self::send) reads the resource back
 ///
 /// The open-source edition answers 204 with no body (code); the spec answers 200 with
-/// the resource (spec). Both are a success, and `send()` then reads the resource with
-/// `GET` and returns it: the same result from either service, and an unknown id (to
-/// which the open-source edition also answers 204) becomes the read's 404
-/// ([`Error::is_not_found`]).
+/// the resource (spec). Both are a success and `send()` returns the updated resource
+/// either way: the one in a 200's body as it is (no other request), or after a 204
+/// the one read with `GET`. An unknown id (to which the open-source edition also
+/// answers 204) becomes that read's 404 ([`Error::is_not_found`]).
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
@@ -301,10 +327,11 @@ impl UpdateResource {
         Ok(c.clone())
     }
 
-    /// Checks the inputs, sends `PATCH /api/v1/resources/{id}`, accepts 204 or 200,
-    /// then reads the resource back (see the type's docs) and returns it.
+    /// Checks the inputs, sends `PATCH /api/v1/resources/{id}`, and returns the updated
+    /// resource: a 200's, or after a 204 the one read back (see the type's docs).
     /// A failed read after the PATCH landed is an [`Error::NotApplied`] naming the
-    /// fields sent as applied, with the read's error as `cause`.
+    /// fields sent as applied, with the read's error as `cause`
+    /// ([`Error::may_have_applied`] is `true`).
     ///
     /// Made by [`Client::update_provider_resource`], it sends
     /// `PATCH /api/v1/providers/{id}/resources/{resourceID}` and reads from that place.
@@ -327,9 +354,15 @@ impl UpdateResource {
             ("size", resource.size.is_some()),
             ("annotations", resource.annotations.is_some()),
         ];
-        self.client.patch_resource(&self.at, &id, resource).await?;
+        let op = self.at.resources().update;
+        let (status, answered) = self.client.patch_resource(&self.at, &id, resource).await?;
+        if let Some(resource) = answered {
+            catalog::same_id(op, status, "resource", id.as_str(), resource.id.as_str())?;
+            return Ok(resource);
+        }
         catalog::read_back(
-            self.at.resources().update,
+            op,
+            status,
             &fields,
             self.client.read_resource(&self.at, id).await,
         )
@@ -425,6 +458,7 @@ impl Client {
     /// # let hm = mcp_admin::hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let resource = hm.update_resource(&id).description("Today's errors").send().await?;
     /// assert_eq!(resource.name.as_deref(), Some("errorLogs")); // read back after the 204
+    /// assert_eq!(resource.description.as_deref(), Some("Today's errors"));
     /// # Ok(()) }
     /// ```
     pub fn update_resource(&self, id: impl IntoId<ResourceId>) -> UpdateResource {

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
+    error::Platform,
     hasmcp::{catalog, Client, InvalidId, SecretValue, VariableId},
     id::{self, IntoId},
     paging::List,
@@ -251,7 +252,39 @@ impl CreateVariable {
     }
 }
 
+/// What a variable PATCH answers: the variable (the vendor document: 200 with
+/// `{"variable": …}`) or none (the open-source edition and the knowledge base: 204 with
+/// no body, read as `null`). Public for the raw client.
+///
+/// ```
+/// use mcp_admin::hasmcp::UpdatedVariable;
+///
+/// let none: UpdatedVariable = serde_json::from_str("null").unwrap();
+/// assert_eq!(none.variable, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UpdatedVariable {
+    /// The updated variable, when the answer carried it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<Variable>,
+}
+
+impl<'de> Deserialize<'de> for UpdatedVariable {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        catalog::updated(d, "variable").map(|variable| UpdatedVariable { variable })
+    }
+}
+
 /// A change of a variable: its value, the one thing the service lets change (required).
+///
+/// # The answer
+///
+/// The vendor document answers 200 with the variable, the open-source edition and the
+/// knowledge base 204 with no body. [`send`](Self::send) returns the updated variable
+/// either way: a 200's as it is (no other request), or after a 204 the one found by
+/// listing the variables (there is no single-variable read). A `SECRET` variable's
+/// value comes back masked.
 #[must_use = "an update does nothing until `.send()` is awaited"]
 #[derive(Debug, Clone)]
 pub struct UpdateVariable {
@@ -304,16 +337,49 @@ impl UpdateVariable {
         })
     }
 
-    /// Checks the inputs and sends the PATCH.
-    pub async fn send(self) -> Result<(), Error> {
+    /// Checks the inputs, sends the PATCH, and returns the updated variable (see the
+    /// type's docs).
+    ///
+    /// After a 204, a failed list is an [`Error::NotApplied`] with `applied` naming
+    /// `value` and the list's error as `cause`; a list without the variable (deleted
+    /// since) is an [`Error::NotApplied`] with `applied` naming `value` and no cause.
+    /// Both have [`Error::may_have_applied`] `true`.
+    pub async fn send(self) -> Result<Variable, Error> {
+        self.send_unstamped()
+            .await
+            .map_err(|e| e.at(&ops::HASMCP_UPDATE_VARIABLE))
+    }
+
+    async fn send_unstamped(self) -> Result<Variable, Error> {
+        const OP: &ops::Operation = &ops::HASMCP_UPDATE_VARIABLE;
         let variable = self.body()?;
-        let id = self
-            .id
-            .map_err(|e| e.for_field("id").at(&ops::HASMCP_UPDATE_VARIABLE))?;
+        let id = self.id.map_err(|e| e.for_field("id"))?;
         let raw = self.client.raw();
         let body = crate::raw::types::HasmcpUpdateVariableRequest { variable };
-        let op = raw.hasmcp_update_variable().id(id).body(body);
-        transport::call(raw, &ops::HASMCP_UPDATE_VARIABLE, move || op.send()).await
+        let op = raw.hasmcp_update_variable().id(id.clone()).body(body);
+        let answer = transport::call_answered(raw, OP, move || op.send()).await?;
+        let status = answer.status().as_u16();
+        if let Some(variable) = answer.into_inner().variable {
+            catalog::same_id(OP, status, "variable", id.as_str(), variable.id.as_str())?;
+            return Ok(variable);
+        }
+        const FIELDS: &[(&str, bool)] = &[("value", true)];
+        let listed = catalog::read_back(OP, status, FIELDS, self.client.all_variables().await)?;
+        listed
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| Error::NotApplied {
+                platform: Platform::HasMcp,
+                operation: OP.id,
+                status,
+                applied: catalog::applied(FIELDS),
+                not_applied: Vec::new(),
+                reason: format!(
+                    "the update was answered with success; variable {id} is not in the list \
+                     read afterwards (deleted since?)"
+                ),
+                cause: None,
+            })
     }
 }
 
@@ -392,17 +458,17 @@ impl Client {
     /// Starts changing a variable (`PATCH /api/v1/variables/{id}`): the value is all
     /// the service lets a variable change, and [`UpdateVariable::value`] is required.
     ///
-    /// `send()` returns `()`: the open-source edition and the knowledge base answer 204
-    /// with no body, the spec 200 with the variable; both are a success here. The
-    /// variable would say nothing new (the name and type are unchanged, and a secret's
-    /// value comes back masked), and there is no single-variable read to fetch it with.
+    /// `send()` returns the updated variable: the spec's 200 carries it, and after the
+    /// open-source edition's 204 (also the knowledge base's) it is found by listing the
+    /// variables (see [`UpdateVariable`]).
     ///
     /// Confidence: code; sources disagree on the answer (above). An unknown id is a 404
     /// `failed to fetch updated variable` (code).
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
-    /// hm.update_variable("ASuB9Gf6aD9").value("sk_live_new").send().await?;
+    /// let variable = hm.update_variable("ASuB9Gf6aD9").value("sk_live_new").send().await?;
+    /// assert!(variable.value.is_some_and(|v| v.is_masked())); // a SECRET's value
     /// # Ok(()) }
     /// ```
     pub fn update_variable(&self, id: impl IntoId<VariableId>) -> UpdateVariable {

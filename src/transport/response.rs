@@ -4,7 +4,8 @@
 //!
 //! - [`decode`] and [`empty`] move the response's headers into the `ResponseValue`
 //!   (progenitor-client clones them), and [`decode`] reads JSON after a UTF-8 byte order
-//!   mark, which some WordPress sites put before every answer.
+//!   mark, which some WordPress sites put before every answer, and reads a 204's empty
+//!   body as `null` (for the HasMCP PATCHes answered 200 with a body or 204 without).
 //! - [`PathSegment`] percent-encodes a path parameter while the URL is formatted
 //!   (`encode_path(&id.to_string())` builds two strings first).
 
@@ -41,7 +42,13 @@ pub(crate) async fn decode<T: DeserializeOwned, E>(
             ));
         }
     }
-    match serde_json::from_slice(without_bom(&full)) {
+    // A 204 has no body: an operation that declares one success type for its 200 (with
+    // a body) and its 204 reads the empty one as `null`, which that type accepts.
+    let json = match without_bom(&full) {
+        b"" if status == reqwest::StatusCode::NO_CONTENT => b"null".as_slice(),
+        json => json,
+    };
+    match serde_json::from_slice(json) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => Err(Error::InvalidResponsePayload(full, e)),
     }

@@ -135,6 +135,23 @@ pub fn hasmcp_update_response() -> Value {
     serde_json::from_str(HASMCP_UPDATE_RESPONSE).expect("the seed is JSON")
 }
 
+/// [`hasmcp_update_response`] as the crate's model writes it back: the prompt's
+/// `arguments: {}` and `messages: {}` (the vendor document's object form) read as none,
+/// and none is written as no key.
+pub fn hasmcp_update_response_written() -> Value {
+    let mut written = hasmcp_update_response();
+    for prompt in written["server"]["prompts"]
+        .as_array_mut()
+        .expect("prompts")
+    {
+        let prompt = prompt.as_object_mut().expect("a prompt");
+        for key in ["arguments", "messages"] {
+            assert_eq!(prompt.remove(key), Some(serde_json::json!({})), "{key}");
+        }
+    }
+    written
+}
+
 /// GetMCP's request body (the cURL `--data`).
 pub const GETMCP_UPDATE_REQUEST: &str = r#"{
       "name": "GitHub Tools v2",
