@@ -1213,7 +1213,8 @@ async fn item_changes_made_since_the_plan_are_stale_and_a_fault_stops_the_rest()
         .await
         .unwrap();
     let faq = gc
-        .create_resource(server, "docs://faq", "Theirs")
+        .create_resource(server, "Theirs")
+        .uri("docs://faq")
         .send()
         .await
         .unwrap()

@@ -730,7 +730,7 @@ async fn getmcp_tool_creation_decodes_either_documented_status_and_delete_takes_
             .raw()
             .getmcp_create_tool()
             .server_id(id)
-            .body(wire_body::<getmcp::ToolBody>(&body))
+            .body(wire_body::<getmcp::CreateToolBody>(&body))
             .send()
             .await
             .unwrap_or_else(|e| panic!("{status} decodes: {e}"))

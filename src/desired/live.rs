@@ -606,17 +606,20 @@ pub(crate) async fn gm_item_create(
         }
         ItemKind::Resource => {
             let name = field("name")?.unwrap_or_default();
-            resource_setters!(c.create_resource(server, key, name), fields)
+            resource_setters!(c.create_resource(server, name).uri(key), fields)
                 .send()
                 .await?
                 .id
         }
         ItemKind::Prompt => {
             let template = field("template_content")?.unwrap_or_default();
-            prompt_setters!(c.create_prompt(server, key, template), fields)
-                .send()
-                .await?
-                .id
+            prompt_setters!(
+                c.create_prompt(server, key).template_content(template),
+                fields
+            )
+            .send()
+            .await?
+            .id
         }
     })
 }

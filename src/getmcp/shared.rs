@@ -1,6 +1,6 @@
 //! What the server, tool, resource and prompt modules share: calls that keep the answer's
-//! status and headers, the check that an answer is about what was asked, PHP's empty
-//! forms of an object, and [`New`], the target of a create builder.
+//! status and headers, the check that an answer is about what was asked, and PHP's empty
+//! forms of an object.
 
 use std::future::Future;
 
@@ -15,13 +15,6 @@ use crate::{
     transport::{self, ops::Operation},
     Error,
 };
-
-/// The target of a create builder ([`CreateTool`](crate::getmcp::CreateTool),
-/// [`CreateResource`](crate::getmcp::CreateResource),
-/// [`CreatePrompt`](crate::getmcp::CreatePrompt)): nothing exists yet. An update builder
-/// of the same type targets an existing item instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct New;
 
 /// A successful answer with the status the typed value alone would lose.
 pub(crate) struct Answered<T> {

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        shared::{self, expect_item, php_object, ItemIds, New},
+        shared::{self, expect_item, php_object, ItemIds},
         Client, ServerRef,
     },
     id::{self, IntoId, Refused},
@@ -26,7 +26,7 @@ use crate::{
 
 mod write;
 
-pub use write::{CreateTool, ToolBody, ToolWrite, UpdateTool, MAX_RETRY_COUNT};
+pub use write::{CreateTool, CreateToolBody, UpdateTool, UpdateToolBody, MAX_RETRY_COUNT};
 
 wire_enum! {
     /// The HTTP method a tool calls (`http_method`); `GET` when not set.
@@ -457,7 +457,7 @@ impl Client {
             })
     }
 
-    /// Starts creating a tool named `name` on a server; see [`ToolWrite`] for every
+    /// Starts creating a tool named `name` on a server; see [`CreateTool`] for every
     /// field.
     ///
     /// ```
@@ -489,7 +489,7 @@ impl Client {
     ) -> CreateTool {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
-        ToolWrite::new(self.clone(), server, refused, New).name(name)
+        CreateTool::new(self.clone(), server, refused, name.into())
     }
 
     /// Starts a partial update of a tool: only the fields you set are sent.
@@ -508,7 +508,7 @@ impl Client {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
         let tool = refused.keep(tool, "tool", ToolRef::Id(0));
-        ToolWrite::new(self.clone(), server, refused, tool)
+        UpdateTool::new(self.clone(), server, refused, tool)
     }
 
     /// Deletes a tool of a server (inferred: no vendor page documents this route; its
