@@ -1305,7 +1305,11 @@ fn unknown_enum_values_nulls_and_extra_fields_decode() {
     assert_eq!(back["providers"][0]["visibilityType"], json!("SECRET"));
     assert_eq!(back["providers"][0]["tools"][0]["method"], json!("QUERY"));
 
-    for (wire, api) in [("REST", ApiType::Rest), ("INVALID", ApiType::Invalid)] {
+    // `INVALID` has no variant (nothing can send it): read, it is kept as `Unknown`.
+    for (wire, api) in [
+        ("REST", ApiType::Rest),
+        ("INVALID", ApiType::Unknown("INVALID".into())),
+    ] {
         assert_eq!(
             serde_json::from_value::<ApiType>(json!(wire)).ok(),
             Some(api)
@@ -1314,7 +1318,7 @@ fn unknown_enum_values_nulls_and_extra_fields_decode() {
     for (wire, vis) in [
         ("INTERNAL", VisibilityType::Internal),
         ("PUBLIC", VisibilityType::Public),
-        ("INVALID", VisibilityType::Invalid),
+        ("INVALID", VisibilityType::Unknown("INVALID".into())),
     ] {
         assert_eq!(
             serde_json::from_value::<VisibilityType>(json!(wire)).ok(),
