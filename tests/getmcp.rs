@@ -1153,9 +1153,11 @@ async fn html_with_200_is_a_decode_error() {
             status,
             reason,
             body,
+            step,
         } => {
             assert_eq!(*platform, Platform::GetMcp);
             assert_eq!(*operation, "getmcp_get_server");
+            assert_eq!(*step, None);
             assert_eq!(*status, 200);
             assert!(reason.starts_with("not JSON"), "{reason}");
             assert_eq!(body, PHP_FATAL);
@@ -2272,11 +2274,13 @@ async fn another_failure_of_the_check_is_the_cause_of_a_partly_applied_update() 
     else {
         panic!("expected NotApplied with a cause, got {e:?}");
     };
+    // The check is a step of the update called: it names the update and the step.
     let a = api(cause);
     assert_eq!(
-        (a.operation, a.status, a.code.as_deref()),
+        (a.operation, a.step, a.status, a.code.as_deref()),
         (
-            "getmcp_get_server_credentials",
+            "getmcp_update_server",
+            Some("checking the stored test credentials"),
             500,
             Some("internal_server_error")
         )

@@ -417,10 +417,13 @@ async fn a_server_without_version_is_not_patched() {
             operation,
             status,
             reason,
+            step,
             ..
         } => {
+            // The read is a step of the update called.
             assert_eq!(*platform, Platform::HasMcp);
-            assert_eq!(*operation, "hasmcp_get_server");
+            assert_eq!(*operation, "hasmcp_update_server");
+            assert_eq!(*step, Some("reading the server"));
             assert_eq!(*status, 200);
             assert!(reason.contains("send_exact"), "{reason}");
         }

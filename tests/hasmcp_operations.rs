@@ -1099,10 +1099,13 @@ async fn a_read_about_another_server_is_an_error_and_nothing_is_patched() {
             update.name("Renamed")
         };
         let err = update.send().await.unwrap_err();
+        // The read is a step of the update called: it names the update and the step.
         assert_eq!(
             decode_reason(&err),
-            ("hasmcp_get_server", 200, reason.as_str())
+            ("hasmcp_update_server", 200, reason.as_str())
         );
+        assert!(err.to_string().ends_with(" (reading the server)"), "{err}");
+        assert!(!err.may_have_applied(), "{err:?}");
         assert_eq!(sent(&mock).await, [req("GET", &server_path(""), None)]);
     }
 }

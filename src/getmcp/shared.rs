@@ -61,6 +61,7 @@ pub(crate) fn wrong_answer(operation: &'static str, status: u16, reason: String)
         status,
         reason,
         body: String::new(),
+        step: None,
     }
 }
 

@@ -280,6 +280,7 @@ pub(crate) fn about(
         status: 200,
         reason,
         body: String::new(),
+        step: None,
     })
 }
 

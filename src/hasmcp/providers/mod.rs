@@ -614,7 +614,10 @@ impl Query for ProvidersQuery {
                 .map(|id| client.list_provider_tools(id).all())
                 .buffered(at_once)
                 .try_collect()
-                .await?;
+                .await
+                .map_err(|e| {
+                    e.in_step(&ops::HASMCP_LIST_PROVIDERS, "listing a provider's tools")
+                })?;
             for (provider, tools) in providers.iter_mut().zip(lists) {
                 provider.tools = tools;
             }
@@ -711,6 +714,7 @@ impl Client {
                         status: 200,
                         reason: format!("the page token {next:?} came back twice"),
                         body: String::new(),
+                        step: None,
                     })
                 }
             }

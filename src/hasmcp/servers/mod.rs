@@ -372,6 +372,7 @@ pub(in crate::hasmcp) fn wrong_answer(op: &Operation, status: u16, reason: Strin
         status,
         reason,
         body: String::new(),
+        step: None,
     }
 }
 
