@@ -1218,7 +1218,8 @@ async fn item_changes_made_since_the_plan_are_stale_and_a_fault_stops_the_rest()
         .send()
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     // The second write (the delete) fails.
     w.gm.inject_on_write(
         2,

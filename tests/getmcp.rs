@@ -562,7 +562,7 @@ async fn seed_200_decodes_field_by_field() {
     assert_eq!(s.user_id, Some(1));
     assert_eq!(s.name, "GitHub Tools v2");
     assert_eq!(s.slug.as_deref(), Some("github-tools"));
-    assert_eq!(s.server_id.as_deref(), Some("c3d4e5f6a1b2c3d4"));
+    assert_eq!(s.public_id.as_deref(), Some("c3d4e5f6a1b2c3d4"));
     assert_eq!(s.status, Some(ServerStatus::Active));
     assert_eq!(s.transport_type, Some(TransportType::StreamableHttp));
     assert_eq!(s.auth_type, Some(AuthType::Bearer));
@@ -678,7 +678,7 @@ async fn missing_optional_fields_are_none() {
     assert_eq!(s.uuid, None);
     assert_eq!(s.user_id, None);
     assert_eq!(s.slug, None);
-    assert_eq!(s.server_id, None);
+    assert_eq!(s.public_id, None);
     assert_eq!(s.status, None);
     assert_eq!(s.transport_type, None);
     assert_eq!(s.auth_type, None);

@@ -608,7 +608,7 @@ async fn tools_against_the_fake() {
         .send()
         .await
         .expect("created");
-    assert_eq!(created.server_id, Some(server));
+    assert_eq!(created.server_id, Some(server.into()));
     assert_eq!(created.server_uuid, Some(server_uuid));
     assert_eq!((created.timeout, created.cache_ttl), (Some(30), Some(0)));
     assert_eq!(created.status, Some(ToolStatus::Active));
@@ -629,7 +629,7 @@ async fn tools_against_the_fake() {
         (Some(5), Some(ToolStatus::Paused))
     );
     assert!(updated.headers.is_empty(), "PHP's [] reads as no headers");
-    assert_eq!(fake.tool(created.id).unwrap()["headers"], json!([]));
+    assert_eq!(fake.tool(created.id.0).unwrap()["headers"], json!([]));
 
     fake.seed_tool(server, "list_customers");
     let paused = gm

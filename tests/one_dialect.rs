@@ -155,3 +155,41 @@ async fn a_refusal_before_sending_names_platform_and_operation() {
         "{e}"
     );
 }
+
+#[tokio::test]
+async fn getmcp_models_carry_typed_ids_that_name_their_kind() {
+    let fake = FakeGetMcp::start().await;
+    let (server_no, _) = fake.seed_server("Weather");
+    fake.seed_tool(server_no, "get_forecast");
+    fake.seed_resource(server_no, "docs://guide", "Guide");
+    fake.seed_prompt(server_no, "summarize", "Summarize: {{text}}");
+    let gm = gm_for(&fake);
+    let server = gm.get_server(server_no).await.expect("server");
+    let id: getmcp::ServerId = server.id;
+    assert_eq!(id, server_no);
+    // The 16-hex public id is a field of its own, not the numeric id children name.
+    let public = server.public_id.clone().expect("public id");
+    assert_eq!(public.len(), 16);
+
+    let tool = gm.list_tools(id).all().await.expect("tools").remove(0);
+    let (tool_id, parent): (getmcp::ToolId, Option<getmcp::ServerId>) = (tool.id, tool.server_id);
+    assert_eq!(parent, Some(id));
+    assert_eq!(tool.server_public_id.as_deref(), Some(public.as_str()));
+    // Each id is taken where its kind is named.
+    assert_eq!(gm.get_tool(id, tool_id).await.expect("tool").id, tool_id);
+
+    let resource = gm
+        .list_resources(id)
+        .all()
+        .await
+        .expect("resources")
+        .remove(0);
+    let resource_id: getmcp::ResourceId = resource.id;
+    assert_eq!(resource.server_id, Some(id));
+    gm.delete_resource(id, resource_id).await.expect("deleted");
+
+    let prompt = gm.list_prompts(id).all().await.expect("prompts").remove(0);
+    let prompt_id: getmcp::PromptId = prompt.id;
+    assert_eq!(prompt.server_id, Some(id));
+    gm.delete_prompt(id, prompt_id).await.expect("deleted");
+}

@@ -33,7 +33,7 @@ mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
-pub use ids::{PromptId, ResourceId, ServerRef};
+pub use ids::{PromptId, ResourceId, ServerId, ServerRef, ToolId};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
     UpdateServer, UpdateServerBody,

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     getmcp::{
         shared::{self, changing, expect_item, require_text, ItemIds},
-        Client, PromptId, ServerRef,
+        Client, PromptId, ServerId, ServerRef,
     },
     id::{self, IntoId, Refused},
     paging::{self, with_paging, List, Page, Paged, Paging, Query},
@@ -89,10 +89,10 @@ object_model! {
     #[non_exhaustive]
     pub struct Prompt {
         /// Numeric id.
-        pub id: u64,
-        /// The server's numeric id.
+        pub id: PromptId,
+        /// The server's numeric id ([`Server::id`](crate::getmcp::Server::id)).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<u64>,
+        pub server_id: Option<ServerId>,
         /// The name clients ask for it by (snake_case by convention).
         #[serde(default, deserialize_with = "null_as_default")]
         pub name: String,
@@ -121,9 +121,9 @@ object_model! {
 /// asked for.
 fn expect_prompt(server: ServerRef, asked: Option<u64>, p: &Prompt) -> Result<(), String> {
     let ids = ItemIds {
-        id: p.id,
+        id: p.id.0,
         uuid: None,
-        server_id: p.server_id,
+        server_id: p.server_id.map(|s| s.0),
         server_uuid: p.server_uuid,
     };
     expect_item("prompt", server, asked.map(ServerRef::Id), ids)

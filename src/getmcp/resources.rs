@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::{
     getmcp::{
         shared::{self, changing, expect_item, php_object, require_object, require_text, ItemIds},
-        Client, ResourceId, ServerRef,
+        Client, ResourceId, ServerId, ServerRef,
     },
     id::{self, IntoId, Refused},
     paging::{self, with_paging, List, Page, Paged, Paging, Query},
@@ -55,10 +55,10 @@ object_model! {
     #[non_exhaustive]
     pub struct Resource {
         /// Numeric id.
-        pub id: u64,
-        /// The server's numeric id.
+        pub id: ResourceId,
+        /// The server's numeric id ([`Server::id`](crate::getmcp::Server::id)).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<u64>,
+        pub server_id: Option<ServerId>,
         /// The URI clients read it by (any scheme).
         #[serde(default, deserialize_with = "null_as_default")]
         pub uri: String,
@@ -96,9 +96,9 @@ object_model! {
 /// server asked for.
 fn expect_resource(server: ServerRef, asked: Option<u64>, r: &Resource) -> Result<(), String> {
     let ids = ItemIds {
-        id: r.id,
+        id: r.id.0,
         uuid: None,
-        server_id: r.server_id,
+        server_id: r.server_id.map(|s| s.0),
         server_uuid: r.server_uuid,
     };
     expect_item("resource", server, asked.map(ServerRef::Id), ids)

@@ -68,7 +68,7 @@ pub(crate) fn wrong_answer(operation: &'static str, status: u16, reason: String)
 /// Whether a server object is the server `asked` names. Asked by UUID, an answer without
 /// one cannot be told apart and is accepted.
 pub(crate) fn is_server(asked: ServerRef, server: &Server) -> bool {
-    same(asked, Some(server.id), server.uuid)
+    same(asked, Some(server.id.0), server.uuid)
 }
 
 /// `Ok` when `server` is `asked`, else the reason naming both.
@@ -78,7 +78,7 @@ pub(crate) fn expect_server(asked: ServerRef, server: &Server) -> Result<(), Str
     } else {
         Err(format!(
             "asked for server {asked}, the answer is server {}",
-            describe(server.id, server.uuid)
+            describe(server.id.0, server.uuid)
         ))
     }
 }
