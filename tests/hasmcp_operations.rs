@@ -1036,7 +1036,8 @@ async fn relative_changes_are_checked_before_anything_is_sent() {
         ),
         (
             hm.update_server(SERVER).detach_prompts(["bad"]),
-            "attach_prompts",
+            // The setter given the text is named.
+            "detach_prompts",
             r#""bad" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#.to_owned(),
         ),
     ];

@@ -193,3 +193,47 @@ async fn getmcp_models_carry_typed_ids_that_name_their_kind() {
     assert_eq!(prompt.server_id, Some(id));
     gm.delete_prompt(id, prompt_id).await.expect("deleted");
 }
+
+#[tokio::test]
+async fn hasmcp_attachments_take_typed_ids_and_models() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("GitHubTools", "");
+    let provider_id = fake.seed_provider("GitHub");
+    let tool_id = fake.seed_tool(&provider_id, "listRepos");
+    let resource_id = fake.seed_resource("errorLogs", "https://api.example.com/logs");
+    let hm = hm_for(&fake);
+    let provider = hm.get_provider(&provider_id).await.expect("provider");
+    let resource = hm.get_resource(&resource_id).await.expect("resource");
+    // The models and their typed ids, where text was the only way before.
+    let updated = hm
+        .update_server(&server)
+        .attach_tools(&provider, [&provider.tools[0]])
+        .attach_resources([&resource])
+        .send()
+        .await
+        .expect("attached");
+    assert_eq!(updated.providers[0].tools[0].id.as_str(), tool_id);
+    assert_eq!(updated.resources[0].id, resource.id);
+    let replaced = hm
+        .update_server(&server)
+        .providers([hasmcp::ProviderRef::new(&provider.id).tools([&provider.tools[0].id])])
+        .resources(Vec::<hasmcp::ResourceId>::new())
+        .send()
+        .await
+        .expect("replaced");
+    assert!(replaced.resources.is_empty());
+    // Text that is no id is refused when sent, naming the setter; nothing is sent.
+    let before = fake.requests().await.len();
+    let e = hm
+        .update_server(&server)
+        .attach_resources(["short"])
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_update_server: invalid input for `attach_resources`: \"short\" is not \
+         a HasMCP id (11 characters A-Z, a-z, 0-9)"
+    );
+    assert_eq!(fake.requests().await.len(), before);
+}
