@@ -313,89 +313,58 @@ macro_rules! prompt_setters {
             self.changes.template_content = template;
             self
         }
-
-        /// The body of the fields set for operation `op`: the ids given first, and every
-        /// refusal naming `op`.
-        fn fields_for(&self, op: &ops::Operation) -> Result<UpdatePromptBody, Error> {
-            self.refused.check(op)?;
-            self.changes.body().map_err(|e| e.at(op))
-        }
     };
 }
 
-/// A new prompt: `name` (given to [`Client::create_prompt`]) and
-/// [`template_content`](Self::template_content) are required, every other field optional
-/// and sent only when set.
-///
-/// Checked before anything is sent ([`Error::InvalidInput`]), here and by
-/// [`UpdatePrompt`]: a blank name or template, an argument with a blank or repeated name;
-/// a create without a template.
-///
-/// ```
-/// use mcp_admin::getmcp::PromptArgument;
-///
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm
-///     .create_prompt(3u64, "summarize_article")
-///     .template_content("Summarize:\n\n{{article_text}}")
-///     .argument(PromptArgument::new("article_text").required(true))
-///     .body()?;
-/// assert_eq!(
-///     serde_json::to_value(&body).unwrap(),
-///     serde_json::json!({
-///         "name": "summarize_article",
-///         "arguments": [{"name": "article_text", "required": true}],
-///         "template_content": "Summarize:\n\n{{article_text}}"
-///     })
-/// );
-/// assert!(gm.create_prompt(3u64, "summarize_article").body().is_err_and(|e| e.is_invalid_input()));
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "a create does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct CreatePrompt {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    changes: Changes,
-}
-
-/// A partial update of a prompt: only the fields set are sent, with the checks of
-/// [`CreatePrompt`]; an update with nothing set is refused before sending.
-///
-/// ```
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm.update_prompt(3u64, 2).description("Short summaries").body()?;
-/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Short summaries"}"#);
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "an update does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct UpdatePrompt {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    prompt: u64,
-    changes: Changes,
+crate::getmcp::shared::item_builders! {
+    /// A new prompt: `name` (given to [`Client::create_prompt`]) and
+    /// [`template_content`](Self::template_content) are required, every other field optional
+    /// and sent only when set.
+    ///
+    /// Checked before anything is sent ([`Error::InvalidInput`]), here and by
+    /// [`UpdatePrompt`]: a blank name or template, an argument with a blank or repeated name;
+    /// a create without a template.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::PromptArgument;
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .create_prompt(3u64, "summarize_article")
+    ///     .template_content("Summarize:\n\n{{article_text}}")
+    ///     .argument(PromptArgument::new("article_text").required(true))
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "name": "summarize_article",
+    ///         "arguments": [{"name": "article_text", "required": true}],
+    ///         "template_content": "Summarize:\n\n{{article_text}}"
+    ///     })
+    /// );
+    /// assert!(gm.create_prompt(3u64, "summarize_article").body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    create CreatePrompt;
+    /// A partial update of a prompt: only the fields set are sent, with the checks of
+    /// [`CreatePrompt`]; an update with nothing set is refused before sending.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).description("Short summaries").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Short summaries"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    update UpdatePrompt(prompt: u64);
+    body UpdatePromptBody;
+    setters prompt_setters;
 }
 
 impl CreatePrompt {
-    fn new(client: Client, server: ServerRef, refused: Refused, name: String) -> Self {
-        CreatePrompt {
-            client,
-            server,
-            refused,
-            changes: Changes::default(),
-        }
-        .name(name)
-    }
-
-    prompt_setters!();
-
     /// The body this create sends, after checking every input; no I/O.
     ///
     /// ```
@@ -442,18 +411,6 @@ impl CreatePrompt {
 }
 
 impl UpdatePrompt {
-    fn new(client: Client, server: ServerRef, refused: Refused, prompt: u64) -> Self {
-        UpdatePrompt {
-            client,
-            server,
-            refused,
-            prompt,
-            changes: Changes::default(),
-        }
-    }
-
-    prompt_setters!();
-
     /// Empties the description: sends `"description": ""`.
     pub fn clear_description(self) -> Self {
         self.set_description(Patch::Clear)

@@ -364,90 +364,59 @@ macro_rules! resource_setters {
             self.changes.template_uri = template;
             self
         }
-
-        /// The body of the fields set for operation `op`: the ids given first, and every
-        /// refusal naming `op`.
-        fn fields_for(&self, op: &ops::Operation) -> Result<UpdateResourceBody, Error> {
-            self.refused.check(op)?;
-            self.changes.body().map_err(|e| e.at(op))
-        }
     };
 }
 
-/// A new resource: `name` (given to [`Client::create_resource`]) and [`uri`](Self::uri)
-/// are required, every other field optional and sent only when set.
-///
-/// Checked before anything is sent ([`Error::InvalidInput`]), here and by
-/// [`UpdateResource`]: a URI without a scheme, a blank name, a MIME type that is not
-/// `type/subtype`, a `data_source_config` that is not a JSON object; a create without a
-/// URI.
-///
-/// ```
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm
-///     .create_resource(3u64, "Guide")
-///     .uri("docs://guide")
-///     .mime_type("text/markdown")
-///     .static_content("# Guide")
-///     .body()?;
-/// assert_eq!(
-///     serde_json::to_value(&body).unwrap(),
-///     serde_json::json!({
-///         "uri": "docs://guide",
-///         "name": "Guide",
-///         "mime_type": "text/markdown",
-///         "data_source_type": "static",
-///         "data_source_config": {"content": "# Guide"}
-///     })
-/// );
-/// assert!(gm.create_resource(3u64, "Guide").body().is_err_and(|e| e.is_invalid_input()));
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "a create does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct CreateResource {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    changes: Changes,
-}
-
-/// A partial update of a resource: only the fields set are sent, with the checks of
-/// [`CreateResource`]; an update with nothing set is refused before sending.
-///
-/// ```
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm.update_resource(3u64, 1).mime_type("text/markdown").body()?;
-/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"mime_type":"text/markdown"}"#);
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "an update does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct UpdateResource {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    resource: u64,
-    changes: Changes,
+crate::getmcp::shared::item_builders! {
+    /// A new resource: `name` (given to [`Client::create_resource`]) and [`uri`](Self::uri)
+    /// are required, every other field optional and sent only when set.
+    ///
+    /// Checked before anything is sent ([`Error::InvalidInput`]), here and by
+    /// [`UpdateResource`]: a URI without a scheme, a blank name, a MIME type that is not
+    /// `type/subtype`, a `data_source_config` that is not a JSON object; a create without a
+    /// URI.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .create_resource(3u64, "Guide")
+    ///     .uri("docs://guide")
+    ///     .mime_type("text/markdown")
+    ///     .static_content("# Guide")
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "uri": "docs://guide",
+    ///         "name": "Guide",
+    ///         "mime_type": "text/markdown",
+    ///         "data_source_type": "static",
+    ///         "data_source_config": {"content": "# Guide"}
+    ///     })
+    /// );
+    /// assert!(gm.create_resource(3u64, "Guide").body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    create CreateResource;
+    /// A partial update of a resource: only the fields set are sent, with the checks of
+    /// [`CreateResource`]; an update with nothing set is refused before sending.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_resource(3u64, 1).mime_type("text/markdown").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"mime_type":"text/markdown"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    update UpdateResource(resource: u64);
+    body UpdateResourceBody;
+    setters resource_setters;
 }
 
 impl CreateResource {
-    fn new(client: Client, server: ServerRef, refused: Refused, name: String) -> Self {
-        CreateResource {
-            client,
-            server,
-            refused,
-            changes: Changes::default(),
-        }
-        .name(name)
-    }
-
-    resource_setters!();
-
     /// The body this create sends, after checking every input; no I/O.
     ///
     /// ```
@@ -492,18 +461,6 @@ impl CreateResource {
 }
 
 impl UpdateResource {
-    fn new(client: Client, server: ServerRef, refused: Refused, resource: u64) -> Self {
-        UpdateResource {
-            client,
-            server,
-            refused,
-            resource,
-            changes: Changes::default(),
-        }
-    }
-
-    resource_setters!();
-
     /// Empties the description: sends `"description": ""`.
     pub fn clear_description(self) -> Self {
         self.set_description(Patch::Clear)

@@ -16,6 +16,94 @@ use crate::{
     Error,
 };
 
+/// Declares the create and update builders of a server's tools, resources or prompts:
+/// two structs over the module's `Changes`, made by `new`, with the setters of
+/// `$setters!` (a macro of the module) and `fields_for`, the checked body for an
+/// operation. Each module adds `body()` and `send()`, which differ per kind.
+macro_rules! item_builders {
+    (
+        $(#[$cmeta:meta])*
+        create $create:ident;
+        $(#[$umeta:meta])*
+        update $update:ident($id:ident: $id_ty:ty);
+        body $body:ty;
+        setters $setters:ident;
+    ) => {
+        $(#[$cmeta])*
+        #[must_use = "a create does nothing until `.send()` is awaited"]
+        #[derive(Debug, Clone)]
+        pub struct $create {
+            client: $crate::getmcp::Client,
+            server: $crate::getmcp::ServerRef,
+            refused: $crate::id::Refused,
+            changes: Changes,
+        }
+
+        $(#[$umeta])*
+        #[must_use = "an update does nothing until `.send()` is awaited"]
+        #[derive(Debug, Clone)]
+        pub struct $update {
+            client: $crate::getmcp::Client,
+            server: $crate::getmcp::ServerRef,
+            refused: $crate::id::Refused,
+            $id: $id_ty,
+            changes: Changes,
+        }
+
+        impl $create {
+            pub(crate) fn new(
+                client: $crate::getmcp::Client,
+                server: $crate::getmcp::ServerRef,
+                refused: $crate::id::Refused,
+                name: String,
+            ) -> Self {
+                $create {
+                    client,
+                    server,
+                    refused,
+                    changes: Changes::default(),
+                }
+                .name(name)
+            }
+
+            $setters!();
+            $crate::getmcp::shared::item_builders!(@fields_for $body);
+        }
+
+        impl $update {
+            pub(crate) fn new(
+                client: $crate::getmcp::Client,
+                server: $crate::getmcp::ServerRef,
+                refused: $crate::id::Refused,
+                $id: $id_ty,
+            ) -> Self {
+                $update {
+                    client,
+                    server,
+                    refused,
+                    $id,
+                    changes: Changes::default(),
+                }
+            }
+
+            $setters!();
+            $crate::getmcp::shared::item_builders!(@fields_for $body);
+        }
+    };
+    (@fields_for $body:ty) => {
+        /// The body of the fields set for operation `op`: the ids given first, and every
+        /// refusal naming `op`.
+        fn fields_for(
+            &self,
+            op: &$crate::transport::ops::Operation,
+        ) -> Result<$body, $crate::Error> {
+            self.refused.check(op)?;
+            self.changes.body().map_err(|e| e.at(op))
+        }
+    };
+}
+pub(crate) use item_builders;
+
 /// A successful answer with the status the typed value alone would lose.
 pub(crate) struct Answered<T> {
     pub(crate) value: T,

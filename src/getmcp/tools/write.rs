@@ -8,11 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{expect_tool, HttpMethod, ParameterMapping, RetryBackoff, Tool, ToolRef, ToolStatus};
 use crate::{
-    getmcp::{
-        shared::{self, changing, require_object, require_text},
-        Client, ServerRef,
-    },
-    id::Refused,
+    getmcp::shared::{self, changing, require_object, require_text},
     transport::{self, ops},
     Error, Patch, Redacted,
 };
@@ -447,96 +443,66 @@ macro_rules! tool_setters {
             self.changes.status = status;
             self
         }
-
-        /// The body of the fields set for operation `op`: the ids given first, and every
-        /// refusal naming `op`.
-        fn fields_for(&self, op: &ops::Operation) -> Result<UpdateToolBody, Error> {
-            self.refused.check(op)?;
-            self.changes.body().map_err(|e| e.at(op))
-        }
     };
 }
 
-/// A new tool: `name` is required (given to [`Client::create_tool`]), every other field
-/// optional and sent only when set.
-///
-/// Checked before anything is sent ([`Error::InvalidInput`]), here and by [`UpdateTool`]:
-/// a blank name, an `endpoint_url` that is not `http(s)://…`, an `input_schema` that is
-/// not a JSON object (or whose `type` is not `"object"`), a header name or value HTTP
-/// does not allow, a `retry_count` above 5, an empty argument name in the mapping.
-///
-/// Left out on a create, the site fills in `http_method` `GET`, `cache_ttl` 0 and
-/// `timeout` 30 (vendor docs).
-///
-/// ```
-/// use mcp_admin::getmcp::{HttpMethod, ParameterMapping, ParameterTarget, RetryBackoff};
-///
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm
-///     .create_tool(3u64, "get_weather")
-///     .endpoint_url("https://api.example.com/weather")
-///     .parameter("city", ParameterMapping::new(ParameterTarget::Query).key("q"))
-///     .retry_count(2)
-///     .retry_backoff(RetryBackoff::Exponential)
-///     .body()?;
-/// assert_eq!(
-///     serde_json::to_value(&body).unwrap(),
-///     serde_json::json!({
-///         "name": "get_weather",
-///         "endpoint_url": "https://api.example.com/weather",
-///         "parameter_mapping": {"city": {"target": "query", "key": "q"}},
-///         "retry_count": 2,
-///         "retry_backoff": "exponential"
-///     })
-/// );
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "a create does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct CreateTool {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    changes: Changes,
-}
-
-/// A partial update of a tool: only the fields set are sent, with the checks of
-/// [`CreateTool`]; an update with nothing set is refused before sending.
-///
-/// ```
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm.update_tool(3u64, 5u64).timeout(15).body()?;
-/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"timeout":15}"#);
-/// assert!(gm.update_tool(3u64, 5u64).retry_count(6).body().is_err_and(|e| e.is_invalid_input()));
-/// # Ok::<(), mcp_admin::Error>(())
-/// ```
-#[must_use = "an update does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct UpdateTool {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    tool: ToolRef,
-    changes: Changes,
+crate::getmcp::shared::item_builders! {
+    /// A new tool: `name` is required (given to
+    /// [`Client::create_tool`](crate::getmcp::Client::create_tool)), every other field
+    /// optional and sent only when set.
+    ///
+    /// Checked before anything is sent ([`Error::InvalidInput`]), here and by [`UpdateTool`]:
+    /// a blank name, an `endpoint_url` that is not `http(s)://…`, an `input_schema` that is
+    /// not a JSON object (or whose `type` is not `"object"`), a header name or value HTTP
+    /// does not allow, a `retry_count` above 5, an empty argument name in the mapping.
+    ///
+    /// Left out on a create, the site fills in `http_method` `GET`, `cache_ttl` 0 and
+    /// `timeout` 30 (vendor docs).
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{HttpMethod, ParameterMapping, ParameterTarget, RetryBackoff};
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .create_tool(3u64, "get_weather")
+    ///     .endpoint_url("https://api.example.com/weather")
+    ///     .parameter("city", ParameterMapping::new(ParameterTarget::Query).key("q"))
+    ///     .retry_count(2)
+    ///     .retry_backoff(RetryBackoff::Exponential)
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "name": "get_weather",
+    ///         "endpoint_url": "https://api.example.com/weather",
+    ///         "parameter_mapping": {"city": {"target": "query", "key": "q"}},
+    ///         "retry_count": 2,
+    ///         "retry_backoff": "exponential"
+    ///     })
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    create CreateTool;
+    /// A partial update of a tool: only the fields set are sent, with the checks of
+    /// [`CreateTool`]; an update with nothing set is refused before sending.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_tool(3u64, 5u64).timeout(15).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"timeout":15}"#);
+    /// assert!(gm.update_tool(3u64, 5u64).retry_count(6).body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    update UpdateTool(tool: ToolRef);
+    body UpdateToolBody;
+    setters tool_setters;
 }
 
 impl CreateTool {
-    pub(super) fn new(client: Client, server: ServerRef, refused: Refused, name: String) -> Self {
-        CreateTool {
-            client,
-            server,
-            refused,
-            changes: Changes::default(),
-        }
-        .name(name)
-    }
-
-    tool_setters!();
-
     /// The body this create sends, after checking every input; no I/O.
     ///
     /// ```
@@ -576,18 +542,6 @@ impl CreateTool {
 }
 
 impl UpdateTool {
-    pub(super) fn new(client: Client, server: ServerRef, refused: Refused, tool: ToolRef) -> Self {
-        UpdateTool {
-            client,
-            server,
-            refused,
-            tool,
-            changes: Changes::default(),
-        }
-    }
-
-    tool_setters!();
-
     /// Empties the description: sends `"description": ""`.
     pub fn clear_description(self) -> Self {
         self.set_description(Patch::Clear)
