@@ -237,3 +237,37 @@ async fn hasmcp_attachments_take_typed_ids_and_models() {
     );
     assert_eq!(fake.requests().await.len(), before);
 }
+
+#[tokio::test]
+async fn a_failed_tool_list_inside_the_provider_list_names_the_list_called() {
+    let fake = FakeHasMcp::start().await;
+    fake.seed_provider("GitHub");
+    let hm = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(mcp_admin::RetryPolicy::none())
+        .build()
+        .expect("client");
+    // The providers' list passes; the one provider's tool list meets a 500.
+    fake.inject_after(
+        1,
+        mcp_admin::testing::Fault::InternalError {
+            reason: "boom".into(),
+        },
+    );
+    let e = hm.list_providers().with_tools(1).all().await.unwrap_err();
+    let api = e.as_api().expect("an answer");
+    assert_eq!(
+        (api.operation, api.step, api.status),
+        (
+            "hasmcp_list_providers",
+            Some("listing a provider's tools"),
+            500
+        )
+    );
+    assert!(
+        e.to_string().starts_with("HasMCP hasmcp_list_providers: ")
+            && e.to_string().ends_with(" (listing a provider's tools)"),
+        "{e}"
+    );
+}
