@@ -250,8 +250,8 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         &[TypeImpl::Display, TypeImpl::FromStr],
     ),
     ("GetmcpTool", "crate::getmcp::Tool", &[]),
-    ("GetmcpToolCreate", "crate::getmcp::ToolBody", &[]),
-    ("GetmcpToolUpdate", "crate::getmcp::ToolBody", &[]),
+    ("GetmcpToolCreate", "crate::getmcp::CreateToolBody", &[]),
+    ("GetmcpToolUpdate", "crate::getmcp::UpdateToolBody", &[]),
     (
         "GetmcpHttpMethod",
         "crate::getmcp::HttpMethod",
@@ -278,15 +278,23 @@ pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         &[],
     ),
     ("GetmcpResource", "crate::getmcp::Resource", &[]),
-    ("GetmcpResourceCreate", "crate::getmcp::ResourceBody", &[]),
-    ("GetmcpResourceUpdate", "crate::getmcp::ResourceBody", &[]),
+    (
+        "GetmcpResourceCreate",
+        "crate::getmcp::CreateResourceBody",
+        &[],
+    ),
+    (
+        "GetmcpResourceUpdate",
+        "crate::getmcp::UpdateResourceBody",
+        &[],
+    ),
     (
         "GetmcpDataSourceType",
         "crate::getmcp::DataSourceType",
         &[TypeImpl::Display],
     ),
     ("GetmcpPrompt", "crate::getmcp::Prompt", &[]),
-    ("GetmcpPromptCreate", "crate::getmcp::PromptBody", &[]),
-    ("GetmcpPromptUpdate", "crate::getmcp::PromptBody", &[]),
+    ("GetmcpPromptCreate", "crate::getmcp::CreatePromptBody", &[]),
+    ("GetmcpPromptUpdate", "crate::getmcp::UpdatePromptBody", &[]),
     ("GetmcpPromptArgument", "crate::getmcp::PromptArgument", &[]),
 ];

@@ -119,8 +119,9 @@ pub enum Error {
     /// The message says everything; [`source()`](std::error::Error::source) is `None`
     /// (see [`TransportError`] for the underlying chain).
     #[error(
-        "{platform} {operation}: timed out after {elapsed:?} ({} {after:?})",
-        if cause.is_connect() { "connect timeout" } else { "timeout" }
+        "{platform} {operation}: timed out after {elapsed:?} ({} {after:?}){}",
+        if cause.is_connect() { "connect timeout" } else { "timeout" },
+        StepText(*step)
     )]
     Timeout {
         /// The platform.
@@ -135,6 +136,10 @@ pub enum Error {
         elapsed: Duration,
         /// What the last attempt came to.
         cause: TransportError,
+        /// The read inside `operation` whose request failed, where it was not the
+        /// operation's own request (`reading the server` in an update that reads
+        /// first). A read changes nothing, so such a failure applied nothing by itself.
+        step: Option<&'static str>,
     },
 
     /// The request got no complete answer (connection refused, reset, TLS, an answer
@@ -144,7 +149,7 @@ pub enum Error {
     /// 111)"), so that it shows in the top line; for that reason
     /// [`source()`](std::error::Error::source) is `None` and the full chain is
     /// reached through `cause`.
-    #[error("{platform} {operation}: {cause}: {}", cause.root_cause)]
+    #[error("{platform} {operation}: {cause}: {}{}", cause.root_cause, StepText(*step))]
     Transport {
         /// The platform.
         platform: Platform,
@@ -152,6 +157,10 @@ pub enum Error {
         operation: &'static str,
         /// What happened.
         cause: TransportError,
+        /// The read inside `operation` whose request failed, where it was not the
+        /// operation's own request (`reading the server` in an update that reads
+        /// first). A read changes nothing, so such a failure applied nothing by itself.
+        step: Option<&'static str>,
     },
 
     /// A success status whose body is not the expected JSON. Never a success.
@@ -160,8 +169,9 @@ pub enum Error {
     /// A body that starts with a UTF-8 byte order mark is read as the JSON after it; a
     /// PHP notice or any other text before the JSON is this error.
     #[error(
-        "{platform} {operation}: {} with a body that is not the expected response: {reason}; body: {body:?}",
-        status_text(*status)
+        "{platform} {operation}: {} with a body that is not the expected response: {reason}; body: {body:?}{}",
+        status_text(*status),
+        StepText(*step)
     )]
     Decode {
         /// The platform.
@@ -174,6 +184,10 @@ pub enum Error {
         reason: String,
         /// The start of the body, at most [`BODY_SNIPPET_LIMIT`] bytes.
         body: String,
+        /// The read inside `operation` whose request failed, where it was not the
+        /// operation's own request (`reading the server` in an update that reads
+        /// first). A read changes nothing, so such a failure applied nothing by itself.
+        step: Option<&'static str>,
     },
 
     /// Part of a call landed and part did not, or its outcome is not known.
@@ -234,7 +248,10 @@ pub enum Error {
     /// edition's web page (a success with an HTML body where JSON was expected: its
     /// catch-all `GET /*` answers every unknown `GET`), a `405`, or its router's plain
     /// `404 Cannot <METHOD> <path>`. See [`Error::is_unsupported`].
-    #[error("{platform} {operation}: the service has no such route (HTTP {status}: {reason})")]
+    #[error(
+        "{platform} {operation}: the service has no such route (HTTP {status}: {reason}){}",
+        StepText(*step)
+    )]
     Unsupported {
         /// The platform.
         platform: Platform,
@@ -246,11 +263,18 @@ pub enum Error {
         reason: String,
         /// The start of the body, at most [`BODY_SNIPPET_LIMIT`] bytes.
         body: String,
+        /// The read inside `operation` whose request failed, where it was not the
+        /// operation's own request (`reading the server` in an update that reads
+        /// first). A read changes nothing, so such a failure applied nothing by itself.
+        step: Option<&'static str>,
     },
 
     /// The response body was larger than the client's limit; it was not read further.
     /// [`Error::status`] is the status it came with.
-    #[error("{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit")]
+    #[error(
+        "{platform} {operation}: HTTP {status} response body exceeds the {limit}-byte limit{}",
+        StepText(*step)
+    )]
     ResponseTooLarge {
         /// The platform.
         platform: Platform,
@@ -260,6 +284,10 @@ pub enum Error {
         status: u16,
         /// The configured limit in bytes.
         limit: usize,
+        /// The read inside `operation` whose request failed, where it was not the
+        /// operation's own request (`reading the server` in an update that reads
+        /// first). A read changes nothing, so such a failure applied nothing by itself.
+        step: Option<&'static str>,
     },
 }
 
@@ -297,6 +325,18 @@ fn not_applied_text(
         list => format!("{} not applied or not confirmed", list.join(", ")),
     };
     format!("{platform} {operation}: partly applied, {unconfirmed}: {reason}; {applied}")
+}
+
+/// ` (reading the server)` after a message, for an error of a step; nothing otherwise.
+struct StepText(Option<&'static str>);
+
+impl fmt::Display for StepText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(step) => write!(f, " ({step})"),
+            None => Ok(()),
+        }
+    }
 }
 
 /// `HTTP 200`, or words for a status that is not known (0).
@@ -386,22 +426,55 @@ impl Error {
         }
     }
 
-    /// Names `called` as the operation of an API error answered to one of its steps
-    /// (`step`, e.g. `reading the server`). Other errors keep the operation of the
-    /// request that failed: whether it may have applied depends on it.
+    /// Names `called` as the operation of an error of one of its reads (`step`, e.g.
+    /// `reading the server`): an answer, a transport failure, a timeout, a body that
+    /// does not decode. `step` says the failed request was that read, so
+    /// [`may_have_applied`](Self::may_have_applied) stays `false` for it. Only reads are
+    /// steps; refusals and errors that already name the call are kept as they are.
     pub(crate) fn in_step(
-        self,
+        mut self,
         called: &crate::transport::ops::Operation,
         step: &'static str,
     ) -> Self {
-        match self {
-            Error::Api(mut e) => {
+        match &mut self {
+            Error::Api(e) => {
                 e.operation = called.id;
                 e.step = Some(step);
-                Error::Api(e)
             }
-            other => other,
+            Error::Timeout {
+                operation,
+                step: at,
+                ..
+            }
+            | Error::Transport {
+                operation,
+                step: at,
+                ..
+            }
+            | Error::Decode {
+                operation,
+                step: at,
+                ..
+            }
+            | Error::Unsupported {
+                operation,
+                step: at,
+                ..
+            }
+            | Error::ResponseTooLarge {
+                operation,
+                step: at,
+                ..
+            } => {
+                *operation = called.id;
+                *at = Some(step);
+            }
+            Error::InvalidInput { .. }
+            | Error::Config { .. }
+            | Error::Conflict(_)
+            | Error::NotApplied { .. } => {}
         }
+        self
     }
 
     /// A client that cannot be configured.
@@ -572,17 +645,30 @@ impl Error {
             // What `applied` lists was stored; after a failed later request, an earlier
             // write landed.
             Error::NotApplied { applied, cause, .. } => !applied.is_empty() || cause.is_some(),
+            // A step is a read: its failure applied nothing.
             Error::Transport {
-                operation, cause, ..
+                operation,
+                cause,
+                step: None,
+                ..
             }
             | Error::Timeout {
-                operation, cause, ..
+                operation,
+                cause,
+                step: None,
+                ..
             } => !cause.kind.nothing_sent() && is_write(operation),
             Error::Decode {
-                operation, status, ..
+                operation,
+                status,
+                step: None,
+                ..
             } => is_write(operation) && (*status == 0 || (200..300).contains(status)),
             Error::ResponseTooLarge {
-                operation, status, ..
+                operation,
+                status,
+                step: None,
+                ..
             } => is_write(operation) && (200..300).contains(status),
             _ => false,
         }
@@ -972,11 +1058,13 @@ mod tests {
                 after: Duration::from_secs(1),
                 elapsed: Duration::from_secs(1),
                 cause: cause(),
+                step: None,
             },
             Error::Transport {
                 platform,
                 operation: op.id,
                 cause: cause(),
+                step: None,
             },
             Error::Decode {
                 platform,
@@ -984,6 +1072,7 @@ mod tests {
                 status: 200,
                 reason: "r".into(),
                 body: String::new(),
+                step: None,
             },
             Error::NotApplied {
                 platform,
@@ -1005,6 +1094,7 @@ mod tests {
                     platform,
                     operation: op.id,
                     cause: cause(),
+                    step: None,
                 },
             ),
             Error::Unsupported {
@@ -1013,14 +1103,61 @@ mod tests {
                 status: 404,
                 reason: "rest_no_route".into(),
                 body: String::new(),
+                step: None,
             },
             Error::ResponseTooLarge {
                 platform,
                 operation: op.id,
                 status: 200,
                 limit: 1,
+                step: None,
             },
         ];
+        // The same failures in a read the call made: they name the call and the step.
+        let read = &crate::transport::ops::HASMCP_GET_SERVER;
+        let mut all = all;
+        all.extend(
+            [
+                Error::Timeout {
+                    platform,
+                    operation: read.id,
+                    after: Duration::from_secs(1),
+                    elapsed: Duration::from_secs(1),
+                    cause: cause(),
+                    step: None,
+                },
+                Error::Transport {
+                    platform,
+                    operation: read.id,
+                    cause: cause(),
+                    step: None,
+                },
+                Error::Decode {
+                    platform,
+                    operation: read.id,
+                    status: 200,
+                    reason: "r".into(),
+                    body: String::new(),
+                    step: None,
+                },
+                Error::Unsupported {
+                    platform,
+                    operation: read.id,
+                    status: 404,
+                    reason: "rest_no_route".into(),
+                    body: String::new(),
+                    step: None,
+                },
+                Error::ResponseTooLarge {
+                    platform,
+                    operation: read.id,
+                    status: 200,
+                    limit: 1,
+                    step: None,
+                },
+            ]
+            .map(|e| e.in_step(op, "reading the server")),
+        );
         // A new variant must join the list: this match has no catch-all.
         for e in &all {
             match e {
@@ -1058,6 +1195,21 @@ mod tests {
                     "{text:?} should start with {want:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_failed_read_of_any_kind_names_its_step_and_applied_nothing() {
+        use crate::transport::ops;
+        let op = &ops::HASMCP_UPDATE_SERVER;
+        let stepped: Vec<Error> = every_variant(Platform::HasMcp, op)
+            .into_iter()
+            .filter(|e| e.to_string().ends_with(" (reading the server)"))
+            .collect();
+        // Timeout, Transport, Decode, Unsupported, ResponseTooLarge.
+        assert_eq!(stepped.len(), 5, "{stepped:#?}");
+        for e in &stepped {
+            assert!(!e.may_have_applied(), "{e}");
         }
     }
 
@@ -1346,6 +1498,7 @@ mod tests {
             status,
             reason: String::new(),
             body: String::new(),
+            step: None,
         };
         assert!(decode("hasmcp_update_server", 200).may_have_applied());
         assert!(!decode("hasmcp_get_server", 200).may_have_applied());
@@ -1360,6 +1513,7 @@ mod tests {
             operation,
             status,
             limit: 1,
+            step: None,
         };
         assert!(too_large("getmcp_update_server", 200).may_have_applied());
         assert!(!too_large("getmcp_update_server", 502).may_have_applied());

@@ -97,6 +97,34 @@ impl Refused {
         }
     }
 
+    /// Converts each of `ids` for a builder: the ids, without those refused, the first
+    /// refusal kept.
+    pub(crate) fn keep_all<K, I: IntoId<K>>(
+        &mut self,
+        ids: impl IntoIterator<Item = I>,
+        field: &'static str,
+    ) -> Vec<K> {
+        ids.into_iter()
+            .filter_map(|id| match sealed::Sealed::into_id(id) {
+                Ok(id) => Some(id),
+                Err(why) => {
+                    if self.0.is_none() {
+                        self.0 = Some((field, why));
+                    }
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The first refusal, without an operation: the caller names it with `Error::at`.
+    pub(crate) fn check_unstamped(&self) -> Result<(), Error> {
+        match &self.0 {
+            None => Ok(()),
+            Some((field, why)) => Err(why.clone().for_field(field)),
+        }
+    }
+
     /// The first refusal, as the error of operation `op`.
     pub(crate) fn check(&self, op: &Operation) -> Result<(), Error> {
         match &self.0 {

@@ -576,6 +576,7 @@ impl<Q: Query> Walk<Q> {
             status: 200,
             reason,
             body: String::new(),
+            step: None,
         })
     }
 }

@@ -1213,11 +1213,13 @@ async fn item_changes_made_since_the_plan_are_stale_and_a_fault_stops_the_rest()
         .await
         .unwrap();
     let faq = gc
-        .create_resource(server, "docs://faq", "Theirs")
+        .create_resource(server, "Theirs")
+        .uri("docs://faq")
         .send()
         .await
         .unwrap()
-        .id;
+        .id
+        .0;
     // The second write (the delete) fails.
     w.gm.inject_on_write(
         2,

@@ -683,3 +683,144 @@ async fn a_timeout_reports_the_whole_call() {
     assert!(*elapsed >= *after && *elapsed <= started.elapsed(), "{e:?}");
     assert!(e.to_string().contains("(timeout 300ms)"), "{e}");
 }
+
+/// A read an update makes (before its PATCH, or to check or show what the PATCH did)
+/// that fails in any way names the update called and the step, not the read's own
+/// operation; the read itself changed nothing.
+#[tokio::test]
+async fn a_failed_read_inside_an_update_names_the_update_and_the_step() {
+    // HasMCP reads the server before its PATCH: a 200 that holds no server.
+    let mock = serving(
+        method("GET"),
+        ResponseTemplate::new(200).set_body_json(json!({"server": 5})),
+    )
+    .await;
+    let e = hm(&mock.uri())
+        .update_server("kSuB9Gf6aD4")
+        .name("Renamed")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            Error::Decode {
+                operation: "hasmcp_update_server",
+                step: Some("reading the server"),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let text = e.to_string();
+    assert!(
+        text.starts_with("HasMCP hasmcp_update_server: HTTP 200 with a body")
+            && text.ends_with(" (reading the server)"),
+        "{text}"
+    );
+    assert!(!e.may_have_applied(), "{e:?}");
+    let sent = mock.received_requests().await.expect("recorded");
+    assert!(sent.iter().all(|r| r.method.as_str() == "GET"), "no PATCH");
+
+    // The same read timing out.
+    let slow = RawServer::start(vec![Step::Sleep(Duration::from_secs(3))]);
+    let e = hasmcp::Client::builder()
+        .base_url(&slow.url)
+        .token(HASMCP_TOKEN)
+        .retry(RetryPolicy::none())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .expect("client builds")
+        .update_server("kSuB9Gf6aD4")
+        .name("Renamed")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            Error::Timeout {
+                operation: "hasmcp_update_server",
+                step: Some("reading the server"),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .ends_with("(timeout 300ms) (reading the server)"),
+        "{e}"
+    );
+    assert!(!e.may_have_applied(), "{e:?}");
+
+    // HasMCP reads a resource back after its PATCH (answered 204): it is not there.
+    let mock = MockServer::start().await;
+    let one = "/api/v1/resources/ASuB9Gf6aD4";
+    Mock::given(method("PATCH"))
+        .and(path(one))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&mock)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(one))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"error": {"code": 404, "message": "resource not found"}})),
+        )
+        .mount(&mock)
+        .await;
+    let e = hm(&mock.uri())
+        .update_resource("ASuB9Gf6aD4")
+        .name("logs")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_update_resource: HTTP 404: resource not found (reading the result)"
+    );
+    assert!(e.is_not_found(), "{e:?}");
+
+    // GetMCP checks the stored test credentials after its PATCH: a 200 that holds no
+    // status. The PATCH landed, so the call is `NotApplied`; the check's error names the
+    // update and the step.
+    let mock = MockServer::start().await;
+    Mock::given(method("PATCH"))
+        .and(path(SERVER_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(server_json()))
+        .mount(&mock)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{SERVER_PATH}/credentials")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!("nope")))
+        .mount(&mock)
+        .await;
+    let e = update_with_credentials(&gm(&mock.uri())).await;
+    let Error::NotApplied {
+        operation,
+        cause: Some(cause),
+        ..
+    } = &e
+    else {
+        panic!("not NotApplied: {e:?}")
+    };
+    assert_eq!(*operation, "getmcp_update_server");
+    assert!(
+        matches!(
+            cause.as_ref(),
+            Error::Decode {
+                operation: "getmcp_update_server",
+                step: Some("checking the stored test credentials"),
+                ..
+            }
+        ),
+        "{cause:?}"
+    );
+    assert!(
+        cause
+            .to_string()
+            .ends_with(" (checking the stored test credentials)"),
+        "{cause}"
+    );
+}

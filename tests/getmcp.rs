@@ -562,7 +562,7 @@ async fn seed_200_decodes_field_by_field() {
     assert_eq!(s.user_id, Some(1));
     assert_eq!(s.name, "GitHub Tools v2");
     assert_eq!(s.slug.as_deref(), Some("github-tools"));
-    assert_eq!(s.server_id.as_deref(), Some("c3d4e5f6a1b2c3d4"));
+    assert_eq!(s.public_id.as_deref(), Some("c3d4e5f6a1b2c3d4"));
     assert_eq!(s.status, Some(ServerStatus::Active));
     assert_eq!(s.transport_type, Some(TransportType::StreamableHttp));
     assert_eq!(s.auth_type, Some(AuthType::Bearer));
@@ -678,7 +678,7 @@ async fn missing_optional_fields_are_none() {
     assert_eq!(s.uuid, None);
     assert_eq!(s.user_id, None);
     assert_eq!(s.slug, None);
-    assert_eq!(s.server_id, None);
+    assert_eq!(s.public_id, None);
     assert_eq!(s.status, None);
     assert_eq!(s.transport_type, None);
     assert_eq!(s.auth_type, None);
@@ -1153,9 +1153,11 @@ async fn html_with_200_is_a_decode_error() {
             status,
             reason,
             body,
+            step,
         } => {
             assert_eq!(*platform, Platform::GetMcp);
             assert_eq!(*operation, "getmcp_get_server");
+            assert_eq!(*step, None);
             assert_eq!(*status, 200);
             assert!(reason.starts_with("not JSON"), "{reason}");
             assert_eq!(body, PHP_FATAL);
@@ -2272,11 +2274,13 @@ async fn another_failure_of_the_check_is_the_cause_of_a_partly_applied_update() 
     else {
         panic!("expected NotApplied with a cause, got {e:?}");
     };
+    // The check is a step of the update called: it names the update and the step.
     let a = api(cause);
     assert_eq!(
-        (a.operation, a.status, a.code.as_deref()),
+        (a.operation, a.step, a.status, a.code.as_deref()),
         (
-            "getmcp_get_server_credentials",
+            "getmcp_update_server",
+            Some("checking the stored test credentials"),
             500,
             Some("internal_server_error")
         )

@@ -343,7 +343,8 @@ async fn resource_operations_on_the_wire() {
 
     let mock = answering(201, Some(resource_json()), &[]).await;
     client(&mock)
-        .create_resource(3u64, "docs://guide", "Guide")
+        .create_resource(3u64, "Guide")
+        .uri("docs://guide")
         .description("How to")
         .mime_type("text/markdown")
         .url_source("https://example.com/guide.md", 300)
@@ -410,20 +411,24 @@ async fn resource_writes_refuse_bad_input_before_sending() {
     let mock = silent().await;
     let gm = client(&mock);
     let cases = [
-        (gm.create_resource(3u64, "guide", "Guide"), "uri"),
-        (gm.create_resource(3u64, "docs://g", " "), "name"),
+        (gm.create_resource(3u64, "Guide").uri("guide"), "uri"),
+        // The URI is a setter, required: a create without one is refused.
+        (gm.create_resource(3u64, "Guide"), "uri"),
+        (gm.create_resource(3u64, " ").uri("docs://g"), "name"),
         (
-            gm.create_resource(3u64, "docs://g", "G")
+            gm.create_resource(3u64, "G")
+                .uri("docs://g")
                 .mime_type("markdown"),
             "mime_type",
         ),
         (
-            gm.create_resource(3u64, "docs://g", "G")
+            gm.create_resource(3u64, "G")
+                .uri("docs://g")
                 .data_source_config(json!("x")),
             "data_source_config",
         ),
         (
-            gm.create_resource(3u64, "docs://g", "G").set_uri(None),
+            gm.create_resource(3u64, "G").uri("docs://g").set_uri(None),
             "uri",
         ),
     ];
@@ -470,7 +475,8 @@ async fn prompt_operations_on_the_wire() {
 
     let mock = answering(201, Some(prompt_json()), &[]).await;
     client(&mock)
-        .create_prompt(uuid_ref(), "summarize", "Summarize in {{style}}: {{text}}")
+        .create_prompt(uuid_ref(), "summarize")
+        .template_content("Summarize in {{style}}: {{text}}")
         .description("Summaries")
         .argument(
             PromptArgument::new("text")
@@ -527,7 +533,8 @@ async fn prompt_operations_on_the_wire() {
     other["server_uuid"] = json!("f47ac10b-58cc-4372-a567-0e02b2c3d479");
     let mock = answering(201, Some(other), &[]).await;
     let e = client(&mock)
-        .create_prompt(uuid_ref(), "summarize", "t")
+        .create_prompt(uuid_ref(), "summarize")
+        .template_content("t")
         .send()
         .await
         .unwrap_err();
@@ -550,19 +557,29 @@ async fn prompt_writes_refuse_bad_input_before_sending() {
     let gm = client(&mock);
     let twice = [PromptArgument::new("a"), PromptArgument::new("a")];
     let cases = [
-        (gm.create_prompt(3u64, "p", " "), "template_content"),
-        (gm.create_prompt(3u64, "", "t"), "name"),
         (
-            gm.create_prompt(3u64, "p", "t").arguments(twice),
+            gm.create_prompt(3u64, "p").template_content(" "),
+            "template_content",
+        ),
+        // The template is a setter, required: a create without one is refused.
+        (gm.create_prompt(3u64, "p"), "template_content"),
+        (gm.create_prompt(3u64, "").template_content("t"), "name"),
+        (
+            gm.create_prompt(3u64, "p")
+                .template_content("t")
+                .arguments(twice),
             "arguments",
         ),
         (
-            gm.create_prompt(3u64, "p", "t")
+            gm.create_prompt(3u64, "p")
+                .template_content("t")
                 .argument(PromptArgument::new("")),
             "arguments",
         ),
         (
-            gm.create_prompt(3u64, "p", "t").set_template_content(None),
+            gm.create_prompt(3u64, "p")
+                .template_content("t")
+                .set_template_content(None),
             "template_content",
         ),
     ];
@@ -591,7 +608,7 @@ async fn tools_against_the_fake() {
         .send()
         .await
         .expect("created");
-    assert_eq!(created.server_id, Some(server));
+    assert_eq!(created.server_id, Some(server.into()));
     assert_eq!(created.server_uuid, Some(server_uuid));
     assert_eq!((created.timeout, created.cache_ttl), (Some(30), Some(0)));
     assert_eq!(created.status, Some(ToolStatus::Active));
@@ -612,7 +629,7 @@ async fn tools_against_the_fake() {
         (Some(5), Some(ToolStatus::Paused))
     );
     assert!(updated.headers.is_empty(), "PHP's [] reads as no headers");
-    assert_eq!(fake.tool(created.id).unwrap()["headers"], json!([]));
+    assert_eq!(fake.tool(created.id.0).unwrap()["headers"], json!([]));
 
     fake.seed_tool(server, "list_customers");
     let paused = gm
@@ -634,7 +651,7 @@ async fn tools_against_the_fake() {
         .getmcp_update_tool()
         .server_id(server)
         .id(created.id)
-        .body(mcp_admin::getmcp::ToolBody {
+        .body(mcp_admin::getmcp::UpdateToolBody {
             retry_count: Some(9),
             ..Default::default()
         })
@@ -674,7 +691,8 @@ async fn resources_and_prompts_against_the_fake() {
     let gm = fake_client(&fake);
 
     let r = gm
-        .create_resource(server, "docs://guide", "Guide")
+        .create_resource(server, "Guide")
+        .uri("docs://guide")
         .static_content("# Guide")
         .send()
         .await
@@ -700,7 +718,8 @@ async fn resources_and_prompts_against_the_fake() {
     assert_eq!(fake.server(server).unwrap()["resource_count"], 0);
 
     let p = gm
-        .create_prompt(server, "summarize", "Summarize: {{text}}")
+        .create_prompt(server, "summarize")
+        .template_content("Summarize: {{text}}")
         .argument(PromptArgument::new("text").required(true))
         .send()
         .await

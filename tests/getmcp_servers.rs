@@ -247,7 +247,7 @@ async fn pages_asked(mock: &MockServer) -> Vec<Option<String>> {
 }
 
 fn ids(servers: &[Server]) -> Vec<u64> {
-    servers.iter().map(|s| s.id).collect()
+    servers.iter().map(|s| s.id.0).collect()
 }
 
 #[tokio::test]
@@ -328,8 +328,8 @@ async fn a_refused_page_is_the_last_item_of_the_stream() {
     let stream = client(&mock).list_servers().per_page(2).into_stream();
     assert_send_static(&stream);
     let mut stream = pin!(stream);
-    assert_eq!(stream.try_next().await.expect("1").map(|s| s.id), Some(1));
-    assert_eq!(stream.try_next().await.expect("2").map(|s| s.id), Some(2));
+    assert_eq!(stream.try_next().await.expect("1").map(|s| s.id.0), Some(1));
+    assert_eq!(stream.try_next().await.expect("2").map(|s| s.id.0), Some(2));
     let e = stream.try_next().await.unwrap_err();
     assert_eq!(decode_reason(e).2, "page 2 holds only items already walked: the site ignores `page` or changes the order between pages");
     assert!(stream.try_next().await.expect("ended").is_none());
@@ -359,8 +359,8 @@ async fn an_error_ends_the_stream_after_the_items_before_it() {
         .mount(&mock)
         .await;
     let mut stream = pin!(client(&mock).list_servers().per_page(2).into_stream());
-    assert_eq!(stream.try_next().await.expect("1").map(|s| s.id), Some(1));
-    assert_eq!(stream.try_next().await.expect("2").map(|s| s.id), Some(2));
+    assert_eq!(stream.try_next().await.expect("1").map(|s| s.id.0), Some(1));
+    assert_eq!(stream.try_next().await.expect("2").map(|s| s.id.0), Some(2));
     let e = stream.try_next().await.unwrap_err();
     assert_eq!(e.status(), Some(500));
     assert!(stream.try_next().await.expect("ended").is_none());
@@ -619,7 +619,7 @@ async fn the_fake_breaks_ties_in_insertion_order() {
         .await
         .expect("list")
         .into_iter()
-        .map(|s| s.id)
+        .map(|s| s.id.0)
         .collect();
     assert_eq!(listed, [8, 3, 5]);
 }
@@ -695,7 +695,7 @@ async fn create_server_sends_exactly_the_fields_set() {
         .send()
         .await
         .expect("201");
-    assert_eq!((created.id, created.slug.as_deref()), (3, Some("gh")));
+    assert_eq!((created.id.0, created.slug.as_deref()), (3, Some("gh")));
     assert_request(
         &only_request(&mock).await,
         "POST",
@@ -906,7 +906,7 @@ async fn duplicate_server_posts_without_a_body_and_refuses_the_source_as_the_cop
     let mock = answering(201, Some(copy), &[]).await;
     let duplicated = client(&mock).duplicate_server(3u64).await.expect("201");
     assert_eq!(
-        (duplicated.id, duplicated.status),
+        (duplicated.id.0, duplicated.status),
         (4, Some(ServerStatus::Draft))
     );
     assert_request(

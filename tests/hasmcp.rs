@@ -417,10 +417,13 @@ async fn a_server_without_version_is_not_patched() {
             operation,
             status,
             reason,
+            step,
             ..
         } => {
+            // The read is a step of the update called.
             assert_eq!(*platform, Platform::HasMcp);
-            assert_eq!(*operation, "hasmcp_get_server");
+            assert_eq!(*operation, "hasmcp_update_server");
+            assert_eq!(*step, Some("reading the server"));
             assert_eq!(*status, 200);
             assert!(reason.contains("send_exact"), "{reason}");
         }
@@ -1306,7 +1309,11 @@ fn unknown_enum_values_nulls_and_extra_fields_decode() {
     assert_eq!(back["providers"][0]["visibilityType"], json!("SECRET"));
     assert_eq!(back["providers"][0]["tools"][0]["method"], json!("QUERY"));
 
-    for (wire, api) in [("REST", ApiType::Rest), ("INVALID", ApiType::Invalid)] {
+    // `INVALID` has no variant (nothing can send it): read, it is kept as `Unknown`.
+    for (wire, api) in [
+        ("REST", ApiType::Rest),
+        ("INVALID", ApiType::Unknown("INVALID".into())),
+    ] {
         assert_eq!(
             serde_json::from_value::<ApiType>(json!(wire)).ok(),
             Some(api)
@@ -1315,7 +1322,7 @@ fn unknown_enum_values_nulls_and_extra_fields_decode() {
     for (wire, vis) in [
         ("INTERNAL", VisibilityType::Internal),
         ("PUBLIC", VisibilityType::Public),
-        ("INVALID", VisibilityType::Invalid),
+        ("INVALID", VisibilityType::Unknown("INVALID".into())),
     ] {
         assert_eq!(
             serde_json::from_value::<VisibilityType>(json!(wire)).ok(),

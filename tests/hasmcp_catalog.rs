@@ -4,8 +4,8 @@
 
 use mcp_admin::{
     hasmcp::{
-        Client, OAuth2Config, PromptArgument, PromptContent, PromptMessage, Role, SecretValue,
-        ToolHeader, ToolMethod, VariableType, VisibilityType,
+        ApiType, Client, OAuth2Config, PromptArgument, PromptContent, PromptMessage, Role,
+        SecretValue, ToolHeader, ToolMethod, VariableType, VisibilityType,
     },
     Error, Patch, RetryPolicy,
 };
@@ -441,10 +441,15 @@ async fn bad_provider_inputs_are_refused_before_any_request() {
         (create("stripe", ok_url, &"d".repeat(4097)), "description"),
         (
             hm.create_provider("stripe")
-                .visibility(VisibilityType::Invalid)
+                .visibility(VisibilityType::Unknown("INVALID".into()))
                 .base_url(ok_url)
                 .description("P"),
             "visibilityType",
+        ),
+        // A value the service refuses, kept from a read, is refused before sending too.
+        (
+            create("stripe", ok_url, "P").api_type(ApiType::Unknown("GRAPHQL".into())),
+            "apiType",
         ),
         // Required values are setters, checked before sending.
         (

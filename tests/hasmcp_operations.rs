@@ -1036,7 +1036,8 @@ async fn relative_changes_are_checked_before_anything_is_sent() {
         ),
         (
             hm.update_server(SERVER).detach_prompts(["bad"]),
-            "attach_prompts",
+            // The setter given the text is named.
+            "detach_prompts",
             r#""bad" is not a HasMCP id (11 characters A-Z, a-z, 0-9)"#.to_owned(),
         ),
     ];
@@ -1099,10 +1100,13 @@ async fn a_read_about_another_server_is_an_error_and_nothing_is_patched() {
             update.name("Renamed")
         };
         let err = update.send().await.unwrap_err();
+        // The read is a step of the update called: it names the update and the step.
         assert_eq!(
             decode_reason(&err),
-            ("hasmcp_get_server", 200, reason.as_str())
+            ("hasmcp_update_server", 200, reason.as_str())
         );
+        assert!(err.to_string().ends_with(" (reading the server)"), "{err}");
+        assert!(!err.may_have_applied(), "{err:?}");
         assert_eq!(sent(&mock).await, [req("GET", &server_path(""), None)]);
     }
 }

@@ -732,13 +732,13 @@ async fn walk_ends(pages: Vec<Vec<u8>>, stream: bool) -> (Result<Vec<u64>, Error
         if stream {
             use futures_util::TryStreamExt;
             list.into_stream()
-                .map_ok(|s| s.id)
+                .map_ok(|s| s.id.0)
                 .try_collect::<Vec<_>>()
                 .await
         } else {
             list.all()
                 .await
-                .map(|servers| servers.iter().map(|s| s.id).collect())
+                .map(|servers| servers.iter().map(|s| s.id.0).collect())
         }
     };
     // A walk that does not end fails here rather than hanging the suite.

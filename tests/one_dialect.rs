@@ -155,3 +155,119 @@ async fn a_refusal_before_sending_names_platform_and_operation() {
         "{e}"
     );
 }
+
+#[tokio::test]
+async fn getmcp_models_carry_typed_ids_that_name_their_kind() {
+    let fake = FakeGetMcp::start().await;
+    let (server_no, _) = fake.seed_server("Weather");
+    fake.seed_tool(server_no, "get_forecast");
+    fake.seed_resource(server_no, "docs://guide", "Guide");
+    fake.seed_prompt(server_no, "summarize", "Summarize: {{text}}");
+    let gm = gm_for(&fake);
+    let server = gm.get_server(server_no).await.expect("server");
+    let id: getmcp::ServerId = server.id;
+    assert_eq!(id, server_no);
+    // The 16-hex public id is a field of its own, not the numeric id children name.
+    let public = server.public_id.clone().expect("public id");
+    assert_eq!(public.len(), 16);
+
+    let tool = gm.list_tools(id).all().await.expect("tools").remove(0);
+    let (tool_id, parent): (getmcp::ToolId, Option<getmcp::ServerId>) = (tool.id, tool.server_id);
+    assert_eq!(parent, Some(id));
+    assert_eq!(tool.server_public_id.as_deref(), Some(public.as_str()));
+    // Each id is taken where its kind is named.
+    assert_eq!(gm.get_tool(id, tool_id).await.expect("tool").id, tool_id);
+
+    let resource = gm
+        .list_resources(id)
+        .all()
+        .await
+        .expect("resources")
+        .remove(0);
+    let resource_id: getmcp::ResourceId = resource.id;
+    assert_eq!(resource.server_id, Some(id));
+    gm.delete_resource(id, resource_id).await.expect("deleted");
+
+    let prompt = gm.list_prompts(id).all().await.expect("prompts").remove(0);
+    let prompt_id: getmcp::PromptId = prompt.id;
+    assert_eq!(prompt.server_id, Some(id));
+    gm.delete_prompt(id, prompt_id).await.expect("deleted");
+}
+
+#[tokio::test]
+async fn hasmcp_attachments_take_typed_ids_and_models() {
+    let fake = FakeHasMcp::start().await;
+    let server = fake.seed_server("GitHubTools", "");
+    let provider_id = fake.seed_provider("GitHub");
+    let tool_id = fake.seed_tool(&provider_id, "listRepos");
+    let resource_id = fake.seed_resource("errorLogs", "https://api.example.com/logs");
+    let hm = hm_for(&fake);
+    let provider = hm.get_provider(&provider_id).await.expect("provider");
+    let resource = hm.get_resource(&resource_id).await.expect("resource");
+    // The models and their typed ids, where text was the only way before.
+    let updated = hm
+        .update_server(&server)
+        .attach_tools(&provider, [&provider.tools[0]])
+        .attach_resources([&resource])
+        .send()
+        .await
+        .expect("attached");
+    assert_eq!(updated.providers[0].tools[0].id.as_str(), tool_id);
+    assert_eq!(updated.resources[0].id, resource.id);
+    let replaced = hm
+        .update_server(&server)
+        .providers([hasmcp::ProviderRef::new(&provider.id).tools([&provider.tools[0].id])])
+        .resources(Vec::<hasmcp::ResourceId>::new())
+        .send()
+        .await
+        .expect("replaced");
+    assert!(replaced.resources.is_empty());
+    // Text that is no id is refused when sent, naming the setter; nothing is sent.
+    let before = fake.requests().await.len();
+    let e = hm
+        .update_server(&server)
+        .attach_resources(["short"])
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "HasMCP hasmcp_update_server: invalid input for `attach_resources`: \"short\" is not \
+         a HasMCP id (11 characters A-Z, a-z, 0-9)"
+    );
+    assert_eq!(fake.requests().await.len(), before);
+}
+
+#[tokio::test]
+async fn a_failed_tool_list_inside_the_provider_list_names_the_list_called() {
+    let fake = FakeHasMcp::start().await;
+    fake.seed_provider("GitHub");
+    let hm = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(mcp_admin::RetryPolicy::none())
+        .build()
+        .expect("client");
+    // The providers' list passes; the one provider's tool list meets a 500.
+    fake.inject_after(
+        1,
+        mcp_admin::testing::Fault::InternalError {
+            reason: "boom".into(),
+        },
+    );
+    let e = hm.list_providers().with_tools(1).all().await.unwrap_err();
+    let api = e.as_api().expect("an answer");
+    assert_eq!(
+        (api.operation, api.step, api.status),
+        (
+            "hasmcp_list_providers",
+            Some("listing a provider's tools"),
+            500
+        )
+    );
+    assert!(
+        e.to_string().starts_with("HasMCP hasmcp_list_providers: ")
+            && e.to_string().ends_with(" (listing a provider's tools)"),
+        "{e}"
+    );
+}

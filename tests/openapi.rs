@@ -412,18 +412,30 @@ fn decode_typed(at: &str, name: &str, value: &Value) -> Value {
             value.clone()
         }
         "GetmcpTool" => back(&decode_stable::<getmcp::Tool>(at, value)),
-        "GetmcpToolCreate" | "GetmcpToolUpdate" => {
-            decode_exact::<getmcp::ToolBody>(at, value);
+        "GetmcpToolCreate" => {
+            decode_exact::<getmcp::CreateToolBody>(at, value);
+            value.clone()
+        }
+        "GetmcpToolUpdate" => {
+            decode_exact::<getmcp::UpdateToolBody>(at, value);
             value.clone()
         }
         "GetmcpResource" => back(&decode_stable::<getmcp::Resource>(at, value)),
-        "GetmcpResourceCreate" | "GetmcpResourceUpdate" => {
-            decode_exact::<getmcp::ResourceBody>(at, value);
+        "GetmcpResourceCreate" => {
+            decode_exact::<getmcp::CreateResourceBody>(at, value);
+            value.clone()
+        }
+        "GetmcpResourceUpdate" => {
+            decode_exact::<getmcp::UpdateResourceBody>(at, value);
             value.clone()
         }
         "GetmcpPrompt" => back(&decode_stable::<getmcp::Prompt>(at, value)),
-        "GetmcpPromptCreate" | "GetmcpPromptUpdate" => {
-            decode_exact::<getmcp::PromptBody>(at, value);
+        "GetmcpPromptCreate" => {
+            decode_exact::<getmcp::CreatePromptBody>(at, value);
+            value.clone()
+        }
+        "GetmcpPromptUpdate" => {
+            decode_exact::<getmcp::UpdatePromptBody>(at, value);
             value.clone()
         }
         // The generated `data` keeps only `status`: compare what it keeps.

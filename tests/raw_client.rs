@@ -732,13 +732,13 @@ async fn getmcp_tool_creation_decodes_either_documented_status_and_delete_takes_
             .raw()
             .getmcp_create_tool()
             .server_id(id)
-            .body(wire_body::<getmcp::ToolBody>(&body))
+            .body(wire_body::<getmcp::CreateToolBody>(&body))
             .send()
             .await
             .unwrap_or_else(|e| panic!("{status} decodes: {e}"))
             .into_inner();
 
-        assert_eq!((created.id, created.retry_count), (5, Some(2)));
+        assert_eq!((created.id.0, created.retry_count), (5, Some(2)));
         assert_eq!(created.http_method, Some(getmcp::HttpMethod::Post));
         assert_sent_once(&server, "POST", &route, seeds::GETMCP_KEY, Some(&body)).await;
     }

@@ -256,7 +256,7 @@ pub(crate) struct GmLive {
 impl From<&getmcp::Server> for GmLive {
     fn from(s: &getmcp::Server) -> Self {
         GmLive {
-            id: s.id,
+            id: s.id.0,
             slug: s.slug.clone().unwrap_or_default(),
             name: s.name.clone(),
             description: s.description().unwrap_or("").to_owned(),
@@ -450,7 +450,7 @@ impl From<getmcp::Tool> for GmItem {
             ),
         ]);
         GmItem {
-            id: t.id,
+            id: t.id.0,
             key: t.name,
             updated_at: t.updated_at,
             values,
@@ -478,7 +478,7 @@ impl From<getmcp::Resource> for GmItem {
             ("template_uri".to_owned(), text(r.template_uri.as_ref())),
         ]);
         GmItem {
-            id: r.id,
+            id: r.id.0,
             key: r.uri,
             updated_at: r.updated_at,
             values,
@@ -494,7 +494,7 @@ impl From<getmcp::Prompt> for GmItem {
             ("template_content".to_owned(), json!(p.template_content)),
         ]);
         GmItem {
-            id: p.id,
+            id: p.id.0,
             key: p.name,
             updated_at: p.updated_at,
             values,
@@ -603,20 +603,26 @@ pub(crate) async fn gm_item_create(
                 .send()
                 .await?
                 .id
+                .0
         }
         ItemKind::Resource => {
             let name = field("name")?.unwrap_or_default();
-            resource_setters!(c.create_resource(server, key, name), fields)
+            resource_setters!(c.create_resource(server, name).uri(key), fields)
                 .send()
                 .await?
                 .id
+                .0
         }
         ItemKind::Prompt => {
             let template = field("template_content")?.unwrap_or_default();
-            prompt_setters!(c.create_prompt(server, key, template), fields)
-                .send()
-                .await?
-                .id
+            prompt_setters!(
+                c.create_prompt(server, key).template_content(template),
+                fields
+            )
+            .send()
+            .await?
+            .id
+            .0
         }
     })
 }

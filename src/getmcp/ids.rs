@@ -1,4 +1,6 @@
-//! What GetMCP's routes take as a server id: [`ServerRef`].
+//! GetMCP's ids: what its routes take ([`ServerRef`], [`ToolRef`], [`PromptId`],
+//! [`ResourceId`]) and the numeric ids its models carry ([`ServerId`], [`ToolId`]), each
+//! accepted where its kind is named.
 
 use std::{fmt, str::FromStr};
 
@@ -49,7 +51,7 @@ impl From<u64> for ServerRef {
 impl From<&Server> for ServerRef {
     /// The server's UUID where it has one, else its numeric id.
     fn from(s: &Server) -> Self {
-        s.uuid.map_or(ServerRef::Id(s.id), ServerRef::Uuid)
+        s.uuid.map_or(ServerRef::Id(s.id.0), ServerRef::Uuid)
     }
 }
 
@@ -194,6 +196,13 @@ macro_rules! numeric_id {
             }
         }
 
+        /// Equal to the bare number it holds, as the fakes' seeds and the docs give ids.
+        impl PartialEq<u64> for $name {
+            fn eq(&self, other: &u64) -> bool {
+                self.0 == *other
+            }
+        }
+
         impl Sealed<$name> for $name {
             fn into_id(self) -> Result<$name, InvalidId> {
                 Ok(self)
@@ -212,9 +221,80 @@ macro_rules! numeric_id {
             }
         }
 
-        model_id!($model => $name, |m| $name(m.id));
+        model_id!($model => $name, |m| m.id);
     };
 }
+
+/// A numeric id that also names its kind where the routes take a reference (`$wide`:
+/// the UUID or the numeric id): `ServerId` where a [`ServerRef`] is taken.
+macro_rules! numeric_ref {
+    ($name:ident => $wide:ident) => {
+        impl From<$name> for $wide {
+            fn from(id: $name) -> Self {
+                $wide::Id(id.0)
+            }
+        }
+
+        impl Sealed<$wide> for $name {
+            fn into_id(self) -> Result<$wide, InvalidId> {
+                Ok($wide::from(self))
+            }
+        }
+
+        impl Sealed<$wide> for &$name {
+            fn into_id(self) -> Result<$wide, InvalidId> {
+                Ok($wide::from(*self))
+            }
+        }
+    };
+}
+
+numeric_id! {
+    /// A server's numeric id, as [`Server::id`] and a tool's, resource's or prompt's
+    /// `server_id` hold it; a `u64` or a `&Server` converts too. Where a server is named
+    /// it is a [`ServerRef`] (`ServerRef::Id`): the routes take the UUID or this.
+    ///
+    /// Not the 16-hex [`Server::public_id`] (the wire's `server_id` of a server object).
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{ServerId, ServerRef};
+    ///
+    /// assert_eq!(ServerRef::from(ServerId(3)), ServerRef::Id(3));
+    /// assert_eq!(ServerId::from(3u64).to_string(), "3");
+    /// ```
+    ServerId, Server
+}
+
+numeric_ref!(ServerId => ServerRef);
+
+numeric_id! {
+    /// A tool's numeric id, as [`Tool::id`] holds it; a `u64` or a `&Tool` converts too.
+    /// Where a tool is named it is a [`ToolRef`] (`ToolRef::Id`): the routes take the
+    /// UUID or this.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{ToolId, ToolRef};
+    ///
+    /// assert_eq!(ToolRef::from(ToolId(5)), ToolRef::Id(5));
+    /// ```
+    ///
+    /// A tool's id does not name a server, nor a prompt:
+    ///
+    /// ```compile_fail
+    /// # async fn demo(gm: mcp_admin::getmcp::Client, tool: mcp_admin::getmcp::Tool) {
+    /// gm.delete_server(tool.id).await;
+    /// # }
+    /// ```
+    ///
+    /// ```compile_fail
+    /// # async fn demo(gm: mcp_admin::getmcp::Client, tool: mcp_admin::getmcp::Tool) {
+    /// gm.delete_prompt(3u64, tool.id).await;
+    /// # }
+    /// ```
+    ToolId, Tool
+}
+
+numeric_ref!(ToolId => ToolRef);
 
 numeric_id! {
     /// A prompt's numeric id, e.g. `PromptId(2)`; a `u64` or a `&Prompt` converts too.

@@ -33,7 +33,7 @@ mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
 pub use credentials::{KeyLocation, TestAuthCredentials};
-pub use ids::{PromptId, ResourceId, ServerRef};
+pub use ids::{PromptId, ResourceId, ServerId, ServerRef, ToolId};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
     UpdateServer, UpdateServerBody,
@@ -41,19 +41,19 @@ pub use servers::{
 // Lists, creates, deletes; a server's tools, resources and prompts.
 pub use crate::paging::{List, Page, MAX_PER_PAGE};
 pub use prompts::{
-    CreatePrompt, ListPrompts, Prompt, PromptArgument, PromptBody, PromptWrite, PromptsQuery,
-    UpdatePrompt,
+    CreatePrompt, CreatePromptBody, ListPrompts, Prompt, PromptArgument, PromptsQuery,
+    UpdatePrompt, UpdatePromptBody,
 };
 pub use resources::{
-    CreateResource, DataSourceType, ListResources, Resource, ResourceBody, ResourceWrite,
-    ResourcesQuery, UpdateResource,
+    CreateResource, CreateResourceBody, DataSourceType, ListResources, Resource, ResourcesQuery,
+    UpdateResource, UpdateResourceBody,
 };
 pub use servers::{
     CreateServer, CreateServerBody, ListServers, ServerOrderBy, ServersQuery, SortOrder,
     MAX_INSTRUCTIONS_BYTES,
 };
-pub use shared::New;
 pub use tools::{
-    CreateTool, HttpMethod, ListTools, ParameterMapping, ParameterTarget, RetryBackoff, Tool,
-    ToolBody, ToolRef, ToolStatus, ToolWrite, ToolsQuery, UpdateTool, MAX_RETRY_COUNT,
+    CreateTool, CreateToolBody, HttpMethod, ListTools, ParameterMapping, ParameterTarget,
+    RetryBackoff, Tool, ToolRef, ToolStatus, ToolsQuery, UpdateTool, UpdateToolBody,
+    MAX_RETRY_COUNT,
 };

@@ -15,8 +15,8 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        shared::{self, changing, expect_item, require_text, ItemIds, New},
-        Client, PromptId, ServerRef,
+        shared::{self, changing, expect_item, require_text, ItemIds},
+        Client, PromptId, ServerId, ServerRef,
     },
     id::{self, IntoId, Refused},
     paging::{self, with_paging, List, Page, Paged, Paging, Query},
@@ -89,10 +89,10 @@ object_model! {
     #[non_exhaustive]
     pub struct Prompt {
         /// Numeric id.
-        pub id: u64,
-        /// The server's numeric id.
+        pub id: PromptId,
+        /// The server's numeric id ([`Server::id`](crate::getmcp::Server::id)).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<u64>,
+        pub server_id: Option<ServerId>,
         /// The name clients ask for it by (snake_case by convention).
         #[serde(default, deserialize_with = "null_as_default")]
         pub name: String,
@@ -121,26 +121,26 @@ object_model! {
 /// asked for.
 fn expect_prompt(server: ServerRef, asked: Option<u64>, p: &Prompt) -> Result<(), String> {
     let ids = ItemIds {
-        id: p.id,
+        id: p.id.0,
         uuid: None,
-        server_id: p.server_id,
+        server_id: p.server_id.map(|s| s.0),
         server_uuid: p.server_uuid,
     };
     expect_item("prompt", server, asked.map(ServerRef::Id), ids)
 }
 
-/// The create and update body of a prompt: only the fields that are `Some` are sent.
+/// The PATCH body of a prompt: only the fields that are `Some` are sent.
 ///
-/// Built by [`PromptWrite`]; public for the raw client.
+/// Built by [`UpdatePrompt`]; public for the raw client.
 ///
 /// ```
-/// use mcp_admin::getmcp::PromptBody;
+/// use mcp_admin::getmcp::UpdatePromptBody;
 ///
-/// let body = PromptBody { arguments: Some(vec![]), ..Default::default() };
+/// let body = UpdatePromptBody { arguments: Some(vec![]), ..Default::default() };
 /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PromptBody {
+pub struct UpdatePromptBody {
     /// `name`: required on create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -155,46 +155,31 @@ pub struct PromptBody {
     pub template_content: Option<String>,
 }
 
-/// A prompt create ([`PromptWrite<New>`]): see [`Client::create_prompt`].
-pub type CreatePrompt = PromptWrite<New>;
-/// A partial prompt update ([`PromptWrite<u64>`], by prompt id): see
-/// [`Client::update_prompt`].
-pub type UpdatePrompt = PromptWrite<u64>;
-
-/// Creates a prompt ([`CreatePrompt`]) or updates one ([`UpdatePrompt`]): the same fields,
-/// and only those set are sent.
+/// The create body: the update's fields, with the fields a create needs always set (a
+/// create takes no field an update does not).
 ///
-/// Checked before anything is sent ([`Error::InvalidInput`]): a blank name or template,
-/// an argument with a blank or repeated name; an update with nothing set.
+/// Built by [`CreatePrompt`]; public for the raw client.
 ///
 /// ```
-/// use mcp_admin::getmcp::PromptArgument;
+/// use mcp_admin::getmcp::{CreatePromptBody, UpdatePromptBody};
 ///
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm
-///     .create_prompt(3u64, "summarize_article", "Summarize:\n\n{{article_text}}")
-///     .argument(PromptArgument::new("article_text").required(true))
-///     .body()?;
+/// let body = CreatePromptBody {
+///     fields: UpdatePromptBody {
+///         name: Some("greet".into()),
+///         template_content: Some("Hello {{name}}".into()),
+///         ..Default::default()
+///     },
+/// };
 /// assert_eq!(
-///     serde_json::to_value(&body).unwrap(),
-///     serde_json::json!({
-///         "name": "summarize_article",
-///         "arguments": [{"name": "article_text", "required": true}],
-///         "template_content": "Summarize:\n\n{{article_text}}"
-///     })
+///     serde_json::to_string(&body).unwrap(),
+///     r#"{"name":"greet","template_content":"Hello {{name}}"}"#
 /// );
-/// # Ok::<(), mcp_admin::Error>(())
 /// ```
-#[must_use = "a prompt write does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct PromptWrite<T> {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    target: T,
-    changes: Changes,
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreatePromptBody {
+    /// What an update can send too, with the update's wire rules.
+    #[serde(flatten)]
+    pub fields: UpdatePromptBody,
 }
 
 /// What the caller set. Fields the API can empty are `Patch`es.
@@ -206,117 +191,10 @@ struct Changes {
     template_content: Option<String>,
 }
 
-impl<T> PromptWrite<T> {
-    fn new(client: Client, server: ServerRef, refused: Refused, target: T) -> Self {
-        PromptWrite {
-            client,
-            server,
-            refused,
-            target,
-            changes: Changes::default(),
-        }
-    }
-
-    /// The name clients ask for the prompt by; snake_case is the convention.
-    pub fn name(self, name: impl Into<String>) -> Self {
-        self.set_name(Some(name.into()))
-    }
-
-    /// The name, or `None` to leave it (a create needs one).
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_prompt(3u64, 2).set_name(Some("summarize".into())).body()?;
-    /// assert_eq!(body.name.as_deref(), Some("summarize"));
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_name(mut self, name: Option<String>) -> Self {
-        self.changes.name = name;
-        self
-    }
-
-    /// What the prompt is for.
-    pub fn description(self, description: impl Into<String>) -> Self {
-        self.set_description(Patch::Set(description.into()))
-    }
-
-    /// Sets, empties ([`Patch::Clear`] sends `""`) or keeps the description.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_prompt(3u64, 2).set_description(mcp_admin::Patch::Clear).body()?;
-    /// assert_eq!(body.description.as_deref(), Some(""));
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_description(mut self, description: Patch<String>) -> Self {
-        self.changes.description = description;
-        self
-    }
-
-    /// Adds an argument to the list this write sends. The whole list is sent: on an
-    /// update it replaces the stored one.
-    pub fn argument(mut self, argument: PromptArgument) -> Self {
-        let mut arguments = match std::mem::take(&mut self.changes.arguments) {
-            Patch::Set(arguments) => arguments,
-            Patch::Keep | Patch::Clear => Vec::new(),
-        };
-        arguments.push(argument);
-        self.set_arguments(Patch::Set(arguments))
-    }
-
-    /// Every argument.
-    pub fn arguments(self, arguments: impl IntoIterator<Item = PromptArgument>) -> Self {
-        self.set_arguments(Patch::Set(arguments.into_iter().collect()))
-    }
-
-    /// Sets, empties ([`Patch::Clear`] sends `[]`) or keeps the arguments.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_prompt(3u64, 2).set_arguments(mcp_admin::Patch::Clear).body()?;
-    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_arguments(mut self, arguments: Patch<Vec<PromptArgument>>) -> Self {
-        self.changes.arguments = arguments;
-        self
-    }
-
-    /// The template: `{{argument}}` is replaced by the argument's value.
-    pub fn template_content(self, template: impl Into<String>) -> Self {
-        self.set_template_content(Some(template.into()))
-    }
-
-    /// The template, or `None` to leave it (a create needs one).
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// assert!(gm.update_prompt(3u64, 2).set_template_content(Some(" ".into())).body().is_err());
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_template_content(mut self, template: Option<String>) -> Self {
-        self.changes.template_content = template;
-        self
-    }
-
+impl Changes {
     /// Checks every field set and builds the body of exactly those.
-    /// [`fields`](Self::fields) for operation `op`: the ids given first, and every
-    /// refusal naming `op`.
-    fn fields_for(&self, op: &ops::Operation) -> Result<PromptBody, Error> {
-        self.refused.check(op)?;
-        self.fields().map_err(|e| e.at(op))
-    }
-
-    fn fields(&self) -> Result<PromptBody, Error> {
-        let c = &self.changes;
+    fn body(&self) -> Result<UpdatePromptBody, Error> {
+        let c = self;
         require_text("name", c.name.as_deref())?;
         require_text("template_content", c.template_content.as_deref())?;
         if let Patch::Set(arguments) = &c.arguments {
@@ -333,7 +211,7 @@ impl<T> PromptWrite<T> {
                 }
             }
         }
-        Ok(PromptBody {
+        Ok(UpdatePromptBody {
             name: c.name.clone(),
             description: c.description.clone().into_wire(String::new),
             arguments: c.arguments.clone().into_wire(Vec::new),
@@ -342,31 +220,175 @@ impl<T> PromptWrite<T> {
     }
 }
 
-impl PromptWrite<New> {
+/// The setters [`CreatePrompt`] and [`UpdatePrompt`] share, and the body of what was set:
+/// one definition for both builders, each a struct with `refused` and `changes`.
+macro_rules! prompt_setters {
+    () => {
+        /// The name clients ask for the prompt by; snake_case is the convention.
+        pub fn name(self, name: impl Into<String>) -> Self {
+            self.set_name(Some(name.into()))
+        }
+
+        /// The name, or `None` to leave it (a create needs one).
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_prompt(3u64, 2).set_name(Some("summarize".into())).body()?;
+        /// assert_eq!(body.name.as_deref(), Some("summarize"));
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_name(mut self, name: Option<String>) -> Self {
+            self.changes.name = name;
+            self
+        }
+
+        /// What the prompt is for.
+        pub fn description(self, description: impl Into<String>) -> Self {
+            self.set_description(Patch::Set(description.into()))
+        }
+
+        /// Sets, empties ([`Patch::Clear`] sends `""`) or keeps the description.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_prompt(3u64, 2).set_description(mcp_admin::Patch::Clear).body()?;
+        /// assert_eq!(body.description.as_deref(), Some(""));
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_description(mut self, description: Patch<String>) -> Self {
+            self.changes.description = description;
+            self
+        }
+
+        /// Adds an argument to the list this write sends. The whole list is sent: on an
+        /// update it replaces the stored one.
+        pub fn argument(mut self, argument: PromptArgument) -> Self {
+            let mut arguments = match std::mem::take(&mut self.changes.arguments) {
+                Patch::Set(arguments) => arguments,
+                Patch::Keep | Patch::Clear => Vec::new(),
+            };
+            arguments.push(argument);
+            self.set_arguments(Patch::Set(arguments))
+        }
+
+        /// Every argument.
+        pub fn arguments(self, arguments: impl IntoIterator<Item = PromptArgument>) -> Self {
+            self.set_arguments(Patch::Set(arguments.into_iter().collect()))
+        }
+
+        /// Sets, empties ([`Patch::Clear`] sends `[]`) or keeps the arguments.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_prompt(3u64, 2).set_arguments(mcp_admin::Patch::Clear).body()?;
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"arguments":[]}"#);
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_arguments(mut self, arguments: Patch<Vec<PromptArgument>>) -> Self {
+            self.changes.arguments = arguments;
+            self
+        }
+
+        /// The template: `{{argument}}` is replaced by the argument's value.
+        pub fn template_content(self, template: impl Into<String>) -> Self {
+            self.set_template_content(Some(template.into()))
+        }
+
+        /// The template, or `None` to leave it (a create needs one).
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// assert!(gm.update_prompt(3u64, 2).set_template_content(Some(" ".into())).body().is_err());
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_template_content(mut self, template: Option<String>) -> Self {
+            self.changes.template_content = template;
+            self
+        }
+    };
+}
+
+crate::getmcp::shared::item_builders! {
+    /// A new prompt: `name` (given to [`Client::create_prompt`]) and
+    /// [`template_content`](Self::template_content) are required, every other field optional
+    /// and sent only when set.
+    ///
+    /// Checked before anything is sent ([`Error::InvalidInput`]), here and by
+    /// [`UpdatePrompt`]: a blank name or template, an argument with a blank or repeated name;
+    /// a create without a template.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::PromptArgument;
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .create_prompt(3u64, "summarize_article")
+    ///     .template_content("Summarize:\n\n{{article_text}}")
+    ///     .argument(PromptArgument::new("article_text").required(true))
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "name": "summarize_article",
+    ///         "arguments": [{"name": "article_text", "required": true}],
+    ///         "template_content": "Summarize:\n\n{{article_text}}"
+    ///     })
+    /// );
+    /// assert!(gm.create_prompt(3u64, "summarize_article").body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    create CreatePrompt;
+    /// A partial update of a prompt: only the fields set are sent, with the checks of
+    /// [`CreatePrompt`]; an update with nothing set is refused before sending.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_prompt(3u64, 2).description("Short summaries").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"description":"Short summaries"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    update UpdatePrompt(prompt: u64);
+    body UpdatePromptBody;
+    setters prompt_setters;
+}
+
+impl CreatePrompt {
     /// The body this create sends, after checking every input; no I/O.
     ///
     /// ```
     /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
     /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
     /// #     .build()?;
-    /// let body = gm.create_prompt(3u64, "greet", "Hello {{name}}").body()?;
+    /// let body = gm.create_prompt(3u64, "greet").template_content("Hello {{name}}").body()?;
     /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"greet","template_content":"Hello {{name}}"}"#);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn body(&self) -> Result<PromptBody, Error> {
-        let body = self.fields_for(&ops::GETMCP_CREATE_PROMPT)?;
-        if body.name.is_none() {
+    pub fn body(&self) -> Result<CreatePromptBody, Error> {
+        let fields = self.fields_for(&ops::GETMCP_CREATE_PROMPT)?;
+        if fields.name.is_none() {
             return Err(
                 Error::invalid("name", "a prompt needs a name").at(&ops::GETMCP_CREATE_PROMPT)
             );
         }
-        if body.template_content.is_none() {
+        if fields.template_content.is_none() {
             return Err(
                 Error::invalid("template_content", "a prompt needs a template")
                     .at(&ops::GETMCP_CREATE_PROMPT),
             );
         }
-        Ok(body)
+        Ok(CreatePromptBody { fields })
     }
 
     /// Checks the inputs, creates the prompt, and returns it as the site stored it. The
@@ -388,7 +410,7 @@ impl PromptWrite<New> {
     }
 }
 
-impl PromptWrite<u64> {
+impl UpdatePrompt {
     /// Empties the description: sends `"description": ""`.
     pub fn clear_description(self) -> Self {
         self.set_description(Patch::Clear)
@@ -410,7 +432,7 @@ impl PromptWrite<u64> {
     /// assert!(gm.update_prompt(3u64, 2).body().is_err_and(|e| e.is_invalid_input()));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn body(&self) -> Result<PromptBody, Error> {
+    pub fn body(&self) -> Result<UpdatePromptBody, Error> {
         changing(self.fields_for(&ops::GETMCP_UPDATE_PROMPT)?)
             .map_err(|e| e.at(&ops::GETMCP_UPDATE_PROMPT))
     }
@@ -419,7 +441,7 @@ impl PromptWrite<u64> {
     /// prompt as the site reports it afterwards.
     pub async fn send(self) -> Result<Prompt, Error> {
         let body = self.body()?;
-        let (server, id) = (self.server, self.target);
+        let (server, id) = (self.server, self.prompt);
         let op = self.client.raw().getmcp_update_prompt().server_id(server);
         shared::call(&self.client, &ops::GETMCP_UPDATE_PROMPT, move || {
             op.id(id).body(body).send()
@@ -521,8 +543,9 @@ impl Client {
             })
     }
 
-    /// Starts creating a prompt (`name` and `template_content` are required) on a
-    /// server; see [`PromptWrite`] for every field.
+    /// Starts creating a prompt named `name` on a server; its template
+    /// ([`template_content`](CreatePrompt::template_content)) is required too, checked
+    /// before sending. See [`CreatePrompt`] for every field.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -533,7 +556,8 @@ impl Client {
     /// let (server, _) = fake.seed_server("Writing");
     /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
     /// let prompt = gm
-    ///     .create_prompt(server, "summarize", "Summarize in {{style}}: {{text}}")
+    ///     .create_prompt(server, "summarize")
+    ///     .template_content("Summarize in {{style}}: {{text}}")
     ///     .arguments([PromptArgument::new("text").required(true), PromptArgument::new("style")])
     ///     .send()
     ///     .await?;
@@ -544,13 +568,10 @@ impl Client {
         &self,
         server: impl IntoId<ServerRef>,
         name: impl Into<String>,
-        template_content: impl Into<String>,
     ) -> CreatePrompt {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
-        PromptWrite::new(self.clone(), server, refused, New)
-            .name(name)
-            .template_content(template_content)
+        CreatePrompt::new(self.clone(), server, refused, name.into())
     }
 
     /// Starts a partial update of a prompt: only the fields you set are sent.
@@ -568,7 +589,7 @@ impl Client {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
         let prompt = refused.keep(prompt, "prompt", PromptId(0)).0;
-        PromptWrite::new(self.clone(), server, refused, prompt)
+        UpdatePrompt::new(self.clone(), server, refused, prompt)
     }
 
     /// Deletes a prompt of a server (inferred: no vendor page documents this route; its

@@ -13,10 +13,8 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        shared::{
-            self, changing, expect_item, php_object, require_object, require_text, ItemIds, New,
-        },
-        Client, ResourceId, ServerRef,
+        shared::{self, changing, expect_item, php_object, require_object, require_text, ItemIds},
+        Client, ResourceId, ServerId, ServerRef,
     },
     id::{self, IntoId, Refused},
     paging::{self, with_paging, List, Page, Paged, Paging, Query},
@@ -57,10 +55,10 @@ object_model! {
     #[non_exhaustive]
     pub struct Resource {
         /// Numeric id.
-        pub id: u64,
-        /// The server's numeric id.
+        pub id: ResourceId,
+        /// The server's numeric id ([`Server::id`](crate::getmcp::Server::id)).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<u64>,
+        pub server_id: Option<ServerId>,
         /// The URI clients read it by (any scheme).
         #[serde(default, deserialize_with = "null_as_default")]
         pub uri: String,
@@ -98,26 +96,26 @@ object_model! {
 /// server asked for.
 fn expect_resource(server: ServerRef, asked: Option<u64>, r: &Resource) -> Result<(), String> {
     let ids = ItemIds {
-        id: r.id,
+        id: r.id.0,
         uuid: None,
-        server_id: r.server_id,
+        server_id: r.server_id.map(|s| s.0),
         server_uuid: r.server_uuid,
     };
     expect_item("resource", server, asked.map(ServerRef::Id), ids)
 }
 
-/// The create and update body of a resource: only the fields that are `Some` are sent.
+/// The PATCH body of a resource: only the fields that are `Some` are sent.
 ///
-/// Built by [`ResourceWrite`]; public for the raw client.
+/// Built by [`UpdateResource`]; public for the raw client.
 ///
 /// ```
-/// use mcp_admin::getmcp::ResourceBody;
+/// use mcp_admin::getmcp::UpdateResourceBody;
 ///
-/// let body = ResourceBody { name: Some("Guide".into()), ..Default::default() };
-/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"Guide"}"#);
+/// let body = UpdateResourceBody { template_uri: Some(String::new()), ..Default::default() };
+/// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"template_uri":""}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ResourceBody {
+pub struct UpdateResourceBody {
     /// `uri`: required on create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
@@ -141,48 +139,31 @@ pub struct ResourceBody {
     pub template_uri: Option<String>,
 }
 
-/// A resource create ([`ResourceWrite<New>`]): see [`Client::create_resource`].
-pub type CreateResource = ResourceWrite<New>;
-/// A partial resource update ([`ResourceWrite<u64>`], by resource id): see
-/// [`Client::update_resource`].
-pub type UpdateResource = ResourceWrite<u64>;
-
-/// Creates a resource ([`CreateResource`]) or updates one ([`UpdateResource`]): the same
-/// fields, and only those set are sent.
+/// The create body: the update's fields, with the fields a create needs always set (a
+/// create takes no field an update does not).
 ///
-/// Checked before anything is sent ([`Error::InvalidInput`]): a URI without a scheme, a
-/// blank name, a MIME type that is not `type/subtype`, a `data_source_config` that is
-/// not a JSON object; an update with nothing set.
+/// Built by [`CreateResource`]; public for the raw client.
 ///
 /// ```
-/// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-///     .build()?;
-/// let body = gm
-///     .create_resource(3u64, "docs://guide", "Guide")
-///     .mime_type("text/markdown")
-///     .static_content("# Guide")
-///     .body()?;
+/// use mcp_admin::getmcp::{CreateResourceBody, UpdateResourceBody};
+///
+/// let body = CreateResourceBody {
+///     fields: UpdateResourceBody {
+///         uri: Some("docs://guide".into()),
+///         name: Some("Guide".into()),
+///         ..Default::default()
+///     },
+/// };
 /// assert_eq!(
-///     serde_json::to_value(&body).unwrap(),
-///     serde_json::json!({
-///         "uri": "docs://guide",
-///         "name": "Guide",
-///         "mime_type": "text/markdown",
-///         "data_source_type": "static",
-///         "data_source_config": {"content": "# Guide"}
-///     })
+///     serde_json::to_string(&body).unwrap(),
+///     r#"{"uri":"docs://guide","name":"Guide"}"#
 /// );
-/// # Ok::<(), mcp_admin::Error>(())
 /// ```
-#[must_use = "a resource write does nothing until `.send()` is awaited"]
-#[derive(Debug, Clone)]
-pub struct ResourceWrite<T> {
-    client: Client,
-    server: ServerRef,
-    refused: Refused,
-    target: T,
-    changes: Changes,
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateResourceBody {
+    /// What an update can send too, with the update's wire rules.
+    #[serde(flatten)]
+    pub fields: UpdateResourceBody,
 }
 
 /// What the caller set. Fields the API can empty are `Patch`es.
@@ -197,177 +178,10 @@ struct Changes {
     template_uri: Patch<String>,
 }
 
-impl<T> ResourceWrite<T> {
-    fn new(client: Client, server: ServerRef, refused: Refused, target: T) -> Self {
-        ResourceWrite {
-            client,
-            server,
-            refused,
-            target,
-            changes: Changes::default(),
-        }
-    }
-
-    /// The URI clients read it by: any scheme (`docs://guide`, `file:///…`).
-    pub fn uri(self, uri: impl Into<String>) -> Self {
-        self.set_uri(Some(uri.into()))
-    }
-
-    /// The URI, or `None` to leave it (a create needs one).
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// assert!(gm.update_resource(3u64, 1).set_uri(Some("no-scheme".into())).body().is_err());
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_uri(mut self, uri: Option<String>) -> Self {
-        self.changes.uri = uri;
-        self
-    }
-
-    /// The display name.
-    pub fn name(self, name: impl Into<String>) -> Self {
-        self.set_name(Some(name.into()))
-    }
-
-    /// The name, or `None` to leave it (a create needs one).
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_resource(3u64, 1).set_name(Some("Guide".into())).body()?;
-    /// assert_eq!(body.name.as_deref(), Some("Guide"));
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_name(mut self, name: Option<String>) -> Self {
-        self.changes.name = name;
-        self
-    }
-
-    /// What the resource holds.
-    pub fn description(self, description: impl Into<String>) -> Self {
-        self.set_description(Patch::Set(description.into()))
-    }
-
-    /// Sets, empties ([`Patch::Clear`] sends `""`) or keeps the description.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_resource(3u64, 1).set_description(mcp_admin::Patch::Clear).body()?;
-    /// assert_eq!(body.description.as_deref(), Some(""));
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_description(mut self, description: Patch<String>) -> Self {
-        self.changes.description = description;
-        self
-    }
-
-    /// The content's MIME type, `type/subtype`; `text/plain` when not set on a create.
-    pub fn mime_type(self, mime_type: impl Into<String>) -> Self {
-        self.set_mime_type(Some(mime_type.into()))
-    }
-
-    /// The MIME type, or `None` to leave it.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// assert!(gm.update_resource(3u64, 1).set_mime_type(Some("markdown".into())).body().is_err());
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_mime_type(mut self, mime_type: Option<String>) -> Self {
-        self.changes.mime_type = mime_type;
-        self
-    }
-
-    /// Where the content comes from; `static` when not set on a create.
-    pub fn data_source_type(self, source: DataSourceType) -> Self {
-        self.set_data_source_type(Some(source))
-    }
-
-    /// The source type, or `None` to leave it.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_resource(3u64, 1).set_data_source_type(Some(mcp_admin::getmcp::DataSourceType::Url)).body()?;
-    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"data_source_type":"url"}"#);
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_data_source_type(mut self, source: Option<DataSourceType>) -> Self {
-        self.changes.data_source_type = source;
-        self
-    }
-
-    /// The source's settings, a JSON object whose shape depends on the type.
-    pub fn data_source_config(self, config: Value) -> Self {
-        self.set_data_source_config(Some(config))
-    }
-
-    /// The settings, or `None` to leave them.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// assert!(gm.update_resource(3u64, 1).set_data_source_config(Some("x".into())).body().is_err());
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_data_source_config(mut self, config: Option<Value>) -> Self {
-        self.changes.data_source_config = config;
-        self
-    }
-
-    /// Static content: type `static`, config `{"content": text}`.
-    pub fn static_content(self, text: impl Into<String>) -> Self {
-        self.data_source_type(DataSourceType::Static)
-            .data_source_config(json!({ "content": text.into() }))
-    }
-
-    /// Content fetched from `url`, cached for `cache_ttl` seconds: type `url`, config
-    /// `{"url": url, "cache_ttl": cache_ttl}`.
-    pub fn url_source(self, url: impl Into<String>, cache_ttl: u64) -> Self {
-        self.data_source_type(DataSourceType::Url)
-            .data_source_config(json!({ "url": url.into(), "cache_ttl": cache_ttl }))
-    }
-
-    /// An RFC 6570 URI template (`docs://guide/{section}`), for parameterized resources.
-    pub fn template_uri(self, template: impl Into<String>) -> Self {
-        self.set_template_uri(Patch::Set(template.into()))
-    }
-
-    /// Sets, removes ([`Patch::Clear`] sends `""`) or keeps the URI template.
-    ///
-    /// ```
-    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
-    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
-    /// #     .build()?;
-    /// let body = gm.update_resource(3u64, 1).set_template_uri(mcp_admin::Patch::Clear).body()?;
-    /// assert_eq!(body.template_uri.as_deref(), Some(""));
-    /// # Ok::<(), mcp_admin::Error>(())
-    /// ```
-    pub fn set_template_uri(mut self, template: Patch<String>) -> Self {
-        self.changes.template_uri = template;
-        self
-    }
-
+impl Changes {
     /// Checks every field set and builds the body of exactly those.
-    /// [`fields`](Self::fields) for operation `op`: the ids given first, and every
-    /// refusal naming `op`.
-    fn fields_for(&self, op: &ops::Operation) -> Result<ResourceBody, Error> {
-        self.refused.check(op)?;
-        self.fields().map_err(|e| e.at(op))
-    }
-
-    fn fields(&self) -> Result<ResourceBody, Error> {
-        let c = &self.changes;
+    fn body(&self) -> Result<UpdateResourceBody, Error> {
+        let c = self;
         if let Some(uri) = c.uri.as_deref().filter(|u| !has_scheme(u)) {
             return Err(Error::invalid(
                 "uri",
@@ -382,7 +196,7 @@ impl<T> ResourceWrite<T> {
             ));
         }
         require_object("data_source_config", c.data_source_config.as_ref())?;
-        Ok(ResourceBody {
+        Ok(UpdateResourceBody {
             uri: c.uri.clone(),
             name: c.name.clone(),
             description: c.description.clone().into_wire(String::new),
@@ -397,29 +211,234 @@ impl<T> ResourceWrite<T> {
     }
 }
 
-impl ResourceWrite<New> {
+/// The setters [`CreateResource`] and [`UpdateResource`] share, and the body of what was set:
+/// one definition for both builders, each a struct with `refused` and `changes`.
+macro_rules! resource_setters {
+    () => {
+        /// The URI clients read it by: any scheme (`docs://guide`, `file:///…`).
+        pub fn uri(self, uri: impl Into<String>) -> Self {
+            self.set_uri(Some(uri.into()))
+        }
+
+        /// The URI, or `None` to leave it (a create needs one).
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// assert!(gm.update_resource(3u64, 1).set_uri(Some("no-scheme".into())).body().is_err());
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_uri(mut self, uri: Option<String>) -> Self {
+            self.changes.uri = uri;
+            self
+        }
+
+        /// The display name.
+        pub fn name(self, name: impl Into<String>) -> Self {
+            self.set_name(Some(name.into()))
+        }
+
+        /// The name, or `None` to leave it (a create needs one).
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_resource(3u64, 1).set_name(Some("Guide".into())).body()?;
+        /// assert_eq!(body.name.as_deref(), Some("Guide"));
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_name(mut self, name: Option<String>) -> Self {
+            self.changes.name = name;
+            self
+        }
+
+        /// What the resource holds.
+        pub fn description(self, description: impl Into<String>) -> Self {
+            self.set_description(Patch::Set(description.into()))
+        }
+
+        /// Sets, empties ([`Patch::Clear`] sends `""`) or keeps the description.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_resource(3u64, 1).set_description(mcp_admin::Patch::Clear).body()?;
+        /// assert_eq!(body.description.as_deref(), Some(""));
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_description(mut self, description: Patch<String>) -> Self {
+            self.changes.description = description;
+            self
+        }
+
+        /// The content's MIME type, `type/subtype`; `text/plain` when not set on a create.
+        pub fn mime_type(self, mime_type: impl Into<String>) -> Self {
+            self.set_mime_type(Some(mime_type.into()))
+        }
+
+        /// The MIME type, or `None` to leave it.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// assert!(gm.update_resource(3u64, 1).set_mime_type(Some("markdown".into())).body().is_err());
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_mime_type(mut self, mime_type: Option<String>) -> Self {
+            self.changes.mime_type = mime_type;
+            self
+        }
+
+        /// Where the content comes from; `static` when not set on a create.
+        pub fn data_source_type(self, source: DataSourceType) -> Self {
+            self.set_data_source_type(Some(source))
+        }
+
+        /// The source type, or `None` to leave it.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_resource(3u64, 1).set_data_source_type(Some(mcp_admin::getmcp::DataSourceType::Url)).body()?;
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"data_source_type":"url"}"#);
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_data_source_type(mut self, source: Option<DataSourceType>) -> Self {
+            self.changes.data_source_type = source;
+            self
+        }
+
+        /// The source's settings, a JSON object whose shape depends on the type.
+        pub fn data_source_config(self, config: Value) -> Self {
+            self.set_data_source_config(Some(config))
+        }
+
+        /// The settings, or `None` to leave them.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// assert!(gm.update_resource(3u64, 1).set_data_source_config(Some("x".into())).body().is_err());
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_data_source_config(mut self, config: Option<Value>) -> Self {
+            self.changes.data_source_config = config;
+            self
+        }
+
+        /// Static content: type `static`, config `{"content": text}`.
+        pub fn static_content(self, text: impl Into<String>) -> Self {
+            self.data_source_type(DataSourceType::Static)
+                .data_source_config(json!({ "content": text.into() }))
+        }
+
+        /// Content fetched from `url`, cached for `cache_ttl` seconds: type `url`, config
+        /// `{"url": url, "cache_ttl": cache_ttl}`.
+        pub fn url_source(self, url: impl Into<String>, cache_ttl: u64) -> Self {
+            self.data_source_type(DataSourceType::Url)
+                .data_source_config(json!({ "url": url.into(), "cache_ttl": cache_ttl }))
+        }
+
+        /// An RFC 6570 URI template (`docs://guide/{section}`), for parameterized resources.
+        pub fn template_uri(self, template: impl Into<String>) -> Self {
+            self.set_template_uri(Patch::Set(template.into()))
+        }
+
+        /// Sets, removes ([`Patch::Clear`] sends `""`) or keeps the URI template.
+        ///
+        /// ```
+        /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+        /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+        /// #     .build()?;
+        /// let body = gm.update_resource(3u64, 1).set_template_uri(mcp_admin::Patch::Clear).body()?;
+        /// assert_eq!(body.template_uri.as_deref(), Some(""));
+        /// # Ok::<(), mcp_admin::Error>(())
+        /// ```
+        pub fn set_template_uri(mut self, template: Patch<String>) -> Self {
+            self.changes.template_uri = template;
+            self
+        }
+    };
+}
+
+crate::getmcp::shared::item_builders! {
+    /// A new resource: `name` (given to [`Client::create_resource`]) and [`uri`](Self::uri)
+    /// are required, every other field optional and sent only when set.
+    ///
+    /// Checked before anything is sent ([`Error::InvalidInput`]), here and by
+    /// [`UpdateResource`]: a URI without a scheme, a blank name, a MIME type that is not
+    /// `type/subtype`, a `data_source_config` that is not a JSON object; a create without a
+    /// URI.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .create_resource(3u64, "Guide")
+    ///     .uri("docs://guide")
+    ///     .mime_type("text/markdown")
+    ///     .static_content("# Guide")
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "uri": "docs://guide",
+    ///         "name": "Guide",
+    ///         "mime_type": "text/markdown",
+    ///         "data_source_type": "static",
+    ///         "data_source_config": {"content": "# Guide"}
+    ///     })
+    /// );
+    /// assert!(gm.create_resource(3u64, "Guide").body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    create CreateResource;
+    /// A partial update of a resource: only the fields set are sent, with the checks of
+    /// [`CreateResource`]; an update with nothing set is refused before sending.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_resource(3u64, 1).mime_type("text/markdown").body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"mime_type":"text/markdown"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    update UpdateResource(resource: u64);
+    body UpdateResourceBody;
+    setters resource_setters;
+}
+
+impl CreateResource {
     /// The body this create sends, after checking every input; no I/O.
     ///
     /// ```
     /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
     /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
     /// #     .build()?;
-    /// assert!(gm.create_resource(3u64, "docs://a", "A").set_uri(None).body().is_err());
+    /// assert!(gm.create_resource(3u64, "A").uri("docs://a").set_uri(None).body().is_err());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn body(&self) -> Result<ResourceBody, Error> {
-        let body = self.fields_for(&ops::GETMCP_CREATE_RESOURCE)?;
-        if body.uri.is_none() {
+    pub fn body(&self) -> Result<CreateResourceBody, Error> {
+        let fields = self.fields_for(&ops::GETMCP_CREATE_RESOURCE)?;
+        if fields.uri.is_none() {
             return Err(
                 Error::invalid("uri", "a resource needs a URI").at(&ops::GETMCP_CREATE_RESOURCE)
             );
         }
-        if body.name.is_none() {
+        if fields.name.is_none() {
             return Err(
                 Error::invalid("name", "a resource needs a name").at(&ops::GETMCP_CREATE_RESOURCE)
             );
         }
-        Ok(body)
+        Ok(CreateResourceBody { fields })
     }
 
     /// Checks the inputs, creates the resource, and returns it as the site stored it.
@@ -441,7 +460,7 @@ impl ResourceWrite<New> {
     }
 }
 
-impl ResourceWrite<u64> {
+impl UpdateResource {
     /// Empties the description: sends `"description": ""`.
     pub fn clear_description(self) -> Self {
         self.set_description(Patch::Clear)
@@ -463,7 +482,7 @@ impl ResourceWrite<u64> {
     /// assert!(gm.update_resource(3u64, 1).body().is_err_and(|e| e.is_invalid_input()));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn body(&self) -> Result<ResourceBody, Error> {
+    pub fn body(&self) -> Result<UpdateResourceBody, Error> {
         changing(self.fields_for(&ops::GETMCP_UPDATE_RESOURCE)?)
             .map_err(|e| e.at(&ops::GETMCP_UPDATE_RESOURCE))
     }
@@ -472,7 +491,7 @@ impl ResourceWrite<u64> {
     /// resource as the site reports it afterwards.
     pub async fn send(self) -> Result<Resource, Error> {
         let body = self.body()?;
-        let (server, id) = (self.server, self.target);
+        let (server, id) = (self.server, self.resource);
         let op = self.client.raw().getmcp_update_resource().server_id(server);
         shared::call(&self.client, &ops::GETMCP_UPDATE_RESOURCE, move || {
             op.id(id).body(body).send()
@@ -608,8 +627,8 @@ impl Client {
             })
     }
 
-    /// Starts creating a resource (`uri` and `name` are required) on a server; see
-    /// [`ResourceWrite`] for every field.
+    /// Starts creating a resource named `name` on a server; its [`uri`](CreateResource::uri)
+    /// is required too, checked before sending. See [`CreateResource`] for every field.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -620,7 +639,8 @@ impl Client {
     /// let (server, _) = fake.seed_server("Docs");
     /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
     /// let r = gm
-    ///     .create_resource(server, "docs://guide", "Guide")
+    ///     .create_resource(server, "Guide")
+    ///     .uri("docs://guide")
     ///     .url_source("https://example.com/guide.md", 300)
     ///     .send()
     ///     .await?;
@@ -630,14 +650,11 @@ impl Client {
     pub fn create_resource(
         &self,
         server: impl IntoId<ServerRef>,
-        uri: impl Into<String>,
         name: impl Into<String>,
     ) -> CreateResource {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
-        ResourceWrite::new(self.clone(), server, refused, New)
-            .uri(uri)
-            .name(name)
+        CreateResource::new(self.clone(), server, refused, name.into())
     }
 
     /// Starts a partial update of a resource: only the fields you set are sent.
@@ -655,7 +672,7 @@ impl Client {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
         let resource = refused.keep(resource, "resource", ResourceId(0)).0;
-        ResourceWrite::new(self.clone(), server, refused, resource)
+        UpdateResource::new(self.clone(), server, refused, resource)
     }
 
     /// Deletes a resource of a server (inferred: no vendor page documents this route;

@@ -1,6 +1,6 @@
 //! What the server, tool, resource and prompt modules share: calls that keep the answer's
-//! status and headers, the check that an answer is about what was asked, PHP's empty
-//! forms of an object, and [`New`], the target of a create builder.
+//! status and headers, the check that an answer is about what was asked, and PHP's empty
+//! forms of an object.
 
 use std::future::Future;
 
@@ -16,12 +16,93 @@ use crate::{
     Error,
 };
 
-/// The target of a create builder ([`CreateTool`](crate::getmcp::CreateTool),
-/// [`CreateResource`](crate::getmcp::CreateResource),
-/// [`CreatePrompt`](crate::getmcp::CreatePrompt)): nothing exists yet. An update builder
-/// of the same type targets an existing item instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct New;
+/// Declares the create and update builders of a server's tools, resources or prompts:
+/// two structs over the module's `Changes`, made by `new`, with the setters of
+/// `$setters!` (a macro of the module) and `fields_for`, the checked body for an
+/// operation. Each module adds `body()` and `send()`, which differ per kind.
+macro_rules! item_builders {
+    (
+        $(#[$cmeta:meta])*
+        create $create:ident;
+        $(#[$umeta:meta])*
+        update $update:ident($id:ident: $id_ty:ty);
+        body $body:ty;
+        setters $setters:ident;
+    ) => {
+        $(#[$cmeta])*
+        #[must_use = "a create does nothing until `.send()` is awaited"]
+        #[derive(Debug, Clone)]
+        pub struct $create {
+            client: $crate::getmcp::Client,
+            server: $crate::getmcp::ServerRef,
+            refused: $crate::id::Refused,
+            changes: Changes,
+        }
+
+        $(#[$umeta])*
+        #[must_use = "an update does nothing until `.send()` is awaited"]
+        #[derive(Debug, Clone)]
+        pub struct $update {
+            client: $crate::getmcp::Client,
+            server: $crate::getmcp::ServerRef,
+            refused: $crate::id::Refused,
+            $id: $id_ty,
+            changes: Changes,
+        }
+
+        impl $create {
+            pub(crate) fn new(
+                client: $crate::getmcp::Client,
+                server: $crate::getmcp::ServerRef,
+                refused: $crate::id::Refused,
+                name: String,
+            ) -> Self {
+                $create {
+                    client,
+                    server,
+                    refused,
+                    changes: Changes::default(),
+                }
+                .name(name)
+            }
+
+            $setters!();
+            $crate::getmcp::shared::item_builders!(@fields_for $body);
+        }
+
+        impl $update {
+            pub(crate) fn new(
+                client: $crate::getmcp::Client,
+                server: $crate::getmcp::ServerRef,
+                refused: $crate::id::Refused,
+                $id: $id_ty,
+            ) -> Self {
+                $update {
+                    client,
+                    server,
+                    refused,
+                    $id,
+                    changes: Changes::default(),
+                }
+            }
+
+            $setters!();
+            $crate::getmcp::shared::item_builders!(@fields_for $body);
+        }
+    };
+    (@fields_for $body:ty) => {
+        /// The body of the fields set for operation `op`: the ids given first, and every
+        /// refusal naming `op`.
+        fn fields_for(
+            &self,
+            op: &$crate::transport::ops::Operation,
+        ) -> Result<$body, $crate::Error> {
+            self.refused.check(op)?;
+            self.changes.body().map_err(|e| e.at(op))
+        }
+    };
+}
+pub(crate) use item_builders;
 
 /// A successful answer with the status the typed value alone would lose.
 pub(crate) struct Answered<T> {
@@ -68,13 +149,14 @@ pub(crate) fn wrong_answer(operation: &'static str, status: u16, reason: String)
         status,
         reason,
         body: String::new(),
+        step: None,
     }
 }
 
 /// Whether a server object is the server `asked` names. Asked by UUID, an answer without
 /// one cannot be told apart and is accepted.
 pub(crate) fn is_server(asked: ServerRef, server: &Server) -> bool {
-    same(asked, Some(server.id), server.uuid)
+    same(asked, Some(server.id.0), server.uuid)
 }
 
 /// `Ok` when `server` is `asked`, else the reason naming both.
@@ -84,7 +166,7 @@ pub(crate) fn expect_server(asked: ServerRef, server: &Server) -> Result<(), Str
     } else {
         Err(format!(
             "asked for server {asked}, the answer is server {}",
-            describe(server.id, server.uuid)
+            describe(server.id.0, server.uuid)
         ))
     }
 }

@@ -230,6 +230,7 @@ pub(super) fn same_id(
             crate::hasmcp::ids::range_note(asked)
         ),
         body: String::new(),
+        step: None,
     })
 }
 
@@ -237,8 +238,9 @@ pub(super) fn same_id(
 /// service answers some PATCHes with 204 and no body): a failed read is an
 /// [`Error::NotApplied`] that says the PATCH was applied (`applied`: the wire names of
 /// the fields it set, those of `fields` marked `true`) and that its result could not be
-/// read. A read that finds no such item is returned as it is: the open-source service
-/// answers a PATCH of an unknown id with 204 and changes nothing.
+/// read. A read that finds no such item is returned as the update's not-found (the
+/// open-source service answers a PATCH of an unknown id with 204 and changes nothing).
+/// Either error names the update and the step (`reading the result`), not the read.
 pub(crate) fn read_back<T>(
     write: &Operation,
     status: u16,
@@ -246,6 +248,7 @@ pub(crate) fn read_back<T>(
     read: Result<T, Error>,
 ) -> Result<T, Error> {
     read.map_err(|e| {
+        let e = e.in_step(write, "reading the result");
         if e.is_not_found() {
             return e;
         }

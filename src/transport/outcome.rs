@@ -155,6 +155,7 @@ impl<'a> Call<'a> {
             operation: self.operation,
             status: status.as_u16(),
             limit: self.limits.map_or(0, |(t, _)| t.max_response_bytes),
+            step: None,
         }
     }
 
@@ -179,12 +180,14 @@ impl<'a> Call<'a> {
                         u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
                     ),
                     cause,
+                    step: None,
                 }
             }
             _ => Error::Transport {
                 platform,
                 operation,
                 cause,
+                step: None,
             },
         }
     }
@@ -261,6 +264,7 @@ impl<'a> Call<'a> {
                          answered a GET of a route this edition does not have"
                     .to_owned(),
                 body: snippet(self.mask, &body, None),
+                step: None,
             };
         }
         let reason = match (&valid, error) {
@@ -281,6 +285,7 @@ impl<'a> Call<'a> {
             status: status.map_or(0, |s| s.as_u16()),
             reason: kept_text(self.mask, reason),
             body,
+            step: None,
         }
     }
 
@@ -439,6 +444,7 @@ fn unsupported(api: &ApiError, body: &[u8]) -> Option<Error> {
             status: api.status,
             reason,
             body: api.body.clone(),
+            step: None,
         }
     })
 }
@@ -525,6 +531,7 @@ mod tests {
                 status,
                 reason,
                 body,
+                step: None,
             } => (status, reason, body),
             other => panic!("not a Decode error: {other:?}"),
         }
@@ -551,6 +558,7 @@ mod tests {
                 operation: OP,
                 status: 200,
                 limit: 64,
+                step: None,
             }
         ));
     }
@@ -581,7 +589,7 @@ mod tests {
     fn no_response_is_a_transport_error() {
         let e = map(P::CommunicationError(reqwest_error()), None);
         assert!(
-            matches!(&e, Error::Transport { platform: Platform::GetMcp, operation: OP, cause } if cause.kind == crate::transport::FailureKind::Refused),
+            matches!(&e, Error::Transport { platform: Platform::GetMcp, operation: OP, cause, step: None } if cause.kind == crate::transport::FailureKind::Refused),
             "{e:?}"
         );
     }

@@ -389,7 +389,7 @@ impl CreateServer {
             tracing::warn!(
                 asked = %asked,
                 stored = %server.slug.as_deref().unwrap_or_default(),
-                server = server.id,
+                server = server.id.0,
                 "GetMCP: the slug asked for is taken; the site stored the new server under another"
             );
         }
@@ -496,7 +496,7 @@ impl Client {
             .await?
             .checked(&ops::GETMCP_DUPLICATE_SERVER, |copy| {
                 let itself = match server {
-                    ServerRef::Id(id) => copy.id == id,
+                    ServerRef::Id(id) => copy.id.0 == id,
                     ServerRef::Uuid(uuid) => copy.uuid == Some(uuid),
                 };
                 if itself {

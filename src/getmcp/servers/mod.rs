@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::{
     error::Platform,
-    getmcp::{Client, ServerRef},
+    getmcp::{Client, ServerId, ServerRef},
     id::{self, IntoId, Refused},
     transport::{self, ops, ops::Operation},
     wire::{null_as_default, object_model, timestamp, wire_enum},
@@ -138,7 +138,7 @@ object_model! {
     #[non_exhaustive]
     pub struct Server {
         /// Numeric id.
-        pub id: u64,
+        pub id: ServerId,
         /// The UUID the API documents as the server's id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub uuid: Option<Uuid>,
@@ -151,9 +151,15 @@ object_model! {
         /// URL slug; re-derived from the name when the name changes.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub slug: Option<String>,
-        /// 16 hex characters.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<String>,
+        /// The 16-hex public id, wire `server_id`: not the numeric [`id`](Self::id) that
+        /// a tool's, resource's or prompt's `server_id` holds, and not a [`ServerRef`]
+        /// (the routes take the UUID or the numeric id).
+        #[serde(
+            default,
+            rename = "server_id",
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub public_id: Option<String>,
         /// `active`, `paused` or `draft`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<ServerStatus>,
@@ -268,7 +274,7 @@ pub(crate) fn about(
                 server.id
             ),
         },
-        ServerRef::Id(id) if server.id == id => return Ok(server),
+        ServerRef::Id(id) if server.id.0 == id => return Ok(server),
         ServerRef::Id(id) => format!(
             "asked for server id {id}, the answer is about server id {}",
             server.id
@@ -280,6 +286,7 @@ pub(crate) fn about(
         status: 200,
         reason,
         body: String::new(),
+        step: None,
     })
 }
 

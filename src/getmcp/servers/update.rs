@@ -600,7 +600,7 @@ impl UpdateServer {
                 );
                 Ok(None)
             }
-            Err(e) => Err(e),
+            Err(e) => Err(e.in_step(WRITE, "checking the stored test credentials")),
         }
     }
 }

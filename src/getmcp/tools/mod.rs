@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::{
     getmcp::{
-        shared::{self, expect_item, php_object, ItemIds, New},
-        Client, ServerRef,
+        shared::{self, expect_item, php_object, ItemIds},
+        Client, ServerId, ServerRef, ToolId,
     },
     id::{self, IntoId, Refused},
     paging::{self, with_paging, List, Page, Paged, Paging, Query},
@@ -26,7 +26,7 @@ use crate::{
 
 mod write;
 
-pub use write::{CreateTool, ToolBody, ToolWrite, UpdateTool, MAX_RETRY_COUNT};
+pub use write::{CreateTool, CreateToolBody, UpdateTool, UpdateToolBody, MAX_RETRY_COUNT};
 
 wire_enum! {
     /// The HTTP method a tool calls (`http_method`); `GET` when not set.
@@ -143,13 +143,13 @@ object_model! {
     #[non_exhaustive]
     pub struct Tool {
         /// Numeric id.
-        pub id: u64,
+        pub id: ToolId,
         /// The UUID the current docs use as the tool's id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub uuid: Option<Uuid>,
-        /// The server's numeric id (not its 16-hex `server_id`).
+        /// The server's numeric id ([`Server::id`](crate::getmcp::Server::id)).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_id: Option<u64>,
+        pub server_id: Option<ServerId>,
         /// The name AI clients call it by (snake_case by convention).
         #[serde(default, deserialize_with = "null_as_default")]
         pub name: String,
@@ -208,9 +208,14 @@ object_model! {
         /// The server's UUID.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub server_uuid: Option<Uuid>,
-        /// The server's 16-hex public id (its `server_id`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub server_hex: Option<String>,
+        /// The server's 16-hex public id
+        /// ([`Server::public_id`](crate::getmcp::Server::public_id)); wire `server_hex`.
+        #[serde(
+            default,
+            rename = "server_hex",
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub server_public_id: Option<String>,
         /// Creation time (UTC).
         #[serde(default, with = "timestamp", skip_serializing_if = "Option::is_none")]
         pub created_at: Option<DateTime<Utc>>,
@@ -273,7 +278,7 @@ impl From<u64> for ToolRef {
 impl From<&Tool> for ToolRef {
     /// The tool's UUID where it has one, else its numeric id.
     fn from(t: &Tool) -> Self {
-        t.uuid.map_or(ToolRef::Id(t.id), ToolRef::Uuid)
+        t.uuid.map_or(ToolRef::Id(t.id.0), ToolRef::Uuid)
     }
 }
 
@@ -326,9 +331,9 @@ impl<'de> Deserialize<'de> for ToolRef {
 /// asked for.
 fn expect_tool(server: ServerRef, asked: Option<ToolRef>, tool: &Tool) -> Result<(), String> {
     let ids = ItemIds {
-        id: tool.id,
+        id: tool.id.0,
         uuid: tool.uuid,
-        server_id: tool.server_id,
+        server_id: tool.server_id.map(|s| s.0),
         server_uuid: tool.server_uuid,
     };
     expect_item("tool", server, asked.map(ToolRef::as_server_form), ids)
@@ -457,7 +462,7 @@ impl Client {
             })
     }
 
-    /// Starts creating a tool named `name` on a server; see [`ToolWrite`] for every
+    /// Starts creating a tool named `name` on a server; see [`CreateTool`] for every
     /// field.
     ///
     /// ```
@@ -478,7 +483,7 @@ impl Client {
     ///     .retry_count(2)
     ///     .send()
     ///     .await?;
-    /// assert_eq!(tool.server_id, Some(server));
+    /// assert_eq!(tool.server_id, Some(server.into()));
     /// assert_eq!(fake.server(server).unwrap()["tool_count"], 1);
     /// # Ok(()) }
     /// ```
@@ -489,7 +494,7 @@ impl Client {
     ) -> CreateTool {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
-        ToolWrite::new(self.clone(), server, refused, New).name(name)
+        CreateTool::new(self.clone(), server, refused, name.into())
     }
 
     /// Starts a partial update of a tool: only the fields you set are sent.
@@ -508,7 +513,7 @@ impl Client {
         let mut refused = Refused::default();
         let server = refused.keep(server, "server", ServerRef::Id(0));
         let tool = refused.keep(tool, "tool", ToolRef::Id(0));
-        ToolWrite::new(self.clone(), server, refused, tool)
+        UpdateTool::new(self.clone(), server, refused, tool)
     }
 
     /// Deletes a tool of a server (inferred: no vendor page documents this route; its

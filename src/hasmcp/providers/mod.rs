@@ -33,9 +33,14 @@ pub use tools::{
 
 wire_enum! {
     /// A provider's API type; `REST` is the only supported one.
+    ///
+    /// `INVALID` read from the wire is `Unknown("INVALID")`: there is no variant to send
+    /// a value the service refuses.
+    ///
+    /// ```compile_fail
+    /// let invalid = mcp_admin::hasmcp::ApiType::Invalid;
+    /// ```
     pub enum ApiType {
-        /// `INVALID`
-        Invalid = "INVALID",
         /// `REST`
         Rest = "REST",
     }
@@ -43,9 +48,14 @@ wire_enum! {
 
 wire_enum! {
     /// A provider's visibility.
+    ///
+    /// `INVALID` read from the wire is `Unknown("INVALID")`: there is no variant to send
+    /// a value the service refuses.
+    ///
+    /// ```compile_fail
+    /// let invalid = mcp_admin::hasmcp::VisibilityType::Invalid;
+    /// ```
     pub enum VisibilityType {
-        /// `INVALID`
-        Invalid = "INVALID",
         /// `INTERNAL`
         Internal = "INTERNAL",
         /// `PUBLIC`
@@ -402,7 +412,8 @@ impl CreateProvider {
         self
     }
 
-    /// The API type; `REST` (the default) is the only one the service supports.
+    /// The API type; `REST` (the default) is the only one the service supports, and
+    /// any other is refused before sending.
     pub fn api_type(mut self, api_type: ApiType) -> Self {
         self.api_type = api_type;
         self
@@ -424,10 +435,10 @@ impl CreateProvider {
     }
 
     fn checked_body(&self) -> Result<CreateProviderFields, Error> {
-        if matches!(self.api_type, ApiType::Invalid) {
+        if self.api_type != ApiType::Rest {
             return Err(Error::invalid(
                 "apiType",
-                "INVALID is refused by the service: use REST",
+                format!("{} is refused by the service: use REST", self.api_type),
             ));
         }
         let visibility_type = match &self.visibility_type {
@@ -437,13 +448,13 @@ impl CreateProvider {
                     "required: INTERNAL or PUBLIC",
                 ))
             }
-            Some(VisibilityType::Invalid) => {
+            Some(v @ (VisibilityType::Internal | VisibilityType::Public)) => v.clone(),
+            Some(other) => {
                 return Err(Error::invalid(
                     "visibilityType",
-                    "INVALID is refused by the service: use INTERNAL or PUBLIC",
+                    format!("{other} is refused by the service: use INTERNAL or PUBLIC"),
                 ))
             }
-            Some(v) => v.clone(),
         };
         let base_url = self
             .base_url
@@ -603,7 +614,10 @@ impl Query for ProvidersQuery {
                 .map(|id| client.list_provider_tools(id).all())
                 .buffered(at_once)
                 .try_collect()
-                .await?;
+                .await
+                .map_err(|e| {
+                    e.in_step(&ops::HASMCP_LIST_PROVIDERS, "listing a provider's tools")
+                })?;
             for (provider, tools) in providers.iter_mut().zip(lists) {
                 provider.tools = tools;
             }
@@ -700,6 +714,7 @@ impl Client {
                         status: 200,
                         reason: format!("the page token {next:?} came back twice"),
                         body: String::new(),
+                        step: None,
                     })
                 }
             }

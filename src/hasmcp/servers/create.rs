@@ -7,7 +7,8 @@ use super::{
     wrong_answer,
 };
 use crate::{
-    hasmcp::{Client, IdRef, ProviderRef, Server},
+    hasmcp::{Client, IdRef, PromptId, ProviderRef, ResourceId, Server},
+    id::{IntoId, Refused},
     transport::{
         self,
         ops::{self, Operation},
@@ -78,6 +79,8 @@ pub struct CreateServerBody {
 pub struct CreateServer {
     client: Client,
     fields: CreateServerFields,
+    /// Text given for an attachment's id that is not one: reported at `send()`.
+    refused: Refused,
 }
 
 impl CreateServer {
@@ -88,6 +91,7 @@ impl CreateServer {
                 name,
                 ..CreateServerFields::default()
             },
+            refused: Refused::default(),
         }
     }
 
@@ -143,33 +147,36 @@ impl CreateServer {
     }
 
     /// The resources to attach, by id.
-    pub fn resources<I, S>(self, ids: I) -> Self
+    pub fn resources<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ResourceId>,
     {
-        self.set_resources(Some(ids.into_iter().map(Into::into).collect()))
+        let ids = self.refused.keep_all(ids, "resources");
+        self.set_resources(Some(ids))
     }
 
     /// The resources by id, or `None` to send none.
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let create = hm.create_server("Docs").set_resources(Some(vec!["ASuB9Gf6aD7".into()]));
+    /// let create = hm.create_server("Docs").set_resources(Some(vec!["ASuB9Gf6aD7".parse()?]));
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn set_resources(mut self, ids: Option<Vec<String>>) -> Self {
-        self.fields.resources = ids.map(|ids| ids.into_iter().map(IdRef::new).collect());
+    pub fn set_resources(mut self, ids: Option<Vec<ResourceId>>) -> Self {
+        self.fields.resources =
+            ids.map(|ids| ids.iter().map(|id| IdRef::new(id.as_str())).collect());
         self
     }
 
     /// The prompts to attach, by id.
-    pub fn prompts<I, S>(self, ids: I) -> Self
+    pub fn prompts<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<PromptId>,
     {
-        self.set_prompts(Some(ids.into_iter().map(Into::into).collect()))
+        let ids = self.refused.keep_all(ids, "prompts");
+        self.set_prompts(Some(ids))
     }
 
     /// The prompts by id, or `None` to send none.
@@ -179,8 +186,8 @@ impl CreateServer {
     /// let create = hm.create_server("Docs").set_prompts(None);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn set_prompts(mut self, ids: Option<Vec<String>>) -> Self {
-        self.fields.prompts = ids.map(|ids| ids.into_iter().map(IdRef::new).collect());
+    pub fn set_prompts(mut self, ids: Option<Vec<PromptId>>) -> Self {
+        self.fields.prompts = ids.map(|ids| ids.iter().map(|id| IdRef::new(id.as_str())).collect());
         self
     }
 
@@ -202,6 +209,7 @@ impl CreateServer {
     }
 
     fn checked_body(&self) -> Result<CreateServerBody, Error> {
+        self.refused.check_unstamped()?;
         let f = &self.fields;
         check_name(&f.name)?;
         if let Some(text) = &f.instructions {

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::Platform,
-    hasmcp::{check_id, Client, Prompt, Provider, Resource, ServerId},
-    id::{self, IntoId},
+    hasmcp::{check_id, Client, Prompt, Provider, ProviderId, Resource, ServerId, ToolId},
+    id::{self, IntoId, Refused},
     paging::List,
     transport::{
         self,
@@ -151,7 +151,9 @@ impl Server {
 
 /// A provider attachment: the provider id and the ids of its tools to attach.
 ///
-/// Ids are checked when the update is sent.
+/// The provider is named as every id parameter is ([`IntoId`]: a [`ProviderId`], a
+/// `&Provider`, or text), its tools as [`ToolId`]s, `&Tool`s or text; text that is not
+/// an id is refused when the update is sent (nothing is sent).
 ///
 /// ```
 /// use mcp_admin::hasmcp::ProviderRef;
@@ -161,6 +163,14 @@ impl Server {
 ///     r#"{"id":"ASuB9Gf6aD4","tools":[{"id":"ASuB9Gf6aD5"},{"id":"ASuB9Gf6aD6"}]}"#
 /// );
 /// ```
+///
+/// An id of another kind does not compile:
+///
+/// ```compile_fail
+/// # fn demo(tool: mcp_admin::hasmcp::Tool) {
+/// let p = mcp_admin::hasmcp::ProviderRef::new(&tool.id); // a ToolId is not a provider id
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderRef {
     /// Provider id.
@@ -168,29 +178,45 @@ pub struct ProviderRef {
     /// Tools to attach, by id.
     #[serde(default)]
     pub tools: Vec<IdRef>,
+    /// Text given for an id that is not one: reported when the update is sent.
+    #[serde(skip)]
+    refused: Refused,
 }
 
 impl ProviderRef {
     /// A provider with no tools attached; add them with [`ProviderRef::tools`].
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl IntoId<ProviderId>) -> Self {
+        let mut refused = Refused::default();
+        let id = refused
+            .keep_all([id], "providers")
+            .first()
+            .map(ProviderId::to_string)
+            .unwrap_or_default();
         ProviderRef {
-            id: id.into(),
+            id,
             tools: Vec::new(),
+            refused,
         }
     }
 
     /// The tools to attach (replacing any set before).
-    pub fn tools<I, S>(mut self, ids: I) -> Self
+    pub fn tools<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ToolId>,
     {
-        self.tools = ids.into_iter().map(IdRef::new).collect();
+        self.tools = self
+            .refused
+            .keep_all(ids, "providers.tools")
+            .iter()
+            .map(|t| IdRef::new(t.as_str()))
+            .collect();
         self
     }
 
     /// Checks the provider id and every tool id.
     pub(super) fn validate(&self) -> Result<(), crate::Error> {
+        self.refused.check_unstamped()?;
         check_id("providers", &self.id)?;
         if self.tools.is_empty() {
             // The service keeps a provider only through its tools: one without any is
@@ -216,6 +242,7 @@ impl From<&Provider> for ProviderRef {
         ProviderRef {
             id: p.id.to_string(),
             tools: p.tools.iter().map(|t| IdRef::new(t.id.as_str())).collect(),
+            refused: Refused::default(),
         }
     }
 }
@@ -372,6 +399,7 @@ pub(in crate::hasmcp) fn wrong_answer(op: &Operation, status: u16, reason: Strin
         status,
         reason,
         body: String::new(),
+        step: None,
     }
 }
 

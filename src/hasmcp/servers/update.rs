@@ -10,8 +10,10 @@ use crate::{
     error::{ConflictError, Platform},
     hasmcp::{
         attachments::{typed_id, Attachment},
-        check_id, Client, IdRef, InvalidId, ProviderRef, Server, ServerId,
+        check_id, Client, IdRef, InvalidId, PromptId, ProviderId, ProviderRef, ResourceId, Server,
+        ServerId, ToolId,
     },
+    id::{IntoId, Refused},
     transport, Error, Patch,
 };
 
@@ -126,6 +128,8 @@ pub struct UpdateServer {
     client: Client,
     /// The id, checked once when the builder is made.
     id: Result<ServerId, InvalidId>,
+    /// Text given for an attachment's id that is not one: reported at `send()`.
+    refused: Refused,
     changes: Changes,
     expected_version: Option<i64>,
     retry_on_conflict: u32,
@@ -184,6 +188,7 @@ impl UpdateServer {
         UpdateServer {
             client,
             id,
+            refused: Refused::default(),
             changes: Changes::default(),
             expected_version: None,
             retry_on_conflict: 0,
@@ -269,12 +274,13 @@ impl UpdateServer {
     }
 
     /// The resource attachments by id, replacing the current ones.
-    pub fn resources<I, S>(self, ids: I) -> Self
+    pub fn resources<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ResourceId>,
     {
-        self.set_resources(Patch::Set(ids.into_iter().map(Into::into).collect()))
+        let ids = self.refused.keep_all(ids, "resources");
+        self.set_resources(Patch::Set(ids))
     }
 
     /// Detaches every resource: sends `"resources": []`.
@@ -286,21 +292,22 @@ impl UpdateServer {
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
-    /// let update = hm.update_server("ASuB9Gf6aD4").set_resources(Some(vec!["ASuB9Gf6aD7".into()]).into());
+    /// let update = hm.update_server("ASuB9Gf6aD4").set_resources(Some(vec!["ASuB9Gf6aD7".parse()?]).into());
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn set_resources(mut self, ids: Patch<Vec<String>>) -> Self {
+    pub fn set_resources(mut self, ids: Patch<Vec<ResourceId>>) -> Self {
         self.changes.resources = ids.map(id_refs);
         self
     }
 
     /// The prompt attachments by id, replacing the current ones.
-    pub fn prompts<I, S>(self, ids: I) -> Self
+    pub fn prompts<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<PromptId>,
     {
-        self.set_prompts(Patch::Set(ids.into_iter().map(Into::into).collect()))
+        let ids = self.refused.keep_all(ids, "prompts");
+        self.set_prompts(Patch::Set(ids))
     }
 
     /// Detaches every prompt: sends `"prompts": []`.
@@ -315,7 +322,7 @@ impl UpdateServer {
     /// let update = hm.update_server("ASuB9Gf6aD4").set_prompts(mcp_admin::Patch::Keep);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn set_prompts(mut self, ids: Patch<Vec<String>>) -> Self {
+    pub fn set_prompts(mut self, ids: Patch<Vec<PromptId>>) -> Self {
         self.changes.prompts = ids.map(id_refs);
         self
     }
@@ -347,17 +354,20 @@ impl UpdateServer {
     /// assert_eq!(updated.version, Some(1));
     /// # Ok(()) }
     /// ```
-    pub fn attach_tools<I, S>(mut self, provider: impl Into<String>, tools: I) -> Self
+    pub fn attach_tools<I>(mut self, provider: impl IntoId<ProviderId>, tools: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ToolId>,
     {
-        let provider = provider.into();
-        self.changes.relative.attach_tools.extend(
-            tools
-                .into_iter()
-                .map(|tool| (provider.clone(), tool.into())),
-        );
+        let provider = self.refused.keep_all([provider], "attach_tools");
+        let tools = self.refused.keep_all(tools, "attach_tools");
+        if let [provider] = provider.as_slice() {
+            self.changes.relative.attach_tools.extend(
+                tools
+                    .iter()
+                    .map(|tool| (provider.to_string(), tool.to_string())),
+            );
+        }
         self
     }
 
@@ -369,28 +379,39 @@ impl UpdateServer {
     /// let update = hm.update_server("ASuB9Gf6aD4").detach_tools(["ASuB9Gf6aD6"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn detach_tools<I, S>(mut self, tools: I) -> Self
+    pub fn detach_tools<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ToolId>,
     {
-        extend(&mut self.changes.relative.detach_tools, tools);
+        let ids = self.refused.keep_all(ids, "detach_tools");
+        extend(&mut self.changes.relative.detach_tools, ids);
         self
     }
 
     /// Attaches resources by id, keeping the others; see
-    /// [`attach_tools`](Self::attach_tools).
+    /// [`attach_tools`](Self::attach_tools). Each is a [`ResourceId`], a `&Resource` or
+    /// text (refused at `send()` when it is no id).
     ///
     /// ```
     /// # let hm = mcp_admin::hasmcp::Client::builder().token("t").build()?;
     /// let update = hm.update_server("ASuB9Gf6aD4").attach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn attach_resources<I, S>(mut self, ids: I) -> Self
+    ///
+    /// An id of another kind does not compile:
+    ///
+    /// ```compile_fail
+    /// # fn demo(hm: mcp_admin::hasmcp::Client, prompt: mcp_admin::hasmcp::Prompt) {
+    /// let update = hm.update_server("ASuB9Gf6aD4").attach_resources([&prompt.id]);
+    /// # }
+    /// ```
+    pub fn attach_resources<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ResourceId>,
     {
+        let ids = self.refused.keep_all(ids, "attach_resources");
         extend(&mut self.changes.relative.attach_resources, ids);
         self
     }
@@ -402,11 +423,12 @@ impl UpdateServer {
     /// let update = hm.update_server("ASuB9Gf6aD4").detach_resources(["ASuB9Gf6aD7"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn detach_resources<I, S>(mut self, ids: I) -> Self
+    pub fn detach_resources<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<ResourceId>,
     {
+        let ids = self.refused.keep_all(ids, "detach_resources");
         extend(&mut self.changes.relative.detach_resources, ids);
         self
     }
@@ -418,11 +440,12 @@ impl UpdateServer {
     /// let update = hm.update_server("ASuB9Gf6aD4").attach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn attach_prompts<I, S>(mut self, ids: I) -> Self
+    pub fn attach_prompts<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<PromptId>,
     {
+        let ids = self.refused.keep_all(ids, "attach_prompts");
         extend(&mut self.changes.relative.attach_prompts, ids);
         self
     }
@@ -434,11 +457,12 @@ impl UpdateServer {
     /// let update = hm.update_server("ASuB9Gf6aD4").detach_prompts(["ASuB9Gf6aD8"]);
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
-    pub fn detach_prompts<I, S>(mut self, ids: I) -> Self
+    pub fn detach_prompts<I>(mut self, ids: I) -> Self
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator,
+        I::Item: IntoId<PromptId>,
     {
+        let ids = self.refused.keep_all(ids, "detach_prompts");
         extend(&mut self.changes.relative.detach_prompts, ids);
         self
     }
@@ -545,7 +569,7 @@ impl UpdateServer {
         }
         let resources = relative_ids(
             c.resources.apply_to(
-                id_refs(current.resources.iter().map(|r| r.id.as_str())),
+                id_refs(current.resources.iter().map(|r| &r.id).collect()),
                 Vec::new,
             ),
             &r.attach_resources,
@@ -553,7 +577,7 @@ impl UpdateServer {
         );
         let prompts = relative_ids(
             c.prompts.apply_to(
-                id_refs(current.prompts.iter().map(|p| p.id.as_str())),
+                id_refs(current.prompts.iter().map(|p| &p.id).collect()),
                 Vec::new,
             ),
             &r.attach_prompts,
@@ -833,6 +857,7 @@ impl UpdateServer {
     /// The checks the server would make, made before any request.
     fn validate(&self) -> Result<(), Error> {
         self.id()?;
+        self.refused.check_unstamped()?;
         let c = &self.changes;
         if *c == Changes::default() {
             return Err(Error::invalid(
@@ -945,8 +970,8 @@ fn exact(c: Changes, expected_version: Option<i64>) -> UpdateServerBody {
     }
 }
 
-fn extend<S: Into<String>>(list: &mut Vec<String>, ids: impl IntoIterator<Item = S>) {
-    list.extend(ids.into_iter().map(Into::into));
+fn extend<K: std::fmt::Display>(list: &mut Vec<String>, ids: Vec<K>) {
+    list.extend(ids.iter().map(K::to_string));
 }
 
 /// Adds to `steps` (attach?, item) the links to remove (`detach` found in `current`)
@@ -996,8 +1021,8 @@ fn relative_ids(mut ids: Vec<IdRef>, attach: &[String], detach: &[String]) -> Ve
     ids
 }
 
-fn id_refs<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Vec<IdRef> {
-    ids.into_iter().map(IdRef::new).collect()
+fn id_refs<K: AsRef<str>>(ids: Vec<K>) -> Vec<IdRef> {
+    ids.iter().map(|id| IdRef::new(id.as_ref())).collect()
 }
 
 /// The version an update can be based on, or what is wrong with it. The version is an
@@ -1202,8 +1227,8 @@ mod tests {
             .set_providers(Patch::Set(vec![
                 ProviderRef::new("ASuB9Gf6aD5").tools(["ASuB9Gf6aD6"])
             ]))
-            .set_resources(Patch::Set(vec!["ASuB9Gf6aD7".into()]))
-            .set_prompts(Some(vec!["ASuB9Gf6aD8".into()]).into())
+            .set_resources(Patch::Set(vec!["ASuB9Gf6aD7".parse().unwrap()]))
+            .set_prompts(Some(vec!["ASuB9Gf6aD8".parse().unwrap()]).into())
             .set_expected_version(Some(2));
         let plain = update()
             .name("Tools")
