@@ -402,6 +402,12 @@ impl Error {
         }
     }
 
+    /// A required setter of a create left unset: refused before sending, in the same
+    /// words on both platforms (`invalid input for `uri`: required`).
+    pub(crate) fn required(field: &'static str) -> Self {
+        Error::invalid(field, "required")
+    }
+
     /// Names the operation `op` as the one a refusal before sending belongs to (an
     /// [`Error::InvalidInput`] not yet stamped); any other error is returned as is.
     pub(crate) fn at(self, op: &crate::transport::ops::Operation) -> Self {

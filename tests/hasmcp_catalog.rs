@@ -1318,7 +1318,8 @@ async fn resources_list_get_create_delete() {
     let read = hm.get_resource(RESOURCE).await.expect("read");
     assert_eq!(serde_json::to_value(&read).unwrap(), resource_json());
     let created = hm
-        .create_resource("errorLogs", "https://api.example.com/logs")
+        .create_resource("errorLogs")
+        .uri("https://api.example.com/logs")
         .mime_type("text/plain")
         .size(2048)
         .annotations(json!({"priority": 0.5}))
@@ -1490,7 +1491,7 @@ async fn bad_resource_inputs_are_refused_before_any_request() {
     let mock = MockServer::start().await;
     nothing_sent(&mock).await;
     let hm = client_for(&mock);
-    let create = |name: &str, uri: &str| hm.create_resource(name, uri);
+    let create = |name: &str, uri: &str| hm.create_resource(name).uri(uri);
     for (builder, field) in [
         (create("", "u"), "name"),
         (create(&"n".repeat(129), "u"), "name"),
@@ -1558,7 +1559,8 @@ async fn prompts_list_get_create_update_delete() {
     assert_eq!(listed, vec![read.clone()]);
     assert_eq!(serde_json::to_value(&read).unwrap(), prompt_json());
     let created = hm
-        .create_prompt("codeReview", [PromptMessage::user("Review PR #{pr}.")])
+        .create_prompt("codeReview")
+        .messages([PromptMessage::user("Review PR #{pr}.")])
         .arguments([PromptArgument::new("pr").required(true)])
         .description("Reviews a PR")
         .send()
@@ -1623,9 +1625,8 @@ async fn prompt_arguments_and_messages_are_sent_as_typed_lists() {
     let mut embedded = serde_json::Map::new();
     embedded.insert("uri".into(), json!("file:///rules.md"));
     embedded.insert("text".into(), json!("No secrets in code."));
-    hm.create_prompt(
-        "codeReview",
-        [
+    hm.create_prompt("codeReview")
+        .messages([
             PromptMessage::user("Review PR #{{.pr}}."),
             PromptMessage::new(
                 Role::User,
@@ -1638,18 +1639,17 @@ async fn prompt_arguments_and_messages_are_sent_as_typed_lists() {
             PromptMessage::new(Role::User, PromptContent::resource(embedded)),
             PromptMessage::new(Role::User, PromptContent::Other(link.clone())),
             PromptMessage::assistant("On it."),
-        ],
-    )
-    .arguments([
-        PromptArgument::new("pr")
-            .title("Pull request")
-            .description("Its number")
-            .required(true),
-        PromptArgument::new("style"),
-    ])
-    .send()
-    .await
-    .expect("created");
+        ])
+        .arguments([
+            PromptArgument::new("pr")
+                .title("Pull request")
+                .description("Its number")
+                .required(true),
+            PromptArgument::new("style"),
+        ])
+        .send()
+        .await
+        .expect("created");
     hm.update_prompt(PROMPT)
         .clear_arguments()
         .send()
@@ -1776,16 +1776,25 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
     let no_role = PromptMessage::new(Role::Unknown(String::new()), PromptContent::text("x"));
     let not_a_block = PromptMessage::new(Role::User, PromptContent::Other(json!({"text": "x"})));
     for (builder, field) in [
-        (hm.create_prompt("", []), "name"),
-        (hm.create_prompt("p", [no_role.clone()]), "messages"),
-        (hm.create_prompt("p", [not_a_block.clone()]), "messages"),
+        (hm.create_prompt("").messages([]), "name"),
         (
-            hm.create_prompt("p", [])
+            hm.create_prompt("p").messages([no_role.clone()]),
+            "messages",
+        ),
+        (
+            hm.create_prompt("p").messages([not_a_block.clone()]),
+            "messages",
+        ),
+        (
+            hm.create_prompt("p")
+                .messages([])
                 .arguments([PromptArgument::new("")]),
             "arguments",
         ),
         (
-            hm.create_prompt("p", []).description("d".repeat(4097)),
+            hm.create_prompt("p")
+                .messages([])
+                .description("d".repeat(4097)),
             "description",
         ),
     ] {
@@ -1805,6 +1814,158 @@ async fn bad_prompt_inputs_are_refused_before_any_request() {
     ] {
         assert_eq!(invalid(builder.send().await.unwrap_err()).0, field);
     }
+}
+
+/// A resource's `uri` and a prompt's `messages` are required setters, at the top level
+/// and under a provider: left unset (or unset again) the create is refused before
+/// sending, naming the setter, in the words every required setter uses.
+#[tokio::test]
+async fn creates_without_their_required_setter_send_nothing() {
+    let mock = MockServer::start().await;
+    nothing_sent(&mock).await;
+    let hm = client_for(&mock);
+    let refusals = [
+        (
+            hm.create_resource("errorLogs").send().await,
+            "hasmcp_create_resource",
+            "uri",
+        ),
+        (
+            hm.create_resource("errorLogs")
+                .uri("file:///logs")
+                .set_uri(None)
+                .send()
+                .await,
+            "hasmcp_create_resource",
+            "uri",
+        ),
+        (
+            hm.create_provider_resource(PROVIDER, "errorLogs")
+                .mime_type("text/plain")
+                .send()
+                .await,
+            "hasmcp_create_provider_resource",
+            "uri",
+        ),
+    ]
+    .into_iter()
+    .map(|(r, op, field)| (r.map(|_| ()), op, field))
+    .chain(
+        [
+            (
+                hm.create_prompt("greeting").send().await,
+                "hasmcp_create_prompt",
+            ),
+            (
+                hm.create_prompt("greeting")
+                    .messages([PromptMessage::user("Hi")])
+                    .set_messages(None)
+                    .send()
+                    .await,
+                "hasmcp_create_prompt",
+            ),
+            (
+                hm.create_provider_prompt(PROVIDER, "greeting")
+                    .description("Says hi")
+                    .send()
+                    .await,
+                "hasmcp_create_provider_prompt",
+            ),
+        ]
+        .into_iter()
+        .map(|(r, op)| (r.map(|_| ()), op, "messages")),
+    );
+    for (result, op, field) in refusals {
+        let e = result.expect_err("refused");
+        assert_eq!(
+            e.to_string(),
+            format!("HasMCP {op}: invalid input for `{field}`: required")
+        );
+        assert_eq!(invalid(e), (field, "required".to_owned()));
+    }
+    assert_eq!(
+        hm.create_variable("REGION")
+            .variable_type(VariableType::Env)
+            .body()
+            .unwrap_err()
+            .to_string(),
+        "HasMCP hasmcp_create_variable: invalid input for `value`: required",
+        "the same words as every required setter"
+    );
+    assert!(hm.create_resource("r").uri("u").body().is_ok());
+    assert!(hm.create_prompt("p").messages([]).body().is_ok());
+}
+
+/// A full create under a provider: parent, name, then the required setters and every
+/// optional one, exactly as sent.
+#[tokio::test]
+async fn provider_item_creates_send_every_field() {
+    let mock = MockServer::start().await;
+    let resources = format!("/api/v1/providers/{PROVIDER}/resources");
+    let prompts = format!("/api/v1/providers/{PROVIDER}/prompts");
+    answer(
+        &mock,
+        "POST",
+        &resources,
+        201,
+        json!({"resource": resource_json()}),
+        1,
+    )
+    .await;
+    answer(
+        &mock,
+        "POST",
+        &prompts,
+        201,
+        json!({"prompt": prompt_json()}),
+        1,
+    )
+    .await;
+    let hm = client_for(&mock);
+    let resource = hm
+        .create_provider_resource(PROVIDER, "errorLogs")
+        .uri("https://api.example.com/logs")
+        .description("Today's errors")
+        .mime_type("text/plain")
+        .size(2048)
+        .annotations(json!({"priority": 0.5}))
+        .send()
+        .await
+        .expect("created");
+    assert_eq!(resource.id.as_str(), RESOURCE);
+    let prompt = hm
+        .create_provider_prompt(PROVIDER, "codeReview")
+        .messages([PromptMessage::user("Review PR #{pr}.")])
+        .description("Reviews a PR")
+        .arguments([PromptArgument::new("pr").required(true)])
+        .send()
+        .await
+        .expect("created");
+    assert_eq!(prompt.id.as_str(), PROMPT);
+    assert_eq!(
+        sent(&mock).await,
+        vec![
+            request(
+                "POST",
+                &resources,
+                json!({"resource": {
+                    "name": "errorLogs", "uri": "https://api.example.com/logs",
+                    "description": "Today's errors", "mimeType": "text/plain",
+                    "size": 2048, "annotations": {"priority": 0.5}
+                }})
+            ),
+            request(
+                "POST",
+                &prompts,
+                json!({"prompt": {
+                    "name": "codeReview",
+                    "messages": [{"role": "user", "content": {"type": "text", "text": "Review PR #{pr}."}}],
+                    "description": "Reviews a PR",
+                    "arguments": [{"name": "pr", "required": true}]
+                }})
+            ),
+        ]
+    );
 }
 
 // ---------------------------------------------------------------- against the fake
@@ -2071,7 +2232,8 @@ mod with_fake {
             .is_not_found());
 
         let resource = hm
-            .create_resource("errorLogs", "https://api.example.com/logs")
+            .create_resource("errorLogs")
+            .uri("https://api.example.com/logs")
             .size(10)
             .send()
             .await
@@ -2105,7 +2267,8 @@ mod with_fake {
         );
 
         let prompt = hm
-            .create_prompt("greeting", [mcp_admin::hasmcp::PromptMessage::user("Hi")])
+            .create_prompt("greeting")
+            .messages([mcp_admin::hasmcp::PromptMessage::user("Hi")])
             .send()
             .await
             .expect("created");

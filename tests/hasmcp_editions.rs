@@ -93,7 +93,8 @@ async fn hosted_provider_resources_work_end_to_end() {
     let server = fake.seed_server("Docs", "");
 
     let made = hm
-        .create_provider_resource(&provider, "errorLogs", "https://api.example.com/logs")
+        .create_provider_resource(&provider, "errorLogs")
+        .uri("https://api.example.com/logs")
         .mime_type("text/plain")
         .size(2048)
         .send()
@@ -230,7 +231,8 @@ async fn hosted_items_belong_to_their_provider_and_go_with_it() {
     // Creating under an unknown provider is a 404; nothing is stored.
     let nobody = fake.new_id();
     let e = hm
-        .create_provider_prompt(&nobody, "x", [])
+        .create_provider_prompt(&nobody, "x")
+        .messages([])
         .send()
         .await
         .unwrap_err();
@@ -255,7 +257,8 @@ async fn open_source_top_level_resources_work_and_the_provider_family_is_unsuppo
     let hm = client(&fake);
     let provider = fake.seed_provider("GitHub");
     let made = hm
-        .create_resource("readme", "file:///README.md")
+        .create_resource("readme")
+        .uri("file:///README.md")
         .send()
         .await
         .unwrap();
@@ -280,7 +283,8 @@ async fn open_source_top_level_resources_work_and_the_provider_family_is_unsuppo
         "hasmcp_get_provider_resource",
     );
     unsupported(
-        &hm.create_provider_resource(&provider, "x", "file:///x")
+        &hm.create_provider_resource(&provider, "x")
+            .uri("file:///x")
             .send()
             .await
             .unwrap_err(),
@@ -342,7 +346,8 @@ async fn hosted_top_level_resources_and_prompts_are_unsupported() {
         "hasmcp_get_resource",
     );
     unsupported(
-        &hm.create_resource("x", "file:///x")
+        &hm.create_resource("x")
+            .uri("file:///x")
             .send()
             .await
             .unwrap_err(),
@@ -369,7 +374,7 @@ async fn hosted_top_level_resources_and_prompts_are_unsupported() {
         "hasmcp_get_prompt",
     );
     unsupported(
-        &hm.create_prompt("x", []).send().await.unwrap_err(),
+        &hm.create_prompt("x").messages([]).send().await.unwrap_err(),
         "hasmcp_create_prompt",
     );
     unsupported(
@@ -445,7 +450,8 @@ async fn hosted_provider_prompts_work_end_to_end() {
     let provider = fake.seed_provider("GitHub");
     let messages = json!([{"role": "user", "content": {"type": "text", "text": "Hi"}}]);
     let made = hm
-        .create_provider_prompt(&provider, "greeting", [hasmcp::PromptMessage::user("Hi")])
+        .create_provider_prompt(&provider, "greeting")
+        .messages([hasmcp::PromptMessage::user("Hi")])
         .description("Says hi")
         .send()
         .await
@@ -492,7 +498,12 @@ async fn open_source_top_level_prompts_work_and_the_provider_family_is_unsupport
     let fake = fake(Edition::OpenSource).await;
     let hm = client(&fake);
     let provider = fake.seed_provider("GitHub");
-    let made = hm.create_prompt("greeting", []).send().await.unwrap();
+    let made = hm
+        .create_prompt("greeting")
+        .messages([])
+        .send()
+        .await
+        .unwrap();
     let id = made.id.as_str().to_owned();
     let updated = hm.update_prompt(&id).name("hello").send().await.unwrap();
     assert_eq!(updated.name.as_deref(), Some("hello"));
@@ -510,7 +521,8 @@ async fn open_source_top_level_prompts_work_and_the_provider_family_is_unsupport
         "hasmcp_get_provider_prompt",
     );
     unsupported(
-        &hm.create_provider_prompt(&provider, "x", [])
+        &hm.create_provider_prompt(&provider, "x")
+            .messages([])
             .send()
             .await
             .unwrap_err(),
@@ -537,7 +549,8 @@ async fn a_bad_provider_id_is_refused_before_anything_is_sent() {
     let hm = client(&fake);
     let refused = [
         hm.list_provider_resources("no!").all().await.unwrap_err(),
-        hm.create_provider_resource("no!", "x", "file:///x")
+        hm.create_provider_resource("no!", "x")
+            .uri("file:///x")
             .send()
             .await
             .unwrap_err(),
@@ -571,7 +584,8 @@ async fn a_bad_provider_id_is_refused_before_anything_is_sent() {
         }
     }
     let body = hm
-        .create_provider_resource("no!", "x", "file:///x")
+        .create_provider_resource("no!", "x")
+        .uri("file:///x")
         .body()
         .unwrap_err();
     assert!(

@@ -1529,7 +1529,8 @@ async fn provider_resources_and_prompts_go_under_the_provider() {
     .await;
 
     let made = hm
-        .create_provider_resource(PROVIDER, "errorLogs", "file:///logs")
+        .create_provider_resource(PROVIDER, "errorLogs")
+        .uri("file:///logs")
         .send()
         .await
         .expect("201");

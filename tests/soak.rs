@@ -346,16 +346,18 @@ async fn catalog(hm: &hasmcp::Client, hosted: bool) -> Catalog {
     let mut prompts = Vec::new();
     for i in 0..2 {
         let r = if hosted {
-            hm.create_provider_resource(&provider, format!("r{i}"), "README.md")
+            hm.create_provider_resource(&provider, format!("r{i}"))
+                .uri("README.md")
         } else {
-            hm.create_resource(format!("r{i}"), "README.md")
+            hm.create_resource(format!("r{i}")).uri("README.md")
         };
         let r = r.send().await.expect("resource");
         resources.push(r.id.to_string());
         let p = if hosted {
-            hm.create_provider_prompt(&provider, format!("p{i}"), [])
+            hm.create_provider_prompt(&provider, format!("p{i}"))
+                .messages([])
         } else {
-            hm.create_prompt(format!("p{i}"), [])
+            hm.create_prompt(format!("p{i}")).messages([])
         };
         let p = p.send().await.expect("prompt");
         prompts.push(p.id.to_string());

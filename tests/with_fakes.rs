@@ -698,7 +698,8 @@ async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export(
     let provider = fake.seed_provider("GitHub");
     let server = fake.seed_server("Docs", "Read the docs");
     let readme = client
-        .create_provider_resource(&provider, "readme", "file:///README.md")
+        .create_provider_resource(&provider, "readme")
+        .uri("file:///README.md")
         .send()
         .await
         .expect("created");
@@ -718,7 +719,8 @@ async fn hasmcp_hosted_resources_under_a_provider_and_a_server_copied_by_export(
 
     // The prompt PATCH lands (204); the read that follows answers 503.
     let prompt = client
-        .create_provider_prompt(&provider, "greeting", [hasmcp::PromptMessage::user("Hi")])
+        .create_provider_prompt(&provider, "greeting")
+        .messages([hasmcp::PromptMessage::user("Hi")])
         .send()
         .await
         .expect("created");

@@ -378,15 +378,10 @@ impl CreatePrompt {
     pub fn body(&self) -> Result<CreatePromptBody, Error> {
         let fields = self.fields_for(&ops::GETMCP_CREATE_PROMPT)?;
         if fields.name.is_none() {
-            return Err(
-                Error::invalid("name", "a prompt needs a name").at(&ops::GETMCP_CREATE_PROMPT)
-            );
+            return Err(Error::required("name").at(&ops::GETMCP_CREATE_PROMPT));
         }
         if fields.template_content.is_none() {
-            return Err(
-                Error::invalid("template_content", "a prompt needs a template")
-                    .at(&ops::GETMCP_CREATE_PROMPT),
-            );
+            return Err(Error::required("template_content").at(&ops::GETMCP_CREATE_PROMPT));
         }
         Ok(CreatePromptBody { fields })
     }

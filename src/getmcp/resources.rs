@@ -429,14 +429,10 @@ impl CreateResource {
     pub fn body(&self) -> Result<CreateResourceBody, Error> {
         let fields = self.fields_for(&ops::GETMCP_CREATE_RESOURCE)?;
         if fields.uri.is_none() {
-            return Err(
-                Error::invalid("uri", "a resource needs a URI").at(&ops::GETMCP_CREATE_RESOURCE)
-            );
+            return Err(Error::required("uri").at(&ops::GETMCP_CREATE_RESOURCE));
         }
         if fields.name.is_none() {
-            return Err(
-                Error::invalid("name", "a resource needs a name").at(&ops::GETMCP_CREATE_RESOURCE)
-            );
+            return Err(Error::required("name").at(&ops::GETMCP_CREATE_RESOURCE));
         }
         Ok(CreateResourceBody { fields })
     }

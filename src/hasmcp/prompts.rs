@@ -173,7 +173,9 @@ fn check_parts(
 }
 
 /// A new prompt: made by [`Client::create_prompt`] (top level) or
-/// [`Client::create_provider_prompt`] (under a provider) with its name and messages.
+/// [`Client::create_provider_prompt`] (under a provider) with its name;
+/// [`messages`](Self::messages) are required too (the service answers 400 `prompt
+/// messages are required` without them), checked before sending.
 ///
 /// ```
 /// use mcp_admin::hasmcp::{PromptArgument, PromptMessage};
@@ -181,7 +183,8 @@ fn check_parts(
 ///
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_prompt("codeReview", [PromptMessage::user("Review PR #{{.pr}}.")])
+///     .create_prompt("codeReview")
+///     .messages([PromptMessage::user("Review PR #{{.pr}}.")])
 ///     .arguments([PromptArgument::new("pr").required(true)])
 ///     .body()?;
 /// assert_eq!(
@@ -192,6 +195,7 @@ fn check_parts(
 ///         "arguments": [{"name": "pr", "required": true}]
 ///     })
 /// );
+/// assert!(hm.create_prompt("codeReview").body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "a create does nothing until `.send()` is awaited"]
@@ -200,13 +204,36 @@ pub struct CreatePrompt {
     client: Client,
     /// Where it is sent: the top level or under a provider.
     at: At,
-    body: CreatePromptFields,
+    name: String,
+    /// Every other field as set (`name` unused: the create's is above); `messages`
+    /// are required at `body()`/`send()`.
+    set: UpdatePromptFields,
 }
 
 impl CreatePrompt {
-    option_setters! { body;
+    option_setters! { set;
         /// The description: at most 4096 bytes.
         description, set_description: String;
+    }
+
+    /// The MCP messages (required): what an MCP client gets for the prompt. An empty
+    /// list is sent as `[]`, which the service stores.
+    pub fn messages(self, messages: impl IntoIterator<Item = PromptMessage>) -> Self {
+        self.set_messages(Some(messages.into_iter().collect()))
+    }
+
+    /// Sets or unsets the messages in one call; `None` is refused at `send()` (they
+    /// are required).
+    ///
+    /// ```
+    /// # let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
+    /// let create = hm.create_prompt("greeting").set_messages(None);
+    /// assert!(create.body().unwrap_err().is_invalid_input());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_messages(mut self, messages: Option<Vec<PromptMessage>>) -> Self {
+        self.set.messages = messages;
+        self
     }
 
     /// The arguments an MCP client passes when it gets the prompt.
@@ -216,7 +243,7 @@ impl CreatePrompt {
 
     /// Sets or unsets the arguments in one call; `None` sends nothing for them.
     pub fn set_arguments(mut self, arguments: Option<Vec<PromptArgument>>) -> Self {
-        self.body.arguments = arguments;
+        self.set.arguments = arguments;
         self
     }
 
@@ -233,11 +260,20 @@ impl CreatePrompt {
 
     fn checked_body(&self) -> Result<CreatePromptFields, Error> {
         self.at.check()?;
-        let b = &self.body;
-        catalog::text("name", &b.name, 128)?;
-        check_parts(b.arguments.as_deref(), Some(&b.messages))?;
-        catalog::at_most("description", b.description.as_deref().unwrap_or(""), 4096)?;
-        Ok(b.clone())
+        let s = &self.set;
+        catalog::text("name", &self.name, 128)?;
+        let messages = s
+            .messages
+            .clone()
+            .ok_or_else(|| Error::required("messages"))?;
+        check_parts(s.arguments.as_deref(), Some(&messages))?;
+        catalog::at_most("description", s.description.as_deref().unwrap_or(""), 4096)?;
+        Ok(CreatePromptFields {
+            name: self.name.clone(),
+            messages,
+            description: s.description.clone(),
+            arguments: s.arguments.clone(),
+        })
     }
 
     /// Checks the inputs, sends `POST /api/v1/prompts` (or, made by
@@ -440,29 +476,26 @@ impl Client {
         Ok(prompt)
     }
 
-    /// Starts a new prompt with its name (1–128 bytes) and its MCP messages. Nothing is
-    /// sent until [`CreatePrompt::send`].
+    /// Starts a new prompt with its name (1–128 bytes); its MCP messages
+    /// ([`messages`](CreatePrompt::messages)) are required too, checked before sending.
+    /// Nothing is sent until [`CreatePrompt::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// use mcp_admin::hasmcp::PromptMessage;
-    /// let prompt = hm.create_prompt("greeting", [PromptMessage::user("Hi")]).send().await?;
+    /// let prompt = hm
+    ///     .create_prompt("greeting")
+    ///     .messages([PromptMessage::user("Hi")])
+    ///     .send()
+    ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn create_prompt(
-        &self,
-        name: impl Into<String>,
-        messages: impl IntoIterator<Item = PromptMessage>,
-    ) -> CreatePrompt {
+    pub fn create_prompt(&self, name: impl Into<String>) -> CreatePrompt {
         CreatePrompt {
             client: self.clone(),
             at: At::Account,
-            body: CreatePromptFields {
-                name: name.into(),
-                messages: messages.into_iter().collect(),
-                description: None,
-                arguments: None,
-            },
+            name: name.into(),
+            set: UpdatePromptFields::default(),
         }
     }
 

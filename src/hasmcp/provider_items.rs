@@ -234,7 +234,10 @@ impl Client {
     /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let provider = fake.seed_provider("GitHub");
-    /// hm.create_provider_resource(&provider, "readme", "file:///README.md").send().await?;
+    /// hm.create_provider_resource(&provider, "readme")
+    ///     .uri("file:///README.md")
+    ///     .send()
+    ///     .await?;
     /// let resources = hm.list_provider_resources(&provider).all().await?;
     /// assert_eq!(resources[0].name.as_deref(), Some("readme"));
     /// # Ok(()) }
@@ -290,8 +293,9 @@ impl Client {
         Ok(resource)
     }
 
-    /// Starts a new resource of provider `provider_id`, with its name (1–128 bytes) and
-    /// URI (1–255 bytes): the builder of [`Client::create_resource`], sent to
+    /// Starts a new resource of provider `provider_id`, with its name (1–128 bytes); its
+    /// URI ([`uri`](CreateResource::uri), 1–255 bytes) is required too, checked before
+    /// sending. The builder of [`Client::create_resource`], sent to
     /// `POST /api/v1/providers/{id}/resources`. Nothing is sent until
     /// [`CreateResource::send`].
     ///
@@ -302,7 +306,8 @@ impl Client {
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// let resource = hm
-    ///     .create_provider_resource("ASuB9Gf6aD5", "errorLogs", "https://api.example.com/logs")
+    ///     .create_provider_resource("ASuB9Gf6aD5", "errorLogs")
+    ///     .uri("https://api.example.com/logs")
     ///     .mime_type("text/plain")
     ///     .send()
     ///     .await?;
@@ -312,10 +317,8 @@ impl Client {
         &self,
         provider_id: impl IntoId<ProviderId>,
         name: impl Into<String>,
-        uri: impl Into<String>,
     ) -> CreateResource {
-        self.create_resource(name, uri)
-            .placed(At::provider(provider_id))
+        self.create_resource(name).placed(At::provider(provider_id))
     }
 
     /// Starts a partial update of resource `resource_id` of provider `provider_id`: the
@@ -434,8 +437,9 @@ impl Client {
         Ok(prompt)
     }
 
-    /// Starts a new prompt of provider `provider_id`, with its name and messages: the
-    /// builder of [`Client::create_prompt`], sent to
+    /// Starts a new prompt of provider `provider_id`, with its name; its messages
+    /// ([`messages`](CreatePrompt::messages)) are required too, checked before sending.
+    /// The builder of [`Client::create_prompt`], sent to
     /// `POST /api/v1/providers/{id}/prompts`. Nothing is sent until
     /// [`CreatePrompt::send`].
     ///
@@ -445,18 +449,19 @@ impl Client {
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// use mcp_admin::hasmcp::PromptMessage;
-    /// let messages = [PromptMessage::user("Hi")];
-    /// let prompt = hm.create_provider_prompt("ASuB9Gf6aD5", "greeting", messages).send().await?;
+    /// let prompt = hm
+    ///     .create_provider_prompt("ASuB9Gf6aD5", "greeting")
+    ///     .messages([PromptMessage::user("Hi")])
+    ///     .send()
+    ///     .await?;
     /// # Ok(()) }
     /// ```
     pub fn create_provider_prompt(
         &self,
         provider_id: impl IntoId<ProviderId>,
         name: impl Into<String>,
-        messages: impl IntoIterator<Item = crate::hasmcp::PromptMessage>,
     ) -> CreatePrompt {
-        self.create_prompt(name, messages)
-            .placed(At::provider(provider_id))
+        self.create_prompt(name).placed(At::provider(provider_id))
     }
 
     /// Starts a partial update of prompt `prompt_id` of provider `provider_id`: the

@@ -159,12 +159,14 @@ pub struct UpdateResourceFields {
 }
 
 /// A new resource: made by [`Client::create_resource`] (top level) or
-/// [`Client::create_provider_resource`] (under a provider) with its name and URI.
+/// [`Client::create_provider_resource`] (under a provider) with its name;
+/// [`uri`](Self::uri) is required too, checked before sending.
 ///
 /// ```
 /// let hm = mcp_admin::hasmcp::Client::builder().token("tok").build()?;
 /// let body = hm
-///     .create_resource("errorLogs", "https://api.example.com/v1/system/logs/error")
+///     .create_resource("errorLogs")
+///     .uri("https://api.example.com/v1/system/logs/error")
 ///     .mime_type("text/plain")
 ///     .body()?;
 /// assert_eq!(
@@ -174,6 +176,7 @@ pub struct UpdateResourceFields {
 ///         "mimeType": "text/plain"
 ///     })
 /// );
+/// assert!(hm.create_resource("errorLogs").body().unwrap_err().is_invalid_input());
 /// # Ok::<(), mcp_admin::Error>(())
 /// ```
 #[must_use = "a create does nothing until `.send()` is awaited"]
@@ -182,11 +185,16 @@ pub struct CreateResource {
     client: Client,
     /// Where it is sent: the top level or under a provider.
     at: At,
-    body: CreateResourceFields,
+    name: String,
+    /// Every other field as set (`name` unused: the create's is above); `uri` is
+    /// required at `body()`/`send()`.
+    set: UpdateResourceFields,
 }
 
 impl CreateResource {
-    option_setters! { body;
+    option_setters! { set;
+        /// The URI (required): 1–255 bytes.
+        uri, set_uri: String;
         /// The description: at most 1024 bytes.
         description, set_description: String;
         /// The MIME type (free text), e.g. `text/plain`.
@@ -210,14 +218,22 @@ impl CreateResource {
 
     fn checked_body(&self) -> Result<CreateResourceFields, Error> {
         self.at.check()?;
-        let b = &self.body;
-        catalog::text("name", &b.name, 128)?;
-        catalog::text("uri", &b.uri, 255)?;
-        catalog::at_most("description", b.description.as_deref().unwrap_or(""), 1024)?;
-        if let Some(annotations) = &b.annotations {
+        let s = &self.set;
+        catalog::text("name", &self.name, 128)?;
+        let uri = s.uri.clone().ok_or_else(|| Error::required("uri"))?;
+        catalog::text("uri", &uri, 255)?;
+        catalog::at_most("description", s.description.as_deref().unwrap_or(""), 1024)?;
+        if let Some(annotations) = &s.annotations {
             catalog::json("annotations", annotations)?;
         }
-        Ok(b.clone())
+        Ok(CreateResourceFields {
+            name: self.name.clone(),
+            uri,
+            description: s.description.clone(),
+            mime_type: s.mime_type.clone(),
+            size: s.size,
+            annotations: s.annotations.clone(),
+        })
     }
 
     /// Checks the inputs, sends `POST /api/v1/resources` (or, made by
@@ -416,34 +432,26 @@ impl Client {
         Ok(resource)
     }
 
-    /// Starts a new resource with its name (1–128 bytes) and URI (1–255 bytes).
-    /// Nothing is sent until [`CreateResource::send`].
+    /// Starts a new resource with its name (1–128 bytes); its URI
+    /// ([`uri`](CreateResource::uri), 1–255 bytes) is required too, checked before
+    /// sending. Nothing is sent until [`CreateResource::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {
     /// let resource = hm
-    ///     .create_resource("errorLogs", "https://api.example.com/v1/system/logs/error")
+    ///     .create_resource("errorLogs")
+    ///     .uri("https://api.example.com/v1/system/logs/error")
     ///     .mime_type("text/plain")
     ///     .send()
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn create_resource(
-        &self,
-        name: impl Into<String>,
-        uri: impl Into<String>,
-    ) -> CreateResource {
+    pub fn create_resource(&self, name: impl Into<String>) -> CreateResource {
         CreateResource {
             client: self.clone(),
             at: At::Account,
-            body: CreateResourceFields {
-                name: name.into(),
-                uri: uri.into(),
-                description: None,
-                mime_type: None,
-                size: None,
-                annotations: None,
-            },
+            name: name.into(),
+            set: UpdateResourceFields::default(),
         }
     }
 

@@ -226,10 +226,7 @@ impl CreateVariable {
                 ))
             }
         };
-        let value = self
-            .value
-            .clone()
-            .ok_or_else(|| Error::invalid("value", "required"))?;
+        let value = self.value.clone().ok_or_else(|| Error::required("value"))?;
         check_value(&value)?;
         Ok(CreateVariableFields {
             name: self.name.clone(),

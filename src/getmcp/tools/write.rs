@@ -517,7 +517,7 @@ impl CreateTool {
     pub fn body(&self) -> Result<CreateToolBody, Error> {
         let fields = self.fields_for(&ops::GETMCP_CREATE_TOOL)?;
         if fields.name.is_none() {
-            return Err(Error::invalid("name", "a tool needs a name").at(&ops::GETMCP_CREATE_TOOL));
+            return Err(Error::required("name").at(&ops::GETMCP_CREATE_TOOL));
         }
         Ok(CreateToolBody { fields })
     }

@@ -459,10 +459,10 @@ impl CreateProvider {
         let base_url = self
             .base_url
             .clone()
-            .ok_or_else(|| Error::invalid("baseURL", "required"))?;
+            .ok_or_else(|| Error::required("baseURL"))?;
         catalog::url("baseURL", &base_url)?;
         if self.fields.description.is_none() {
-            return Err(Error::invalid("description", "required"));
+            return Err(Error::required("description"));
         }
         check_fields(&self.fields)?;
         Ok(CreateProviderFields {

@@ -718,8 +718,9 @@ impl Client {
         Ok(tool)
     }
 
-    /// Starts a new tool of provider `provider_id` calling `method path` (fixed once
-    /// created). Nothing is sent until [`CreateProviderTool::send`].
+    /// Starts a new tool of provider `provider_id` calling `method path`: the tool's
+    /// key, the service's unique index, fixed once created (where another create takes
+    /// the item's name). Nothing is sent until [`CreateProviderTool::send`].
     ///
     /// ```no_run
     /// # async fn demo(hm: mcp_admin::hasmcp::Client) -> Result<(), mcp_admin::Error> {

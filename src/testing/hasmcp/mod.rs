@@ -287,7 +287,11 @@ impl FakeHasMcp {
     /// let fake = FakeHasMcp::builder().edition(Edition::Hosted).start().await;
     /// let hm = hasmcp::Client::builder().base_url(fake.uri()).token(fake.token()).build()?;
     /// let provider = fake.seed_provider("GitHub");
-    /// let made = hm.create_provider_resource(&provider, "readme", "file:///README.md").send().await?;
+    /// let made = hm
+    ///     .create_provider_resource(&provider, "readme")
+    ///     .uri("file:///README.md")
+    ///     .send()
+    ///     .await?;
     /// // The hosted service keeps resources under their provider only.
     /// assert!(hm.list_resources().all().await.unwrap_err().is_unsupported());
     /// assert_eq!(hm.list_provider_resources(&provider).all().await?[0].id, made.id);
