@@ -1425,3 +1425,56 @@ async fn an_item_changed_since_the_plan_is_not_deleted() {
     gc.delete_tool(server, old).await.unwrap();
     assert!(desired::apply(&w.clients, &plan).await.all_applied());
 }
+
+/// The hosted service keeps resources and prompts under their providers and has no
+/// top-level list: named ones are found through every provider's list, and the plan
+/// converges as it does on the open-source edition.
+#[tokio::test]
+async fn hosted_resources_and_prompts_named_in_the_description_are_found_under_providers() {
+    let fake = FakeHasMcp::builder()
+        .edition(mcp_admin::testing::Edition::Hosted)
+        .start()
+        .await;
+    fake.without_rate_limit();
+    let github = fake.seed_provider("GitHub");
+    let docs = fake.seed_provider("Docs");
+    fake.seed_provider_resource(&docs, "readme", "file:///README.md");
+    let prompt = fake.seed_provider_prompt(&github, "summarize");
+    let hm = hasmcp::Client::builder()
+        .base_url(fake.uri())
+        .token(fake.token())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let clients = Clients::new().hasmcp(hm.clone());
+    let desired = described(json!({
+        "hasmcp": {"servers": [
+            {"name": "Docs", "resources": [{"name": "readme"}], "prompts": [{"name": "summarize"}]},
+        ]},
+    }));
+    let plan = desired::plan(&clients, &desired).await.unwrap();
+    assert_eq!(
+        plan.summary(),
+        "Plan: 1 to create, 0 to update, 2 to attach, 0 to detach, 0 to delete."
+    );
+    let paths: Vec<String> = fake
+        .requests()
+        .await
+        .into_iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(
+        paths.contains(&"GET /api/v1/resources".to_owned())
+            && paths.contains(&format!("GET /api/v1/providers/{docs}/resources"))
+            && paths.contains(&format!("GET /api/v1/providers/{github}/prompts")),
+        "{paths:?}"
+    );
+
+    let report = desired::apply(&clients, &plan).await;
+    assert!(report.all_applied(), "{report}");
+    let listed = hm.list_servers().all().await.unwrap();
+    let server = fake.server(listed[0].id.as_str()).unwrap();
+    assert_eq!(server["prompts"], json!([{"id": prompt}]));
+    assert_eq!(server["resources"].as_array().map(Vec::len), Some(1));
+    assert!(desired::plan(&clients, &desired).await.unwrap().is_empty());
+}

@@ -142,30 +142,51 @@ pub(crate) async fn has_provider_tools(
         .collect())
 }
 
-/// The catalog's resources or prompts: id and name.
+/// The catalog's resources or prompts: id and name. The open-source edition keeps them
+/// at the top level; the hosted service keeps them under each provider and has no
+/// top-level list (its answer [`Error::is_unsupported`]), so there every provider's list
+/// is read instead, one after the other.
 pub(crate) async fn has_items(
     c: &hasmcp::Client,
     kind: LinkKind,
+) -> Result<Vec<CatalogItem>, Error> {
+    match has_items_at(c, kind, None).await {
+        Err(e) if e.is_unsupported() => {
+            let mut items = Vec::new();
+            for provider in has_providers(c).await? {
+                items.extend(has_items_at(c, kind, Some(&provider.id)).await?);
+            }
+            Ok(items)
+        }
+        other => other,
+    }
+}
+
+/// The resources or prompts at the top level (`provider: None`) or under one provider.
+async fn has_items_at(
+    c: &hasmcp::Client,
+    kind: LinkKind,
+    provider: Option<&str>,
 ) -> Result<Vec<CatalogItem>, Error> {
     let item = |id: &str, name: Option<String>| CatalogItem {
         id: id.to_owned(),
         name: name.unwrap_or_default(),
     };
     Ok(match kind {
-        LinkKind::Resource => c
-            .list_resources()
-            .all()
-            .await?
-            .into_iter()
-            .map(|r| item(r.id.as_str(), r.name))
-            .collect(),
-        LinkKind::Prompt => c
-            .list_prompts()
-            .all()
-            .await?
-            .into_iter()
-            .map(|p| item(p.id.as_str(), p.name))
-            .collect(),
+        LinkKind::Resource => match provider {
+            None => c.list_resources().all().await?,
+            Some(p) => c.list_provider_resources(p).all().await?,
+        }
+        .into_iter()
+        .map(|r| item(r.id.as_str(), r.name))
+        .collect(),
+        LinkKind::Prompt => match provider {
+            None => c.list_prompts().all().await?,
+            Some(p) => c.list_provider_prompts(p).all().await?,
+        }
+        .into_iter()
+        .map(|p| item(p.id.as_str(), p.name))
+        .collect(),
         LinkKind::Tool => Vec::new(),
     })
 }
