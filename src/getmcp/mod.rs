@@ -32,7 +32,7 @@ pub(crate) mod shared;
 mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
-pub use credentials::{KeyLocation, TestAuthCredentials};
+pub use credentials::{KeyLocation, OutboundAuth, TestAuthCredentials};
 pub use ids::{PromptId, ResourceId, ServerId, ServerRef, ToolId};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,
