@@ -75,14 +75,28 @@ fn assert_no_secret(text: &str) {
     }
 }
 
+/// `outcome` is a refusal of `field` before sending, stamped with `operation`, that
+/// shows no secret.
+fn assert_refused<T: std::fmt::Debug>(outcome: Result<T, Error>, operation: &str, field: &str) {
+    let e = outcome.expect_err("refused");
+    assert_no_secret(&format!("{e:?} {e}"));
+    let prefix = format!("GetMCP {operation}: invalid input");
+    assert!(e.to_string().starts_with(&prefix), "{e}");
+    assert_eq!(invalid_field(e), field);
+}
+
 // ------------------------------------------------------------------ update: the wire
 
 type Build = fn(UpdateServer) -> UpdateServer;
 
+/// A setter, the body it sends, the credentials flags the site reports, and how many
+/// requests the update makes.
+type Case = (Build, Value, (bool, bool, bool), usize);
+
 #[tokio::test]
 async fn each_update_setter_alone_sends_exactly_its_fields_and_checks_credentials() {
     // (setter, body, credentials flags the site reports, requests made)
-    let cases: [(Build, Value, (bool, bool, bool), usize); 8] = [
+    let cases: [Case; 8] = [
         (
             |u| u.auth_config(map(json!({"provider": "external", "client_id": "abc"}))),
             json!({
@@ -295,14 +309,7 @@ async fn update_refuses_what_the_site_would_refuse_or_drop_before_sending() {
         ),
     ];
     for (update, field) in cases {
-        let e = update.send().await.unwrap_err();
-        assert_no_secret(&format!("{e:?} {e}"));
-        assert!(
-            e.to_string()
-                .starts_with("GetMCP getmcp_update_server: invalid input"),
-            "{e}"
-        );
-        assert_eq!(invalid_field(e), field);
+        assert_refused(update.send().await, "getmcp_update_server", field);
     }
     // A settings map with a description is fine on its own, and so is a description
     // with settings that hold none.
@@ -523,14 +530,7 @@ async fn create_refuses_before_sending() {
         ),
     ];
     for (create, field) in cases {
-        let e = create.send().await.unwrap_err();
-        assert_no_secret(&format!("{e:?} {e}"));
-        assert!(
-            e.to_string()
-                .starts_with("GetMCP getmcp_create_server: invalid input"),
-            "{e}"
-        );
-        assert_eq!(invalid_field(e), field);
+        assert_refused(create.send().await, "getmcp_create_server", field);
     }
     let create = gm
         .create_server("A")

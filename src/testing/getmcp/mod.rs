@@ -45,9 +45,19 @@ use crate::getmcp::ServerRef;
 /// 6. an unknown server is a 404 `getmcp_not_found` ("Server not found.");
 /// 7. the auth settings, as the plugin (with its extensions add-on) handles them:
 ///    a stale `authentication_revision` is a 409 `authentication_conflict`; a
-///    `clear_credentials` that is not a list of slot names is a 400
-///    `authentication_invalid`; any `auth_type` change sets `auth_config` to `"[]"` and
-///    wipes the inbound and test credentials, dropping test credentials sent with it;
+///    `clear_credentials` that is not a list of slot names, an `auth_config_mode` other
+///    than `merge` or `replace`, or an `auth_config` / `outbound_auth_config` that is a
+///    list, bad JSON or holds a secret-like key at any depth (`secret`, `password`,
+///    `api_key`, `authorization`, `access_token`, `refresh_token`) is a 400
+///    `authentication_invalid`; a configuration is merged over the stored one key by
+///    key, or stored as sent with `replace`, a type change or a new `provider` /
+///    `client_id`, and is `"[]"` while its type is `none` (emptied before the secret
+///    check, so a secret there is dropped with a 200, as on the site); any `auth_type`
+///    change resets `auth_config` (to the one sent, else `"[]"`) and wipes the test
+///    credentials, dropping test credentials sent with it, and the inbound ones unless
+///    new ones come with it; inbound and outbound credentials are merged over the
+///    stored ones part by part, checked against their type as the test credentials
+///    are, and wiped while their type is `none`;
 ///    an empty `test_auth_credentials` (`""`) keeps the stored ones, and only
 ///    `"clear_credentials": ["test_auth_credentials"]` clears them; while the type is
 ///    `none` or `oauth` test credentials are dropped (200); otherwise they must have
@@ -57,7 +67,10 @@ use crate::getmcp::ServerRef;
 ///    must include: token.`;
 /// 8. only the keys present change, as stored by the plugin: `name` and `description`
 ///    lose HTML tags (`sanitize_text_field`, `sanitize_textarea_field`); `description`
-///    goes into `settings.description` with the other settings kept; a `name`
+///    goes into `settings.description` with the other settings kept; `settings`
+///    replace the stored ones, or are merged over them when a `description` comes too
+///    (which is written over them); a create stores them with its `instructions` and
+///    `description` written in, and its `auth_config` as sent; a `name`
 ///    re-derives the slug with WordPress's `sanitize_title` (`Café Tools_v3.0` →
 ///    `cafe-tools_v3-0`, `日本語` → `%e6%97%a5%e6%9c%ac%e8%aa%9e`), made unique with
 ///    `-1`, `-2`, …, and with it `endpoint_url`; a `rate_limit_per_min` above
@@ -83,8 +96,11 @@ use crate::getmcp::ServerRef;
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
 ///
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
-/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`settings`, `auth_config`, `auth_credentials`, `outbound_*`,
-/// `auth_config_mode`), OAuth provider checks, and the built-in servers' reserved slugs.
+/// (`getmcp_encryption_unavailable`), the settings sanitizers (PII redaction, icons,
+/// logos, variables, the mailbox and database connectors' passwords), how the plugin
+/// declares `settings` (not seen: an object, a list or a JSON string is taken), OAuth
+/// provider checks (`getmcp_invalid_oauth_provider`, the add-on's `extra_authorize_params`
+/// and URL checks), and the built-in servers' reserved slugs.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
