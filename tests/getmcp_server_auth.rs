@@ -132,6 +132,7 @@ async fn each_update_setter_alone_sends_exactly_its_fields_and_checks_credential
                 )
             },
             json!({
+                "auth_config_mode": "replace",
                 "outbound_auth_type": "api-key",
                 "outbound_auth_config": "{\"audience\":\"api\"}",
                 "outbound_auth_credentials":
@@ -703,5 +704,45 @@ async fn the_fake_refuses_secret_like_configuration_keys_and_lists() {
         fake.server(id).expect("stored")["auth_config"],
         Value::Null,
         "nothing stored"
+    );
+}
+
+/// Without `auth_config_mode`, a configuration sent raw is merged over the stored one
+/// key by key (`null` removes a key), as the add-on does; the client always replaces.
+#[tokio::test]
+async fn the_fake_merges_a_configuration_sent_without_a_mode() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "oauth",
+        "auth_config": "{\"provider\":\"external\",\"scopes\":{\"read\":true},\"drop\":1}"
+    }));
+    let answer = reqwest::Client::new()
+        .patch(format!("{}/wp-json/getmcp/v1/servers/{id}", fake.uri()))
+        .bearer_auth(fake.api_key())
+        .json(&json!({"auth_config": {"scopes": {"write": true}, "drop": null}}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(answer.status().as_u16(), 200);
+    let stored: Value = serde_json::from_str(
+        fake.server(id).expect("stored")["auth_config"]
+            .as_str()
+            .expect("a JSON string"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        stored,
+        json!({"provider": "external", "scopes": {"read": true, "write": true}})
+    );
+    fake_client(&fake)
+        .update_server(id)
+        .auth_config(map(json!({"provider": "external"})))
+        .send()
+        .await
+        .expect("200");
+    assert_eq!(
+        fake.server(id).expect("stored")["auth_config"],
+        "{\"provider\":\"external\"}"
     );
 }

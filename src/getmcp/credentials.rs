@@ -395,7 +395,8 @@ impl OutboundAuth {
     }
 
     /// Adds the outbound configuration, sent JSON-encoded as `outbound_auth_config` and
-    /// replacing the stored one. A key that reads as a secret (`secret`, `password`,
+    /// replacing the stored one (an update sends `"auth_config_mode": "replace"` with it,
+    /// so that sites with the extensions add-on do not merge it key by key). A key that reads as a secret (`secret`, `password`,
     /// `api_key`, `authorization`, `access_token`, `refresh_token`, at any depth) is
     /// refused before sending: the site refuses it too, and returns the configuration in
     /// every read.

@@ -58,7 +58,8 @@ pub struct UpdateServerBody {
     pub auth_config: Option<String>,
     /// `auth_config_mode`: `replace` makes the sites that merge a sent configuration
     /// over the stored one (the extensions add-on) store it as sent, as the plugin
-    /// without the add-on does; sent with every configuration, never on a create.
+    /// without the add-on does; sent with every configuration (`auth_config` or
+    /// `outbound_auth_config`), never on a create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_config_mode: Option<String>,
     /// `auth_credentials`: the inbound credentials, a JSON-encoded string.
@@ -980,9 +981,9 @@ impl Changes {
             _ => {}
         }
         let mut clear_credentials = Vec::new();
-        let (auth_config, auth_config_mode) = match &c.auth_config {
-            Patch::Keep => (None, None),
-            Patch::Clear => (Some("{}".to_owned()), Some(REPLACE.to_owned())),
+        let auth_config = match &c.auth_config {
+            Patch::Keep => None,
+            Patch::Clear => Some("{}".to_owned()),
             Patch::Set(config) => {
                 check_config("auth_config", config)?;
                 if let Some(AuthType::NoAuth) = &moved.auth_type {
@@ -991,10 +992,7 @@ impl Changes {
                         "the site stores no configuration for auth_type \"none\" set in this update",
                     ));
                 }
-                (
-                    Some(Value::Object(config.clone()).to_string()),
-                    Some(REPLACE.to_owned()),
-                )
+                Some(Value::Object(config.clone()).to_string())
             }
         };
         let auth_credentials = match &c.auth_credentials {
@@ -1044,6 +1042,9 @@ impl Changes {
                     (Some(t), Some(credentials), config)
                 }
             };
+        // Either configuration is stored as sent, also where the add-on would merge it.
+        let auth_config_mode =
+            (auth_config.is_some() || outbound_auth_config.is_some()).then(|| REPLACE.to_owned());
         let settings = match &c.settings {
             Patch::Keep => None,
             Patch::Clear => Some(Redacted::new(Map::new())),
