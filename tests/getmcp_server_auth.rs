@@ -308,6 +308,19 @@ async fn update_refuses_what_the_site_would_refuse_or_drop_before_sending() {
                 .settings(map(json!({"description": "Other"}))),
             "settings",
         ),
+        (
+            u().auth_type(AuthType::OAuth)
+                .auth_config(map(json!({"provider": "google"}))),
+            "auth_config",
+        ),
+        (
+            u().auth_type(AuthType::OAuth)
+                .auth_config(map(json!({"provider": "getmcp"})))
+                .auth_credentials(TestAuthCredentials::raw_json(
+                    r#"{"client_secret":"IN-SECRET"}"#,
+                )),
+            "auth_credentials",
+        ),
     ];
     for (update, field) in cases {
         assert_refused(update.send().await, "getmcp_update_server", field);
@@ -705,6 +718,15 @@ async fn the_fake_refuses_secret_like_configuration_keys_and_lists() {
         Value::Null,
         "nothing stored"
     );
+    let answer = patch(
+        id,
+        &json!({"auth_type": "oauth", "auth_config": {"provider": "google"}}),
+    )
+    .await
+    .expect("answered");
+    assert_eq!(answer.status().as_u16(), 400);
+    let error: Value = answer.json().await.expect("JSON");
+    assert_eq!(error["code"], "getmcp_invalid_oauth_provider");
 }
 
 /// Without `auth_config_mode`, a configuration sent raw is merged over the stored one

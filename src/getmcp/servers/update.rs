@@ -368,7 +368,10 @@ impl UpdateServer {
     /// every read; secrets go in [`auth_credentials`](Self::auth_credentials). With an
     /// [`auth_type`](Self::auth_type) of `none` in the same update it is refused too:
     /// the site stores no configuration for `none`. An `auth_type` change without a
-    /// configuration resets it to `"[]"`.
+    /// configuration resets it to `"[]"`. With `auth_type` `oauth` in the same update,
+    /// a `provider` other than `"getmcp"` or `"external"` is refused (the site's 400
+    /// `getmcp_invalid_oauth_provider`), and so are inbound credentials with
+    /// `"getmcp"`, for which the site wipes them.
     ///
     /// ```
     /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
@@ -419,7 +422,10 @@ impl UpdateServer {
     /// shapes as the test credentials; for `oauth`, a raw `{"client_secret": …}`),
     /// JSON-encoded for you. Checked against an [`auth_type`](Self::auth_type) set in
     /// the same update, and refused with `none` (the site wipes inbound credentials
-    /// for `none`). [`send`](Self::send) checks afterwards that they were stored.
+    /// for `none`). [`send`](Self::send) checks afterwards that they were stored. On
+    /// sites with the extensions add-on, credentials sent while the type stays the same
+    /// are merged over the stored ones part by part (a part left out keeps its stored
+    /// value); with a type change they replace them.
     ///
     /// ```
     /// use mcp_admin::getmcp::{AuthType, TestAuthCredentials};
@@ -1014,6 +1020,30 @@ impl Changes {
                 Some(credentials.encode(AUTH_CREDENTIALS)?)
             }
         };
+        if let (Some(AuthType::OAuth), Patch::Set(config)) = (&moved.auth_type, &c.auth_config) {
+            match config.get("provider") {
+                None => {}
+                Some(p) if p == "external" => {}
+                Some(p) if p == "getmcp" => {
+                    if matches!(c.auth_credentials, Patch::Set(_)) {
+                        return Err(Error::invalid(
+                            AUTH_CREDENTIALS,
+                            "the site wipes inbound credentials for an oauth server whose \
+                             provider is \"getmcp\" (its own OAuth server needs no client secret)",
+                        ));
+                    }
+                }
+                Some(p) => {
+                    return Err(Error::invalid(
+                        "auth_config",
+                        format!(
+                            "provider {p} with auth_type \"oauth\": the site takes only \"getmcp\" \
+                             or \"external\" (400 getmcp_invalid_oauth_provider)"
+                        ),
+                    ))
+                }
+            }
+        }
         let test_auth_credentials = match &c.test_auth_credentials {
             Patch::Keep => None,
             Patch::Clear => {

@@ -301,7 +301,37 @@ pub(super) fn prepare(
     if auth_related || candidate.is_some() {
         change.test_auth_type = Some(effective.clone().into());
     }
-    let [auth, outbound] = slots;
+    let [mut auth, outbound] = slots;
+    if auth_related && effective == "oauth" {
+        // The controller's OAuth provider check, on the configuration as it will be.
+        let config = match &change.auth_config {
+            Some(encoded) => Some(Value::String(encoded.clone())),
+            None => object.get("auth_config").cloned(),
+        };
+        let decoded = match config {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) => {
+                Some(serde_json::from_str::<Value>(&s).unwrap_or(Value::Null))
+            }
+            Some(other) => Some(other),
+        };
+        if let Some(decoded) = decoded {
+            let provider = decoded.get("provider");
+            let known = provider.is_none_or(|p| p == "getmcp" || p == "external");
+            if !(decoded.is_object() || decoded.is_array()) || !known {
+                return Err(wp_error(
+                    400,
+                    "getmcp_invalid_oauth_provider",
+                    "OAuth provider must be getmcp or external.",
+                ));
+            }
+            // The site's own OAuth server needs no upstream secret: it wipes one.
+            if provider.is_some_and(|p| p == "getmcp") {
+                auth = Some(None);
+            }
+        }
+    }
     change.auth = match effective.as_str() {
         "none" if auth_related => Some(None),
         _ => match auth {

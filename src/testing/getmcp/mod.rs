@@ -57,7 +57,10 @@ use crate::getmcp::ServerRef;
 ///    credentials, dropping test credentials sent with it, and the inbound ones unless
 ///    new ones come with it; inbound and outbound credentials are merged over the
 ///    stored ones part by part, checked against their type as the test credentials
-///    are, and wiped while their type is `none`;
+///    are, and wiped while their type is `none`; with `auth_type` `oauth`, a
+///    configuration whose `provider` is not `getmcp` or `external` is a 400
+///    `getmcp_invalid_oauth_provider`, and `getmcp` (the site's own OAuth server)
+///    wipes the inbound credentials;
 ///    an empty `test_auth_credentials` (`""`) keeps the stored ones, and only
 ///    `"clear_credentials": ["test_auth_credentials"]` clears them; while the type is
 ///    `none` or `oauth` test credentials are dropped (200); otherwise they must have
@@ -98,9 +101,9 @@ use crate::getmcp::ServerRef;
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
 /// (`getmcp_encryption_unavailable`), the settings sanitizers (PII redaction, icons,
 /// logos, variables, the mailbox and database connectors' passwords), how the plugin
-/// declares `settings` (not seen: an object, a list or a JSON string is taken), OAuth
-/// provider checks (`getmcp_invalid_oauth_provider`, the add-on's `extra_authorize_params`
-/// and URL checks), and the built-in servers' reserved slugs.
+/// declares `settings` (not seen: an object, a list or a JSON string is taken), the
+/// add-on's `extra_authorize_params` and URL checks, the `allowed_user_ids` check of the
+/// site's own OAuth provider, and the built-in servers' reserved slugs.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
