@@ -305,9 +305,60 @@ impl FakeGetMcp {
     /// # Ok(()) }
     /// ```
     pub fn test_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.test)
+    }
+
+    /// The server's stored inbound credentials (`auth_credentials`), decoded, or `None`
+    /// when it has none or does not exist.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.insert_server(serde_json::json!({"name": "Docs", "auth_type": "bearer"}));
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// gm.update_server(id)
+    ///     .auth_credentials(getmcp::TestAuthCredentials::bearer("caller"))
+    ///     .send()
+    ///     .await?;
+    /// assert_eq!(fake.inbound_credentials(id), Some(serde_json::json!({"token": "caller"})));
+    /// # Ok(()) }
+    /// ```
+    pub fn inbound_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.auth)
+    }
+
+    /// The server's stored outbound credentials, decoded, or `None` when it has none or
+    /// does not exist.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// gm.update_server(id).outbound_auth(getmcp::OutboundAuth::bearer("up")).send().await?;
+    /// assert_eq!(fake.outbound_credentials(id), Some(serde_json::json!({"token": "up"})));
+    /// # Ok(()) }
+    /// ```
+    pub fn outbound_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.outbound)
+    }
+
+    /// One decoded credentials slot of a server, picked by `slot`.
+    fn stored(
+        &self,
+        server: impl Into<ServerRef>,
+        slot: fn(&credentials::Stored) -> &Option<Value>,
+    ) -> Option<Value> {
         let server = server.into();
-        self.0
-            .with_state(|st| servers::find(st, server).and_then(|i| st.servers[i].credentials()))
+        self.0.with_state(|st| {
+            servers::find(st, server).and_then(|i| slot(&st.servers[i].stored).clone())
+        })
     }
 
     /// Makes the next `times` requests that bear the token meet `fault`, after any

@@ -39,11 +39,6 @@ impl Record {
         Value::Object(self.object.clone())
     }
 
-    /// The decoded test credentials, if any.
-    pub(super) fn credentials(&self) -> Option<Value> {
-        self.stored.test.clone()
-    }
-
     /// Everything stored, to tell whether a write changed anything.
     fn snapshot(&self) -> Value {
         let s = &self.stored;
