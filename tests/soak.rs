@@ -12,7 +12,7 @@
 use std::time::{Duration, Instant};
 
 use mcp_admin::{
-    getmcp::{self, AuthType, KeyLocation, ServerStatus, TestAuthCredentials},
+    getmcp::{self, AuthType, KeyLocation, OutboundAuth, ServerStatus, TestAuthCredentials},
     hasmcp::{self, ToolMethod, VisibilityType},
     testing::{Edition, FakeGetMcp, FakeHasMcp, Fault},
     Error, RetryPolicy,
@@ -158,8 +158,18 @@ async fn settle(late: Option<Instant>) {
 
 // ---------------------------------------------------------------- GetMCP
 
-/// Whether the change an operation asked for is in the server and its test credentials.
-type InState = Box<dyn Fn(&Value, &Option<Value>) -> bool>;
+/// Whether the change an operation asked for is in the server and its stored
+/// credentials (test, inbound, outbound).
+type InState = Box<dyn Fn(&Value, &[Option<Value>; 3]) -> bool>;
+
+/// A server's stored credentials: test, inbound, outbound.
+fn stored(fake: &FakeGetMcp, id: u64) -> [Option<Value>; 3] {
+    [
+        fake.test_credentials(id),
+        fake.inbound_credentials(id),
+        fake.outbound_credentials(id),
+    ]
+}
 
 /// The credentials for `auth_type`, and what the fake stores for them.
 fn credentials_for(auth_type: &AuthType, n: usize) -> (TestAuthCredentials, Value) {
@@ -197,8 +207,8 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
     let mut tally = Tally::default();
     for n in 0..ops() {
         let id = servers[rng.below(servers.len())];
-        let before = (fake.server(id), fake.test_credentials(id));
-        let op = rng.below(6);
+        let before = (fake.server(id), stored(&fake, id));
+        let op = rng.below(9);
         let late = maybe_fault(&mut rng, |skip, fault| fake.inject_after(skip, fault));
         let update = gm.update_server(id);
         // (what, outcome, whether the change asked for is in the state afterwards)
@@ -240,7 +250,7 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
                     format!("auth_type {want} with credentials"),
                     outcome,
                     Box::new(move |s, c| {
-                        s["auth_type"] == want.as_str() && *c == Some(stored.clone())
+                        s["auth_type"] == want.as_str() && c[0] == Some(stored.clone())
                     }),
                 )
             }
@@ -259,7 +269,7 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
                 (
                     "credentials alone".into(),
                     outcome,
-                    Box::new(move |_, c| *c == Some(stored.clone())),
+                    Box::new(move |_, c| c[0] == Some(stored.clone())),
                 )
             }
             4 => {
@@ -267,7 +277,47 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
                 (
                     "clear credentials".into(),
                     outcome,
-                    Box::new(|_, c| c.is_none()),
+                    Box::new(|_, c| c[0].is_none()),
+                )
+            }
+            5 => {
+                let token = format!("up-{n}");
+                let want = json!({"token": token});
+                let outcome = update
+                    .outbound_auth(OutboundAuth::bearer(&token))
+                    .send()
+                    .await;
+                (
+                    "outbound auth".into(),
+                    outcome,
+                    Box::new(move |s, c| {
+                        s["outbound_auth_type"] == "bearer" && c[2] == Some(want.clone())
+                    }),
+                )
+            }
+            6 => {
+                let outcome = update.clear_outbound_auth().send().await;
+                (
+                    "clear outbound auth".into(),
+                    outcome,
+                    Box::new(|s, c| s["outbound_auth_type"] == "none" && c[2].is_none()),
+                )
+            }
+            7 => {
+                let auth_type = types[rng.below(3)].clone();
+                let (credentials, stored) = credentials_for(&auth_type, n);
+                let want = wire(&auth_type);
+                let outcome = update
+                    .auth_type(auth_type)
+                    .auth_credentials(credentials)
+                    .send()
+                    .await;
+                (
+                    format!("auth_type {want} with inbound credentials"),
+                    outcome,
+                    Box::new(move |s, c| {
+                        s["auth_type"] == want.as_str() && c[1] == Some(stored.clone())
+                    }),
                 )
             }
             _ => {
@@ -291,7 +341,7 @@ async fn soak_getmcp(seed: u64, policy: RetryPolicy, label: &str) {
         };
         settle(late).await;
         fake.clear_faults();
-        let after = (fake.server(id), fake.test_credentials(id));
+        let after = (fake.server(id), stored(&fake, id));
         let in_state = after.0.as_ref().is_some_and(|s| expect(s, &after.1));
         tally.check(
             &format!("#{n} server {id}: {what}"),

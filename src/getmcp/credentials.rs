@@ -1,8 +1,13 @@
-//! `test_auth_credentials`: typed credentials, encoded as the JSON string the API wants.
+//! Typed credentials and auth settings, encoded as the JSON strings the API wants:
+//! `test_auth_credentials`, `auth_credentials` and [`OutboundAuth`].
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
-use crate::{getmcp::AuthType, Error, Redacted};
+use crate::{
+    getmcp::{AuthType, OutboundAuthType},
+    Error, Redacted,
+};
 
 /// Where an API key goes when the admin panel tests the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -15,7 +20,9 @@ pub enum KeyLocation {
     Query,
 }
 
-/// Credentials the admin panel's **Test** button uses; stored encrypted by the plugin.
+/// Credentials in the shapes the plugin checks: those the admin panel's **Test** button
+/// uses (`test_auth_credentials`), the inbound `auth_credentials` and the outbound ones
+/// ([`OutboundAuth`]); all three slots take the same shapes and are stored encrypted.
 ///
 /// The API takes them as a JSON-encoded *string*; this type does the encoding, so a
 /// caller never hand-builds JSON inside JSON. The secret parts are [`Redacted`], so
@@ -112,10 +119,14 @@ impl TestAuthCredentials {
     /// The JSON-encoded string sent as `test_auth_credentials`. Refuses empty parts and
     /// raw text that is not a JSON object.
     pub fn to_json_string(&self) -> Result<String, Error> {
-        const FIELD: &str = "test_auth_credentials";
+        self.encode("test_auth_credentials")
+    }
+
+    /// The JSON-encoded string sent in the slot `field`; a refusal names `field`.
+    pub(crate) fn encode(&self, field: &'static str) -> Result<String, Error> {
         let non_empty = |what: &str, v: &str| {
             if v.trim().is_empty() {
-                Err(Error::invalid(FIELD, format!("{what} is empty")))
+                Err(Error::invalid(field, format!("{what} is empty")))
             } else {
                 Ok(())
             }
@@ -151,17 +162,17 @@ impl TestAuthCredentials {
                 return match serde_json::from_str::<serde_json::Value>(text) {
                     Ok(serde_json::Value::Object(o)) if !o.is_empty() => Ok(text.clone()),
                     Ok(_) => Err(Error::invalid(
-                        FIELD,
+                        field,
                         "raw credentials must be a non-empty JSON object",
                     )),
                     Err(e) => Err(Error::invalid(
-                        FIELD,
+                        field,
                         format!("raw credentials are not JSON: {e}"),
                     )),
                 };
             }
         };
-        encoded.map_err(|e| Error::invalid(FIELD, e.to_string()))
+        encoded.map_err(|e| Error::invalid(field, e.to_string()))
     }
 }
 
@@ -173,6 +184,17 @@ impl TestAuthCredentials {
     /// Raw JSON is checked for the keys the type needs; a type this crate does not know
     /// is left to the site.
     pub(crate) fn check_fits(&self, auth_type: &AuthType) -> Result<(), Error> {
+        self.check_fits_as("test_auth_credentials", "auth_type", auth_type)
+    }
+
+    /// [`check_fits`](Self::check_fits) for the slot `field`, whose type is set as
+    /// `type_field`.
+    pub(crate) fn check_fits_as(
+        &self,
+        field: &'static str,
+        type_field: &str,
+        auth_type: &AuthType,
+    ) -> Result<(), Error> {
         let needs: &[&str] = match auth_type {
             AuthType::Bearer => &["token"],
             AuthType::ApiKey => &["name", "value", "location"],
@@ -187,10 +209,10 @@ impl TestAuthCredentials {
         };
         let refuse = |what: String| {
             Err(Error::invalid(
-                "test_auth_credentials",
+                field,
                 format!(
-                    "{what}, but the auth_type set in this update is \"{auth_type}\", which needs {}; \
-                     the site would change the type and then refuse the credentials",
+                    "{what}, but the {type_field} set in this update is \"{auth_type}\", which needs {}; \
+                     the site would refuse them",
                     needs.join(", ")
                 ),
             ))
@@ -202,7 +224,7 @@ impl TestAuthCredentials {
                 refuse(format!("these are {shape} credentials"))
             };
         }
-        let object = match serde_json::from_str::<serde_json::Value>(&self.to_json_string()?) {
+        let object = match serde_json::from_str::<serde_json::Value>(&self.encode(field)?) {
             Ok(serde_json::Value::Object(object)) => object,
             _ => return Ok(()),
         };
@@ -233,6 +255,201 @@ pub(crate) fn php_empty(v: &serde_json::Value) -> bool {
         Value::String(s) => s.is_empty() || s == "0",
         Value::Array(a) => a.is_empty(),
         Value::Object(o) => o.is_empty(),
+    }
+}
+
+/// Parts of a key the plugin treats as secret in an auth configuration (matched without
+/// regard to case, at any depth): it refuses a configuration holding one with a 400
+/// `authentication_invalid`, and leaves them out of what the credentials route shows.
+pub(crate) const SECRET_LIKE_KEYS: [&str; 6] = [
+    "secret",
+    "access_token",
+    "refresh_token",
+    "password",
+    "authorization",
+    "api_key",
+];
+
+/// Whether the plugin reads `key` as secret-like (see [`SECRET_LIKE_KEYS`]).
+pub(crate) fn secret_like(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    SECRET_LIKE_KEYS.iter().any(|s| key.contains(s))
+}
+
+/// Refuses an auth configuration (`field`) the site would refuse or show: a key that
+/// reads as secret-like at any depth (the site answers 400 `authentication_invalid`, and
+/// the configuration is returned in every server read, so a secret there would leak).
+pub(crate) fn check_config(field: &'static str, config: &Map<String, Value>) -> Result<(), Error> {
+    let mut stack: Vec<(String, &Map<String, Value>)> = vec![(String::new(), config)];
+    while let Some((path, map)) = stack.pop() {
+        for (key, value) in map {
+            let at = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if secret_like(key) {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "the key `{at}` reads as a secret ({}); the site refuses it here \
+                         (400 authentication_invalid): put secrets in the credentials",
+                        SECRET_LIKE_KEYS.join(", ")
+                    ),
+                ));
+            }
+            match value {
+                Value::Object(inner) => stack.push((at, inner)),
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Value::Object(inner) = item {
+                            stack.push((format!("{at}[{i}]"), inner));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How the server authenticates towards its upstream API: the type, its credentials
+/// and, optionally, its configuration, set together (`outbound_auth_type`,
+/// `outbound_auth_credentials`, `outbound_auth_config`).
+///
+/// The credentials take the shapes of [`TestAuthCredentials`] and are sent
+/// JSON-encoded; `Debug` never shows their secret parts. To remove the outbound
+/// authentication, use the update's `clear_outbound_auth` (type `none`, which makes the
+/// site wipe the outbound credentials).
+///
+/// ```
+/// use mcp_admin::getmcp::{KeyLocation, OutboundAuth, OutboundAuthType};
+///
+/// let auth = OutboundAuth::api_key("X-API-Key", "SECRET-KEY", KeyLocation::Header);
+/// assert_eq!(auth.auth_type(), &OutboundAuthType::ApiKey);
+/// assert!(!format!("{auth:?}").contains("SECRET-KEY"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboundAuth {
+    auth_type: OutboundAuthType,
+    credentials: TestAuthCredentials,
+    config: Option<Map<String, Value>>,
+}
+
+impl OutboundAuth {
+    /// A bearer token sent upstream.
+    ///
+    /// ```
+    /// let auth = mcp_admin::getmcp::OutboundAuth::bearer("tok");
+    /// assert_eq!(auth.auth_type(), &mcp_admin::getmcp::OutboundAuthType::Bearer);
+    /// ```
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Self::typed(OutboundAuthType::Bearer, TestAuthCredentials::bearer(token))
+    }
+
+    /// An API key sent upstream in a header or query parameter named `name`.
+    pub fn api_key(
+        name: impl Into<String>,
+        value: impl Into<String>,
+        location: KeyLocation,
+    ) -> Self {
+        Self::typed(
+            OutboundAuthType::ApiKey,
+            TestAuthCredentials::api_key(name, value, location),
+        )
+    }
+
+    /// HTTP basic credentials sent upstream.
+    pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
+        Self::typed(
+            OutboundAuthType::Basic,
+            TestAuthCredentials::basic(username, password),
+        )
+    }
+
+    /// Any type with any credentials (raw JSON for a shape this crate does not know);
+    /// credentials that cannot pass the site's check for `auth_type` are refused when
+    /// the builder checks its inputs, and so is the type `none` (clear the outbound
+    /// authentication instead).
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{OutboundAuth, OutboundAuthType, TestAuthCredentials};
+    ///
+    /// let auth = OutboundAuth::new(
+    ///     OutboundAuthType::Bearer,
+    ///     TestAuthCredentials::raw_json(r#"{"token":"t","note":"x"}"#),
+    /// );
+    /// assert_eq!(auth.auth_type(), &OutboundAuthType::Bearer);
+    /// ```
+    pub fn new(auth_type: OutboundAuthType, credentials: TestAuthCredentials) -> Self {
+        Self::typed(auth_type, credentials)
+    }
+
+    fn typed(auth_type: OutboundAuthType, credentials: TestAuthCredentials) -> Self {
+        OutboundAuth {
+            auth_type,
+            credentials,
+            config: None,
+        }
+    }
+
+    /// Adds the outbound configuration, sent JSON-encoded as `outbound_auth_config` and
+    /// replacing the stored one (an update sends `"auth_config_mode": "replace"` with it,
+    /// so that sites with the extensions add-on do not merge it key by key). A key that reads as a secret (`secret`, `password`,
+    /// `api_key`, `authorization`, `access_token`, `refresh_token`, at any depth) is
+    /// refused before sending: the site refuses it too, and returns the configuration in
+    /// every read.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::OutboundAuth;
+    ///
+    /// let config = serde_json::json!({"audience": "api"});
+    /// let auth = OutboundAuth::bearer("tok").config(config.as_object().unwrap().clone());
+    /// assert_eq!(auth.config_value().unwrap()["audience"], "api");
+    /// ```
+    pub fn config(mut self, config: Map<String, Value>) -> Self {
+        self.config = Some(config);
+        self
+    }
+
+    /// The type sent as `outbound_auth_type`.
+    pub fn auth_type(&self) -> &OutboundAuthType {
+        &self.auth_type
+    }
+
+    /// The configuration, if one was added.
+    pub fn config_value(&self) -> Option<&Map<String, Value>> {
+        self.config.as_ref()
+    }
+
+    /// The three wire values after checking them: the type, the JSON-encoded
+    /// credentials and the JSON-encoded configuration.
+    pub(crate) fn encode(&self) -> Result<(OutboundAuthType, String, Option<String>), Error> {
+        const FIELD: &str = "outbound_auth_credentials";
+        let as_inbound = match &self.auth_type {
+            OutboundAuthType::Bearer => AuthType::Bearer,
+            OutboundAuthType::ApiKey => AuthType::ApiKey,
+            OutboundAuthType::Basic => AuthType::Basic,
+            OutboundAuthType::NoAuth => {
+                return Err(Error::invalid(
+                    "outbound_auth_type",
+                    "\"none\" takes no credentials; clear the outbound authentication instead",
+                ))
+            }
+            other => AuthType::Unknown(other.as_str().to_owned()),
+        };
+        self.credentials
+            .check_fits_as(FIELD, "outbound_auth_type", &as_inbound)?;
+        let credentials = self.credentials.encode(FIELD)?;
+        let config = match &self.config {
+            None => None,
+            Some(config) => {
+                check_config("outbound_auth_config", config)?;
+                Some(Value::Object(config.clone()).to_string())
+            }
+        };
+        Ok((self.auth_type.clone(), credentials, config))
     }
 }
 

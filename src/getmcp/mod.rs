@@ -8,9 +8,11 @@
 //!
 //! GetMCP's `PATCH /wp-json/getmcp/v1/servers/{id}` is a true merge-PATCH: only the
 //! keys present change. [`UpdateServer`] sends exactly the fields you set. The site
-//! answers 200 even when it drops a change of the test credentials, so such a change
-//! is checked afterwards with [`Client::get_server_credentials`], which reports which
-//! credentials a server has ([`CredentialsStatus`]) and never the credentials.
+//! answers 200 even when it drops a change of credentials (test, inbound or outbound),
+//! so such a change is checked afterwards with [`Client::get_server_credentials`],
+//! which reports which credentials a server has ([`CredentialsStatus`]) and never the
+//! credentials. Every credentials value is typed ([`TestAuthCredentials`],
+//! [`OutboundAuth`]), sent JSON-encoded and never shown in `Debug`.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), mcp_admin::Error> {
@@ -32,7 +34,7 @@ pub(crate) mod shared;
 mod tools;
 
 pub use client::{Client, ClientBuilder, API_KEY_VAR, SITE_URL_VAR};
-pub use credentials::{KeyLocation, TestAuthCredentials};
+pub use credentials::{KeyLocation, OutboundAuth, TestAuthCredentials};
 pub use ids::{PromptId, ResourceId, ServerId, ServerRef, ToolId};
 pub use servers::{
     AuthType, CredentialsStatus, OutboundAuthType, RateLimit, Server, ServerStatus, TransportType,

@@ -3,12 +3,13 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::{
     getmcp::{
         shared::{self, expect_server},
-        AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
-        UpdateServer, UpdateServerBody,
+        AuthType, Client, OutboundAuth, RateLimit, Server, ServerRef, ServerStatus,
+        TestAuthCredentials, UpdateServer, UpdateServerBody,
     },
     id::{self, IntoId, Refused},
     transport::{self, ops},
@@ -255,6 +256,113 @@ impl CreateServer {
         self.with(|u| u.set_test_auth_credentials(Patch::from(credentials)))
     }
 
+    /// The inbound auth configuration, sent JSON-encoded; checked as on the update
+    /// ([`UpdateServer::auth_config`]: no secret-like key). The site stores it as sent.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// use mcp_admin::getmcp::AuthType;
+    /// let config = serde_json::json!({"provider": "external"});
+    /// let body = gm
+    ///     .create_server("Tools")
+    ///     .auth_type(AuthType::OAuth)
+    ///     .auth_config(config.as_object().unwrap().clone())
+    ///     .body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"name": "Tools", "auth_type": "oauth", "auth_config": r#"{"provider":"external"}"#})
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn auth_config(self, config: Map<String, Value>) -> Self {
+        self.set_auth_config(Some(config))
+    }
+
+    /// The inbound auth configuration, or `None` for none.
+    pub fn set_auth_config(self, config: Option<Map<String, Value>>) -> Self {
+        self.with(|u| u.set_auth_config(Patch::from(config)))
+    }
+
+    /// The inbound credentials callers of the MCP endpoint present, JSON-encoded for
+    /// you and checked against the [`auth_type`](Self::auth_type), which must be set:
+    /// a new server's type defaults to `none`, for which the site wipes them.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// use mcp_admin::getmcp::{AuthType, TestAuthCredentials};
+    /// let body = gm
+    ///     .create_server("Tools")
+    ///     .auth_type(AuthType::Basic)
+    ///     .auth_credentials(TestAuthCredentials::basic("me", "pw"))
+    ///     .body()?;
+    /// assert_eq!(body.fields.auth_credentials.unwrap().expose(), r#"{"username":"me","password":"pw"}"#);
+    /// assert!(gm.create_server("Tools").auth_credentials(TestAuthCredentials::bearer("t")).body().is_err());
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn auth_credentials(self, credentials: TestAuthCredentials) -> Self {
+        self.set_auth_credentials(Some(credentials))
+    }
+
+    /// The inbound credentials, or `None` for none.
+    pub fn set_auth_credentials(self, credentials: Option<TestAuthCredentials>) -> Self {
+        self.with(|u| u.set_auth_credentials(Patch::from(credentials)))
+    }
+
+    /// How the server authenticates towards its upstream API ([`OutboundAuth`]); none
+    /// when not set.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// use mcp_admin::getmcp::OutboundAuth;
+    /// let body = gm.create_server("Tools").outbound_auth(OutboundAuth::bearer("up")).body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"name": "Tools", "outbound_auth_type": "bearer", "outbound_auth_credentials": r#"{"token":"up"}"#})
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn outbound_auth(self, auth: OutboundAuth) -> Self {
+        self.set_outbound_auth(Some(auth))
+    }
+
+    /// The outbound authentication, or `None` for none.
+    pub fn set_outbound_auth(self, auth: Option<OutboundAuth>) -> Self {
+        self.with(|u| u.set_outbound_auth(Patch::from(auth)))
+    }
+
+    /// The server's `settings` object. The site stores it with
+    /// [`description`](Self::description) and [`instructions`](Self::instructions)
+    /// written into it (as `settings.description` and `settings.instructions`); a map
+    /// holding either key while its typed setter is used too is refused, as the site
+    /// would keep only the typed one.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let settings = serde_json::json!({"log_level": "debug"});
+    /// let body = gm.create_server("Tools").settings(settings.as_object().unwrap().clone()).instructions("Be brief").body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"name": "Tools", "settings": {"log_level": "debug"}, "instructions": "Be brief"})
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn settings(self, settings: Map<String, Value>) -> Self {
+        self.set_settings(Some(settings))
+    }
+
+    /// The settings, or `None` for none.
+    pub fn set_settings(self, settings: Option<Map<String, Value>>) -> Self {
+        self.with(|u| u.set_settings(Patch::from(settings)))
+    }
+
     /// The allowed CORS origins, checked as on the update; all origins when not set.
     pub fn cors_origins<I, S>(self, origins: I) -> Self
     where
@@ -360,7 +468,28 @@ impl CreateServer {
         }
         // The update builder's checks already refuse credentials with an explicit `none`
         // or `oauth`; a new server without a type is `none` too.
-        let fields = self.fields.checked_body()?;
+        let mut fields = self.fields.checked_body()?;
+        // A create stores the configuration as sent: there is nothing to merge with.
+        fields.auth_config_mode = None;
+        if self.instructions.is_some()
+            && fields
+                .settings
+                .as_ref()
+                .is_some_and(|s| s.expose().contains_key("instructions"))
+        {
+            return Err(Error::invalid(
+                "settings",
+                "holds an `instructions` key and the instructions are set in this create too; \
+                 the site would keep only one of them: set them in one place",
+            ));
+        }
+        if fields.auth_credentials.is_some() && fields.auth_type.is_none() {
+            return Err(Error::invalid(
+                "auth_credentials",
+                "a new server keeps inbound credentials only with an auth_type other than none \
+                 (its type defaults to none, which wipes them); set one",
+            ));
+        }
         if fields.test_auth_credentials.is_some() && fields.auth_type.is_none() {
             return Err(Error::invalid(
                 "test_auth_credentials",

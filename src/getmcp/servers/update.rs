@@ -1,6 +1,7 @@
 //! The GetMCP partial-update builder and the body it sends.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::about;
 /// The operation every refusal of this builder names.
@@ -8,7 +9,10 @@ const OP: &ops::Operation = &ops::GETMCP_UPDATE_SERVER;
 
 use crate::{
     error::Platform,
-    getmcp::{AuthType, Client, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials},
+    getmcp::{
+        credentials::check_config, AuthType, Client, CredentialsStatus, OutboundAuth,
+        OutboundAuthType, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
+    },
     id::Refused,
     transport::{self, ops, ops::Operation},
     Error, Patch, Redacted,
@@ -18,13 +22,15 @@ use crate::{
 /// larger value comes back clamped to this one.
 const MAX_RATE_LIMIT: i64 = i32::MAX as i64;
 
-/// The credentials slot, as `test_auth_credentials` and in `clear_credentials`.
+/// The credentials slots, as sent and as `clear_credentials` names them.
 const TEST_CREDENTIALS: &str = "test_auth_credentials";
+const AUTH_CREDENTIALS: &str = "auth_credentials";
+const OUTBOUND_CREDENTIALS: &str = "outbound_auth_credentials";
 
 /// The PATCH body: only the fields that are `Some` are sent.
 ///
-/// Built by [`UpdateServer`]; public for the raw client. `test_auth_credentials` is
-/// [`Redacted`].
+/// Built by [`UpdateServer`]; public for the raw client. Every credentials field and
+/// `settings` (which may hold a connector's password) are [`Redacted`].
 ///
 /// ```
 /// use mcp_admin::getmcp::UpdateServerBody;
@@ -47,10 +53,31 @@ pub struct UpdateServerBody {
     /// `auth_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<AuthType>,
+    /// `auth_config`: the inbound auth configuration, a JSON-encoded object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_config: Option<String>,
+    /// `auth_config_mode`: `replace` makes the sites that merge a sent configuration
+    /// over the stored one (the extensions add-on) store it as sent, as the plugin
+    /// without the add-on does; sent with every configuration (`auth_config` or
+    /// `outbound_auth_config`), never on a create.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_config_mode: Option<String>,
+    /// `auth_credentials`: the inbound credentials, a JSON-encoded string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_credentials: Option<Redacted<String>>,
     /// `test_auth_credentials`: a JSON-encoded string. The current plugin reads `""` as
     /// "leave them as they are"; older versions read it as a clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_auth_credentials: Option<Redacted<String>>,
+    /// `outbound_auth_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_auth_type: Option<OutboundAuthType>,
+    /// `outbound_auth_config`: a JSON-encoded object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_auth_config: Option<String>,
+    /// `outbound_auth_credentials`: a JSON-encoded string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_auth_credentials: Option<Redacted<String>>,
     /// `clear_credentials`: the credential slots to empty (`auth_credentials`,
     /// `test_auth_credentials`, `outbound_auth_credentials`). Not in the documented
     /// arguments, but what the plugin reads to clear one; versions that do not know it
@@ -63,6 +90,9 @@ pub struct UpdateServerBody {
     /// `rate_limit_per_min`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_limit_per_min: Option<i64>,
+    /// `settings`: a JSON object (`description` and `instructions` live in it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Redacted<Map<String, Value>>>,
 }
 
 impl UpdateServerBody {
@@ -78,10 +108,20 @@ impl UpdateServerBody {
             ("description", self.description.is_some()),
             ("status", self.status.is_some()),
             ("auth_type", self.auth_type.is_some()),
+            ("auth_config", self.auth_config.is_some()),
+            ("auth_config_mode", self.auth_config_mode.is_some()),
+            (AUTH_CREDENTIALS, self.auth_credentials.is_some()),
             (TEST_CREDENTIALS, self.test_auth_credentials.is_some()),
+            ("outbound_auth_type", self.outbound_auth_type.is_some()),
+            ("outbound_auth_config", self.outbound_auth_config.is_some()),
+            (
+                OUTBOUND_CREDENTIALS,
+                self.outbound_auth_credentials.is_some(),
+            ),
             ("clear_credentials", self.clear_credentials.is_some()),
             ("cors_origins", self.cors_origins.is_some()),
             ("rate_limit_per_min", self.rate_limit_per_min.is_some()),
+            ("settings", self.settings.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, set)| set.then_some(name))
@@ -94,8 +134,11 @@ impl UpdateServerBody {
 ///
 /// Inputs are checked by [`send`](Self::send) (or [`body`](Self::body)) before any
 /// request: an update with nothing set, an empty name, a malformed origin, a rate limit
-/// below −1 or above 2147483647, an empty credential part, or test credentials together
-/// with `auth_type` `none` or `oauth` is an [`Error::InvalidInput`] and nothing is sent.
+/// below −1 or above 2147483647, an empty credential part, test credentials together
+/// with `auth_type` `none` or `oauth`, inbound credentials or a configuration with
+/// `none`, a configuration key that reads as a secret, or a `settings` map with a
+/// `description` while the description is set too is an [`Error::InvalidInput`] and
+/// nothing is sent.
 ///
 /// What the site does with what it is sent (code, and a run of the plugin's server code
 /// on WordPress 6.1): it strips HTML tags from `name` and `description`; a `name` re-derives
@@ -140,9 +183,14 @@ struct Changes {
     description: Patch<String>,
     status: Option<ServerStatus>,
     auth_type: Option<AuthType>,
+    auth_config: Patch<Map<String, Value>>,
+    auth_credentials: Patch<TestAuthCredentials>,
     test_auth_credentials: Patch<TestAuthCredentials>,
+    outbound_auth: Patch<OutboundAuth>,
     cors_origins: Patch<Vec<String>>,
     rate_limit_per_min: Option<i64>,
+    /// Redacted: settings can hold a connector's password.
+    settings: Patch<Redacted<Map<String, Value>>>,
 }
 
 impl UpdateServer {
@@ -308,6 +356,218 @@ impl UpdateServer {
         self
     }
 
+    /// The inbound auth configuration (what an `oauth` server's provider needs, for
+    /// example `{"provider": "external", "client_id": …}`), sent JSON-encoded and
+    /// replacing the stored one whole: `"auth_config_mode": "replace"` goes with it, so
+    /// that sites with the extensions add-on, which otherwise merge it key by key, store
+    /// it as sent too.
+    ///
+    /// A key that reads as a secret (`secret`, `password`, `api_key`, `authorization`,
+    /// `access_token`, `refresh_token`, at any depth) is refused before sending: the
+    /// site refuses it (400 `authentication_invalid`) and returns the configuration in
+    /// every read; secrets go in [`auth_credentials`](Self::auth_credentials). With an
+    /// [`auth_type`](Self::auth_type) of `none` in the same update it is refused too:
+    /// the site stores no configuration for `none`. An `auth_type` change without a
+    /// configuration resets it to `"[]"`. With `auth_type` `oauth` in the same update,
+    /// a `provider` other than `"getmcp"` or `"external"` is refused (the site's 400
+    /// `getmcp_invalid_oauth_provider`), and so are inbound credentials with
+    /// `"getmcp"`, for which the site wipes them.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let config = serde_json::json!({"provider": "external", "client_id": "abc"});
+    /// let body = gm.update_server(3u64).auth_config(config.as_object().unwrap().clone()).body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "auth_config": r#"{"client_id":"abc","provider":"external"}"#,
+    ///         "auth_config_mode": "replace"
+    ///     })
+    /// );
+    ///
+    /// let secret = serde_json::json!({"client_secret": "s"});
+    /// let refused = gm.update_server(3u64).auth_config(secret.as_object().unwrap().clone()).body();
+    /// assert!(refused.is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn auth_config(self, config: Map<String, Value>) -> Self {
+        self.set_auth_config(Patch::Set(config))
+    }
+
+    /// Empties the inbound auth configuration: sends `"auth_config": "{}"` with
+    /// `"auth_config_mode": "replace"` (plugin code: the plugin stores what it is sent,
+    /// and the add-on replaces instead of merging in that mode).
+    pub fn clear_auth_config(self) -> Self {
+        self.set_auth_config(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the inbound auth configuration in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_auth_config(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(body.auth_config.as_deref(), Some("{}"));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_auth_config(mut self, config: Patch<Map<String, Value>>) -> Self {
+        self.changes.auth_config = config;
+        self
+    }
+
+    /// The inbound credentials the MCP endpoint's callers must present (the same
+    /// shapes as the test credentials; for `oauth`, a raw `{"client_secret": …}`),
+    /// JSON-encoded for you. Checked against an [`auth_type`](Self::auth_type) set in
+    /// the same update, and refused with `none` (the site wipes inbound credentials
+    /// for `none`). [`send`](Self::send) checks afterwards that they were stored. On
+    /// sites with the extensions add-on, credentials sent while the type stays the same
+    /// are merged over the stored ones part by part (a part left out keeps its stored
+    /// value); with a type change they replace them.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{AuthType, TestAuthCredentials};
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm
+    ///     .update_server(3u64)
+    ///     .auth_type(AuthType::Bearer)
+    ///     .auth_credentials(TestAuthCredentials::bearer("caller-token"))
+    ///     .body()?;
+    /// assert_eq!(body.auth_credentials.unwrap().expose(), r#"{"token":"caller-token"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn auth_credentials(self, credentials: TestAuthCredentials) -> Self {
+        self.set_auth_credentials(Patch::Set(credentials))
+    }
+
+    /// Removes the stored inbound credentials: sends
+    /// `"clear_credentials": ["auth_credentials"]` (what the current plugin reads as a
+    /// clear) and `"auth_credentials": ""` (what older versions read as one), as the
+    /// test credentials' clear does; [`send`](Self::send) then checks that none are
+    /// stored.
+    pub fn clear_auth_credentials(self) -> Self {
+        self.set_auth_credentials(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the inbound credentials in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_auth_credentials(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(
+    ///     serde_json::to_string(&body).unwrap(),
+    ///     r#"{"auth_credentials":"","clear_credentials":["auth_credentials"]}"#
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_auth_credentials(mut self, credentials: Patch<TestAuthCredentials>) -> Self {
+        self.changes.auth_credentials = credentials;
+        self
+    }
+
+    /// How the server authenticates towards its upstream API: type, credentials and
+    /// optional configuration in one value (see [`OutboundAuth`]), sent as
+    /// `outbound_auth_type`, `outbound_auth_credentials` and `outbound_auth_config`.
+    /// [`send`](Self::send) checks afterwards that the credentials were stored.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::OutboundAuth;
+    ///
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let body = gm.update_server(3u64).outbound_auth(OutboundAuth::basic("me", "pw")).body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({
+    ///         "outbound_auth_type": "basic",
+    ///         "outbound_auth_credentials": r#"{"username":"me","password":"pw"}"#
+    ///     })
+    /// );
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn outbound_auth(self, auth: OutboundAuth) -> Self {
+        self.set_outbound_auth(Patch::Set(auth))
+    }
+
+    /// Removes the outbound authentication: sends `"outbound_auth_type": "none"`, for
+    /// which the site wipes the outbound credentials (and, with the extensions add-on,
+    /// the outbound configuration); [`send`](Self::send) then checks that none are
+    /// stored.
+    pub fn clear_outbound_auth(self) -> Self {
+        self.set_outbound_auth(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the outbound authentication in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_outbound_auth(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"outbound_auth_type":"none"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_outbound_auth(mut self, auth: Patch<OutboundAuth>) -> Self {
+        self.changes.outbound_auth = auth;
+        self
+    }
+
+    /// The server's `settings` object, sent as a JSON object. The site **replaces** the
+    /// stored settings with it, and the description and the instructions live there:
+    /// a map without them empties them. With [`description`](Self::description) in the
+    /// same update the site merges the map over the stored settings instead (keys not
+    /// in it are kept) and then sets the description; a map that holds a
+    /// `description` key as well is refused, as the two would collide. Never logged:
+    /// settings can hold a connector's password.
+    ///
+    /// ```
+    /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    ///     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    ///     .build()?;
+    /// let settings = serde_json::json!({"description": "Docs", "log_level": "debug"});
+    /// let body = gm.update_server(3u64).settings(settings.as_object().unwrap().clone()).body()?;
+    /// assert_eq!(
+    ///     serde_json::to_value(&body).unwrap(),
+    ///     serde_json::json!({"settings": {"description": "Docs", "log_level": "debug"}})
+    /// );
+    ///
+    /// let both = gm.update_server(3u64).description("A").settings(settings.as_object().unwrap().clone());
+    /// assert!(both.body().is_err_and(|e| e.is_invalid_input()));
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn settings(self, settings: Map<String, Value>) -> Self {
+        self.set_settings(Patch::Set(settings))
+    }
+
+    /// Empties the settings (the description and instructions with them): sends
+    /// `"settings": {}`, which the plugin stores as an empty object (plugin code).
+    pub fn clear_settings(self) -> Self {
+        self.set_settings(Patch::Clear)
+    }
+
+    /// Sets, clears or keeps the settings in one call.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.update_server(3u64).set_settings(mcp_admin::Patch::Clear).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"settings":{}}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
+    pub fn set_settings(mut self, settings: Patch<Map<String, Value>>) -> Self {
+        self.changes.settings = settings.map(Redacted::new);
+        self
+    }
+
     /// The allowed CORS origins, each `scheme://host[:port]` written the way browsers
     /// send it in the `Origin` header (lower-case host, punycode, no default port); sent
     /// comma-joined. An empty list is refused: use
@@ -444,9 +704,13 @@ impl UpdateServer {
     /// server as the site reports it afterwards. An answer about another server than the
     /// one asked for is an [`Error::Decode`] naming both.
     ///
-    /// When the update sets or clears the test credentials, the site's 200 does not say
-    /// whether it stored the change, so `send` asks
-    /// [`get_server_credentials`](Client::get_server_credentials) afterwards:
+    /// When the update sets or clears credentials (test, inbound or outbound), the
+    /// site's 200 does not say whether it stored the change, so `send` asks
+    /// [`get_server_credentials`](Client::get_server_credentials) afterwards, once for
+    /// all of them. Inbound or outbound credentials not stored (the site drops them
+    /// while the matching type is `none`), or still stored after a clear, are an
+    /// [`Error::NotApplied`] naming those slots; they are not sent again, as a second
+    /// try would meet the same type. For the test credentials:
     ///
     /// - set, and stored: done (one PATCH, one GET);
     /// - set, and dropped (sent with an `auth_type` change): the credentials are sent
@@ -502,14 +766,11 @@ impl UpdateServer {
             auth_type: c.auth_type.take(),
         };
         let body = c.body(moved).map_err(|e| e.at(OP))?;
-        let want_stored = match c.test_auth_credentials {
-            Patch::Keep => None,
-            Patch::Set(_) => Some(true),
-            Patch::Clear => Some(false),
-        };
-        let Some(want_stored) = want_stored else {
+        let wanted = c.wanted();
+        if wanted.is_empty() {
             return self.patch(body).await;
-        };
+        }
+        let slots: Vec<&'static str> = wanted.iter().map(|(slot, _)| *slot).collect();
         let server = self.patch(body.clone()).await?;
         // The PATCH landed: from here on an error says so.
         let landed = |what: &str, e: Error| {
@@ -517,32 +778,57 @@ impl UpdateServer {
                 Platform::GetMcp,
                 WRITE.id,
                 200,
-                applied(&body),
-                vec![TEST_CREDENTIALS],
+                applied(&body, &slots),
+                slots.clone(),
                 what,
                 e,
             )
         };
-        let checked = self.stored().await.map_err(|e| {
-            landed(
-                "the update was answered 200; checking whether the site stored the change of the test credentials failed",
-                e,
-            )
+        let checked = self.stored(&slots).await.map_err(|e| {
+            let what = if slots == [TEST_CREDENTIALS] {
+                "the update was answered 200; checking whether the site stored the change of the test credentials failed"
+            } else {
+                "the update was answered 200; checking whether the site stored the change of the credentials failed"
+            };
+            landed(what, e)
         })?;
-        match checked {
-            None => return Ok(server),
-            Some(stored) if stored == want_stored => return Ok(server),
-            Some(_) if !want_stored => {
-                return Err(not_applied(
-                    &body,
-                    "test credentials are still stored after the clear",
-                ))
-            }
-            Some(_) => {}
+        let Some(status) = checked else {
+            return Ok(server);
+        };
+        let off: Vec<(&'static str, bool)> = wanted
+            .iter()
+            .copied()
+            .filter(|(slot, want)| has(&status, slot) != *want)
+            .collect();
+        if off.is_empty() {
+            return Ok(server);
         }
+        // Only test credentials the site dropped with a type change are worth sending
+        // again: the other slots keep what comes with a type change.
+        if off != [(TEST_CREDENTIALS, true)] {
+            let why: Vec<String> = off
+                .iter()
+                .map(|(slot, want)| match (*slot, want) {
+                    (TEST_CREDENTIALS, false) => {
+                        "test credentials are still stored after the clear".to_owned()
+                    }
+                    (TEST_CREDENTIALS, true) => {
+                        "the site answered 200 and did not store the test credentials".to_owned()
+                    }
+                    (slot, false) => format!("{slot} are still stored after the clear"),
+                    (slot, true) => format!(
+                        "the site answered 200 and did not store {slot} (it drops them while the matching type is none)"
+                    ),
+                })
+                .collect();
+            let not: Vec<&'static str> = off.iter().map(|(slot, _)| *slot).collect();
+            return Err(not_applied(&body, not, &why.join("; ")));
+        }
+        let test = vec![TEST_CREDENTIALS];
         if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &server.auth_type {
             return Err(not_applied(
                 &body,
+                test,
                 &format!("the site drops test credentials while the server's auth_type is \"{t}\"; they were not sent again"),
             ));
         }
@@ -555,24 +841,36 @@ impl UpdateServer {
         } else {
             "the site dropped the test credentials sent with the update"
         };
+        let landed_test = |what: &str, e: Error| {
+            Error::partly_applied(
+                Platform::GetMcp,
+                WRITE.id,
+                200,
+                applied(&body, &test),
+                test.clone(),
+                what,
+                e,
+            )
+        };
         let server = self.patch(alone).await.map_err(|e| {
-            landed(
+            landed_test(
                 &format!("{dropped}; sending them again on their own failed"),
                 e,
             )
         })?;
-        let checked = self.stored().await.map_err(|e| {
-            landed(
+        let checked = self.stored(&test).await.map_err(|e| {
+            landed_test(
                 &format!("{dropped}; they were sent again on their own and answered 200, but checking whether they were stored failed"),
                 e,
             )
         })?;
         match checked {
-            Some(false) => Err(not_applied(
+            Some(status) if !status.has_test_auth_credentials => Err(not_applied(
                 &body,
+                test,
                 "the site answered 200 to the update and to the credentials sent again on their own, and stored them neither time",
             )),
-            None | Some(true) => Ok(server),
+            _ => Ok(server),
         }
     }
 
@@ -587,21 +885,48 @@ impl UpdateServer {
         )
     }
 
-    /// Whether test credentials are stored now, or `None` where the site cannot say.
-    async fn stored(&self) -> Result<Option<bool>, Error> {
+    /// Which credentials are stored now, or `None` where the site cannot say; `slots`
+    /// name what is checked, for the warning and the step.
+    async fn stored(&self, slots: &[&str]) -> Result<Option<CredentialsStatus>, Error> {
         match self.client.get_server_credentials(self.server).await {
-            Ok(status) => Ok(Some(status.has_test_auth_credentials)),
+            Ok(status) => Ok(Some(status)),
             Err(e) if e.is_unsupported() => {
-                tracing::warn!(
-                    server = %self.server,
-                    "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
-                     the test credentials were changed cannot be verified; returning the \
-                     update's answer"
-                );
+                if slots == [TEST_CREDENTIALS] {
+                    tracing::warn!(
+                        server = %self.server,
+                        "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
+                         the test credentials were changed cannot be verified; returning the \
+                         update's answer"
+                    );
+                } else {
+                    tracing::warn!(
+                        server = %self.server,
+                        slots = %slots.join(","),
+                        "GetMCP: the site has no GET /servers/{{id}}/credentials route, so whether \
+                         the credentials were changed cannot be verified; returning the \
+                         update's answer"
+                    );
+                }
                 Ok(None)
             }
-            Err(e) => Err(e.in_step(WRITE, "checking the stored test credentials")),
+            Err(e) => {
+                let step = if slots == [TEST_CREDENTIALS] {
+                    "checking the stored test credentials"
+                } else {
+                    "checking the stored credentials"
+                };
+                Err(e.in_step(WRITE, step))
+            }
         }
+    }
+}
+
+/// Whether `status` says credentials are stored in `slot`.
+fn has(status: &CredentialsStatus, slot: &str) -> bool {
+    match slot {
+        AUTH_CREDENTIALS => status.has_auth_credentials,
+        OUTBOUND_CREDENTIALS => status.has_outbound_auth_credentials,
+        _ => status.has_test_auth_credentials,
     }
 }
 
@@ -615,6 +940,26 @@ struct Moved {
 }
 
 impl Changes {
+    /// The credential slots this update sets (`true`) or clears (`false`), in the
+    /// body's order: what [`UpdateServer::send`] checks afterwards.
+    fn wanted(&self) -> Vec<(&'static str, bool)> {
+        fn want<T>(patch: &Patch<T>) -> Option<bool> {
+            match patch {
+                Patch::Keep => None,
+                Patch::Set(_) => Some(true),
+                Patch::Clear => Some(false),
+            }
+        }
+        [
+            (AUTH_CREDENTIALS, want(&self.auth_credentials)),
+            (TEST_CREDENTIALS, want(&self.test_auth_credentials)),
+            (OUTBOUND_CREDENTIALS, want(&self.outbound_auth)),
+        ]
+        .into_iter()
+        .filter_map(|(slot, want)| want.map(|w| (slot, w)))
+        .collect()
+    }
+
     /// Checks the changes and builds the body from them and `moved`.
     fn body(&self, moved: Moved) -> Result<UpdateServerBody, Error> {
         let c = self;
@@ -641,9 +986,70 @@ impl Changes {
             }
             _ => {}
         }
-        let (test_auth_credentials, clear_credentials) = match &c.test_auth_credentials {
-            Patch::Keep => (None, None),
-            Patch::Clear => (Some(String::new()), Some(vec![TEST_CREDENTIALS.to_owned()])),
+        let mut clear_credentials = Vec::new();
+        let auth_config = match &c.auth_config {
+            Patch::Keep => None,
+            Patch::Clear => Some("{}".to_owned()),
+            Patch::Set(config) => {
+                check_config("auth_config", config)?;
+                if let Some(AuthType::NoAuth) = &moved.auth_type {
+                    return Err(Error::invalid(
+                        "auth_config",
+                        "the site stores no configuration for auth_type \"none\" set in this update",
+                    ));
+                }
+                Some(Value::Object(config.clone()).to_string())
+            }
+        };
+        let auth_credentials = match &c.auth_credentials {
+            Patch::Keep => None,
+            Patch::Clear => {
+                clear_credentials.push(AUTH_CREDENTIALS.to_owned());
+                Some(String::new())
+            }
+            Patch::Set(credentials) => {
+                if let Some(AuthType::NoAuth) = &moved.auth_type {
+                    return Err(Error::invalid(
+                        AUTH_CREDENTIALS,
+                        "the site wipes inbound credentials for auth_type \"none\" set in this update",
+                    ));
+                }
+                if let Some(t) = &moved.auth_type {
+                    credentials.check_fits_as(AUTH_CREDENTIALS, "auth_type", t)?;
+                }
+                Some(credentials.encode(AUTH_CREDENTIALS)?)
+            }
+        };
+        if let (Some(AuthType::OAuth), Patch::Set(config)) = (&moved.auth_type, &c.auth_config) {
+            match config.get("provider") {
+                None => {}
+                Some(p) if p == "external" => {}
+                Some(p) if p == "getmcp" => {
+                    if matches!(c.auth_credentials, Patch::Set(_)) {
+                        return Err(Error::invalid(
+                            AUTH_CREDENTIALS,
+                            "the site wipes inbound credentials for an oauth server whose \
+                             provider is \"getmcp\" (its own OAuth server needs no client secret)",
+                        ));
+                    }
+                }
+                Some(p) => {
+                    return Err(Error::invalid(
+                        "auth_config",
+                        format!(
+                            "provider {p} with auth_type \"oauth\": the site takes only \"getmcp\" \
+                             or \"external\" (400 getmcp_invalid_oauth_provider)"
+                        ),
+                    ))
+                }
+            }
+        }
+        let test_auth_credentials = match &c.test_auth_credentials {
+            Patch::Keep => None,
+            Patch::Clear => {
+                clear_credentials.push(TEST_CREDENTIALS.to_owned());
+                Some(String::new())
+            }
             Patch::Set(credentials) => {
                 if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &moved.auth_type {
                     return Err(Error::invalid(
@@ -654,7 +1060,35 @@ impl Changes {
                 if let Some(t) = &moved.auth_type {
                     credentials.check_fits(t)?;
                 }
-                (Some(credentials.to_json_string()?), None)
+                Some(credentials.to_json_string()?)
+            }
+        };
+        let (outbound_auth_type, outbound_auth_credentials, outbound_auth_config) =
+            match &c.outbound_auth {
+                Patch::Keep => (None, None, None),
+                Patch::Clear => (Some(OutboundAuthType::NoAuth), None, None),
+                Patch::Set(auth) => {
+                    let (t, credentials, config) = auth.encode()?;
+                    (Some(t), Some(credentials), config)
+                }
+            };
+        // Either configuration is stored as sent, also where the add-on would merge it.
+        let auth_config_mode =
+            (auth_config.is_some() || outbound_auth_config.is_some()).then(|| REPLACE.to_owned());
+        let settings = match &c.settings {
+            Patch::Keep => None,
+            Patch::Clear => Some(Redacted::new(Map::new())),
+            Patch::Set(settings) => {
+                if !matches!(moved.description, Patch::Keep)
+                    && settings.expose().contains_key("description")
+                {
+                    return Err(Error::invalid(
+                        "settings",
+                        "holds a `description` key and the description is set in this update too; \
+                         the site would keep only one of them: set it in one place",
+                    ));
+                }
+                Some(settings.clone())
             }
         };
         let body = UpdateServerBody {
@@ -662,10 +1096,17 @@ impl Changes {
             description: moved.description.into_wire(String::new),
             status: moved.status,
             auth_type: moved.auth_type,
+            auth_config,
+            auth_config_mode,
+            auth_credentials: auth_credentials.map(Redacted::new),
             test_auth_credentials: test_auth_credentials.map(Redacted::new),
-            clear_credentials,
+            outbound_auth_type,
+            outbound_auth_config,
+            outbound_auth_credentials: outbound_auth_credentials.map(Redacted::new),
+            clear_credentials: (!clear_credentials.is_empty()).then_some(clear_credentials),
             cors_origins,
             rate_limit_per_min: c.rate_limit_per_min,
+            settings,
         };
         if body.is_empty() {
             return Err(Error::invalid(
@@ -677,29 +1118,33 @@ impl Changes {
     }
 }
 
+/// `auth_config_mode` sent with every configuration: store it as sent.
+const REPLACE: &str = "replace";
+
 /// The PATCH of this builder.
 const WRITE: &Operation = &ops::GETMCP_UPDATE_SERVER;
 
 /// The error for an update the site answered with 200 without storing its change of the
 /// test credentials: `why`, and which of the fields sent were applied.
-fn not_applied(body: &UpdateServerBody, why: &str) -> Error {
+fn not_applied(body: &UpdateServerBody, slots: Vec<&'static str>, why: &str) -> Error {
     Error::NotApplied {
         platform: Platform::GetMcp,
         operation: WRITE.id,
         status: 200,
-        applied: applied(body),
-        not_applied: vec![TEST_CREDENTIALS],
+        applied: applied(body, &slots),
+        not_applied: slots,
         reason: why.to_owned(),
         cause: None,
     }
 }
 
 /// The fields of a PATCH answered with 200 that the site stores whatever it does with
-/// the test credentials: all but those and `clear_credentials`.
-fn applied(body: &UpdateServerBody) -> Vec<&'static str> {
+/// the credentials `slots`: all but those, `clear_credentials` and `auth_config_mode`
+/// (how, not what).
+fn applied(body: &UpdateServerBody, slots: &[&str]) -> Vec<&'static str> {
     body.fields()
         .into_iter()
-        .filter(|f| *f != TEST_CREDENTIALS && *f != "clear_credentials")
+        .filter(|f| !slots.contains(f) && *f != "clear_credentials" && *f != "auth_config_mode")
         .collect()
 }
 

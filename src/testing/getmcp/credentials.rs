@@ -9,7 +9,10 @@ use super::{
     state::State,
 };
 use crate::{
-    getmcp::{credentials::php_empty, ServerRef},
+    getmcp::{
+        credentials::{php_empty, secret_like},
+        ServerRef,
+    },
     testing::{mix, shell::Reply},
 };
 
@@ -18,16 +21,6 @@ const SLOTS: [&str; 3] = [
     "auth_credentials",
     "test_auth_credentials",
     "outbound_auth_credentials",
-];
-
-/// Keys the plugin never shows in a public auth configuration.
-const SECRET_LIKE: [&str; 6] = [
-    "secret",
-    "access_token",
-    "refresh_token",
-    "password",
-    "authorization",
-    "api_key",
 ];
 
 /// A server's stored credentials, decoded; never part of its object.
@@ -63,8 +56,10 @@ pub(super) struct Change {
     pub(super) auth: Option<Option<Value>>,
     pub(super) test: Option<Option<Value>>,
     pub(super) outbound: Option<Option<Value>>,
-    /// `auth_config` becomes `"[]"`.
-    pub(super) reset_auth_config: bool,
+    /// The new `auth_config`, JSON-encoded as the plugin stores it.
+    pub(super) auth_config: Option<String>,
+    /// The new `outbound_auth_config`, likewise.
+    pub(super) outbound_auth_config: Option<String>,
     /// The new `test_auth_type`.
     pub(super) test_auth_type: Option<Value>,
 }
@@ -75,7 +70,8 @@ impl Change {
         self.auth.is_none()
             && self.test.is_none()
             && self.outbound.is_none()
-            && !self.reset_auth_config
+            && self.auth_config.is_none()
+            && self.outbound_auth_config.is_none()
             && self.test_auth_type.is_none()
     }
 
@@ -90,8 +86,13 @@ impl Change {
         if let Some(outbound) = self.outbound {
             record.stored.outbound = outbound;
         }
-        if self.reset_auth_config {
-            record.object.insert("auth_config".into(), "[]".into());
+        if let Some(config) = self.auth_config {
+            record.object.insert("auth_config".into(), config.into());
+        }
+        if let Some(config) = self.outbound_auth_config {
+            record
+                .object
+                .insert("outbound_auth_config".into(), config.into());
         }
         if let Some(t) = self.test_auth_type {
             record.test_auth_type = t;
@@ -131,23 +132,41 @@ pub(super) fn get(st: &State, id: Option<ServerRef>, authorized: bool) -> Reply 
 }
 
 /// What an update with `params` (its validated arguments `given`) does to `record`'s
-/// credentials, in the plugin's order: the revision check (409
-/// `authentication_conflict`), the clear list (400 `authentication_invalid`), then
-/// the rules of an auth change, then the credential shape (400
-/// `getmcp_invalid_credentials`).
+/// auth settings, in the plugin's order: the revision check (409
+/// `authentication_conflict`), the clear list and the configurations (400
+/// `authentication_invalid`), then the rules of a type change, then the credential
+/// shapes (400 `getmcp_invalid_credentials`).
 ///
-/// - Any `auth_type` change resets `auth_config` to `"[]"` and empties the inbound and
-///   test slots, whatever test credentials came with it.
+/// - A configuration (`auth_config`, `outbound_auth_config`: a JSON object or its
+///   encoding) is merged key by key over the stored one (`null` removes a key), or
+///   stored as sent with `"auth_config_mode": "replace"`, a type change or a new
+///   `provider` / `client_id`; it is `"[]"` while the type is `none`. A secret-like
+///   key at any depth, a list or bad JSON is refused.
+/// - Any `auth_type` change resets `auth_config` (to the one sent, else `"[]"`) and
+///   empties the test slot, whatever test credentials came with it, and the inbound
+///   slot unless inbound credentials come with it; likewise an `outbound_auth_type`
+///   change for the outbound slot.
+/// - Inbound and outbound credentials that are empty (`""`, `null`, no non-empty part)
+///   leave the slot as it is; others are merged over the stored ones part by part.
 /// - Test credentials that are empty (`""`, `"0"`, `[]`, `{}`) leave the slot as it is.
 /// - `clear_credentials` empties the slots it names.
-/// - While the type is `none` or `oauth`, test credentials are dropped; otherwise they
-///   must have the fields the type needs.
+/// - While the type is `none` the inbound and test slots are emptied; `oauth` empties
+///   the test slot and takes any inbound object; otherwise credentials must have the
+///   fields the type needs. An outbound type of `none` (or none stored) empties the
+///   outbound slot.
 pub(super) fn prepare(
     record: &Record,
     params: &Map<String, Value>,
     given: &[(&'static str, Value)],
 ) -> Result<Change, Reply> {
     let given = |key: &str| given.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    let invalid_update = || {
+        wp_error(
+            400,
+            "authentication_invalid",
+            "Invalid authentication update.",
+        )
+    };
     if let Some(sent) = params
         .get("authentication_revision")
         .filter(|v| !v.is_null())
@@ -159,52 +178,244 @@ pub(super) fn prepare(
             "Authentication changed. Reload before saving.",
         ));
     }
-    let clear = clear_list(params.get("clear_credentials")).ok_or_else(|| {
-        wp_error(
-            400,
-            "authentication_invalid",
-            "Invalid authentication update.",
-        )
-    })?;
+    let mode = params
+        .get("auth_config_mode")
+        .filter(|v| !v.is_null())
+        .map(php_string);
+    let replace = match mode.as_deref() {
+        None | Some("merge") => false,
+        Some("replace") => true,
+        Some(_) => return Err(invalid_update()),
+    };
+    let clear = clear_list(params.get("clear_credentials")).ok_or_else(invalid_update)?;
 
-    let current = record
-        .object
-        .get("auth_type")
-        .and_then(Value::as_str)
-        .unwrap_or("none");
-    let new_type = given("auth_type").and_then(Value::as_str);
-    let effective = new_type.unwrap_or(current);
+    let object = &record.object;
+    let current = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
     let mut change = Change::default();
+    let mut slots: [Option<Option<Value>>; 2] = [None, None];
     let mut candidate = None;
-    if new_type.is_some_and(|t| t != current) {
-        change.reset_auth_config = true;
-        change.auth = Some(None);
-        change.test = Some(None);
-    } else if let Some(sent) = given("test_auth_credentials")
+    let mut changed = [false, false];
+    for (n, prefix) in ["auth", "outbound_auth"].into_iter().enumerate() {
+        let type_key = format!("{prefix}_type");
+        let config_key = format!("{prefix}_config");
+        let slot_key = format!("{prefix}_credentials");
+        let now = current(&type_key);
+        let new_type = given(&type_key).and_then(Value::as_str);
+        let effective = new_type.map(str::to_owned).or(now.clone());
+        let mode_changed = new_type.is_some_and(|t| Some(t) != now.as_deref());
+        changed[n] = mode_changed;
+        let old = config_object(object.get(&config_key)).unwrap_or_default();
+        let sent = given(&config_key);
+        let new = match sent {
+            Some(v) => config_object(Some(v)).ok_or_else(invalid_update)?,
+            None => Map::new(),
+        };
+        let differs = |key: &str, default: &str| {
+            new.get(key).is_some_and(|v| {
+                Some(v) != old.get(key) && !(old.get(key).is_none() && v.as_str() == Some(default))
+            })
+        };
+        let provider_changed = differs("provider", "external") || differs("client_id", "");
+        if sent.is_some() || mode_changed {
+            let mut config = if replace || mode_changed || provider_changed {
+                new.clone()
+            } else {
+                merge(old, new.clone())
+            };
+            if effective.as_deref() == Some("none") {
+                config = Map::new();
+            }
+            if has_secret_like_key(&config) {
+                return Err(invalid_update());
+            }
+            let encoded = if config.is_empty() {
+                "[]".to_owned()
+            } else {
+                Value::Object(config).to_string()
+            };
+            if n == 0 {
+                change.auth_config = Some(encoded);
+            } else {
+                change.outbound_auth_config = Some(encoded);
+            }
+        }
+        let sent_credentials = given(&slot_key).filter(|v| !php_empty(v));
+        if mode_changed || provider_changed {
+            slots[n] = Some(sent_credentials.cloned());
+            if n == 0 {
+                change.test = Some(None);
+            }
+        } else if let Some(sent) = sent_credentials {
+            let values: Map<String, Value> = config_object(Some(sent))
+                .ok_or_else(invalid_update)?
+                .into_iter()
+                .filter(|(_, v)| !v.is_null() && v.as_str() != Some(""))
+                .collect();
+            if !values.is_empty() {
+                let stored = if n == 0 {
+                    &record.stored.auth
+                } else {
+                    &record.stored.outbound
+                };
+                let mut merged = match stored {
+                    Some(Value::Object(map)) => map.clone(),
+                    _ => Map::new(),
+                };
+                merged.extend(values);
+                slots[n] = Some(Some(Value::Object(merged)));
+            }
+        }
+    }
+    if !changed[0]
+        && let Some(sent) = given("test_auth_credentials")
         && !php_empty(sent)
     {
         candidate = Some(sent);
     }
     for slot in &clear {
-        let emptied = Some(None);
         match slot.as_str() {
-            "auth_credentials" => change.auth = emptied,
+            "auth_credentials" => slots[0] = Some(None),
             "test_auth_credentials" => {
-                change.test = emptied;
+                change.test = Some(None);
                 candidate = None;
             }
-            _ => change.outbound = emptied,
+            _ => slots[1] = Some(None),
         }
     }
-    if new_type.is_some() || candidate.is_some() {
-        change.test_auth_type = Some(effective.into());
+    let effective = given("auth_type")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or(current("auth_type"))
+        .unwrap_or_else(|| "none".to_owned());
+    let auth_related = [
+        "auth_type",
+        "auth_config",
+        "auth_credentials",
+        "test_auth_credentials",
+        "outbound_auth_type",
+        "outbound_auth_config",
+        "outbound_auth_credentials",
+    ]
+    .into_iter()
+    .any(|key| given(key).is_some());
+    if auth_related || candidate.is_some() {
+        change.test_auth_type = Some(effective.clone().into());
     }
+    let [mut auth, outbound] = slots;
+    if auth_related && effective == "oauth" {
+        // The controller's OAuth provider check, on the configuration as it will be.
+        let config = match &change.auth_config {
+            Some(encoded) => Some(Value::String(encoded.clone())),
+            None => object.get("auth_config").cloned(),
+        };
+        let decoded = match config {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) => {
+                Some(serde_json::from_str::<Value>(&s).unwrap_or(Value::Null))
+            }
+            Some(other) => Some(other),
+        };
+        if let Some(decoded) = decoded {
+            let provider = decoded.get("provider");
+            let known = provider.is_none_or(|p| p == "getmcp" || p == "external");
+            if !(decoded.is_object() || decoded.is_array()) || !known {
+                return Err(wp_error(
+                    400,
+                    "getmcp_invalid_oauth_provider",
+                    "OAuth provider must be getmcp or external.",
+                ));
+            }
+            // The site's own OAuth server needs no upstream secret: it wipes one.
+            if provider.is_some_and(|p| p == "getmcp") {
+                auth = Some(None);
+            }
+        }
+    }
+    change.auth = match effective.as_str() {
+        "none" if auth_related => Some(None),
+        _ => match auth {
+            Some(Some(sent)) => Some(Some(checked(&effective, &sent)?)),
+            other => other,
+        },
+    };
+    if effective == "none" && auth_related {
+        change.test = Some(None);
+        candidate = None;
+    }
+    let outbound_type = given("outbound_auth_type")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .or(current("outbound_auth_type"));
+    change.outbound = match outbound_type.as_deref() {
+        None | Some("none") if auth_related => Some(None),
+        Some(t) => match outbound {
+            Some(Some(sent)) => Some(Some(checked(t, &sent)?)),
+            other => other,
+        },
+        None => outbound,
+    };
     if let Some(sent) = candidate
-        && !matches!(effective, "none" | "oauth")
+        && !matches!(effective.as_str(), "none" | "oauth")
     {
-        change.test = Some(Some(checked(effective, sent)?));
+        change.test = Some(Some(checked(&effective, sent)?));
     }
     Ok(change)
+}
+
+/// An auth configuration as the add-on reads it: `""` and `null` are empty, a string is
+/// decoded; a list or bad JSON is `None` (refused).
+fn config_object(v: Option<&Value>) -> Option<Map<String, Value>> {
+    let decoded = match v {
+        None | Some(Value::Null) => return Some(Map::new()),
+        Some(Value::String(s)) if s.is_empty() => return Some(Map::new()),
+        Some(Value::String(s)) => serde_json::from_str::<Value>(s).ok()?,
+        Some(v) => v.clone(),
+    };
+    match decoded {
+        Value::Object(map) => Some(map),
+        Value::Array(items) if items.is_empty() => Some(Map::new()),
+        Value::Null => Some(Map::new()),
+        _ => None,
+    }
+}
+
+/// The add-on's merge: `null` removes a key, objects merge key by key, anything else
+/// replaces.
+fn merge(mut old: Map<String, Value>, new: Map<String, Value>) -> Map<String, Value> {
+    for (key, value) in new {
+        match value {
+            Value::Null => {
+                old.remove(&key);
+            }
+            Value::Object(inner) if !inner.is_empty() => {
+                let merged = match old.remove(&key) {
+                    Some(Value::Object(before)) => merge(before, inner),
+                    _ => inner,
+                };
+                old.insert(key, Value::Object(merged));
+            }
+            other => {
+                old.insert(key, other);
+            }
+        }
+    }
+    old
+}
+
+/// Whether a secret-like key appears at any depth.
+fn has_secret_like_key(config: &Map<String, Value>) -> bool {
+    config.iter().any(|(key, value)| {
+        secret_like(key)
+            || match value {
+                Value::Object(inner) => has_secret_like_key(inner),
+                Value::Array(items) => items.iter().any(|item| match item {
+                    Value::Object(inner) => has_secret_like_key(inner),
+                    _ => false,
+                }),
+                _ => false,
+            }
+    })
 }
 
 /// `clear_credentials` as the plugin reads it: absent or `null` is none; a list (or an
@@ -289,10 +500,7 @@ fn public_config(config: Option<&Value>) -> Value {
 
 fn without_secrets(map: Map<String, Value>) -> Map<String, Value> {
     map.into_iter()
-        .filter(|(key, _)| {
-            let key = key.to_ascii_lowercase();
-            !SECRET_LIKE.iter().any(|s| key.contains(s))
-        })
+        .filter(|(key, _)| !secret_like(key))
         .map(|(key, value)| match value {
             Value::Object(inner) => (key, Value::Object(without_secrets(inner))),
             other => (key, other),

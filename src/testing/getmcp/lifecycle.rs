@@ -102,11 +102,12 @@ fn sort_key(server: &Value, orderby: &str) -> (Option<u64>, String) {
 /// applies them; a derived slug is de-duplicated with `-1`, `-2`, …
 pub(super) fn create(st: &mut State, req: &RecordedRequest, authorized: bool) -> Reply {
     let schema: Vec<(&'static str, Arg)> = ARGS.iter().chain(&CREATE_ONLY).copied().collect();
-    let given = match json_params(req).and_then(|params| {
+    let (mut params, given) = match json_params(req).and_then(|params| {
         missing(&params, &["name"])?;
-        args(&params, &schema)
+        let given = args(&params, &schema)?;
+        Ok((params, given))
     }) {
-        Ok(given) => given,
+        Ok(read) => read,
         Err(refused) => return refused,
     };
     if !authorized {
@@ -130,12 +131,35 @@ pub(super) fn create(st: &mut State, req: &RecordedRequest, authorized: bool) ->
             .object_mut()
             .insert("auth_type".into(), auth_type);
     }
+    // The create stores `settings` as sent with the instructions written into them
+    // (the description follows through the update's rule, which writes it over them),
+    // and `auth_config` as sent: it has none of the update's merge or secret check.
+    let object = st.servers[i].object_mut();
+    if let Some(sent) = params.remove("settings").filter(|v| !v.is_null()) {
+        let settings = match sent {
+            Value::String(text) => serde_json::from_str(&text).unwrap_or(json!({})),
+            other => other,
+        };
+        object.insert("settings".into(), settings);
+    }
     if let Some(text) = arg("instructions").and_then(|v| v.as_str().map(strip_controls)) {
-        let object = st.servers[i].object_mut();
-        object.insert("settings".into(), json!({ "instructions": text }));
+        let settings = object.entry("settings").or_insert_with(|| json!({}));
+        if !settings.is_object() {
+            *settings = json!({});
+        }
+        if let Some(map) = settings.as_object_mut() {
+            map.insert("instructions".into(), text.into());
+        }
+    }
+    if let Some(config) = params.remove("auth_config").filter(|v| !v.is_null()) {
+        let stored = match config {
+            Value::String(text) => text,
+            other => other.to_string(),
+        };
+        object.insert("auth_config".into(), stored.into());
     }
     // The update's fields, by the update's handler: one rule for both.
-    let updated = servers::patch(st, req, Some(ServerRef::Id(id)), true);
+    let updated = servers::patch_params(st, &params, Some(ServerRef::Id(id)), true);
     let Some(i) = servers::find(st, ServerRef::Id(id)) else {
         return updated;
     };

@@ -45,9 +45,22 @@ use crate::getmcp::ServerRef;
 /// 6. an unknown server is a 404 `getmcp_not_found` ("Server not found.");
 /// 7. the auth settings, as the plugin (with its extensions add-on) handles them:
 ///    a stale `authentication_revision` is a 409 `authentication_conflict`; a
-///    `clear_credentials` that is not a list of slot names is a 400
-///    `authentication_invalid`; any `auth_type` change sets `auth_config` to `"[]"` and
-///    wipes the inbound and test credentials, dropping test credentials sent with it;
+///    `clear_credentials` that is not a list of slot names, an `auth_config_mode` other
+///    than `merge` or `replace`, or an `auth_config` / `outbound_auth_config` that is a
+///    list, bad JSON or holds a secret-like key at any depth (`secret`, `password`,
+///    `api_key`, `authorization`, `access_token`, `refresh_token`) is a 400
+///    `authentication_invalid`; a configuration is merged over the stored one key by
+///    key, or stored as sent with `replace`, a type change or a new `provider` /
+///    `client_id`, and is `"[]"` while its type is `none` (emptied before the secret
+///    check, so a secret there is dropped with a 200, as on the site); any `auth_type`
+///    change resets `auth_config` (to the one sent, else `"[]"`) and wipes the test
+///    credentials, dropping test credentials sent with it, and the inbound ones unless
+///    new ones come with it; inbound and outbound credentials are merged over the
+///    stored ones part by part, checked against their type as the test credentials
+///    are, and wiped while their type is `none`; with `auth_type` `oauth`, a
+///    configuration whose `provider` is not `getmcp` or `external` is a 400
+///    `getmcp_invalid_oauth_provider`, and `getmcp` (the site's own OAuth server)
+///    wipes the inbound credentials;
 ///    an empty `test_auth_credentials` (`""`) keeps the stored ones, and only
 ///    `"clear_credentials": ["test_auth_credentials"]` clears them; while the type is
 ///    `none` or `oauth` test credentials are dropped (200); otherwise they must have
@@ -57,7 +70,10 @@ use crate::getmcp::ServerRef;
 ///    must include: token.`;
 /// 8. only the keys present change, as stored by the plugin: `name` and `description`
 ///    lose HTML tags (`sanitize_text_field`, `sanitize_textarea_field`); `description`
-///    goes into `settings.description` with the other settings kept; a `name`
+///    goes into `settings.description` with the other settings kept; `settings`
+///    replace the stored ones, or are merged over them when a `description` comes too
+///    (which is written over them); a create stores them with its `instructions` and
+///    `description` written in, and its `auth_config` as sent; a `name`
 ///    re-derives the slug with WordPress's `sanitize_title` (`Café Tools_v3.0` →
 ///    `cafe-tools_v3-0`, `日本語` → `%e6%97%a5%e6%9c%ac%e8%aa%9e`), made unique with
 ///    `-1`, `-2`, …, and with it `endpoint_url`; a `rate_limit_per_min` above
@@ -83,8 +99,11 @@ use crate::getmcp::ServerRef;
 /// [`FakeGetMcp::test_credentials`]. Both the numeric id and the UUID find a server.
 ///
 /// Not modelled: licence tiers (`tier_limit_auth_method`), encryption
-/// (`getmcp_encryption_unavailable`), the arguments the SDK does not send (`settings`, `auth_config`, `auth_credentials`, `outbound_*`,
-/// `auth_config_mode`), OAuth provider checks, and the built-in servers' reserved slugs.
+/// (`getmcp_encryption_unavailable`), the settings sanitizers (PII redaction, icons,
+/// logos, variables, the mailbox and database connectors' passwords), how the plugin
+/// declares `settings` (not seen: an object, a list or a JSON string is taken), the
+/// add-on's `extra_authorize_params` and URL checks, the `allowed_user_ids` check of the
+/// site's own OAuth provider, and the built-in servers' reserved slugs.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -286,9 +305,60 @@ impl FakeGetMcp {
     /// # Ok(()) }
     /// ```
     pub fn test_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.test)
+    }
+
+    /// The server's stored inbound credentials (`auth_credentials`), decoded, or `None`
+    /// when it has none or does not exist.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.insert_server(serde_json::json!({"name": "Docs", "auth_type": "bearer"}));
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// gm.update_server(id)
+    ///     .auth_credentials(getmcp::TestAuthCredentials::bearer("caller"))
+    ///     .send()
+    ///     .await?;
+    /// assert_eq!(fake.inbound_credentials(id), Some(serde_json::json!({"token": "caller"})));
+    /// # Ok(()) }
+    /// ```
+    pub fn inbound_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.auth)
+    }
+
+    /// The server's stored outbound credentials, decoded, or `None` when it has none or
+    /// does not exist.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), mcp_admin::Error> {
+    /// use mcp_admin::{getmcp, testing::FakeGetMcp};
+    ///
+    /// let fake = FakeGetMcp::start().await;
+    /// let (id, _) = fake.seed_server("Docs");
+    /// let gm = getmcp::Client::builder(fake.uri()).api_key(fake.api_key()).build()?;
+    /// gm.update_server(id).outbound_auth(getmcp::OutboundAuth::bearer("up")).send().await?;
+    /// assert_eq!(fake.outbound_credentials(id), Some(serde_json::json!({"token": "up"})));
+    /// # Ok(()) }
+    /// ```
+    pub fn outbound_credentials(&self, server: impl Into<ServerRef>) -> Option<Value> {
+        self.stored(server, |s| &s.outbound)
+    }
+
+    /// One decoded credentials slot of a server, picked by `slot`.
+    fn stored(
+        &self,
+        server: impl Into<ServerRef>,
+        slot: fn(&credentials::Stored) -> &Option<Value>,
+    ) -> Option<Value> {
         let server = server.into();
-        self.0
-            .with_state(|st| servers::find(st, server).and_then(|i| st.servers[i].credentials()))
+        self.0.with_state(|st| {
+            servers::find(st, server).and_then(|i| slot(&st.servers[i].stored).clone())
+        })
     }
 
     /// Makes the next `times` requests that bear the token meet `fault`, after any

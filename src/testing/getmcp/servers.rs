@@ -39,11 +39,6 @@ impl Record {
         Value::Object(self.object.clone())
     }
 
-    /// The decoded test credentials, if any.
-    pub(super) fn credentials(&self) -> Option<Value> {
-        self.stored.test.clone()
-    }
-
     /// Everything stored, to tell whether a write changed anything.
     fn snapshot(&self) -> Value {
         let s = &self.stored;
@@ -62,9 +57,11 @@ impl Record {
 }
 
 /// The arguments of the PATCH route, in the order WordPress validates them.
-/// `clear_credentials` and `authentication_revision` are read undeclared, as the plugin
-/// does.
-pub(super) const ARGS: [(&str, Arg); 7] = [
+/// `clear_credentials`, `authentication_revision` and `auth_config_mode` are read
+/// undeclared, as the plugin does. How the plugin declares `settings` was not seen: a
+/// JSON object, a list (stored as sent, as a real site does) or a JSON-encoded string
+/// is taken.
+pub(super) const ARGS: [(&str, Arg); 13] = [
     ("name", Arg::Str),
     ("description", Arg::Str),
     ("status", Arg::Enum(&["active", "paused", "draft"])),
@@ -72,9 +69,18 @@ pub(super) const ARGS: [(&str, Arg); 7] = [
         "auth_type",
         Arg::Enum(&["none", "bearer", "api-key", "basic", "oauth"]),
     ),
+    ("auth_config", Arg::StrOrObject),
+    ("auth_credentials", Arg::StrOrObject),
     ("test_auth_credentials", Arg::StrOrObject),
+    (
+        "outbound_auth_type",
+        Arg::Enum(&["none", "bearer", "api-key", "basic"]),
+    ),
+    ("outbound_auth_config", Arg::StrOrObject),
+    ("outbound_auth_credentials", Arg::StrOrObject),
     ("cors_origins", Arg::Str),
     ("rate_limit_per_min", Arg::Int { minimum: -1 }),
+    ("settings", Arg::StrOrObject),
 ];
 
 /// `GET /servers/{id}`.
@@ -96,11 +102,21 @@ pub(super) fn patch(
     id: Option<ServerRef>,
     authorized: bool,
 ) -> Reply {
-    let params = match json_params(req) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let given = match args(&params, &ARGS) {
+    match json_params(req) {
+        Ok(params) => patch_params(st, &params, id, authorized),
+        Err(refused) => refused,
+    }
+}
+
+/// The PATCH with its JSON parameters read (the create calls it with what is left of
+/// its own).
+pub(super) fn patch_params(
+    st: &mut State,
+    params: &Map<String, Value>,
+    id: Option<ServerRef>,
+    authorized: bool,
+) -> Reply {
+    let given = match args(params, &ARGS) {
         Ok(given) => given,
         Err(refused) => return refused,
     };
@@ -110,7 +126,7 @@ pub(super) fn patch(
     let Some(i) = id.and_then(|id| find(st, id)) else {
         return not_found();
     };
-    let change = match credentials::prepare(&st.servers[i], &params, &given) {
+    let change = match credentials::prepare(&st.servers[i], params, &given) {
         Ok(change) => change,
         Err(refused) => return refused,
     };
@@ -122,11 +138,12 @@ pub(super) fn patch(
 /// them: `name` and `description` sanitized, a `name` re-deriving a unique slug (and
 /// the `endpoint_url`), the rate limit clamped to the column. `updated_at` moves only
 /// when a stored value changed, as MySQL's `ON UPDATE` timestamp does.
-fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, change: Change) {
+fn write(st: &mut State, i: usize, given: Vec<(&'static str, Value)>, change: Change) {
     if given.is_empty() && change.is_empty() {
         return;
     }
     let before = st.servers[i].snapshot();
+    let described = given.iter().any(|(key, _)| *key == "description");
     let slug = given.iter().find(|(key, _)| *key == "name").map(|(_, v)| {
         let name = sanitize::text_field(v.as_str().unwrap_or(""));
         unique_slug(st, &name, st.servers[i].id)
@@ -134,6 +151,12 @@ fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, change: Change) {
     let site = st.site.clone();
     let record = &mut st.servers[i];
     let server = &mut record.object;
+    // Settings first: a description sent with them is written over them.
+    let (settings, given): (Vec<_>, Vec<_>) =
+        given.into_iter().partition(|(key, _)| *key == "settings");
+    for (_, sent) in settings {
+        set_settings(server, sent, described);
+    }
     for (key, v) in given {
         match key {
             "description" => {
@@ -148,7 +171,11 @@ fn write(st: &mut State, i: usize, given: Vec<(&str, Value)>, change: Change) {
                 let n = v.as_i64().unwrap_or(0).clamp(-1, MAX_RATE_LIMIT);
                 server.insert(key.into(), n.into());
             }
-            "test_auth_credentials" => {}
+            "auth_config"
+            | "auth_credentials"
+            | "test_auth_credentials"
+            | "outbound_auth_config"
+            | "outbound_auth_credentials" => {}
             _ => {
                 server.insert(key.into(), v);
             }
@@ -276,6 +303,31 @@ pub(super) fn route_id(segment: &str) -> Option<Option<ServerRef>> {
         return Some(Uuid::try_parse(segment).ok().map(ServerRef::Uuid));
     }
     None
+}
+
+/// `settings` as the plugin stores them: merged over the stored settings (top-level
+/// keys, as PHP's `array_merge`) when a `description` comes with them, which is then
+/// written over them; else stored as sent, replacing all (an empty object or list as
+/// `[]`). A JSON-encoded string is decoded first.
+fn set_settings(server: &mut Map<String, Value>, sent: Value, described: bool) {
+    let sent = match sent {
+        Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        other => other,
+    };
+    let stored = match (described, sent) {
+        (true, Value::Object(sent)) => {
+            let mut merged = match server.get("settings") {
+                Some(Value::Object(map)) => map.clone(),
+                _ => Map::new(),
+            };
+            merged.extend(sent);
+            Value::Object(merged)
+        }
+        (true, _) => return,
+        (false, Value::Object(map)) if map.is_empty() => Value::Array(Vec::new()),
+        (false, sent) => sent,
+    };
+    server.insert("settings".into(), stored);
 }
 
 /// Merges `description` into `settings`, keeping the other settings as PHP's array
