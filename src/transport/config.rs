@@ -62,7 +62,8 @@ pub(crate) struct TlsSettings {
 }
 
 impl TlsSettings {
-    /// Nothing of the caller's own: the process-wide configuration serves.
+    /// Nothing of the caller's own: the process-wide configuration serves (rustls only).
+    #[cfg(feature = "rustls")]
     fn is_default(&self) -> bool {
         self.roots.is_empty() && self.built_in_roots && self.identity.is_none()
     }
