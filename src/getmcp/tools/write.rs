@@ -586,9 +586,12 @@ impl UpdateTool {
 
 /// An `http(s)://` URL without whitespace; placeholders in braces are allowed.
 fn check_endpoint_url(url: &str) -> Result<(), Error> {
-    let scheme_ok = ["http://", "https://"]
-        .iter()
-        .any(|s| url.len() > s.len() && url[..s.len()].eq_ignore_ascii_case(s));
+    let scheme_ok = ["http://", "https://"].iter().any(|s| {
+        url.len() > s.len()
+            && url
+                .get(..s.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(s))
+    });
     if !scheme_ok {
         return Err(Error::invalid(
             "endpoint_url",
@@ -625,6 +628,14 @@ mod tests {
             assert!(check_endpoint_url(ok).is_ok(), "{ok}");
         }
         for bad in ["", "https://", "ftp://a", "/relative", "https://a b"] {
+            assert!(check_endpoint_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn endpoint_url_with_a_character_across_the_scheme_length_is_refused_not_a_panic() {
+        // `é` takes bytes 6–7 and 7–8 here: the scheme check must not cut it.
+        for bad in ["abcdefé", "abcdefgé", "ééééé"] {
             assert!(check_endpoint_url(bad).is_err(), "{bad}");
         }
     }
