@@ -396,9 +396,34 @@ async fn inbound_credentials_the_site_did_not_store_are_not_applied() {
     assert_eq!(
         reason,
         "the site answered 200 and did not store auth_credentials (it drops them while the \
-         matching type is none)"
+         auth_type is none, and for an oauth server whose provider is \"getmcp\")"
     );
     assert_eq!(requests(&mock).await.len(), 2, "no re-send");
+}
+
+/// The site's own OAuth server (`provider` `getmcp`) needs no client secret: inbound
+/// credentials sent to such a server are wiped, and the error says why, not that the
+/// type is `none`.
+#[tokio::test]
+async fn inbound_credentials_wiped_by_the_getmcp_oauth_provider_say_so() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({
+        "name": "Docs",
+        "auth_type": "oauth",
+        "auth_config": "{\"provider\":\"getmcp\"}"
+    }));
+    let e = fake_client(&fake)
+        .update_server(id)
+        .auth_credentials(TestAuthCredentials::raw_json(
+            r#"{"client_secret":"IN-SECRET"}"#,
+        ))
+        .send()
+        .await
+        .unwrap_err();
+    let (applied, not, reason) = not_applied(e);
+    assert_eq!((applied, not), (vec![], vec!["auth_credentials"]));
+    assert!(reason.contains("provider is \"getmcp\""), "{reason}");
+    assert_eq!(fake.inbound_credentials(id), None);
 }
 
 #[tokio::test]

@@ -708,7 +708,8 @@ impl UpdateServer {
     /// site's 200 does not say whether it stored the change, so `send` asks
     /// [`get_server_credentials`](Client::get_server_credentials) afterwards, once for
     /// all of them. Inbound or outbound credentials not stored (the site drops them
-    /// while the matching type is `none`), or still stored after a clear, are an
+    /// while the matching type is `none`, and inbound ones for an `oauth` server whose
+    /// `provider` is `getmcp`), or still stored after a clear, are an
     /// [`Error::NotApplied`] naming those slots; they are not sent again, as a second
     /// try would meet the same type. For the test credentials:
     ///
@@ -816,8 +817,12 @@ impl UpdateServer {
                         "the site answered 200 and did not store the test credentials".to_owned()
                     }
                     (slot, false) => format!("{slot} are still stored after the clear"),
+                    (OUTBOUND_CREDENTIALS, true) => format!(
+                        "the site answered 200 and did not store {OUTBOUND_CREDENTIALS} (it drops them while the outbound_auth_type is none)"
+                    ),
                     (slot, true) => format!(
-                        "the site answered 200 and did not store {slot} (it drops them while the matching type is none)"
+                        "the site answered 200 and did not store {slot} (it drops them while the auth_type is none, \
+                         and for an oauth server whose provider is \"getmcp\")"
                     ),
                 })
                 .collect();
@@ -1125,7 +1130,7 @@ const REPLACE: &str = "replace";
 const WRITE: &Operation = &ops::GETMCP_UPDATE_SERVER;
 
 /// The error for an update the site answered with 200 without storing its change of the
-/// test credentials: `why`, and which of the fields sent were applied.
+/// credentials `slots`: `why`, and which of the fields sent were applied.
 fn not_applied(body: &UpdateServerBody, slots: Vec<&'static str>, why: &str) -> Error {
     Error::NotApplied {
         platform: Platform::GetMcp,
