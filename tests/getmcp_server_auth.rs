@@ -362,6 +362,30 @@ async fn update_debug_shows_no_credential() {
     assert!(shown.contains(r#"settings: Some("[redacted]")"#), "{shown}");
 }
 
+/// A configuration holding a secret is refused before sending; until then the builders
+/// must not show it either (a builder is often logged before it is sent).
+#[tokio::test]
+async fn a_secret_put_in_a_configuration_is_not_shown_by_debug() {
+    let mock = silent().await;
+    let gm = client(&mock);
+    let config = map(json!({"client_secret": "IN-SECRET"}));
+    let update = gm
+        .update_server(uuid_ref())
+        .auth_type(AuthType::OAuth)
+        .auth_config(config.clone())
+        .outbound_auth(OutboundAuth::bearer("t").config(map(json!({"password": "PW-SECRET"}))));
+    assert_no_secret(&format!("{update:?}"));
+    let outbound = OutboundAuth::basic("me", "pw").config(map(json!({"password": "PW-SECRET"})));
+    assert_no_secret(&format!("{outbound:?}"));
+    let create = gm
+        .create_server("Docs")
+        .auth_type(AuthType::OAuth)
+        .auth_config(config);
+    assert_no_secret(&format!("{create:?}"));
+    assert!(update.body().is_err_and(|e| e.is_invalid_input()));
+    assert!(requests(&mock).await.is_empty());
+}
+
 // ------------------------------------------------- update: the credentials checked
 
 fn not_applied(e: Error) -> (Vec<&'static str>, Vec<&'static str>, String) {

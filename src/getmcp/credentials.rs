@@ -334,7 +334,9 @@ pub(crate) fn check_config(field: &'static str, config: &Map<String, Value>) -> 
 pub struct OutboundAuth {
     auth_type: OutboundAuthType,
     credentials: TestAuthCredentials,
-    config: Option<Map<String, Value>>,
+    /// Redacted: a secret put here by mistake is refused before sending, and must not
+    /// be shown before that either.
+    config: Option<Redacted<Map<String, Value>>>,
 }
 
 impl OutboundAuth {
@@ -409,7 +411,7 @@ impl OutboundAuth {
     /// assert_eq!(auth.config_value().unwrap()["audience"], "api");
     /// ```
     pub fn config(mut self, config: Map<String, Value>) -> Self {
-        self.config = Some(config);
+        self.config = Some(Redacted::new(config));
         self
     }
 
@@ -420,7 +422,7 @@ impl OutboundAuth {
 
     /// The configuration, if one was added.
     pub fn config_value(&self) -> Option<&Map<String, Value>> {
-        self.config.as_ref()
+        self.config.as_ref().map(Redacted::expose)
     }
 
     /// The three wire values after checking them: the type, the JSON-encoded
@@ -445,8 +447,8 @@ impl OutboundAuth {
         let config = match &self.config {
             None => None,
             Some(config) => {
-                check_config("outbound_auth_config", config)?;
-                Some(Value::Object(config.clone()).to_string())
+                check_config("outbound_auth_config", config.expose())?;
+                Some(Value::Object(config.expose().clone()).to_string())
             }
         };
         Ok((self.auth_type.clone(), credentials, config))

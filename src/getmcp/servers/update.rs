@@ -183,7 +183,8 @@ struct Changes {
     description: Patch<String>,
     status: Option<ServerStatus>,
     auth_type: Option<AuthType>,
-    auth_config: Patch<Map<String, Value>>,
+    /// Redacted: a secret put here by mistake is refused, and not shown before.
+    auth_config: Patch<Redacted<Map<String, Value>>>,
     auth_credentials: Patch<TestAuthCredentials>,
     test_auth_credentials: Patch<TestAuthCredentials>,
     outbound_auth: Patch<OutboundAuth>,
@@ -414,7 +415,7 @@ impl UpdateServer {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_auth_config(mut self, config: Patch<Map<String, Value>>) -> Self {
-        self.changes.auth_config = config;
+        self.changes.auth_config = config.map(Redacted::new);
         self
     }
 
@@ -996,6 +997,7 @@ impl Changes {
             Patch::Keep => None,
             Patch::Clear => Some("{}".to_owned()),
             Patch::Set(config) => {
+                let config = config.expose();
                 check_config("auth_config", config)?;
                 if let Some(AuthType::NoAuth) = &moved.auth_type {
                     return Err(Error::invalid(
@@ -1026,7 +1028,7 @@ impl Changes {
             }
         };
         if let (Some(AuthType::OAuth), Patch::Set(config)) = (&moved.auth_type, &c.auth_config) {
-            match config.get("provider") {
+            match config.expose().get("provider") {
                 None => {}
                 Some(p) if p == "external" => {}
                 Some(p) if p == "getmcp" => {
