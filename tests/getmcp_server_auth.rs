@@ -450,6 +450,52 @@ async fn inbound_credentials_wiped_by_the_getmcp_oauth_provider_say_so() {
     assert_eq!(fake.inbound_credentials(id), None);
 }
 
+/// The site stores no configuration while the type is `none`: a configuration sent to
+/// such a server is answered 200 and stored as `"[]"`, which the answer shows.
+#[tokio::test]
+async fn a_configuration_the_site_dropped_is_not_applied() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.seed_server("Docs"); // auth_type none
+    let e = fake_client(&fake)
+        .update_server(id)
+        .name("Docs v2")
+        .auth_config(map(json!({"audience": "api"})))
+        .send()
+        .await
+        .unwrap_err();
+    let (applied, not, reason) = not_applied(e);
+    assert_eq!((applied, not), (vec!["name"], vec!["auth_config"]));
+    assert_eq!(
+        reason,
+        "the site answered 200 and stored an empty auth_config (it stores none while the \
+         auth_type is none)"
+    );
+    assert_eq!(fake.server(id).expect("stored")["name"], "Docs v2");
+    assert_eq!(fake.server(id).expect("stored")["auth_config"], "[]");
+
+    // With credentials in the same update, both are named.
+    let e = fake_client(&fake)
+        .update_server(id)
+        .auth_config(map(json!({"audience": "api"})))
+        .auth_credentials(TestAuthCredentials::bearer("IN-SECRET"))
+        .send()
+        .await
+        .unwrap_err();
+    let (applied, not, _) = not_applied(e);
+    assert_eq!(
+        (applied, not),
+        (vec![], vec!["auth_config", "auth_credentials"])
+    );
+
+    // A clear is stored as `"[]"` too, and that is what was asked.
+    fake_client(&fake)
+        .update_server(id)
+        .clear_auth_config()
+        .send()
+        .await
+        .expect("a clear is applied");
+}
+
 #[tokio::test]
 async fn outbound_credentials_still_stored_after_the_clear_are_not_applied() {
     let mock = site((false, false, true)).await;

@@ -10,8 +10,9 @@ const OP: &ops::Operation = &ops::GETMCP_UPDATE_SERVER;
 use crate::{
     error::Platform,
     getmcp::{
-        credentials::check_config, AuthType, Client, CredentialsStatus, OutboundAuth,
-        OutboundAuthType, RateLimit, Server, ServerRef, ServerStatus, TestAuthCredentials,
+        credentials::{check_config, php_empty},
+        AuthType, Client, CredentialsStatus, OutboundAuth, OutboundAuthType, RateLimit, Server,
+        ServerRef, ServerStatus, TestAuthCredentials,
     },
     id::Refused,
     transport::{self, ops, ops::Operation},
@@ -722,6 +723,10 @@ impl UpdateServer {
     ///   [`Error::NotApplied`] for `getmcp_update_server` listing the fields that were
     ///   applied and the credentials that were not. The other fields *were* applied.
     ///
+    /// An inbound configuration ([`auth_config`](Self::auth_config)) that the answer
+    /// shows empty (the site stores none while the type is `none`) is an
+    /// [`Error::NotApplied`] naming `auth_config`, beside any credentials not stored.
+    ///
     /// On a site without the credentials route (404 `rest_no_route`, older plugin
     /// versions) the change cannot be verified: the PATCH's answer is returned and a
     /// `tracing` warning says so. A failure of any request after the first PATCH (the
@@ -769,18 +774,61 @@ impl UpdateServer {
         };
         let body = c.body(moved).map_err(|e| e.at(OP))?;
         let wanted = c.wanted();
-        if wanted.is_empty() {
-            return self.patch(body).await;
-        }
-        let slots: Vec<&'static str> = wanted.iter().map(|(slot, _)| *slot).collect();
         let server = self.patch(body.clone()).await?;
+        let dropped = config_dropped(&body, &server);
+        let outcome = if wanted.is_empty() {
+            Ok(server)
+        } else {
+            self.verify(&body, wanted, server).await
+        };
+        if !dropped {
+            return outcome;
+        }
+        // The configuration was not stored either: say so beside what else was not.
+        Err(match outcome {
+            Ok(_) => not_applied(&body, vec![AUTH_CONFIG], CONFIG_DROPPED),
+            Err(Error::NotApplied {
+                platform,
+                operation,
+                status,
+                mut applied,
+                mut not_applied,
+                reason,
+                cause,
+            }) => {
+                applied.retain(|f| *f != AUTH_CONFIG);
+                not_applied.insert(0, AUTH_CONFIG);
+                Error::NotApplied {
+                    platform,
+                    operation,
+                    status,
+                    applied,
+                    not_applied,
+                    reason: format!("{CONFIG_DROPPED}; {reason}"),
+                    cause,
+                }
+            }
+            Err(e) => e,
+        })
+    }
+
+    /// After a PATCH that landed with `body` and answered `server`: checks that the
+    /// credential changes `wanted` were stored, re-sending test credentials dropped
+    /// with a type change once (see [`send`](Self::send)).
+    async fn verify(
+        &self,
+        body: &UpdateServerBody,
+        wanted: Vec<(&'static str, bool)>,
+        server: Server,
+    ) -> Result<Server, Error> {
+        let slots: Vec<&'static str> = wanted.iter().map(|(slot, _)| *slot).collect();
         // The PATCH landed: from here on an error says so.
         let landed = |what: &str, e: Error| {
             Error::partly_applied(
                 Platform::GetMcp,
                 WRITE.id,
                 200,
-                applied(&body, &slots),
+                applied(body, &slots),
                 slots.clone(),
                 what,
                 e,
@@ -828,12 +876,12 @@ impl UpdateServer {
                 })
                 .collect();
             let not: Vec<&'static str> = off.iter().map(|(slot, _)| *slot).collect();
-            return Err(not_applied(&body, not, &why.join("; ")));
+            return Err(not_applied(body, not, &why.join("; ")));
         }
         let test = vec![TEST_CREDENTIALS];
         if let Some(t @ (AuthType::NoAuth | AuthType::OAuth)) = &server.auth_type {
             return Err(not_applied(
-                &body,
+                body,
                 test,
                 &format!("the site drops test credentials while the server's auth_type is \"{t}\"; they were not sent again"),
             ));
@@ -852,7 +900,7 @@ impl UpdateServer {
                 Platform::GetMcp,
                 WRITE.id,
                 200,
-                applied(&body, &test),
+                applied(body, &test),
                 test.clone(),
                 what,
                 e,
@@ -872,7 +920,7 @@ impl UpdateServer {
         })?;
         match checked {
             Some(status) if !status.has_test_auth_credentials => Err(not_applied(
-                &body,
+                body,
                 test,
                 "the site answered 200 to the update and to the credentials sent again on their own, and stored them neither time",
             )),
@@ -924,6 +972,28 @@ impl UpdateServer {
                 Err(e.in_step(WRITE, step))
             }
         }
+    }
+}
+
+/// The inbound configuration's wire name.
+const AUTH_CONFIG: &str = "auth_config";
+
+/// Why a configuration sent is not applied.
+const CONFIG_DROPPED: &str = "the site answered 200 and stored an empty auth_config (it stores none while the auth_type is none)";
+
+/// Whether the site answered `server` without the configuration `body` set: one was
+/// sent (not the clear, `{}`) and the answer shows an empty one (`"[]"`, as the site
+/// stores while the type is `none`). An answer without the field cannot tell.
+fn config_dropped(body: &UpdateServerBody, server: &Server) -> bool {
+    if body.auth_config.as_deref().is_none_or(|sent| sent == "{}") {
+        return false;
+    }
+    match server.auth_config.as_ref().map(Redacted::expose) {
+        None => false,
+        Some(Value::String(text)) => {
+            serde_json::from_str::<Value>(text).map_or(text.trim().is_empty(), |v| php_empty(&v))
+        }
+        Some(v) => php_empty(v),
     }
 }
 
