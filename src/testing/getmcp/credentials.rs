@@ -10,7 +10,7 @@ use super::{
 };
 use crate::{
     getmcp::{
-        credentials::{php_empty, secret_like},
+        credentials::{check_config, php_empty, secret_like},
         ServerRef,
     },
     testing::{mix, shell::Reply},
@@ -225,7 +225,8 @@ pub(super) fn prepare(
             if effective.as_deref() == Some("none") {
                 config = Map::new();
             }
-            if has_secret_like_key(&config) {
+            // The same rule as the client's own check, which names the key.
+            if check_config("auth_config", &config).is_err() {
                 return Err(invalid_update());
             }
             let encoded = if config.is_empty() {
@@ -401,21 +402,6 @@ fn merge(mut old: Map<String, Value>, new: Map<String, Value>) -> Map<String, Va
         }
     }
     old
-}
-
-/// Whether a secret-like key appears at any depth.
-fn has_secret_like_key(config: &Map<String, Value>) -> bool {
-    config.iter().any(|(key, value)| {
-        secret_like(key)
-            || match value {
-                Value::Object(inner) => has_secret_like_key(inner),
-                Value::Array(items) => items.iter().any(|item| match item {
-                    Value::Object(inner) => has_secret_like_key(inner),
-                    _ => false,
-                }),
-                _ => false,
-            }
-    })
 }
 
 /// `clear_credentials` as the plugin reads it: absent or `null` is none; a list (or an
