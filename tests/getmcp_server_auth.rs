@@ -496,6 +496,29 @@ async fn a_configuration_the_site_dropped_is_not_applied() {
         .expect("a clear is applied");
 }
 
+/// A new `client_id` (or `provider`) wipes the stored inbound and test credentials, as
+/// the add-on does on a type change; the update's docs say so.
+#[tokio::test]
+async fn a_new_client_id_wipes_the_stored_credentials() {
+    let fake = FakeGetMcp::start().await;
+    let (id, _) = fake.insert_server(json!({"name": "Docs", "auth_type": "bearer"}));
+    let gm = fake_client(&fake);
+    gm.update_server(id)
+        .auth_credentials(TestAuthCredentials::bearer("IN-SECRET"))
+        .test_auth_credentials(TestAuthCredentials::bearer("t"))
+        .send()
+        .await
+        .expect("stored");
+    assert!(fake.inbound_credentials(id).is_some() && fake.test_credentials(id).is_some());
+    gm.update_server(id)
+        .auth_config(map(json!({"client_id": "abc"})))
+        .send()
+        .await
+        .expect("200");
+    assert_eq!(fake.inbound_credentials(id), None);
+    assert_eq!(fake.test_credentials(id), None);
+}
+
 #[tokio::test]
 async fn outbound_credentials_still_stored_after_the_clear_are_not_applied() {
     let mock = site((false, false, true)).await;

@@ -373,7 +373,10 @@ impl UpdateServer {
     /// configuration resets it to `"[]"`. With `auth_type` `oauth` in the same update,
     /// a `provider` other than `"getmcp"` or `"external"` is refused (the site's 400
     /// `getmcp_invalid_oauth_provider`), and so are inbound credentials with
-    /// `"getmcp"`, for which the site wipes them.
+    /// `"getmcp"`, for which the site wipes them. On sites with the extensions add-on, a
+    /// `provider` or `client_id` other than the stored one wipes the stored inbound and
+    /// test credentials, as a type change does (credentials sent in the same update are
+    /// kept); [`send`](Self::send) checks only the credentials the update sets.
     ///
     /// ```
     /// let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
