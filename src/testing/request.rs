@@ -5,7 +5,7 @@ use std::fmt;
 use serde_json::Value;
 
 /// What `Debug` shows instead of an `Authorization` value.
-use crate::secret::REDACTED;
+use crate::{getmcp::credentials::secret_like, secret::REDACTED};
 
 /// One request a fake received, exactly as it arrived; see
 /// [`FakeHasMcp::requests`](super::FakeHasMcp::requests) and
@@ -13,7 +13,9 @@ use crate::secret::REDACTED;
 ///
 /// The fields hold what was sent, the `Authorization` header included, so a test can
 /// assert the credentials its code sends; `Debug` shows that header's value as
-/// `[redacted]`, so a failing assertion does not print it.
+/// `[redacted]`, and so the credentials and secret-like fields of a JSON body
+/// (`test_auth_credentials`, a `password` in `settings`, …), so a failing assertion
+/// does not print them.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -104,8 +106,50 @@ impl fmt::Debug for RecordedRequest {
             .field("path", &self.path)
             .field("query", &self.query)
             .field("headers", &headers)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("body", &shown_body(&self.body))
             .finish()
+    }
+}
+
+/// The body as `Debug` shows it: as sent, except that in a JSON body the value of every
+/// credentials field (`auth_credentials`, `test_auth_credentials`, …) and of every key the
+/// GetMCP plugin reads as secret-like (`password`, `secret`, …) is `[redacted]`, at any
+/// depth (`settings` may hold a connector's password).
+fn shown_body(body: &[u8]) -> String {
+    fn mask(v: &mut Value) -> bool {
+        let mut masked = false;
+        match v {
+            Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    if key.ends_with("credentials") || secret_like(key) {
+                        if !value.is_null() {
+                            *value = Value::String(REDACTED.to_owned());
+                            masked = true;
+                        }
+                    } else {
+                        masked |= mask(value);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    masked |= mask(item);
+                }
+            }
+            _ => {}
+        }
+        masked
+    }
+    let text = String::from_utf8_lossy(body);
+    match serde_json::from_str::<Value>(&text) {
+        Ok(mut json) => {
+            if mask(&mut json) {
+                json.to_string()
+            } else {
+                text.into_owned()
+            }
+        }
+        Err(_) => text.into_owned(),
     }
 }
 
@@ -157,6 +201,33 @@ mod tests {
         };
         assert_eq!(empty.body_text(), Some(""));
         assert_eq!(empty.body_json(), None);
+    }
+
+    #[test]
+    fn debug_redacts_credentials_in_a_json_body() {
+        let req = RecordedRequest {
+            body: br#"{"name":"Docs","auth_credentials":"{\"token\":\"IN-SECRET\"}","outbound_auth_credentials":null,"settings":{"mailbox":{"password":"PW-SECRET"}}}"#.to_vec(),
+            ..request()
+        };
+        let shown = format!("{req:?}");
+        assert!(
+            !shown.contains("IN-SECRET") && !shown.contains("PW-SECRET"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(r#"\"auth_credentials\":\"[redacted]\""#),
+            "{shown}"
+        );
+        assert!(shown.contains(r#"\"name\":\"Docs\""#), "{shown}");
+        assert!(
+            shown.contains(r#"\"outbound_auth_credentials\":null"#),
+            "{shown}"
+        );
+        assert_eq!(
+            req.body_json().expect("JSON")["settings"]["mailbox"]["password"],
+            "PW-SECRET",
+            "the field itself keeps what was sent"
+        );
     }
 
     #[test]
