@@ -351,6 +351,13 @@ impl OutboundAuth {
     }
 
     /// An API key sent upstream in a header or query parameter named `name`.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{KeyLocation, OutboundAuth, OutboundAuthType};
+    ///
+    /// let auth = OutboundAuth::api_key("key", "k", KeyLocation::Query);
+    /// assert_eq!(auth.auth_type(), &OutboundAuthType::ApiKey);
+    /// ```
     pub fn api_key(
         name: impl Into<String>,
         value: impl Into<String>,
@@ -363,6 +370,14 @@ impl OutboundAuth {
     }
 
     /// HTTP basic credentials sent upstream.
+    ///
+    /// ```
+    /// use mcp_admin::getmcp::{OutboundAuth, OutboundAuthType};
+    ///
+    /// let auth = OutboundAuth::basic("me", "PW-SECRET");
+    /// assert_eq!(auth.auth_type(), &OutboundAuthType::Basic);
+    /// assert!(!format!("{auth:?}").contains("PW-SECRET"));
+    /// ```
     pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
         Self::typed(
             OutboundAuthType::Basic,

@@ -281,6 +281,15 @@ impl CreateServer {
     }
 
     /// The inbound auth configuration, or `None` for none.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.create_server("Tools").set_auth_config(None).body()?;
+    /// assert_eq!(body.fields.auth_config, None);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn set_auth_config(self, config: Option<Map<String, Value>>) -> Self {
         self.with(|u| u.set_auth_config(Patch::from(config)))
     }
@@ -308,6 +317,20 @@ impl CreateServer {
     }
 
     /// The inbound credentials, or `None` for none.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// use mcp_admin::getmcp::{AuthType, TestAuthCredentials};
+    /// let body = gm
+    ///     .create_server("Tools")
+    ///     .auth_type(AuthType::Bearer)
+    ///     .set_auth_credentials(Some(TestAuthCredentials::bearer("caller")))
+    ///     .body()?;
+    /// assert_eq!(body.fields.auth_credentials.unwrap().expose(), r#"{"token":"caller"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn set_auth_credentials(self, credentials: Option<TestAuthCredentials>) -> Self {
         self.with(|u| u.set_auth_credentials(Patch::from(credentials)))
     }
@@ -332,6 +355,15 @@ impl CreateServer {
     }
 
     /// The outbound authentication, or `None` for none.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let body = gm.create_server("Tools").set_outbound_auth(None).body()?;
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"name":"Tools"}"#);
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn set_outbound_auth(self, auth: Option<OutboundAuth>) -> Self {
         self.with(|u| u.set_outbound_auth(Patch::from(auth)))
     }
@@ -359,6 +391,16 @@ impl CreateServer {
     }
 
     /// The settings, or `None` for none.
+    ///
+    /// ```
+    /// # let gm = mcp_admin::getmcp::Client::builder("https://yoursite.com")
+    /// #     .api_key("gmcp_0123456789abcdef0123456789abcdef")
+    /// #     .build()?;
+    /// let settings = serde_json::json!({"log_level": "debug"});
+    /// let body = gm.create_server("Tools").set_settings(settings.as_object().cloned()).body()?;
+    /// assert_eq!(body.fields.settings.unwrap().expose()["log_level"], "debug");
+    /// # Ok::<(), mcp_admin::Error>(())
+    /// ```
     pub fn set_settings(self, settings: Option<Map<String, Value>>) -> Self {
         self.with(|u| u.set_settings(Patch::from(settings)))
     }
