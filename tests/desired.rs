@@ -1506,3 +1506,29 @@ async fn a_hand_edited_item_value_that_does_not_fit_names_the_platform_call_and_
         "nothing was sent"
     );
 }
+
+#[tokio::test]
+async fn a_saved_plan_dated_at_either_end_of_the_calendar_is_judged_by_its_age() {
+    let w = World::new().await;
+    let desired = described(json!({"hasmcp": {"servers": [{"name": "Docs"}]}}));
+    let plan = w.plan(&desired).await;
+    let mut saved: Value = serde_json::to_value(&plan).unwrap();
+    // Dates no `SystemTime` holds on every platform: refused as old, applied as new.
+    saved["planned_at"] = json!("1000-01-01T00:00:00Z");
+    let ancient = desired::Plan::from_json(&saved.to_string()).unwrap();
+    let report = desired::apply(&w.clients, &ancient).await;
+    assert!(
+        matches!(
+            report.steps[0].outcome,
+            Outcome::NotApplied {
+                why: NotApplied::PlanTooOld { .. }
+            }
+        ),
+        "{report}"
+    );
+    let forever = ApplyOptions::new().max_age(std::time::Duration::MAX);
+    saved["planned_at"] = json!("+40000-01-01T00:00:00Z");
+    let future = desired::Plan::from_json(&saved.to_string()).unwrap();
+    let report = desired::apply_with(&w.clients, &future, &forever).await;
+    assert!(report.all_applied(), "{report}");
+}
