@@ -2762,3 +2762,17 @@ mod fake_rules {
         );
     }
 }
+
+#[test]
+fn a_variable_builders_debug_never_shows_the_value() {
+    let hm = Client::builder().token("tok").build().unwrap();
+    let create = hm
+        .create_variable("DB_URI")
+        .variable_type(VariableType::Secret)
+        .value("postgres://u:hunter2@db");
+    let update = hm.update_variable(VARIABLE).value("sk_live_hunter2");
+    for shown in [format!("{create:?}"), format!("{update:?}")] {
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("[redacted]"), "{shown}");
+    }
+}
