@@ -819,7 +819,22 @@ async fn a_failed_reread_after_a_lost_round_may_have_applied() {
             .send()
             .await
             .expect_err("the re-read failed");
-        assert!(err.may_have_applied(), "{err}");
+        assert!(err.may_have_applied() && err.is_not_applied(), "{err}");
+        let Error::NotApplied {
+            applied,
+            not_applied,
+            cause: Some(cause),
+            ..
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert!(applied.is_empty(), "{err}");
+        assert_eq!(not_applied, &["providers", "resources", "prompts"]);
+        assert!(
+            cause.to_string().ends_with(" (reading the server)"),
+            "{cause}"
+        );
         assert!(
             err.to_string().starts_with("HasMCP hasmcp_update_server: "),
             "{err}"
