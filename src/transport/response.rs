@@ -47,10 +47,11 @@ pub(crate) async fn decode<T: DeserializeOwned, E>(
     // where the type takes it: the HasMCP PATCH answers, 200 with the item or without
     // a body. Any other type keeps the empty body's own error.
     let json = without_bom(&full);
-    if json.is_empty() && status.is_success() {
-        if let Ok(inner) = serde_json::from_slice(b"null") {
-            return Ok(ResponseValue::new(inner, status, headers));
-        }
+    if json.is_empty()
+        && status.is_success()
+        && let Ok(inner) = serde_json::from_slice(b"null")
+    {
+        return Ok(ResponseValue::new(inner, status, headers));
     }
     match serde_json::from_slice(json) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
