@@ -1478,3 +1478,57 @@ async fn hosted_resources_and_prompts_named_in_the_description_are_found_under_p
     assert_eq!(server["resources"].as_array().map(Vec::len), Some(1));
     assert!(desired::plan(&clients, &desired).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_hand_edited_item_value_that_does_not_fit_names_the_platform_call_and_field() {
+    let w = World::new().await;
+    let (server, desired) = site_with_items(&w);
+    let plan = w.plan(&desired).await;
+    let forecast = w.gm.tools(server)[0]["id"].as_u64().unwrap();
+    // The saved plan, edited by hand: the new timeout is no number of seconds.
+    let mut saved: Value = serde_json::to_value(&plan).unwrap();
+    let update = &mut saved["changes"][0]["items"][0];
+    assert_eq!(update["fields"][0]["field"], "timeout");
+    update["fields"][0]["new"] = json!(-1);
+    let edited = desired::Plan::from_json(&saved.to_string()).unwrap();
+
+    let report = w.apply_in_order(&edited).await;
+    let Outcome::Failed { error } = &report.steps[0].outcome else {
+        panic!("{report}")
+    };
+    assert!(
+        error.starts_with("GetMCP getmcp_update_tool: invalid input for `timeout`: -1: "),
+        "{error}"
+    );
+    assert_eq!(
+        w.gm.tool(forecast).unwrap()["timeout"],
+        30,
+        "nothing was sent"
+    );
+}
+
+#[tokio::test]
+async fn a_saved_plan_dated_at_either_end_of_the_calendar_is_judged_by_its_age() {
+    let w = World::new().await;
+    let desired = described(json!({"hasmcp": {"servers": [{"name": "Docs"}]}}));
+    let plan = w.plan(&desired).await;
+    let mut saved: Value = serde_json::to_value(&plan).unwrap();
+    // Dates no `SystemTime` holds on every platform: refused as old, applied as new.
+    saved["planned_at"] = json!("1000-01-01T00:00:00Z");
+    let ancient = desired::Plan::from_json(&saved.to_string()).unwrap();
+    let report = desired::apply(&w.clients, &ancient).await;
+    assert!(
+        matches!(
+            report.steps[0].outcome,
+            Outcome::NotApplied {
+                why: NotApplied::PlanTooOld { .. }
+            }
+        ),
+        "{report}"
+    );
+    let forever = ApplyOptions::new().max_age(std::time::Duration::MAX);
+    saved["planned_at"] = json!("+40000-01-01T00:00:00Z");
+    let future = desired::Plan::from_json(&saved.to_string()).unwrap();
+    let report = desired::apply_with(&w.clients, &future, &forever).await;
+    assert!(report.all_applied(), "{report}");
+}

@@ -787,6 +787,63 @@ async fn expected_version_after_a_lost_round_reports_that_a_patch_was_sent() {
 }
 
 #[tokio::test]
+async fn a_failed_reread_after_a_lost_round_may_have_applied() {
+    // Round 1 PATCHed and lost (its attachments may stand); round 2's read fails, in
+    // the answer and in the connection. Neither may claim that nothing applied.
+    for body in [
+        ResponseTemplate::new(500).set_body_json(
+            json!({"error": {"code": 500, "message": "failed to get server", "data": {}}}),
+        ),
+        ResponseTemplate::new(200).set_body_string("not json"),
+    ] {
+        let mock = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(SERVER_PATH))
+            .respond_with(ResponseTemplate::new(200).set_body_json(open_source(7)))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .expect(1)
+            .mount(&mock)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(SERVER_PATH))
+            .respond_with(body)
+            .expect(1)
+            .mount(&mock)
+            .await;
+        mock_patch_answer(&mock, open_source(7), 1).await;
+        let err = client_for(&mock)
+            .update_server(SERVER)
+            .clear_prompts()
+            .retry_on_conflict(1)
+            .send()
+            .await
+            .expect_err("the re-read failed");
+        assert!(err.may_have_applied() && err.is_not_applied(), "{err}");
+        let Error::NotApplied {
+            applied,
+            not_applied,
+            cause: Some(cause),
+            ..
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert!(applied.is_empty(), "{err}");
+        assert_eq!(not_applied, &["providers", "resources", "prompts"]);
+        assert!(
+            cause.to_string().ends_with(" (reading the server)"),
+            "{cause}"
+        );
+        assert!(
+            err.to_string().starts_with("HasMCP hasmcp_update_server: "),
+            "{err}"
+        );
+        assert_eq!(patch_bodies(&mock).await.len(), 1);
+    }
+}
+
+#[tokio::test]
 async fn a_patch_answer_without_a_version_is_an_unknown_outcome_never_ok() {
     for (case, version) in [("absent", None), ("null", Some(Value::Null))] {
         let mock = MockServer::start().await;

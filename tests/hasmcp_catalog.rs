@@ -2762,3 +2762,54 @@ mod fake_rules {
         );
     }
 }
+
+#[test]
+fn a_variable_builders_debug_never_shows_the_value() {
+    let hm = Client::builder().token("tok").build().unwrap();
+    let create = hm
+        .create_variable("DB_URI")
+        .variable_type(VariableType::Secret)
+        .value("postgres://u:hunter2@db");
+    let update = hm.update_variable(VARIABLE).value("sk_live_hunter2");
+    for shown in [format!("{create:?}"), format!("{update:?}")] {
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("[redacted]"), "{shown}");
+    }
+}
+
+/// A 200 with no body says no more than a 204: the update is read back, as after a 204.
+#[tokio::test]
+async fn an_empty_200_to_a_variable_or_resource_patch_is_read_back() {
+    let at = format!("/api/v1/variables/{VARIABLE}");
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &at, 200, Value::Null, 1).await;
+    let listed = json!({"variables": [variable_json("us")]});
+    answer(&mock, "GET", "/api/v1/variables", 200, listed, 1).await;
+    let updated = client_for(&mock)
+        .update_variable(VARIABLE)
+        .value("us")
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(serde_json::to_value(&updated).unwrap(), variable_json("us"));
+
+    let one = format!("/api/v1/resources/{RESOURCE}");
+    let mock = MockServer::start().await;
+    answer(&mock, "PATCH", &one, 200, Value::Null, 1).await;
+    answer(
+        &mock,
+        "GET",
+        &one,
+        200,
+        json!({"resource": resource_json()}),
+        1,
+    )
+    .await;
+    let updated = client_for(&mock)
+        .update_resource(RESOURCE)
+        .size(1)
+        .send()
+        .await
+        .expect("updated");
+    assert_eq!(serde_json::to_value(&updated).unwrap(), resource_json());
+}

@@ -303,10 +303,13 @@ pub async fn apply(clients: &Clients, plan: &Plan) -> Report {
 /// ```
 pub async fn apply_with(clients: &Clients, plan: &Plan, options: &ApplyOptions) -> Report {
     if let Some(max) = options.max_age {
-        let age = SystemTime::now()
-            .duration_since(SystemTime::from(plan.planned_at))
-            .unwrap_or_default();
-        if age > max {
+        // Reckoned in chrono's range, which holds any date a saved plan can carry
+        // (a `SystemTime` on Windows does not reach before 1601). A plan dated after
+        // now (another machine's clock) is of age 0; a maximum past chrono's range is
+        // no maximum.
+        let now = DateTime::<Utc>::from(SystemTime::now());
+        let age = now.signed_duration_since(plan.planned_at);
+        if chrono::TimeDelta::from_std(max).is_ok_and(|max| age > max) {
             return refuse_all(plan, plan.planned_at, max);
         }
     }

@@ -9,7 +9,9 @@ use serde_json::{json, Map, Value};
 
 use crate::{
     getmcp::{self, AuthType, KeyLocation, ServerOrderBy, ServerStatus, SortOrder},
-    hasmcp, Error, Patch,
+    hasmcp,
+    transport::ops,
+    Error, Patch,
 };
 
 use super::{plan::ItemKind, spec::CredentialsSpec};
@@ -540,11 +542,45 @@ fn gm_collect<T: Into<GmItem>>(items: Vec<T>) -> Vec<GmItem> {
     items.into_iter().map(Into::into).collect()
 }
 
-/// Reads a field's planned value as `T`, or says which field did not fit (only a
-/// saved plan edited by hand gets there: the plan checked every value).
+/// The item fields a plan writes, each under its own name in an error.
+const ITEM_FIELDS: [&str; 15] = [
+    "description",
+    "endpoint_url",
+    "http_method",
+    "parameter_mapping",
+    "cache_ttl",
+    "timeout",
+    "retry_count",
+    "retry_backoff",
+    "status",
+    "name",
+    "mime_type",
+    "data_source_type",
+    "template_uri",
+    "arguments",
+    "template_content",
+];
+
+/// Reads a field's planned value as `T`, or refuses it under the field's name (only a
+/// saved plan edited by hand gets there: the plan checked every value). The caller
+/// stamps the refusal with the GetMCP call it was for.
 fn value<T: serde::de::DeserializeOwned>(field: &str, v: &Value) -> Result<T, Error> {
-    serde_json::from_value(v.clone())
-        .map_err(|e| Error::invalid("field", format!("{field}: {v}: {e}")))
+    serde_json::from_value(v.clone()).map_err(|e| {
+        let name = ITEM_FIELDS.into_iter().find(|f| *f == field);
+        Error::invalid(name.unwrap_or("fields"), format!("{v}: {e}"))
+    })
+}
+
+/// The GetMCP create or update of `kind`: what a refused planned value is stamped with.
+fn item_op(kind: ItemKind, create: bool) -> &'static ops::Operation {
+    match (kind, create) {
+        (ItemKind::Tool, true) => &ops::GETMCP_CREATE_TOOL,
+        (ItemKind::Tool, false) => &ops::GETMCP_UPDATE_TOOL,
+        (ItemKind::Resource, true) => &ops::GETMCP_CREATE_RESOURCE,
+        (ItemKind::Resource, false) => &ops::GETMCP_UPDATE_RESOURCE,
+        (ItemKind::Prompt, true) => &ops::GETMCP_CREATE_PROMPT,
+        (ItemKind::Prompt, false) => &ops::GETMCP_UPDATE_PROMPT,
+    }
 }
 
 macro_rules! tool_setters {
@@ -618,34 +654,37 @@ pub(crate) async fn gm_item_create(
             .map(|(_, v)| value::<String>(name, v))
             .transpose()
     };
-    Ok(match kind {
-        ItemKind::Tool => {
-            tool_setters!(c.create_tool(server, key), fields)
+    let created = async {
+        Ok(match kind {
+            ItemKind::Tool => {
+                tool_setters!(c.create_tool(server, key), fields)
+                    .send()
+                    .await?
+                    .id
+                    .0
+            }
+            ItemKind::Resource => {
+                let name = field("name")?.unwrap_or_default();
+                resource_setters!(c.create_resource(server, name).uri(key), fields)
+                    .send()
+                    .await?
+                    .id
+                    .0
+            }
+            ItemKind::Prompt => {
+                let template = field("template_content")?.unwrap_or_default();
+                prompt_setters!(
+                    c.create_prompt(server, key).template_content(template),
+                    fields
+                )
                 .send()
                 .await?
                 .id
                 .0
-        }
-        ItemKind::Resource => {
-            let name = field("name")?.unwrap_or_default();
-            resource_setters!(c.create_resource(server, name).uri(key), fields)
-                .send()
-                .await?
-                .id
-                .0
-        }
-        ItemKind::Prompt => {
-            let template = field("template_content")?.unwrap_or_default();
-            prompt_setters!(
-                c.create_prompt(server, key).template_content(template),
-                fields
-            )
-            .send()
-            .await?
-            .id
-            .0
-        }
-    })
+            }
+        })
+    };
+    created.await.map_err(|e: Error| e.at(item_op(kind, true)))
 }
 
 /// A partial update of exactly the `fields` given.
@@ -656,20 +695,23 @@ pub(crate) async fn gm_item_update(
     id: u64,
     fields: &[(&str, &Value)],
 ) -> Result<(), Error> {
-    match kind {
-        ItemKind::Tool => tool_setters!(c.update_tool(server, id), fields)
-            .send()
-            .await
-            .map(drop),
-        ItemKind::Resource => resource_setters!(c.update_resource(server, id), fields)
-            .send()
-            .await
-            .map(drop),
-        ItemKind::Prompt => prompt_setters!(c.update_prompt(server, id), fields)
-            .send()
-            .await
-            .map(drop),
-    }
+    let updated = async {
+        match kind {
+            ItemKind::Tool => tool_setters!(c.update_tool(server, id), fields)
+                .send()
+                .await
+                .map(drop),
+            ItemKind::Resource => resource_setters!(c.update_resource(server, id), fields)
+                .send()
+                .await
+                .map(drop),
+            ItemKind::Prompt => prompt_setters!(c.update_prompt(server, id), fields)
+                .send()
+                .await
+                .map(drop),
+        }
+    };
+    updated.await.map_err(|e: Error| e.at(item_op(kind, false)))
 }
 
 /// Deletes a tool, resource or prompt.

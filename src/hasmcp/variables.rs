@@ -159,7 +159,8 @@ pub struct CreateVariable {
     client: Client,
     name: String,
     variable_type: Option<VariableType>,
-    value: Option<String>,
+    /// Redacted: the builder's `Debug` must not show it.
+    value: Option<Redacted<String>>,
 }
 
 impl CreateVariable {
@@ -193,7 +194,7 @@ impl CreateVariable {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_value(mut self, value: Option<String>) -> Self {
-        self.value = value;
+        self.value = value.map(Redacted::new);
         self
     }
 
@@ -227,11 +228,11 @@ impl CreateVariable {
             }
         };
         let value = self.value.clone().ok_or_else(|| Error::required("value"))?;
-        check_value(&value)?;
+        check_value(value.expose())?;
         Ok(CreateVariableFields {
             name: self.name.clone(),
             variable_type,
-            value: Redacted::new(value),
+            value,
         })
     }
 
@@ -287,7 +288,8 @@ impl<'de> Deserialize<'de> for UpdatedVariable {
 pub struct UpdateVariable {
     client: Client,
     id: Result<VariableId, InvalidId>,
-    value: Option<String>,
+    /// Redacted: the builder's `Debug` must not show it.
+    value: Option<Redacted<String>>,
 }
 
 impl UpdateVariable {
@@ -304,7 +306,7 @@ impl UpdateVariable {
     /// # Ok::<(), mcp_admin::Error>(())
     /// ```
     pub fn set_value(mut self, value: Option<String>) -> Self {
-        self.value = value;
+        self.value = value.map(Redacted::new);
         self
     }
 
@@ -328,10 +330,8 @@ impl UpdateVariable {
             .value
             .clone()
             .ok_or_else(|| Error::invalid("value", "required: the value is all that changes"))?;
-        check_value(&value)?;
-        Ok(UpdateVariableFields {
-            value: Redacted::new(value),
-        })
+        check_value(value.expose())?;
+        Ok(UpdateVariableFields { value })
     }
 
     /// Checks the inputs, sends the PATCH, and returns the updated variable (see the

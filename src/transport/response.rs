@@ -4,8 +4,9 @@
 //!
 //! - [`decode`] and [`empty`] move the response's headers into the `ResponseValue`
 //!   (progenitor-client clones them), and [`decode`] reads JSON after a UTF-8 byte order
-//!   mark, which some WordPress sites put before every answer, and reads a 204's empty
-//!   body as `null` (for the HasMCP PATCHes answered 200 with a body or 204 without).
+//!   mark, which some WordPress sites put before every answer, and reads an empty
+//!   success body as `null` where the type takes it (for the HasMCP PATCHes answered
+//!   200 with a body, 200 without one, or 204).
 //! - [`PathSegment`] percent-encodes a path parameter while the URL is formatted
 //!   (`encode_path(&id.to_string())` builds two strings first).
 
@@ -42,12 +43,16 @@ pub(crate) async fn decode<T: DeserializeOwned, E>(
             ));
         }
     }
-    // A 204 has no body: an operation that declares one success type for its 200 (with
-    // a body) and its 204 reads the empty one as `null`, which that type accepts.
-    let json = match without_bom(&full) {
-        b"" if status == reqwest::StatusCode::NO_CONTENT => b"null".as_slice(),
-        json => json,
-    };
+    // A success without a body (a 204, or a 200 that carries none) reads as `null`
+    // where the type takes it: the HasMCP PATCH answers, 200 with the item or without
+    // a body. Any other type keeps the empty body's own error.
+    let json = without_bom(&full);
+    if json.is_empty()
+        && status.is_success()
+        && let Ok(inner) = serde_json::from_slice(b"null")
+    {
+        return Ok(ResponseValue::new(inner, status, headers));
+    }
     match serde_json::from_slice(json) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => Err(Error::InvalidResponsePayload(full, e)),
@@ -147,6 +152,66 @@ impl fmt::Write for Encoding<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_patch_answers_take_a_missing_body_as_null() {
+        use crate::{getmcp, hasmcp};
+        fn takes_null<T: DeserializeOwned>() -> bool {
+            serde_json::from_slice::<T>(b"null").is_ok()
+        }
+        assert!(takes_null::<hasmcp::UpdatedVariable>());
+        assert!(takes_null::<hasmcp::UpdatedResource>());
+        // Every other answer type the raw client decodes still needs its body.
+        for (name, takes) in [
+            ("ServerEnvelope", takes_null::<hasmcp::ServerEnvelope>()),
+            ("ServerExport", takes_null::<hasmcp::ServerExport>()),
+            ("PromptEnvelope", takes_null::<hasmcp::PromptEnvelope>()),
+            ("PromptList", takes_null::<hasmcp::PromptList>()),
+            ("ProviderEnvelope", takes_null::<hasmcp::ProviderEnvelope>()),
+            ("ProviderList", takes_null::<hasmcp::ProviderList>()),
+            ("ResourceEnvelope", takes_null::<hasmcp::ResourceEnvelope>()),
+            ("ResourceList", takes_null::<hasmcp::ResourceList>()),
+            ("ToolEnvelope", takes_null::<hasmcp::ToolEnvelope>()),
+            ("ToolList", takes_null::<hasmcp::ToolList>()),
+            ("VariableEnvelope", takes_null::<hasmcp::VariableEnvelope>()),
+            ("VariableList", takes_null::<hasmcp::VariableList>()),
+            ("Server", takes_null::<getmcp::Server>()),
+            ("Servers", takes_null::<Vec<getmcp::Server>>()),
+            ("Tool", takes_null::<getmcp::Tool>()),
+            ("Resource", takes_null::<getmcp::Resource>()),
+            ("Prompt", takes_null::<getmcp::Prompt>()),
+            (
+                "CredentialsStatus",
+                takes_null::<getmcp::CredentialsStatus>(),
+            ),
+            (
+                "HasmcpServerList",
+                takes_null::<crate::raw::types::HasmcpServerList>(),
+            ),
+            (
+                "HasmcpServerTokenEnvelope",
+                takes_null::<crate::raw::types::HasmcpServerTokenEnvelope>(),
+            ),
+            (
+                "HasmcpServerTokenList",
+                takes_null::<crate::raw::types::HasmcpServerTokenList>(),
+            ),
+            (
+                "HasmcpServerToolLinkList",
+                takes_null::<crate::raw::types::HasmcpServerToolLinkList>(),
+            ),
+            (
+                "HasmcpServerPromptLinkList",
+                takes_null::<crate::raw::types::HasmcpServerPromptLinkList>(),
+            ),
+            (
+                "GetmcpDeleted",
+                takes_null::<crate::raw::types::GetmcpDeleted>(),
+            ),
+        ] {
+            assert!(!takes, "{name} takes null");
+        }
+    }
 
     #[test]
     fn array_items_are_counted_without_decoding() {

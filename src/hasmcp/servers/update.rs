@@ -645,7 +645,11 @@ impl UpdateServer {
     /// Reads the server, applies the changes, PATCHes the whole result with the
     /// version read, and checks the version the server answers with. See the type's
     /// docs for why; on a detected concurrent write it returns [`Error::Conflict`]
-    /// unless [`retry_on_conflict`](Self::retry_on_conflict) allows another round.
+    /// unless [`retry_on_conflict`](Self::retry_on_conflict) allows another round. When
+    /// the read of such a later round fails, the earlier round's PATCH may have replaced
+    /// the attachments: the error is an [`Error::NotApplied`] with `providers`,
+    /// `resources` and `prompts` in `not_applied` and the read's error as `cause`
+    /// ([`Error::may_have_applied`] is `true`).
     ///
     /// An update of nothing but relative attachment changes reads the server, sends one
     /// link request per attachment that is not yet as asked (each its own atomic
@@ -673,11 +677,16 @@ impl UpdateServer {
         // Whether an earlier round's PATCH reached the server: its attachments may stand.
         let mut patched = false;
         loop {
-            let (current, checked) = self
+            let read = self
                 .client
                 .fetch(id, |read| self.check_read(read, patched))
                 .await
-                .map_err(|e| e.in_step(OP, READING))?;
+                .map_err(|e| e.in_step(OP, READING));
+            let (current, checked) = match read {
+                Ok(read) => read,
+                Err(e) if patched => return Err(reread_failed(e)),
+                Err(e) => return Err(e),
+            };
             let version = checked?;
             let body = self.apply(&current, version)?;
             let wrote = body.server.clone();
@@ -1070,6 +1079,22 @@ fn stale_read(
             found.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"))
         ),
     }
+}
+
+/// The re-read of a later round failed after an earlier round's PATCH was answered:
+/// that PATCH carried every attachment (as read then, with the caller's changes), which
+/// the open-source server applies even to a stale version, so they may stand.
+fn reread_failed(read: Error) -> Error {
+    Error::partly_applied(
+        Platform::HasMcp,
+        OP.id,
+        200,
+        Vec::new(),
+        vec!["providers", "resources", "prompts"],
+        "an earlier attempt's PATCH was answered, so the attachments it sent may have \
+         replaced the server's; reading the server again failed",
+        read,
+    )
 }
 
 /// What a 200 answer to our PATCH shows.

@@ -47,8 +47,9 @@ use super::{shell::FakeServer, Fault, RecordedRequest};
 ///
 /// The default is the open-source edition because it is what this fake has always
 /// played: resources and prompts at the top level and 204 answers, so tests written
-/// against it keep passing. Only tests of the token list and revoke, which the
-/// open-source server does not have, start the fake as [`Edition::Hosted`].
+/// against it keep passing. Start it as [`Edition::Hosted`] to test what only the
+/// hosted service has: the token list and revoke, server export and import, and
+/// resources and prompts under a provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Edition {
