@@ -2176,7 +2176,9 @@ async fn credentials_that_cannot_match_the_new_auth_type_are_refused_before_send
                 ..
             } => {
                 assert!(
-                    reason.contains(&format!("auth_type set in this update is \"{auth_type}\"")),
+                    reason.contains(&format!(
+                        "auth_type set in the same call is \"{auth_type}\""
+                    )),
                     "{reason}"
                 );
             }

@@ -211,7 +211,7 @@ impl TestAuthCredentials {
             Err(Error::invalid(
                 field,
                 format!(
-                    "{what}, but the {type_field} set in this update is \"{auth_type}\", which needs {}; \
+                    "{what}, but the {type_field} set in the same call is \"{auth_type}\", which needs {}; \
                      the site would refuse them",
                     needs.join(", ")
                 ),
