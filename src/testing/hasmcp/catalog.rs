@@ -213,7 +213,6 @@ impl State {
 
 // What the catalog's own handlers use: listing a provider's tools, and removing the
 // links of a provider, tool, resource or prompt they delete (as the service does).
-#[allow(dead_code)]
 impl State {
     /// The tools of one provider, in the order the database returns them: the query has
     /// no `ORDER BY`, and SQLite reads the rows through the unique index on (provider,
@@ -238,11 +237,6 @@ impl State {
         }
         tools.sort_by(|a, b| key(a).cmp(&key(b)));
         tools
-    }
-
-    /// Whether a variable with this id exists.
-    pub(super) fn variable_exists(&self, id: &str) -> bool {
-        self.catalog.variables.contains_key(&canonical_id(id))
     }
 
     /// Removes every server's link to a tool, as deleting the tool does.
