@@ -144,28 +144,10 @@ pub(crate) async fn has_provider_tools(
         .collect())
 }
 
-/// The catalog's resources or prompts: id and name. The open-source edition keeps them
-/// at the top level; the hosted service keeps them under each provider and has no
-/// top-level list (its answer [`Error::is_unsupported`]), so there every provider's list
-/// is read instead, one after the other.
+/// The catalog's resources or prompts, id and name: at the top level (`provider: None`,
+/// the open-source edition) or under one provider (the hosted service, which has no
+/// top-level list and answers it [`Error::is_unsupported`]).
 pub(crate) async fn has_items(
-    c: &hasmcp::Client,
-    kind: LinkKind,
-) -> Result<Vec<CatalogItem>, Error> {
-    match has_items_at(c, kind, None).await {
-        Err(e) if e.is_unsupported() => {
-            let mut items = Vec::new();
-            for provider in has_providers(c).await? {
-                items.extend(has_items_at(c, kind, Some(&provider.id)).await?);
-            }
-            Ok(items)
-        }
-        other => other,
-    }
-}
-
-/// The resources or prompts at the top level (`provider: None`) or under one provider.
-async fn has_items_at(
     c: &hasmcp::Client,
     kind: LinkKind,
     provider: Option<&str>,

@@ -1374,6 +1374,32 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// Every resource or prompt of the catalog: the top-level list, or on the hosted
+    /// service, where that list is unsupported, every provider's list (the providers read
+    /// once, `concurrency` lists at a time).
+    async fn items_of(&mut self, kind: LinkKind) -> Result<Vec<CatalogItem>, PlanError> {
+        match live::has_items(self.client, kind, None).await {
+            Err(e) if e.is_unsupported() => {}
+            other => return Ok(other?),
+        }
+        let providers: Vec<String> = self
+            .providers()
+            .await?
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        let client = self.client;
+        let lists = bounded(self.concurrency, providers, |p| async move {
+            live::has_items(client, kind, Some(&p)).await
+        })
+        .await;
+        let mut all = Vec::new();
+        for list in lists {
+            all.extend(list?);
+        }
+        Ok(all)
+    }
+
     /// A resource's or prompt's id.
     async fn item(
         &mut self,
@@ -1388,7 +1414,7 @@ impl<'a> Catalog<'a> {
             return Ok(id.clone());
         }
         if !self.items.contains_key(&kind) {
-            let list = live::has_items(self.client, kind).await?;
+            let list = self.items_of(kind).await?;
             self.items.insert(kind, list);
         }
         let list = self.items.get(&kind).map(Vec::as_slice).unwrap_or_default();
